@@ -1,0 +1,44 @@
+# Steepest's developer entry points. `make run` and `make test` are the whole quick start.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+# Without compiled bytecode `import sympy` costs 1.7 s instead of 0.3 s on this platform.
+export UV_COMPILE_BYTECODE := 1
+
+.PHONY: install run test lint typecheck unit system-deps bench clean
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+# Idempotent: uv sync only changes what differs from the lock file.
+install: $(UV)
+	$(UV) sync --frozen --compile-bytecode --quiet
+
+$(BIN)/steepest:
+	$(MAKE) install
+
+run: $(BIN)/steepest
+	$(BIN)/steepest serve --host 127.0.0.1 --port 8000
+
+# System packages the browser tests need (Debian); skipped when already present.
+system-deps:
+	bash scripts/system-deps.sh
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+test: install system-deps lint typecheck unit
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
