@@ -1,0 +1,95 @@
+"""The `steepest` command."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import click
+
+from steepest.compute import ComputeError, ComputePool
+from steepest.engine.errors import EngineError
+
+_NUMBER = re.compile(r"[-+]?\d+")
+_DECIMAL = re.compile(r"[-+]?(\d+\.\d*|\.\d+)")
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr and exit status 2: what scripts and people both expect of bad input."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def parse_point(text: str) -> dict[str, int | float | str]:
+    """`w1=1,w2=0.5` → {"w1": 1, "w2": 0.5}; other values (`1/2`, `pi`) go to the engine as text."""
+    point: dict[str, int | float | str] = {}
+    for column_offset, item in _items_with_offsets(text):
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            fail(f"--at expects name=value pairs such as w1=1,w2=2 (at column {column_offset + 1})")
+        value = value.strip()
+        if _NUMBER.fullmatch(value):
+            point[name.strip()] = int(value)
+        elif _DECIMAL.fullmatch(value):
+            point[name.strip()] = float(value)
+        else:
+            point[name.strip()] = value
+    return point
+
+
+def _items_with_offsets(text: str) -> list[tuple[int, str]]:
+    items, offset = [], 0
+    for item in text.split(","):
+        items.append((offset, item))
+        offset += len(item) + 1
+    return items
+
+
+def run_engine(function: Callable[..., Any], *args: Any, timeout: float) -> Any:
+    try:
+        with ComputePool(workers=1, timeout=timeout) as pool:
+            return pool.run(function, *args)
+    except EngineError as error:
+        fail(str(error))
+    except ComputeError as error:
+        fail(error.message)
+
+
+@click.group()
+@click.version_option(package_name="steepest")
+def main() -> None:
+    """Steepest: interactive math-for-ML lessons checked by a computer algebra system."""
+
+
+@main.command()
+@click.argument("expression")
+@click.option("--at", "at", metavar="NAME=VALUE,...", help="A point, such as w1=1,w2=1.")
+@click.option("--vars", "variables", metavar="NAME,...", help="Declare the variables and their order.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option("--timeout", default=2.0, show_default=True, help="Seconds before the work is stopped.")
+def grad(
+    expression: str, at: str | None, variables: str | None, as_json: bool, timeout: float
+) -> None:
+    """Partial derivatives, the gradient and the steps for EXPRESSION."""
+    from steepest.engine.report import gradient_report, gradient_text
+
+    point = parse_point(at) if at else None
+    declared = [v.strip() for v in variables.split(",")] if variables else None
+    if as_json:
+        report = run_engine(gradient_report, expression, point, declared, timeout=timeout)
+        click.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        click.echo(run_engine(gradient_text, expression, point, declared, timeout=timeout))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, help="TCP port to listen on.")
+def serve(host: str, port: int) -> None:
+    """Serve the lessons and the JSON API over HTTP."""
+    from steepest.web.server import serve as run_server
+
+    run_server(host=host, port=port)

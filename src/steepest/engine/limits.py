@@ -1,0 +1,26 @@
+"""Bounds on what the engine agrees to work on, so that no input can make it hang or explode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_length: int = 500
+    """Characters of input text."""
+    max_depth: int = 40
+    """Nesting of parentheses, function calls and powers."""
+    max_integer_digits: int = 30
+    """Digits in one integer literal."""
+    max_exponent: int = 1000
+    """Absolute value of a numeric exponent."""
+    max_power_digits: int = 1000
+    """Digits of an integer power the engine would have to compute exactly, such as 9^999."""
+    max_nodes: int = 500
+    """Nodes in the expression tree that the parser builds."""
+    max_variables: int = 12
+    """Distinct variables in one expression."""
+
+
+DEFAULT_LIMITS = Limits()

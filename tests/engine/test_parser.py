@@ -1,0 +1,152 @@
+"""The parser reads math the way people type it, and refuses everything else with a place."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+
+from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError, VariableError
+from steepest.engine.parser import parse
+
+x, y, z, w1, w2, theta, alpha = sympy.symbols("x y z w1 w2 theta alpha", real=True)
+
+SAME_AS = [
+    ("w1^2 + 3w2^2", w1**2 + 3 * w2**2),
+    ("3x^2y - 2xy^3", 3 * x**2 * y - 2 * x * y**3),
+    ("2 sin(x)cos(y)", 2 * sympy.sin(x) * sympy.cos(y)),
+    ("e^(x*y)", sympy.exp(x * y)),
+    ("exp(-x^2-y^2)", sympy.exp(-(x**2) - y**2)),
+    ("ln(x)", sympy.log(x)),
+    ("log(x)", sympy.log(x)),
+    ("sqrt(x + 1)", sympy.sqrt(x + 1)),
+    ("abs(x)", sympy.Abs(x)),
+    ("(x+1)(x-1)", (x + 1) * (x - 1)),
+    ("x y", x * y),
+    ("x**2 + y**3", x**2 + y**3),
+    ("w_1 + w_2", w1 + w2),
+    ("sin^2(x)", sympy.sin(x) ** 2),
+    ("w₁² + 3w₂²", w1**2 + 3 * w2**2),
+    ("x³", x**3),
+    ("x·y × z", x * y * z),
+    ("x − y", x - y),
+    ("π θ", sympy.pi * theta),
+    ("θ^2", theta**2),
+    ("√x", sympy.sqrt(x)),
+    ("√(x+y)", sympy.sqrt(x + y)),
+    ("theta^2 + alpha", theta**2 + alpha),
+    ("xy", x * y),
+    ("sin x cos y", sympy.sin(x) * sympy.cos(y)),
+    ("sin 2x", sympy.sin(2 * x)),
+    ("sinx", sympy.sin(x)),
+    ("1/2x", x / 2),
+    ("0.5x", x / 2),
+    ("2^3^2", sympy.Integer(512)),
+    ("-2^2", sympy.Integer(-4)),
+    ("x^-1", 1 / x),
+    ("cosh(x) + tanh(y)", sympy.cosh(x) + sympy.tanh(y)),
+    ("asin(x) + acos(x) + atan(x)", sympy.asin(x) + sympy.acos(x) + sympy.atan(x)),
+    ("sec(x)csc(x)cot(x)", sympy.sec(x) * sympy.csc(x) * sympy.cot(x)),
+    ("sigmoid(x)", 1 / (1 + sympy.exp(-x))),
+    ("x^2 y / z", x**2 * y / z),
+    ("2(x+1)", 2 * (x + 1)),
+    ("(x+1)2", 2 * (x + 1)),
+    ("x(y+1)", x * (y + 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAME_AS)
+def test_reads_math_as_people_type_it(text: str, expected: sympy.Expr) -> None:
+    assert parse(text) == expected
+
+
+def test_symbols_are_real_so_derivatives_stay_simple() -> None:
+    assert sympy.diff(parse("abs(x)"), x) == sympy.sign(x)
+
+
+def test_declared_variables_split_runs_of_letters_by_those_names() -> None:
+    assert parse("xy", variables=["x", "y"]) == x * y
+    assert parse("w1w2", variables=["w1", "w2"]) == w1 * w2
+
+
+def test_declared_variables_refuse_other_names_and_say_which() -> None:
+    with pytest.raises(VariableError) as caught:
+        parse("x + z", variables=["x", "y"])
+    assert caught.value.column == 5
+    assert "'z'" in caught.value.message and "x, y" in caught.value.message
+
+
+def test_e_is_eulers_number_unless_declared_as_a_variable() -> None:
+    assert parse("e^x") == sympy.exp(x)
+    e = sympy.Symbol("e", real=True)
+    assert parse("e^x", variables=["e", "x"]) == e**x
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        ("foo(x)", "unknown function 'foo'", 1),
+        ("x + foo(x)", "unknown function 'foo'", 5),
+        ("factorial(10^10)", "unknown function 'factorial'", 1),
+        ("__import__('os')", "unexpected character '_'", 1),
+        ("x.__class__", "unexpected character '.'", 2),
+        ("lambda: 0", "unexpected character ':'", 7),
+        ("x +", "unexpected end of input", 4),
+        ("(x + 1", "missing ')'", 1),
+        ("x + 1)", "unmatched ')'", 6),
+        ("2 3", "two numbers in a row", 3),
+        ("x / 0", "division by zero", 3),
+        ("sin^-1(x)", "for an inverse use asin", 4),
+        ("sin", "sin needs an argument", 1),
+        ("log(x, 2)", "log takes one argument", 6),
+        ("[x]", "round parentheses", 1),
+        ("x_", "'_' must be followed by digits", 2),
+        ("log2(x)", "unknown function 'log2'", 1),
+        ("x = 1", "unexpected character '='", 3),
+        ("x\x00", "U+0000", 2),
+    ],
+)
+def test_refuses_bad_input_with_a_message_and_column(text: str, message: str, column: int) -> None:
+    with pytest.raises(MathSyntaxError) as caught:
+        parse(text)
+    assert message in caught.value.message
+    assert caught.value.column == column
+    assert str(caught.value).endswith(f"at column {column}")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9^9^9^9", "exponent too large"),
+        ("x^100000", "exponent too large"),
+        ("99^999", "exponent too large"),
+        ("1" * 40, "number longer than 30 digits"),
+        ("(" * 100_000, "input longer than 500 characters"),
+        ("(" * 41 + "x" + ")" * 41, "nested more than 40 deep"),
+        ("-" * 60 + "x", "nested more than 40 deep"),
+        ("sin(" * 41 + "x" + ")" * 41, "nested more than 40 deep"),
+        ("+".join(f"x{i}" for i in range(13)), "more than 12 variables"),
+    ],
+)
+def test_refuses_inputs_too_big_to_work_on(text: str, message: str) -> None:
+    with pytest.raises(LimitExceeded) as caught:
+        parse(text)
+    assert message in caught.value.message
+
+
+def test_declared_names_must_be_variable_names() -> None:
+    with pytest.raises(VariableError, match="not a variable name"):
+        parse("x", variables=["ab"])
+
+
+def test_empty_input_is_an_error() -> None:
+    with pytest.raises(MathSyntaxError, match="empty"):
+        parse("   ")
+
+
+def test_every_refusal_is_an_engine_error_never_a_python_one() -> None:
+    hostile = ["x" + "^x" * 300, "((((x))))" * 60, "2" + "*2" * 200, "eval('1')", "x;y", "x\\y"]
+    for text in hostile:
+        try:
+            parse(text)
+        except EngineError:
+            pass
