@@ -12,6 +12,10 @@ class EngineError(Exception):
         self.column = column
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[EngineError], tuple[str, int | None]]:
+        # Errors cross from worker processes to the caller by pickle; rebuild from the fields.
+        return (type(self), (self.message, self.column))
+
     def __str__(self) -> str:
         if self.column is None:
             return self.message

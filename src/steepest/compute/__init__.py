@@ -1,0 +1,21 @@
+"""Runs CAS calls in killable worker processes, each under a hard time and memory limit."""
+
+from __future__ import annotations
+
+from steepest.compute.errors import (
+    ComputeError,
+    ComputeFailed,
+    ComputeMemoryExceeded,
+    ComputeTimeout,
+    PoolOverloaded,
+)
+from steepest.compute.pool import ComputePool
+
+__all__ = [
+    "ComputeError",
+    "ComputeFailed",
+    "ComputeMemoryExceeded",
+    "ComputePool",
+    "ComputeTimeout",
+    "PoolOverloaded",
+]

@@ -1,0 +1,42 @@
+"""Why a call into the compute pool did not return a result, in words a learner can read."""
+
+from __future__ import annotations
+
+
+class ComputeError(Exception):
+    """Base class: the computation was refused or stopped. `message` is safe to show a learner."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class ComputeTimeout(ComputeError):
+    """The call ran past its time limit; its worker was killed."""
+
+    def __init__(self, limit_s: float) -> None:
+        self.limit_s = limit_s
+        super().__init__(
+            f"stopped after {limit_s:g} s: this expression is too expensive to work with"
+        )
+
+
+class ComputeMemoryExceeded(ComputeError):
+    """The call ran out of the memory its worker is allowed; the worker was replaced."""
+
+    def __init__(self, limit_mb: int | None) -> None:
+        self.limit_mb = limit_mb
+        amount = "the memory available" if limit_mb is None else f"{limit_mb} MB of memory"
+        super().__init__(f"stopped: this expression needs more than {amount} to work with")
+
+
+class ComputeFailed(ComputeError):
+    """The call crashed: a bug, not bad input. Details go to the log, never to the learner."""
+
+
+class PoolOverloaded(ComputeError):
+    """Too many calls are already running or waiting; the caller should retry later."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"the server is busy: try again in {retry_after} s")

@@ -1,0 +1,88 @@
+"""The pool's end of one worker process: start it, exchange one request for one reply, kill it."""
+
+from __future__ import annotations
+
+from multiprocessing.context import ForkServerContext
+from threading import Lock
+
+from steepest.compute.worker import serve
+
+# multiprocessing's list of child processes is not thread-safe: Process.start() polls every
+# other child's sentinel, which must not race with join() or close() of one of them (a closed
+# sentinel's fd number may already belong to another pipe). So starts and reaps take turns.
+_LIFECYCLE = Lock()
+
+
+class WorkerGone(Exception):
+    """The worker process ended (killed, crashed, or out of memory at the C level)."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        self.exitcode = exitcode
+        super().__init__(f"worker exited with code {exitcode}")
+
+
+class WorkerProcess:
+    """A persistent worker, reused call after call until it times out, crashes or is closed."""
+
+    def __init__(self, context: ForkServerContext, memory_limit_mb: int | None) -> None:
+        self._conn, child_conn = context.Pipe(duplex=True)
+        self._process = context.Process(
+            target=serve,
+            args=(child_conn, memory_limit_mb),
+            name="steepest-compute",
+            daemon=True,
+        )
+        with _LIFECYCLE:
+            self._process.start()
+        # Only the worker may hold its end: otherwise a dead worker would never read as EOF here.
+        child_conn.close()
+        pid = self._process.pid
+        assert pid is not None
+        self.pid = pid
+        self._exitcode: int | None = None
+        # kill() may come from the pool closing while the calling thread reaps the same worker.
+        self._kill_lock = Lock()
+
+    def is_ready(self) -> bool:
+        """True if the worker is alive and has nothing unread: anything readable between calls
+        is either EOF (it died while idle) or a stray reply, and neither can serve a new call."""
+        return not self._conn.poll(0)
+
+    def exchange(self, request: bytes, timeout: float) -> bytes | None:
+        """Send one request and wait for its reply; None if no reply came within `timeout`.
+
+        Raises WorkerGone if the worker ended before answering.
+        """
+        try:
+            self._conn.send_bytes(request)
+            if not self._conn.poll(timeout):
+                return None
+            return self._conn.recv_bytes()
+        except (EOFError, OSError):
+            # Its end of the pipe closes only when it exits; kill() just waits for the exit code.
+            raise WorkerGone(self.kill()) from None
+
+    def signal_kill(self) -> None:
+        """Send SIGKILL without waiting: the thread using the worker sees EOF and reaps it."""
+        with self._kill_lock:
+            if self._exitcode is None:
+                self._process.kill()
+
+    def kill(self) -> int | None:
+        """Stop the worker if it still runs, wait until it is gone, and return its exit code.
+
+        SIGKILL, because SymPy stuck in C code or in a tight loop never sees a gentler signal.
+        Safe to call more than once, from any thread.
+        """
+        with self._kill_lock:
+            if self._exitcode is not None:
+                return self._exitcode
+            self._process.kill()
+            with _LIFECYCLE:
+                # join() returns once the forkserver, the worker's real parent, has waited for
+                # it, so afterwards the pid is gone rather than a zombie.
+                self._process.join()
+                self._exitcode = self._process.exitcode
+                self._process.close()
+            self._conn.close()
+            return self._exitcode

@@ -1,0 +1,64 @@
+"""The loop that runs inside each worker process, and the messages it exchanges with the pool.
+
+A request is a pickled `(fn, args, kwargs)`; a reply is a pickled `(kind, payload)` tuple. Both
+are pickled by hand rather than through `Connection.send`, so that a request that cannot be
+unpickled or a result that cannot be pickled becomes a reply instead of killing the loop.
+"""
+
+from __future__ import annotations
+
+import pickle
+import resource
+import signal
+import traceback
+from multiprocessing.connection import Connection
+from typing import Any, Literal
+
+ReplyKind = Literal["ok", "engine_error", "memory_error", "failed"]
+Reply = tuple[ReplyKind, Any]
+"""`ok` carries the result, `engine_error` the EngineError itself, `memory_error` nothing, and
+`failed` a pair (exception type name, formatted traceback) for the parent's log."""
+
+
+def serve(conn: Connection, memory_limit_mb: int | None) -> None:
+    """Answer requests on `conn` one at a time until the pool closes its end."""
+    # Ctrl-C in a terminal reaches the whole process group; the pool, not the learner's
+    # keyboard, decides when a worker stops, and a KeyboardInterrupt here would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Imported here, not at the top: the pool imports this module to name the worker's entry
+    # point, and importing the engine package would pull SymPy into a parent meant to stay light.
+    from steepest.engine.errors import EngineError
+
+    if memory_limit_mb is not None:
+        limit = memory_limit_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            request = conn.recv_bytes()
+        except EOFError:
+            return
+        conn.send_bytes(_answer(request, EngineError))
+
+
+def _answer(request: bytes, engine_error: type[Exception]) -> bytes:
+    reply: Reply
+    try:
+        fn, args, kwargs = pickle.loads(request)
+        reply = ("ok", fn(*args, **kwargs))
+    except engine_error as error:
+        reply = ("engine_error", error)
+    except MemoryError:
+        reply = ("memory_error", None)
+    # BaseException too: a SystemExit raised by library code must not end the worker silently.
+    except BaseException as error:
+        reply = ("failed", _describe(error))
+    try:
+        return pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        return pickle.dumps(("memory_error", None))
+    except Exception as error:
+        return pickle.dumps(("failed", _describe(error)))
+
+
+def _describe(error: BaseException) -> tuple[str, str]:
+    return type(error).__name__, "".join(traceback.format_exception(error))

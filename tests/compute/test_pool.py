@@ -1,0 +1,272 @@
+from __future__ import annotations
+
+import asyncio
+import logging
+import operator
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+import workloads
+
+from steepest.compute import (
+    ComputeFailed,
+    ComputeMemoryExceeded,
+    ComputePool,
+    ComputeTimeout,
+    PoolOverloaded,
+)
+from steepest.engine.errors import MathSyntaxError
+
+# The brief's bound on how long after the limit a stopped call may take to raise.
+KILL_SLACK_S = 0.3
+
+
+@pytest.fixture
+def pool() -> Iterator[ComputePool]:
+    with ComputePool(workers=1, timeout=0.5, memory_limit_mb=256) as pool:
+        yield pool
+
+
+def _children_of(pid: int) -> set[int]:
+    children = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.add(int(entry))
+    return children
+
+
+def _forkserver_children() -> set[int]:
+    """Workers of every pool in this process: they are children of the shared forkserver."""
+    for pid in _children_of(os.getpid()):
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            if b"multiprocessing.forkserver" in cmdline.read():
+                return _children_of(pid)
+    return set()
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_result_comes_back_with_args_and_kwargs(pool: ComputePool) -> None:
+    assert pool.run(workloads.add, 2, 3, scale=4) == operator.mul(operator.add(2, 3), 4)
+
+
+def test_call_runs_in_another_process(pool: ComputePool) -> None:
+    assert pool.run(workloads.worker_pid) != os.getpid()
+
+
+def test_engine_error_arrives_as_its_class_with_message_and_column(pool: ComputePool) -> None:
+    with pytest.raises(MathSyntaxError) as raised:
+        pool.run(workloads.raise_syntax_error, "foo", 5)
+    assert raised.value.message == "unknown function 'foo'"
+    assert raised.value.column == 5
+    assert str(raised.value) == "unknown function 'foo' at column 5"
+
+
+def test_other_exception_becomes_compute_failed_and_traceback_is_only_logged(
+    pool: ComputePool, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(ComputeFailed) as raised:
+        pool.run(workloads.raise_key_error)
+    assert "KeyError" in raised.value.message
+    assert "Traceback" not in raised.value.message
+    assert "not a learner's fault" in caplog.text
+    assert "Traceback" in caplog.text
+    assert pool.run(workloads.add, 1, 1) == 2
+
+
+def test_unpicklable_result_becomes_compute_failed(pool: ComputePool) -> None:
+    with pytest.raises(ComputeFailed):
+        pool.run(workloads.make_generator)
+    assert pool.run(workloads.add, 1, 1) == 2
+
+
+@pytest.mark.parametrize("endless", [workloads.spin_forever, workloads.huge_power])
+def test_overrunning_call_is_killed_in_time_and_pool_recovers(
+    pool: ComputePool, endless: Callable[[], object]
+) -> None:
+    stuck_pid = pool.run(workloads.worker_pid)
+    started = time.perf_counter()
+    with pytest.raises(ComputeTimeout) as raised:
+        pool.run(endless, timeout=0.5)
+    elapsed = time.perf_counter() - started
+    assert 0.5 <= elapsed <= 0.5 + KILL_SLACK_S
+    assert "0.5 s" in raised.value.message
+    assert not _exists(stuck_pid)
+    assert pool.run(workloads.add, 2, 2) == 4
+    assert pool.run(workloads.worker_pid) != stuck_pid
+
+
+def test_default_timeout_applies_when_none_is_given() -> None:
+    with ComputePool(workers=1, timeout=0.3) as pool:
+        started = time.perf_counter()
+        with pytest.raises(ComputeTimeout):
+            pool.run(workloads.spin_forever)
+        assert time.perf_counter() - started <= 0.3 + KILL_SLACK_S
+
+
+def test_memory_hog_gets_memory_exceeded_and_pool_recovers(pool: ComputePool) -> None:
+    hog_pid = pool.run(workloads.worker_pid)
+    with pytest.raises(ComputeMemoryExceeded) as raised:
+        pool.run(workloads.allocate_gigabytes, 4)
+    assert "256 MB" in raised.value.message
+    assert not _exists(hog_pid)
+    assert pool.run(workloads.add, 3, 4) == 7
+
+
+def test_worker_that_exits_gives_compute_failed_and_pool_recovers(pool: ComputePool) -> None:
+    with pytest.raises(ComputeFailed):
+        pool.run(workloads.exit_abruptly)
+    assert pool.run(workloads.add, 5, 6) == 11
+
+
+def test_worker_killed_between_calls_is_replaced_without_failing_a_call(
+    pool: ComputePool,
+) -> None:
+    dead_pid = pool.run(workloads.worker_pid)
+    os.kill(dead_pid, signal.SIGKILL)
+    while _exists(dead_pid):
+        time.sleep(0.005)
+    assert pool.run(workloads.worker_pid) not in (dead_pid, os.getpid())
+
+
+def test_many_threads_share_two_workers_and_get_their_own_results() -> None:
+    results: dict[tuple[int, int], int] = {}
+
+    def caller(shared: ComputePool, thread: int) -> None:
+        for call in range(6):
+            results[thread, call] = shared.run(workloads.add, thread, call, scale=10)
+
+    with ComputePool(workers=2, timeout=2.0) as shared:
+        threads = [threading.Thread(target=caller, args=(shared, n)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert results == {(t, c): (t + c) * 10 for t in range(8) for c in range(6)}
+
+
+def test_call_beyond_workers_plus_queue_is_refused_at_once() -> None:
+    results: list[int] = []
+    with ComputePool(workers=1, timeout=2.0, max_queue=1) as pool:
+        threads = [
+            threading.Thread(
+                target=lambda v=value: results.append(pool.run(workloads.sleep_then_return, 0.6, v))
+            )
+            for value in (1, 2)
+        ]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.1)
+        started = time.perf_counter()
+        with pytest.raises(PoolOverloaded) as raised:
+            pool.run(workloads.add, 1, 1)
+        assert time.perf_counter() - started < 0.05
+        assert raised.value.retry_after >= 1
+        for thread in threads:
+            thread.join()
+        assert sorted(results) == [1, 2]
+        assert pool.run(workloads.add, 1, 1) == 2
+
+
+def test_arun_keeps_the_event_loop_ticking_during_a_long_call(pool: ComputePool) -> None:
+    pool.start()  # so that the tick count measures the call, not the worker's start
+
+    async def main() -> tuple[int, int]:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        ticking = asyncio.create_task(ticker())
+        result = await pool.arun(workloads.sleep_then_return, 1.0, 42, timeout=2.0)
+        ticking.cancel()
+        return result, ticks
+
+    result, ticks = asyncio.run(main())
+    assert result == 42
+    # About 100 ticks fit in 1 s; a blocked loop would manage at most one.
+    assert ticks >= 50
+
+
+def test_arun_raises_engine_errors_and_timeouts(pool: ComputePool) -> None:
+    async def main() -> None:
+        with pytest.raises(MathSyntaxError):
+            await pool.arun(workloads.raise_syntax_error, "bar", 2)
+        with pytest.raises(ComputeTimeout):
+            await pool.arun(workloads.spin_forever, timeout=0.2)
+        assert await pool.arun(workloads.add, 1, 2) == 3
+
+    asyncio.run(main())
+
+
+def test_close_leaves_no_worker_processes_and_refuses_new_calls() -> None:
+    before = _forkserver_children()
+    pool = ComputePool(workers=2)
+    pool.start()
+    workers = _forkserver_children() - before
+    assert len(workers) == 2
+    pool.close()
+    pool.close()
+    assert not any(_exists(pid) for pid in workers)
+    assert _forkserver_children() <= before
+    with pytest.raises(ComputeFailed):
+        pool.run(workloads.add, 1, 1)
+
+
+def test_close_stops_a_running_call() -> None:
+    before = _forkserver_children()
+    pool = ComputePool(workers=1, timeout=5.0)
+    pool.start()
+    outcome: list[BaseException] = []
+
+    def caller() -> None:
+        try:
+            pool.run(workloads.spin_forever)
+        except ComputeFailed as failed:
+            outcome.append(failed)
+
+    thread = threading.Thread(target=caller)
+    thread.start()
+    time.sleep(0.2)
+    started = time.perf_counter()
+    pool.close()
+    assert time.perf_counter() - started < 1.0
+    thread.join()
+    assert len(outcome) == 1
+    assert _forkserver_children() <= before
+
+
+def test_parent_process_does_not_import_sympy() -> None:
+    script = (
+        "import operator, sys\n"
+        "from steepest.compute import ComputePool\n"
+        "with ComputePool(workers=1) as pool:\n"
+        "    assert pool.run(operator.add, 2, 3) == 5\n"
+        "print('sympy' in sys.modules)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=True
+    )
+    assert completed.stdout.strip() == "False"
