@@ -1,0 +1,80 @@
+"""Checks that make `:::` containers fail loudly instead of guessing.
+
+mdit_py_plugins.container quietly closes a container the author forgot to close (at the end of
+its parent) and leaves a misspelt `::: consept` as a paragraph of colons. In a lesson both
+would scramble the page without a word, so here both are errors with the line.
+
+Nesting: a container ends at the first line of at least as many colons as opened it, so an
+outer container needs a longer fence than anything inside it (`::::` around `:::`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from mdit_py_plugins.utils import is_code_block
+
+from steepest.lessons.errors import error_at
+from steepest.lessons.tokens import line_of
+
+# A closing fence, possibly behind blockquote markers when the container sits in a quote.
+_CLOSING_FENCE = re.compile(r"\s*(?:>\s*)*(:{3,})\s*")
+
+
+def container_checks_plugin(md: MarkdownIt) -> None:
+    """Reject unclosed containers and `:::` lines no container claimed.
+
+    Use after registering every container, so the stray-fence rule only sees leftovers.
+    """
+    md.block.ruler.before(
+        "fence",
+        "stray_container_fence",
+        _stray_fence,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.core.ruler.after("block", "closed_containers", _check_closed)
+
+
+def _stray_fence(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if is_code_block(state, start_line):
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[start : state.eMarks[start_line]]
+    if not line.startswith(":::"):
+        return False
+    if silent:
+        return True
+    name = line.lstrip(":").strip()
+    if name:
+        message = f"unknown container '{name.split()[0]}'"
+    else:
+        message = "this closing fence closes nothing (is a container's fence too short?)"
+    raise error_at(state.env, start_line + 1, message)
+
+
+def _check_closed(state: StateCore) -> None:
+    """A closed container's map ends on its closing fence, strictly before its parent's does;
+    an auto-closed one ends where its parent (or the document) ends."""
+    lines = state.src.split("\n")
+    ends_of_open: list[int] = []  # map ends of the containers enclosing the current token
+    for token in state.tokens:
+        if not token.type.startswith("container_"):
+            continue
+        if token.nesting == -1:
+            ends_of_open.pop()
+            continue
+        end = token.map[1] if token.map else len(lines)
+        fence = _CLOSING_FENCE.fullmatch(lines[end]) if end < len(lines) else None
+        ends_with_parent = bool(ends_of_open) and end == ends_of_open[-1]
+        if fence is None or len(fence.group(1)) < len(token.markup) or ends_with_parent:
+            name = token.info.split()[0] if token.info.split() else ""
+            raise error_at(
+                state.env,
+                line_of(token),
+                f"'{token.markup} {name}' is never closed: end it with a line of "
+                f"'{token.markup}' (an enclosing container needs a longer fence)",
+            )
+        ends_of_open.append(end)

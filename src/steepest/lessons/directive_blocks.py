@@ -1,0 +1,130 @@
+"""Build the dataclass of each data directive from its YAML body, checking every field.
+
+    ```{widget} best-box          ```{worked-example}          ```{question}
+    sheet: 6                      expression: w1^2 + 3w2^2     id: partial-w2
+    default: 0.35                 at: {w1: 1, w2: 1}           prompt: For $L = …$, …
+    ```                           ```                          options:
+                                                                 - id: a
+                                                                   text: $6w_2$
+                                                                   feedback: …   (optional)
+                                                               answer: a
+                                                               explanation: Why $6w_2$ …
+                                                               check: {derivative_of: …}
+                                                               ```
+
+Text fields are Markdown with `$math$`. In YAML, quote a value or use a `|` block if it
+contains ": " or " #", or starts with a character YAML reserves ({ [ * & ! | > ' " % @ `).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from markdown_it.utils import EnvType
+
+from steepest.lessons.errors import error_at
+from steepest.lessons.model import (
+    Block,
+    Option,
+    QuestionBlock,
+    WidgetBlock,
+    WorkedExampleBlock,
+)
+from steepest.lessons.yaml_fields import YamlMapping
+
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_VARIABLE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class DirectiveSource:
+    """What a builder gets: the word after `{name}`, the parsed body, and Markdown renderers
+    that take the text and the line it came from (for errors in its math)."""
+
+    argument: str
+    body: YamlMapping
+    line: int
+    env: EnvType
+    render_inline: Callable[[str, int], str]
+    render_block: Callable[[str, int], str]
+
+
+def build_widget(source: DirectiveSource) -> WidgetBlock:
+    if not _NAME.fullmatch(source.argument):
+        raise error_at(
+            source.env, source.line, "name the widget after the directive: ```{widget} best-box"
+        )
+    return WidgetBlock(name=source.argument, params=source.body.frozen())
+
+
+def build_worked_example(source: DirectiveSource) -> WorkedExampleBlock:
+    _no_argument(source, "worked-example")
+    body = source.body
+    body.reject_unknown({"expression", "at"}, "a worked example")
+    point = body.mapping("at")
+    values = {}
+    for variable in point.fields():
+        if not _VARIABLE.fullmatch(variable):
+            raise error_at(source.env, point.line_of(variable), f"'{variable}' is not a variable")
+        values[variable] = point.text(variable)
+    return WorkedExampleBlock(expression=body.text("expression"), at=MappingProxyType(values))
+
+
+def build_question(source: DirectiveSource) -> QuestionBlock:
+    _no_argument(source, "question")
+    body = source.body
+    body.reject_unknown({"id", "prompt", "options", "answer", "explanation", "check"}, "a question")
+    question_id = body.text("id")
+    if not _NAME.fullmatch(question_id):
+        raise error_at(source.env, body.line_of("id"), "a question id looks like 'partial-w2'")
+    options = tuple(_option(source, item) for item in body.mappings("options"))
+    option_ids = [option.id for option in options]
+    if len(options) < 2:
+        raise error_at(source.env, body.line_of("options"), "a question needs at least 2 options")
+    for position, option_id in enumerate(option_ids):
+        if option_id in option_ids[:position]:
+            raise error_at(source.env, body.line_of("options"), f"option '{option_id}' repeats")
+    answer = body.text("answer")
+    if answer not in option_ids:
+        raise error_at(
+            source.env, body.line_of("answer"), f"the answer '{answer}' is not an option id"
+        )
+    check = body.optional_mapping("check")
+    facts = None if check is None else MappingProxyType({k: check.text(k) for k in check.fields()})
+    return QuestionBlock(
+        id=question_id,
+        prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
+        options=options,
+        answer=answer,
+        explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
+        check=facts,
+    )
+
+
+DIRECTIVES: Mapping[str, Callable[[DirectiveSource], Block]] = MappingProxyType(
+    {
+        "widget": build_widget,
+        "worked-example": build_worked_example,
+        "question": build_question,
+    }
+)
+
+
+def _option(source: DirectiveSource, item: YamlMapping) -> Option:
+    item.reject_unknown({"id", "text", "feedback"}, "an option")
+    feedback = item.optional_text("feedback")
+    return Option(
+        id=item.text("id"),
+        html=source.render_inline(item.text("text"), item.line_of("text")),
+        feedback_html=None
+        if feedback is None
+        else source.render_inline(feedback, item.line_of("feedback")),
+    )
+
+
+def _no_argument(source: DirectiveSource, name: str) -> None:
+    if source.argument:
+        raise error_at(source.env, source.line, f"'{{{name}}}' takes nothing after its name")

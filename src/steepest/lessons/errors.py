@@ -1,0 +1,36 @@
+"""The one error a lesson file can raise: it names the file, the line, and what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it.utils import EnvType
+
+
+class LessonFormatError(Exception):
+    """A lesson file breaks the authoring format; `str(err)` reads "path:line: message"."""
+
+    def __init__(self, path: str | Path, line: int, message: str) -> None:
+        self.path = str(path)
+        # 1-based, as editors count, so an author can jump straight to it.
+        self.line = line
+        self.message = message
+        super().__init__(f"{self.path}:{self.line}: {message}")
+
+
+def error_at(env: EnvType, line: int, message: str) -> LessonFormatError:
+    """Build an error for `line` (1-based) of the text being parsed with this markdown-it `env`.
+
+    The loader puts the lesson's path in `env["lesson_path"]`. When a fragment of the file is
+    parsed on its own (a question's prompt inside a YAML body), `env["line_offset"]` says how
+    many lines of the file come before the fragment, so the line still points into the file.
+    """
+    path = env.get("lesson_path", "<lesson>")
+    offset = env.get("line_offset", 0)
+    return LessonFormatError(path, offset + line, message)
+
+
+def fragment_env(env: EnvType, line: int) -> EnvType:
+    """An env for a fragment of Markdown that starts on `line` (1-based) of the text `env`
+    describes, so errors inside the fragment still name the line in the file."""
+    return {**env, "line_offset": env.get("line_offset", 0) + line - 1}

@@ -1,0 +1,102 @@
+"""Read one lesson file into a `Lesson`: front matter, then sections split into blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
+
+from steepest.lessons.errors import LessonFormatError, error_at, fragment_env
+from steepest.lessons.front_matter import read_front_matter
+from steepest.lessons.markdown import lesson_markdown
+from steepest.lessons.model import Block, HtmlBlock, Lesson, QuestionBlock, Section
+from steepest.lessons.reading_time import count_words, reading_minutes
+from steepest.lessons.tokens import line_of, matching_close
+
+
+def load_lesson(path: str | Path) -> Lesson:
+    """Parse the lesson at `path`; any breach of the format is a LessonFormatError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise LessonFormatError(path, 1, "a lesson file must be UTF-8 text") from err
+    return parse_lesson(text, path)
+
+
+def parse_lesson(text: str, path: Path) -> Lesson:
+    """Parse lesson Markdown that came from `path` (used for the slug check and in errors)."""
+    md = lesson_markdown()
+    env: EnvType = {"lesson_path": str(path)}
+    tokens = md.parse(text, env)
+    front = read_front_matter(tokens[0] if tokens else None, env, path.stem)
+    summary_html = md.renderInline(front.summary, fragment_env(env, front.summary_line))
+    sections = tuple(_sections(tokens[1:], md, env))
+    if not sections:
+        raise error_at(env, 1, "a lesson needs at least one ':::: section'")
+    words = count_words(summary_html) + sum(
+        _words(block) for section in sections for block in section.blocks
+    )
+    return Lesson(
+        slug=front.slug,
+        title=front.title,
+        course=front.course,
+        unit=front.unit,
+        number=front.number,
+        difficulty=front.difficulty,
+        summary_html=summary_html,
+        reading_minutes=reading_minutes(words),
+        next=front.next,
+        sections=sections,
+        source_path=path,
+    )
+
+
+def _sections(tokens: list[Token], md: MarkdownIt, env: EnvType) -> Iterator[Section]:
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        close = matching_close(tokens, index)
+        if token.type != "container_section_open":
+            line = line_of(token)
+            raise error_at(env, line, "everything after the front matter goes in a ':::: section'")
+        yield Section(
+            id=str(token.meta["id"]),
+            title=str(token.meta["title"]),
+            blocks=tuple(_blocks(tokens[index + 1 : close], md, env)),
+        )
+        index = close + 1
+
+
+def _blocks(tokens: list[Token], md: MarkdownIt, env: EnvType) -> Iterator[Block]:
+    """Runs of ordinary tokens become one HtmlBlock each; a directive becomes its own block."""
+    pending: list[Token] = []
+    for token in tokens:
+        if token.type != "directive":
+            pending.append(token)
+            continue
+        if token.level != 1:
+            line = line_of(token)
+            raise error_at(
+                env, line, "a directive sits directly in a section, not inside a box or list"
+            )
+        if pending:
+            yield HtmlBlock(md.renderer.render(pending, md.options, env))
+            pending = []
+        yield token.meta["block"]
+    if pending:
+        yield HtmlBlock(md.renderer.render(pending, md.options, env))
+
+
+def _words(block: Block) -> int:
+    if isinstance(block, HtmlBlock):
+        return count_words(block.html)
+    if isinstance(block, QuestionBlock):
+        texts = [block.prompt_html, block.explanation_html]
+        for option in block.options:
+            texts += [option.html, option.feedback_html or ""]
+        return sum(count_words(text) for text in texts)
+    return 0

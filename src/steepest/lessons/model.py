@@ -1,0 +1,125 @@
+"""What a loaded lesson is: plain frozen dataclasses, parsed once and shared read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """Prose, headings, formulas and boxes, already rendered to safe HTML (raw HTML is escaped)."""
+
+    html: str
+
+
+@dataclass(frozen=True)
+class WidgetBlock:
+    """An interactive widget by name (`best-box`), with the author's parameters as YAML gave them.
+
+    Whether `name` is a widget that exists is for the widget registry to decide, not this layer.
+    """
+
+    name: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class WorkedExampleBlock:
+    """Differentiate `expression` and evaluate at the point `at`; the engine writes the steps.
+
+    `at` maps variable names to numbers kept as the author's text ("1", "0.35") so the engine
+    can read them exactly instead of through a binary float.
+    """
+
+    expression: str
+    at: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a question: its id, its label as inline HTML, and the feedback shown once
+    a learner picks it (inline HTML naming the mistake behind a wrong choice), if written."""
+
+    id: str
+    html: str
+    feedback_html: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionBlock:
+    """A multiple-choice question, answer key included.
+
+    `answer`, `explanation_html` and every option's `feedback_html` are server-side only: the web
+    layer must never send them to the browser before the learner has submitted an answer, or the
+    quiz answers itself in the page source. `prompt_html` and option `html` are inline HTML
+    (they sit in a `<legend>` and `<label>`); `explanation_html` is block HTML.
+
+    `check` is an optional expression-level fact the engine verifies when lessons are checked,
+    e.g. `{"derivative_of": "w1^2 + 3w2^2", "variable": "w2", "equals": "6w2"}`.
+    """
+
+    id: str
+    prompt_html: str
+    options: tuple[Option, ...]
+    answer: str
+    explanation_html: str
+    check: Mapping[str, str] | None = None
+
+
+Block = HtmlBlock | WidgetBlock | WorkedExampleBlock | QuestionBlock
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level section of a lesson, in reading order.
+
+    Its blocks hold everything inside the `:::: section` container, heading included; the
+    web layer wraps them in `<section id="{id}" aria-labelledby="{heading_id}">`.
+    """
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def heading_id(self) -> str:
+        """The id the section's `<h2>` carries, for `aria-labelledby`."""
+        return heading_id_for(self.id)
+
+
+def heading_id_for(section_id: str) -> str:
+    """The id given to the heading of the section `section_id`; one rule for parser and web."""
+    return f"{section_id}-heading"
+
+
+@dataclass(frozen=True)
+class NextLesson:
+    """The lesson an author says comes next; the catalogue decides whether it exists yet."""
+
+    title: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson: its front matter, its sections, and the file it came from."""
+
+    slug: str
+    title: str
+    course: str
+    unit: str
+    number: int
+    difficulty: str
+    summary_html: str
+    reading_minutes: int
+    next: NextLesson | None
+    sections: tuple[Section, ...]
+    source_path: Path
+
+    @property
+    def number_label(self) -> str:
+        """The lesson number as shown in the page header: 2 becomes "02"."""
+        return f"{self.number:02d}"

@@ -1,0 +1,22 @@
+"""Small questions asked of markdown-it's flat token stream."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+
+def line_of(token: Token) -> int:
+    """The 1-based line a block token starts on (tokens without a map count as line 1)."""
+    return token.map[0] + 1 if token.map else 1
+
+
+def matching_close(tokens: Sequence[Token], open_index: int) -> int:
+    """Index of the token closing the one at `open_index` (itself, if it opens nothing)."""
+    depth = 0
+    for index in range(open_index, len(tokens)):
+        depth += tokens[index].nesting
+        if depth <= 0:
+            return index
+    return len(tokens) - 1

@@ -1,0 +1,168 @@
+"""Every breach of the format is a LessonFormatError naming the file and the line to fix."""
+
+from __future__ import annotations
+
+import pytest
+from lesson_files import BODY_FIRST_LINE, WriteLesson, section
+
+from steepest.lessons import LessonFormatError, load_lesson
+
+# In a body made by section(), the section's own content starts 3 lines below its fence.
+INSIDE = BODY_FIRST_LINE + 3
+
+QUESTION = """\
+```{{question}}
+id: q
+prompt: Pick one.
+options:
+  - id: a
+    text: {option_a}
+  - id: b
+    text: B
+answer: {answer}
+explanation: Because.
+```
+"""
+
+BODY_ERRORS = [
+    pytest.param("Loose text.\n", BODY_FIRST_LINE, "goes in a ':::: section'", id="text-outside"),
+    pytest.param(
+        section("```{slider} x\na: 1\n```\n"), INSIDE, "unknown directive", id="unknown-directive"
+    ),
+    pytest.param(
+        section("```{widget} best-box\nsheet: 6\nmin: [0\n```\n"),
+        INSIDE + 2,
+        "bad YAML",
+        id="bad-directive-yaml",
+    ),
+    pytest.param(
+        section("```{widget} best-box\nsheet: 6\nsheet: 7\n```\n"),
+        INSIDE + 2,
+        "given twice",
+        id="duplicate-field",
+    ),
+    pytest.param(
+        section("```{widget}\nsheet: 6\n```\n"), INSIDE, "name the widget", id="widget-no-name"
+    ),
+    pytest.param(
+        section("```{worked-example}\nexpression: x^2\nat: {x: 1}\nstep: 2\n```\n"),
+        INSIDE + 3,
+        "unknown field 'step'",
+        id="unknown-field",
+    ),
+    pytest.param(
+        section("```{worked-example}\nexpression: x^2\n```\n"),
+        INSIDE + 1,
+        "missing field 'at'",
+        id="missing-field",
+    ),
+    pytest.param(
+        section(QUESTION.format(option_a="A", answer="c")),
+        INSIDE + 8,
+        "not an option id",
+        id="answer-not-an-option",
+    ),
+    pytest.param(
+        section(QUESTION.format(option_a="$\\frac{1}$", answer="a")),
+        INSIDE + 5,
+        "cannot typeset",
+        id="bad-math-in-option",
+    ),
+    pytest.param(
+        section(QUESTION.format(option_a="A", answer="a") * 2),
+        INSIDE + 11,
+        "question id 'q' is used twice",
+        id="duplicate-question",
+    ),
+    pytest.param(
+        section("::: concept\n### Open\n\nNever closed.\n"),
+        INSIDE,
+        "never closed",
+        id="unclosed-box",
+    ),
+    pytest.param(
+        ":::: section s\n## S\n\nNo end.\n", BODY_FIRST_LINE, "never closed", id="unclosed-section"
+    ),
+    pytest.param(
+        section("::: concept\n### Box\n:::\n:::\n"), INSIDE + 3, "closes nothing", id="stray-close"
+    ),
+    pytest.param(section("::: consept\nText.\n:::\n"), INSIDE, "unknown container", id="typo"),
+    pytest.param(
+        section("::: concept\n### Box\n\n```{widget} w\n```\n:::\n"),
+        INSIDE + 3,
+        "directly in a section",
+        id="directive-in-box",
+    ),
+    pytest.param(":::: section s\nNo heading.\n::::\n", BODY_FIRST_LINE, "'##'", id="no-heading"),
+    pytest.param(
+        ":::: section Bad_Id\n## X\n::::\n", BODY_FIRST_LINE, "an id like", id="bad-section-id"
+    ),
+    pytest.param(section("") + section(""), BODY_FIRST_LINE + 4, "used twice", id="same-section"),
+    pytest.param(
+        section("::: concept\nNo heading.\n:::\n"), INSIDE, "'###' heading", id="concept-heading"
+    ),
+    pytest.param(
+        section("::: misconception\nOnly the belief.\n:::\n"),
+        INSIDE,
+        "correction",
+        id="misconception-without-correction",
+    ),
+    pytest.param(section("::: recap\nNot a list.\n:::\n"), INSIDE, "bullet list", id="recap"),
+    pytest.param(
+        ":::: section s\n## S\n::: section t\n## T\n:::\n::::\n",
+        BODY_FIRST_LINE + 2,
+        "inside another container",
+        id="nested-section",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "line", "message"), BODY_ERRORS)
+def test_body_error_names_file_and_line(
+    write_lesson: WriteLesson, body: str, line: int, message: str
+) -> None:
+    path = write_lesson(body)
+    with pytest.raises(LessonFormatError) as caught:
+        load_lesson(path)
+    assert (caught.value.path, caught.value.line) == (str(path), line)
+    assert message in caught.value.message
+    assert str(caught.value) == f"{path}:{line}: {caught.value.message}"
+
+
+FRONT_MATTER_ERRORS = [
+    pytest.param("number: 1", "number: two", 6, "whole number", id="number-type"),
+    pytest.param("difficulty: Easy", "difficulty: Tricky", 7, "Easy, Medium", id="difficulty"),
+    pytest.param("title: A test lesson\n", "", 2, "missing field 'title'", id="missing-title"),
+    pytest.param("slug: test-lesson", "slug: other-name", 2, "file name", id="slug-not-file"),
+    pytest.param("unit: Unit A", "unit: Unit A\nlevel: 3", 6, "unknown field 'level'", id="typo"),
+    pytest.param("course: Math for ML", "course: [Math", 4, "bad YAML", id="bad-yaml"),
+    pytest.param("---\nslug", "slug", 1, "starts with front matter", id="no-front-matter"),
+    pytest.param(
+        "number: 1", "number: 1\nnext: {title: Next}", 7, "missing field 'slug'", id="next-slug"
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "message"), FRONT_MATTER_ERRORS)
+def test_front_matter_error_names_the_field_line(
+    write_lesson: WriteLesson, old: str, new: str, line: int, message: str
+) -> None:
+    good = write_lesson(section("Text.\n")).read_text()
+    assert old in good
+    path = write_lesson(text=good.replace(old, new, 1))
+    with pytest.raises(LessonFormatError) as caught:
+        load_lesson(path)
+    assert caught.value.line == line
+    assert message in caught.value.message
+
+
+def test_a_lesson_without_sections_is_refused(write_lesson: WriteLesson) -> None:
+    with pytest.raises(LessonFormatError, match="at least one"):
+        load_lesson(write_lesson(""))
+
+
+def test_a_file_that_is_not_utf8_is_refused(write_lesson: WriteLesson) -> None:
+    path = write_lesson(section("Text.\n"))
+    path.write_bytes(path.read_bytes() + b"\xff\xfe")
+    with pytest.raises(LessonFormatError, match="UTF-8"):
+        load_lesson(path)
