@@ -67,9 +67,13 @@ def main() -> None:
 @main.command()
 @click.argument("expression")
 @click.option("--at", "at", metavar="NAME=VALUE,...", help="A point, such as w1=1,w2=1.")
-@click.option("--vars", "variables", metavar="NAME,...", help="Declare the variables and their order.")
+@click.option(
+    "--vars", "variables", metavar="NAME,...", help="Declare the variables and their order."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
-@click.option("--timeout", default=2.0, show_default=True, help="Seconds before the work is stopped.")
+@click.option(
+    "--timeout", default=2.0, show_default=True, help="Seconds before the work is stopped."
+)
 def grad(
     expression: str, at: str | None, variables: str | None, as_json: bool, timeout: float
 ) -> None:
@@ -93,3 +97,7 @@ def serve(host: str, port: int) -> None:
     from steepest.web.server import serve as run_server
 
     run_server(host=host, port=port)
+
+
+if __name__ == "__main__":
+    main()

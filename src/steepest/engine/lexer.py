@@ -103,7 +103,9 @@ def tokenize(text: str) -> list[Token]:
                 i += 1
             exponent = "".join(_SUPERSCRIPTS[c] for c in text[start:i])
             if not exponent.lstrip("-").isdigit() or exponent.count("-") > 1:
-                raise MathSyntaxError(f"superscript {text[start:i]!r} is not a whole number", column)
+                raise MathSyntaxError(
+                    f"superscript {text[start:i]!r} is not a whole number", column
+                )
             tokens.append(Token(Kind.SUPERSCRIPT, exponent, column))
         elif char in "()":
             tokens.append(Token(Kind.OPEN if char == "(" else Kind.CLOSE, char, column))

@@ -46,8 +46,10 @@ def _split_free(token: Token, before_paren: bool) -> list[Piece]:
         word = next((w for w in KNOWN_WORDS if letters.startswith(w, pos)), letters[pos])
         pieces.append(Piece(_kind_of_word(word), word, column + pos))
         pos += len(word)
-    if before_paren and len(letters) > 1 and all(
-        p.kind != "function" and len(p.name) == 1 for p in pieces
+    if (
+        before_paren
+        and len(letters) > 1
+        and all(p.kind != "function" and len(p.name) == 1 for p in pieces)
     ):
         raise MathSyntaxError(f"unknown function {letters + index!r}", column)
     if index:

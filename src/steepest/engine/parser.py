@@ -121,9 +121,7 @@ class _Parser:
     def count_node(self, column: int) -> None:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise LimitExceeded(
-                f"expression larger than {self.limits.max_nodes} parts", column
-            )
+            raise LimitExceeded(f"expression larger than {self.limits.max_nodes} parts", column)
 
     # -- grammar ------------------------------------------------------------------------------
 
@@ -224,7 +222,9 @@ class _Parser:
             return sympy.sqrt(radicand)
         if token.kind is Kind.SUPERSCRIPT:
             raise MathSyntaxError("an exponent needs something to raise", token.column)
-        raise MathSyntaxError(self.describe_unexpected("expected a number, a name or '('"), token.column)
+        raise MathSyntaxError(
+            self.describe_unexpected("expected a number, a name or '('"), token.column
+        )
 
     def named(self) -> sympy.Expr:
         piece = self.next_piece()
@@ -264,8 +264,9 @@ class _Parser:
         text = op.text
         if op.kind is Kind.OPERATOR:
             if not self.next_is(Kind.NUMBER) or "." in self.token.text:
+                name = function.name
                 raise MathSyntaxError(
-                    f"after {function.name}^ only a whole number may follow, as in {function.name}^2(x);"
+                    f"after {name}^ only a whole number may follow, as in {name}^2(x);"
                     " for an inverse use asin, acos or atan",
                     op.column,
                 )

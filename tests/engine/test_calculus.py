@@ -1,0 +1,123 @@
+"""Calculus helpers, checked against SymPy and finite differences rather than typed-in numbers."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sympy
+
+from steepest.engine.calculus import (
+    classify_critical_point,
+    descent_direction,
+    directional_derivative,
+    evaluate_at,
+    extrema_on_interval,
+    gradient,
+    read_point,
+)
+from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.parser import parse
+from steepest.engine.symbols import natural_key, order_variables
+
+x, y, w1, w2 = sympy.symbols("x y w1 w2", real=True)
+
+
+def central_difference(expr: sympy.Expr, var: sympy.Symbol, point: dict, h: float = 1e-6) -> float:
+    f = sympy.lambdify(list(point), expr)
+    plus = [v + h if s == var else v for s, v in point.items()]
+    minus = [v - h if s == var else v for s, v in point.items()]
+    return (f(*plus) - f(*minus)) / (2 * h)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["w1^2 + 3w2^2", "x^2 y - 2 x y^3", "sin(x)cos(y)", "exp(-x^2 - y^2)", "log(x^2 + y^2 + 1)"],
+)
+def test_gradient_matches_finite_differences(text: str) -> None:
+    expr = parse(text)
+    variables = order_variables(expr.free_symbols)
+    point = {v: 0.3 + 0.4 * i for i, v in enumerate(variables)}
+    for var, component in zip(variables, gradient(expr, variables), strict=True):
+        exact = float(component.subs(point))
+        assert math.isclose(exact, central_difference(expr, var, point), rel_tol=1e-5, abs_tol=1e-7)
+
+
+def test_variables_sort_naturally() -> None:
+    names = ["w10", "w2", "w1", "z", "x", "y"]
+    assert sorted(names, key=natural_key) == ["w1", "w2", "w10", "x", "y", "z"]
+    symbols = order_variables(parse("w10 + w2 + w1").free_symbols)
+    assert [s.name for s in symbols] == ["w1", "w2", "w10"]
+
+
+def test_declared_order_wins_over_natural_order() -> None:
+    symbols = order_variables(parse("x + y").free_symbols, ["y", "x"])
+    assert [s.name for s in symbols] == ["y", "x"]
+
+
+def test_declaring_a_variable_twice_is_an_error() -> None:
+    with pytest.raises(VariableError, match="declared twice"):
+        order_variables([w1], ["w1", "w_1"])
+
+
+def test_value_is_exact_at_an_exact_point_and_float_otherwise() -> None:
+    expr = parse("w1^2 + 3w2^2")
+    exact = evaluate_at(expr, read_point({"w1": 1, "w2": "1/2"}, [w1, w2]))
+    assert exact == sympy.Rational(7, 4)
+    approximate = evaluate_at(expr, read_point({"w1": 1.0, "w2": 0.5}, [w1, w2]))
+    assert isinstance(approximate, sympy.Float) and math.isclose(approximate, 1.75)
+
+
+def test_point_must_name_every_variable_and_nothing_else() -> None:
+    with pytest.raises(VariableError, match="no value for w2"):
+        read_point({"w1": 1}, [w1, w2])
+    with pytest.raises(VariableError, match="'q'"):
+        read_point({"w1": 1, "w2": 2, "q": 3}, [w1, w2])
+    with pytest.raises(VariableError, match="not a number"):
+        read_point({"w1": "sin(", "w2": 1}, [w1, w2])
+    with pytest.raises(VariableError, match="not a number"):
+        read_point({"w1": "w2", "w2": 1}, [w1, w2])
+
+
+def test_no_real_value_is_an_error_not_a_complex_number() -> None:
+    with pytest.raises(EvaluationError, match="no real value"):
+        evaluate_at(parse("log(x)"), {x: sympy.Integer(-1)})
+    with pytest.raises(EvaluationError, match="undefined"):
+        evaluate_at(parse("1/x"), {x: sympy.Integer(0)})
+
+
+def test_descent_direction_is_minus_the_gradient() -> None:
+    assert descent_direction((sympy.Integer(2), sympy.Integer(6))) == (-2, -6)
+
+
+def test_directional_derivative_along_the_gradient_is_its_length() -> None:
+    expr = parse("w1^2 + 3w2^2")
+    point = {w1: sympy.Integer(1), w2: sympy.Integer(1)}
+    along = directional_derivative(expr, [w1, w2], [sympy.Integer(2), sympy.Integer(6)], point)
+    assert sympy.simplify(along - sympy.sqrt(40)) == 0
+    across = directional_derivative(expr, [w1, w2], [sympy.Integer(-6), sympy.Integer(2)], point)
+    assert across == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("x^2 + y^2", "minimum"),
+        ("-x^2 - y^2", "maximum"),
+        ("x^2 - y^2", "saddle"),
+        ("x^4 + y^4", "inconclusive"),
+    ],
+)
+def test_second_derivative_test_classifies_critical_points(text: str, kind: str) -> None:
+    origin = {x: sympy.Integer(0), y: sympy.Integer(0)}
+    assert classify_critical_point(parse(text), [x, y], origin) == kind
+
+
+def test_best_box_optimum_is_found_not_typed() -> None:
+    volume = parse("x(6 - 2x)^2")
+    (best,) = extrema_on_interval(volume, x, sympy.Integer(0), sympy.Integer(3))
+    slope = sympy.diff(volume, x)
+    assert slope.subs(x, best.location) == 0
+    assert best.kind == "maximum"
+    assert best.value == volume.subs(x, best.location)
+    assert all(volume.subs(x, t) <= best.value for t in [0.5, 0.9, 1.1, 2.0, 2.9])

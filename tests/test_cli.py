@@ -1,0 +1,81 @@
+"""The `steepest` command, run the way a person or a script runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import sympy
+
+STEEPEST = [sys.executable, "-m", "steepest.cli"]
+
+
+def steepest(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*STEEPEST, *args], capture_output=True, text=True, timeout=30)
+
+
+def test_grad_prints_partials_gradient_value_and_steps() -> None:
+    result = steepest("grad", "w1^2 + 3w2^2", "--at", "w1=1,w2=1")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "2*w1" in out and "6*w2" in out
+    assert "(2, 6)" in out
+    assert "−2" in out or "-2" in out
+    assert "w2" in out and "frozen" in out.lower()
+
+
+def test_grad_json_follows_the_contract() -> None:
+    result = steepest("grad", "w1^2 + 3w2^2", "--at", "w1=1,w2=1", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {
+        "expression", "variables", "partials", "gradient", "at", "gradient_at", "steps",
+    }  # fmt: skip
+    w1, w2 = sympy.symbols("w1 w2")
+    expr = sympy.sympify(report["expression"])
+    assert report["variables"] == ["w1", "w2"]
+    for name, partial in report["partials"].items():
+        assert sympy.simplify(sympy.sympify(partial) - sympy.diff(expr, name)) == 0
+    assert [sympy.sympify(g) for g in report["gradient"]] == [2 * w1, 6 * w2]
+    assert report["at"] == {"w1": 1, "w2": 1}
+    assert report["gradient_at"] == {"w1": 2, "w2": 6}
+    assert all(isinstance(v, int) for v in report["gradient_at"].values())
+    assert [step["kind"] for step in report["steps"]][-2:] == ["evaluate", "descent"]
+
+
+def test_grad_json_without_a_point_has_null_values() -> None:
+    report = json.loads(steepest("grad", "x y", "--json").stdout)
+    assert report["at"] is None and report["gradient_at"] is None
+
+
+def test_declared_variables_fix_the_order() -> None:
+    report = json.loads(steepest("grad", "x + 2y", "--vars", "y,x", "--json").stdout)
+    assert report["variables"] == ["y", "x"]
+    assert report["gradient"] == ["2", "1"]
+
+
+def test_float_point_gives_float_values() -> None:
+    report = json.loads(steepest("grad", "x^2", "--at", "x=0.5", "--json").stdout)
+    assert report["gradient_at"] == {"x": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["grad", "x + foo(x)"], "unknown function 'foo' at column 5"),
+        (["grad", "9^9^9^9"], "exponent too large"),
+        (["grad", "(" * 100_000], "input longer than 500 characters"),
+        (["grad", "x^2", "--at", "y=1"], "'y'"),
+        (["grad", "x^2", "--at", "x"], "name=value"),
+        (["grad", "log(x)", "--at", "x=-1"], "no real value"),
+    ],
+)
+def test_bad_input_exits_2_with_one_error_line(args: list[str], fragment: str) -> None:
+    result = steepest(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert fragment in lines[0]
+    assert "Traceback" not in result.stderr
