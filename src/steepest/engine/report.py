@@ -13,7 +13,7 @@ from typing import Any
 
 import sympy
 
-from steepest.engine.calculus import Coordinate, read_point
+from steepest.engine.calculus import Coordinate, evaluate_at, read_point
 from steepest.engine.derivation import GradientDerivation, derivation_to_json, derive_gradient
 from steepest.engine.errors import VariableError
 from steepest.engine.parser import parse
@@ -41,6 +41,9 @@ def derive_from_text(
     if not ordered:
         raise VariableError("the expression has no variables to differentiate")
     point = read_point(at, ordered) if at is not None else None
+    if point is not None:
+        # A gradient at a point where L itself has no value would teach something false.
+        evaluate_at(expr, point)
     return derive_gradient(expr, ordered, point)
 
 

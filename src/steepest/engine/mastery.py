@@ -1,0 +1,98 @@
+"""The mastery rule shown to the learner: three right in a row at a level masters it.
+
+A pure function of the attempts in the order they were made, so browser and server can each
+work it out, and merged histories (two tabs, offline then online) give the same answer.
+"Invalid" attempts (text that did not parse) cost nothing: they neither count nor break a
+streak. Attempts at other levels do not break a streak either. Mastery, once reached, stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from steepest.engine.equivalence import VerdictKind
+
+LEVELS = (1, 2, 3)
+REQUIRED_STREAK = 3
+
+
+@dataclass(frozen=True)
+class Attempt:
+    level: int
+    verdict: VerdictKind
+
+
+@dataclass(frozen=True)
+class LevelProgress:
+    level: int
+    streak: int
+    """Right answers in a row, counting back from the latest attempt at this level."""
+    mastered: bool
+    attempts: int
+    correct: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "streak": self.streak,
+            "mastered": self.mastered,
+            "attempts": self.attempts,
+            "correct": self.correct,
+        }
+
+
+@dataclass(frozen=True)
+class MasteryState:
+    levels: tuple[LevelProgress, ...]
+    recommended_level: int
+    """The lowest level not yet mastered (the highest once all are)."""
+    required: int
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "levels": [level.to_json() for level in self.levels],
+            "recommended_level": self.recommended_level,
+            "required": self.required,
+            "message": self.message,
+        }
+
+
+def mastery(attempts: Iterable[Attempt], required: int = REQUIRED_STREAK) -> MasteryState:
+    streak = dict.fromkeys(LEVELS, 0)
+    mastered = dict.fromkeys(LEVELS, False)
+    tried = dict.fromkeys(LEVELS, 0)
+    right = dict.fromkeys(LEVELS, 0)
+    for attempt in attempts:
+        level = attempt.level
+        if level not in streak or attempt.verdict == "invalid":
+            continue
+        tried[level] += 1
+        if attempt.verdict == "correct":
+            right[level] += 1
+            streak[level] += 1
+            mastered[level] = mastered[level] or streak[level] >= required
+        else:
+            streak[level] = 0
+    levels = tuple(LevelProgress(n, streak[n], mastered[n], tried[n], right[n]) for n in LEVELS)
+    open_levels = [p for p in levels if not p.mastered]
+    current = open_levels[0] if open_levels else levels[-1]
+    return MasteryState(levels, current.level, required, _message(levels, current, required))
+
+
+def _message(levels: tuple[LevelProgress, ...], current: LevelProgress, required: int) -> str:
+    done = [p.level for p in levels if p.mastered]
+    if len(done) == len(levels):
+        return "All three levels mastered. Keep practising whenever you like."
+    prefix = ""
+    if done:
+        listed = ", ".join(str(n) for n in done)
+        prefix = f"Level{'s' if len(done) > 1 else ''} {listed} mastered. "
+    left = required - current.streak
+    if current.streak == 0:
+        return f"{prefix}Level {current.level}: get {required} right in a row to master it."
+    return (
+        f"{prefix}Level {current.level}: {current.streak} right in a row; {left} more to master it."
+    )

@@ -1,0 +1,179 @@
+"""Each mistake detector, on the mistake it exists for; and the catalogue as a whole."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+
+from steepest.engine.mistake_catalogue import likely_mistakes
+from steepest.engine.mistakes import diagnose
+from steepest.engine.practice import generate_problem
+from steepest.engine.printing import to_text
+from steepest.engine.problems import Problem, problem_from_text
+from steepest.engine.slips import slipped_derivative
+
+QUADRATIC = "w1^2 + 3w2^2"
+AT = {"w1": 1, "w2": -2}
+
+
+def partial(function: str, respect: str) -> Problem:
+    return problem_from_text("partial", function, respect=respect)
+
+
+@pytest.mark.parametrize(
+    ("problem", "answer", "code"),
+    [
+        (partial(QUADRATIC, "w1"), "6w2", "wrong_variable"),
+        (partial("x^2 y^3", "x"), "3x^2y^2", "wrong_variable"),
+        (partial(QUADRATIC, "w1"), "2w1 + 6w2", "not_held_constant"),
+        (partial("x^2 y^3", "x"), "2xy^3 + 3x^2y^2", "not_held_constant"),
+        (partial("w1^3 + w2^2", "w1"), "3w1^2 + 2w2", "not_held_constant"),
+        (partial(QUADRATIC, "w1"), "2w1 + 3w2^2", "kept_constant_term"),
+        (partial(QUADRATIC, "w1"), "w1", "power_coefficient"),
+        (partial("x^3 + y", "x"), "x^2", "power_coefficient"),
+        (partial(QUADRATIC, "w2"), "2w2", "constant_factor"),
+        (partial("w1^2 + 3w2^2 + 5w2", "w2"), "2w2 + 5", "constant_factor"),
+        (partial("sin(2x) + y^2", "x"), "cos(2x)", "chain_factor"),
+        (partial("(3w1 + 1)^2 + w2", "w1"), "2(3w1 + 1)", "chain_factor"),
+        (partial("e^(x y)", "x"), "e^(xy)", "chain_factor"),
+        (partial(QUADRATIC, "w1"), "-2w1", "sign"),
+    ],
+)
+def test_each_partial_derivative_mistake_is_recognised(
+    problem: Problem, answer: str, code: str
+) -> None:
+    feedback = diagnose(problem, answer)
+    assert feedback.verdict == "incorrect"
+    assert feedback.mistake == code, feedback.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer", "code"),
+    [
+        ("gradient", "(6w2, 2w1)", "swapped_components"),
+        ("gradient", "(-2w1, -6w2)", "sign"),
+        ("gradient_at", "(-12, 2)", "swapped_components"),
+        ("gradient_at", "(-2, 12)", "sign"),
+        ("gradient_at", "(2w1, 6w2)", "not_evaluated"),
+        ("gradient_at", "(-4, 6)", "swapped_point"),
+        ("descent", "(2, -12)", "sign"),
+        ("descent", "(-2w1, -6w2)", "not_evaluated"),
+        ("descent", "(-2/sqrt(148), 12/sqrt(148))", "normalised"),
+    ],
+)
+def test_each_whole_vector_mistake_is_recognised(kind: str, answer: str, code: str) -> None:
+    problem = problem_from_text(kind, QUADRATIC, at=None if kind == "gradient" else AT)  # type: ignore[arg-type]
+    feedback = diagnose(problem, answer)
+    assert feedback.verdict == "incorrect"
+    assert feedback.mistake == code, feedback.message
+
+
+def test_a_wrong_component_is_diagnosed_on_its_own() -> None:
+    problem = problem_from_text("gradient", QUADRATIC)
+    feedback = diagnose(problem, "(2w1, 2w2)")
+    assert [c.equivalent for c in feedback.components] == [True, False]
+    assert feedback.component_mistakes == (None, "constant_factor")
+    assert feedback.message.startswith("The first is right")
+
+
+def test_descent_component_with_the_gradients_sign() -> None:
+    problem = problem_from_text("descent", QUADRATIC, at=AT)
+    feedback = diagnose(problem, "(-2, -12)")
+    assert feedback.component_mistakes == (None, "sign")
+    assert "flips the sign" in feedback.message
+
+
+BOX = problem_from_text("optimum", "x(6 - 2x)^2", interval=(0, 3), goal="maximum", name="V")
+
+
+@pytest.mark.parametrize(
+    ("problem", "answer", "code"),
+    [
+        (BOX, "3", "minimum_not_maximum"),
+        (BOX, "x = 3", "minimum_not_maximum"),
+        (BOX, "0", "endpoint"),
+        (BOX, "16", "value_not_location"),
+        (
+            problem_from_text("optimum", "x(4 - x)(x + 2)", interval=(0, 4), goal="maximum"),
+            "-2",
+            "root_not_critical",
+        ),
+        (
+            problem_from_text("optimum", "x^3 - 3x", interval=(0, 2), goal="minimum"),
+            "-1",
+            "maximum_not_minimum",
+        ),
+    ],
+)
+def test_each_optimum_mistake_is_recognised(problem: Problem, answer: str, code: str) -> None:
+    feedback = diagnose(problem, answer)
+    assert feedback.verdict == "incorrect"
+    assert feedback.mistake == code, feedback.message
+
+
+def test_the_box_minimum_message_teaches_without_giving_the_answer() -> None:
+    message = diagnose(BOX, "3").message
+    assert "minimum" in message and "V″" in message
+    assert "x = 1" not in message
+
+
+def test_rounded_numbers_are_called_rounded() -> None:
+    problem = problem_from_text("gradient_at", "x/3 + y^2", at={"x": 1, "y": 1})
+    assert diagnose(problem, "(0.333, 2)").component_mistakes == ("rounded", None)
+    assert diagnose(problem, "(0.34, 2)").component_mistakes == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"), [("2w1", "correct"), ("2w1 +", "invalid"), ("q", "invalid")]
+)
+def test_right_and_unreadable_answers_are_not_diagnosed(answer: str, verdict: str) -> None:
+    feedback = diagnose(partial(QUADRATIC, "w1"), answer)
+    assert feedback.verdict == verdict and feedback.mistake is None
+
+
+def test_an_unrecognised_wrong_answer_still_says_where_it_differs() -> None:
+    feedback = diagnose(partial(QUADRATIC, "w1"), "7w1")
+    assert feedback.verdict == "incorrect" and feedback.mistake is None
+    assert feedback.counterexample is not None
+
+
+def test_slips_change_only_what_they_name() -> None:
+    x = sympy.Symbol("x", real=True)
+    function = 3 * sympy.sin(2 * x) + x**4
+    for slip in ("power_coefficient", "constant_factor", "chain_factor"):
+        slipped = slipped_derivative(function, x, slip)  # type: ignore[arg-type]
+        assert slipped.sites, slip
+        assert sympy.simplify(slipped.result - sympy.diff(function, x)) != 0
+    assert slipped_derivative(function, x, "chain_factor").result == 3 * sympy.cos(2 * x) + 4 * x**3
+    assert slipped_derivative(x**4, x, "constant_factor").sites == ()
+
+
+PRACTICE = [
+    generate_problem(level, kind, seed)
+    for level in (1, 2, 3)
+    for kind in ("partial", "gradient", "gradient_at", "descent", "optimum")
+    for seed in range(4)
+]
+
+
+@pytest.mark.parametrize("problem", PRACTICE, ids=lambda p: f"{p.kind}-{p.level}-{p.seed}")
+def test_every_listed_mistake_typed_in_is_recognised_as_a_mistake(problem: Problem) -> None:
+    for mistake in likely_mistakes(problem):
+        text = ", ".join(to_text(c) for c in mistake.answer)
+        feedback = diagnose(problem, f"({text})" if problem.is_vector else text)
+        if feedback.correct:
+            continue  # the mistake happens to give the right answer for this problem
+        assert feedback.mistake is not None, (mistake.code, text)
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [p for p in PRACTICE if p.kind in ("partial", "gradient")],
+    ids=lambda p: f"{p.kind}-{p.level}-{p.seed}",
+)
+def test_no_mistake_message_gives_the_answer_away(problem: Problem) -> None:
+    # Quoting a piece of the function is fine: the learner sees the function anyway.
+    statement = to_text(problem.function)
+    answers = [to_text(c) for c in problem.expected if to_text(c) not in statement]
+    for mistake in likely_mistakes(problem):
+        assert not any(answer in mistake.message for answer in answers), mistake.message

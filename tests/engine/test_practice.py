@@ -1,0 +1,185 @@
+"""Practice problems: well posed, checked against SymPy, reproducible, with the key kept back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy
+
+from steepest.engine.equivalence import compare_expressions
+from steepest.engine.errors import EngineError
+from steepest.engine.mastery import Attempt, mastery
+from steepest.engine.mistakes import diagnose
+from steepest.engine.practice import generate_problem
+from steepest.engine.printing import to_text
+from steepest.engine.problems import Problem, ProblemKind
+
+KINDS: tuple[ProblemKind, ...] = ("partial", "gradient", "gradient_at", "descent", "optimum")
+SEEDS = range(12)
+PROBLEMS = [
+    generate_problem(level, kind, seed) for level in (1, 2, 3) for kind in KINDS for seed in SEEDS
+]
+
+
+def label(problem: Problem) -> str:
+    return f"{problem.kind}-{problem.level}-{problem.seed}"
+
+
+def reference_answer(problem: Problem) -> list[sympy.Expr]:
+    """The answer worked out again, straight from sympy.diff."""
+    f, variables = problem.function, problem.variables
+    if problem.kind == "partial":
+        assert problem.respect is not None
+        return [sympy.diff(f, problem.respect)]
+    partials = [sympy.diff(f, v) for v in variables]
+    if problem.kind == "gradient":
+        return partials
+    values = [p.subs(problem.point_map) for p in partials]
+    return [-v for v in values] if problem.kind == "descent" else values
+
+
+@pytest.mark.parametrize("problem", [p for p in PROBLEMS if p.kind != "optimum"], ids=label)
+def test_answer_key_matches_sympy(problem: Problem) -> None:
+    for key, reference in zip(problem.expected, reference_answer(problem), strict=True):
+        assert sympy.simplify(key - reference) == 0
+
+
+@pytest.mark.parametrize("problem", [p for p in PROBLEMS if p.kind == "optimum"], ids=label)
+def test_optimum_is_a_critical_point_of_the_right_kind_inside_the_interval(
+    problem: Problem,
+) -> None:
+    (x,), (best,) = problem.variables, problem.expected
+    assert problem.interval is not None
+    low, high = problem.interval
+    assert low < best < high
+    assert sympy.simplify(sympy.diff(problem.function, x).subs(x, best)) == 0
+    curvature = sympy.diff(problem.function, x, 2).subs(x, best)
+    assert curvature < 0 if problem.goal == "maximum" else curvature > 0
+
+
+@pytest.mark.parametrize(
+    "problem", [p for p in PROBLEMS if p.kind in ("gradient_at", "descent")], ids=label
+)
+def test_point_problems_have_small_integer_points_and_hand_sized_answers(
+    problem: Problem,
+) -> None:
+    assert problem.point is not None
+    assert all(c.is_Integer and abs(c) <= 2 for c in problem.point)
+    assert any(v != 0 for v in problem.expected)
+    for value in problem.expected:
+        assert value.is_real and abs(float(value)) <= 200
+        assert not value.atoms(sympy.Function)
+        if problem.level in (1, 2):
+            assert value.is_Rational
+
+
+@pytest.mark.parametrize("problem", [p for p in PROBLEMS if p.kind == "partial"], ids=label)
+def test_partial_problems_are_never_trivially_zero(problem: Problem) -> None:
+    assert problem.expected[0] != 0
+
+
+@pytest.mark.parametrize("problem", PROBLEMS, ids=label)
+def test_the_answer_key_typed_in_is_correct(problem: Problem) -> None:
+    text = ", ".join(to_text(c) for c in problem.expected)
+    feedback = diagnose(problem, f"({text})" if problem.is_vector else text)
+    assert feedback.correct, feedback.message
+
+
+@pytest.mark.parametrize("problem", PROBLEMS, ids=label)
+def test_public_json_keeps_the_answer_back(problem: Problem) -> None:
+    public = problem.to_public_json()
+    assert not {"expected", "answer", "solution", "steps"} & public.keys()
+    dumped = json.dumps(public)
+    for component in problem.expected:
+        text = to_text(component)
+        if component.free_symbols and text not in to_text(problem.function):
+            assert text not in dumped
+
+
+@pytest.mark.parametrize("problem", PROBLEMS, ids=label)
+def test_solution_gives_the_answer_and_steps_that_reach_it(problem: Problem) -> None:
+    solution = problem.solution_json()
+    assert solution["answer"] == [to_text(c) for c in problem.expected]
+    assert solution["answer_mathml"].startswith("<math")
+    kinds = [step["kind"] for step in solution["steps"]]
+    assert "partial" in kinds
+    if problem.kind == "partial":
+        (step,) = solution["steps"]
+        assert problem.respect is not None and step["variable"] == problem.respect.name
+        names = problem.names
+        from_steps = sympy.parse_expr(
+            step["result"], {n: sympy.Symbol(n, real=True) for n in names}
+        )
+        assert compare_expressions(
+            problem.expected[0], from_steps, names, problem.domain
+        ).equivalent
+    if problem.kind in ("gradient_at", "descent"):
+        assert "evaluate" in kinds
+    if problem.kind == "optimum":
+        assert kinds[-3:] == ["critical", "classify", "answer"]
+
+
+def test_same_seed_same_problem_and_seeds_give_variety() -> None:
+    for level in (1, 2, 3):
+        assert generate_problem(level, "gradient_at", 7) == generate_problem(
+            level, "gradient_at", 7
+        )
+        functions = {generate_problem(level, "gradient", seed).function for seed in range(30)}
+        assert len(functions) >= 10
+
+
+def test_levels_grow_in_kind_of_function() -> None:
+    def functions(level: int) -> list[sympy.Expr]:
+        return [generate_problem(level, "gradient", seed).function for seed in range(20)]
+
+    assert all(f.is_polynomial() for f in functions(1))
+    assert all(f.is_polynomial() for f in functions(2))
+    assert any(len(sympy.Mul.make_args(sympy.factor(f))) > 1 for f in functions(2))
+    assert all(f.atoms(sympy.Function) or f.has(sympy.exp(1)) for f in functions(3))
+
+
+def test_an_unknown_level_is_refused() -> None:
+    with pytest.raises(EngineError):
+        generate_problem(4, "gradient", 0)
+
+
+# -- mastery -------------------------------------------------------------------------------------
+
+
+def attempts(*verdicts: str, level: int = 1) -> list[Attempt]:
+    return [Attempt(level, v) for v in verdicts]  # type: ignore[arg-type]
+
+
+def test_three_right_in_a_row_masters_a_level() -> None:
+    state = mastery(attempts("correct", "correct"))
+    assert not state.levels[0].mastered and state.levels[0].streak == 2
+    assert "1 more" in state.message
+    state = mastery(attempts("correct", "correct", "correct"))
+    assert state.levels[0].mastered and state.recommended_level == 2
+
+
+def test_a_wrong_answer_resets_the_streak_but_invalid_input_costs_nothing() -> None:
+    assert mastery(attempts("correct", "correct", "incorrect", "correct")).levels[0].streak == 1
+    state = mastery(attempts("correct", "invalid", "correct", "invalid", "correct"))
+    assert state.levels[0].mastered and state.levels[0].attempts == 3
+
+
+def test_other_levels_do_not_break_a_streak_and_mastery_stays() -> None:
+    history = [
+        *attempts("correct", "correct"),
+        *attempts("incorrect", level=2),
+        *attempts("correct"),
+        *attempts("incorrect", "incorrect"),
+    ]
+    state = mastery(history)
+    assert state.levels[0].mastered and state.levels[0].streak == 0
+    assert not state.levels[1].mastered and state.recommended_level == 2
+
+
+def test_all_levels_mastered() -> None:
+    history = [a for level in (1, 2, 3) for a in attempts(*["correct"] * 3, level=level)]
+    state = mastery(history)
+    assert all(level.mastered for level in state.levels)
+    assert state.recommended_level == 3 and "All three" in state.message
+    assert state.to_json()["levels"][2]["correct"] == 3
