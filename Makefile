@@ -24,6 +24,7 @@ run: $(BIN)/steepest
 # System packages the browser tests need (Debian); skipped when already present.
 system-deps:
 	bash scripts/system-deps.sh
+	bash scripts/fetch-axe.sh
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -1,0 +1,68 @@
+"""The web application: `create_app(settings)` builds a FastAPI app, Datasette style.
+
+The compute pool lives as long as the app: created in the lifespan, closed on shutdown. Nothing
+slow runs before the server accepts connections; lessons load and their engine results are
+computed in the background, and the first request for a page waits for just that page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+
+from steepest.compute import ComputePool
+from steepest.web.engine_calls import WORKER_PRELOAD
+from steepest.web.errors import Problem, install_error_handlers
+from steepest.web.library import LessonLibrary
+from steepest.web.security import SecurityHeadersMiddleware
+from steepest.web.settings import Settings
+from steepest.web.state import AppState
+from steepest.web.templating import Templates
+from steepest.web.views import api, pages
+
+STATIC_DIR = Path(__file__).with_name("static")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    templates = Templates()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = ComputePool(
+            workers=settings.workers, timeout=settings.timeout, preload=WORKER_PRELOAD
+        )
+        library = LessonLibrary(settings.lesson_dir, pool)
+        app.state.steepest = AppState(settings, pool, library, templates)
+        library.start()
+        try:
+            yield
+        finally:
+            await library.close()
+            # close() waits for busy workers to die; keep the event loop free meanwhile.
+            await asyncio.to_thread(pool.close)
+
+    app = FastAPI(
+        title="Steepest",
+        summary="Interactive math-for-ML lessons whose every claim is checked by SymPy",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,  # the Swagger page loads its scripts from a CDN, which the CSP forbids
+        redoc_url=None,
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    def render_problem(request: Request, problem: Problem) -> Response:
+        return templates.render("error.html", status_code=problem.status, problem=problem)
+
+    install_error_handlers(app, render_problem)
+    return app

@@ -1,0 +1,139 @@
+"""Every error any layer can raise, turned into an HTTP answer in this one place.
+
+`problem_for` is the single mapping from an exception to a status and a message a learner can
+read; the exception handlers use it for JSON (`/api/...`) and HTML pages alike, and the lesson
+page uses it to show a learner's mistake next to the box they typed it in.
+
+    EngineError, PointSyntaxError       422  {"error": {"message", "column"}}
+    ComputeTimeout, ComputeMemoryExceeded 422  the input is too expensive: the learner can change it
+    UnknownOption, request validation   422
+    PoolOverloaded                      503  with Retry-After
+    UnknownLesson, UnknownQuestion, no such route  404
+    ComputeFailed                       500  a fault of the server: details go to the log only
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, Response
+
+from steepest.compute import (
+    ComputeError,
+    ComputeMemoryExceeded,
+    ComputeTimeout,
+    PoolOverloaded,
+)
+from steepest.engine.errors import EngineError
+
+logger = logging.getLogger(__name__)
+
+
+class NotFound(LookupError):
+    """Something named in the URL does not exist."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class UnknownLesson(NotFound):
+    pass
+
+
+class UnknownQuestion(NotFound):
+    pass
+
+
+class UnknownOption(ValueError):
+    """A quiz answer names an option the question does not have."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class PointSyntaxError(ValueError):
+    """The point typed next to a learner's loss is not a list of name=value pairs."""
+
+    def __init__(self, message: str, column: int) -> None:
+        self.message = message
+        self.column = column
+        super().__init__(f"{message} at column {column}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    status: int
+    message: str
+    column: int | None = None
+    retry_after: int | None = None
+
+    def to_json(self) -> dict[str, dict[str, str | int | None]]:
+        return {"error": {"message": self.message, "column": self.column}}
+
+
+LearnerError = (EngineError, PointSyntaxError, ComputeError)
+"""What a learner's own input can cause: shown next to the box instead of as an error page."""
+
+
+def problem_for(error: Exception) -> Problem:
+    if isinstance(error, EngineError | PointSyntaxError):
+        return Problem(422, error.message, error.column)
+    if isinstance(error, ComputeTimeout | ComputeMemoryExceeded | UnknownOption):
+        return Problem(422, error.message)
+    if isinstance(error, PoolOverloaded):
+        return Problem(503, error.message, retry_after=error.retry_after)
+    if isinstance(error, NotFound):
+        return Problem(404, error.message)
+    if isinstance(error, ComputeError):
+        # ComputeFailed and any other refusal of the pool: a fault of the server, not the input.
+        return Problem(500, error.message)
+    if isinstance(error, HTTPException):
+        return Problem(error.status_code, str(error.detail))
+    if isinstance(error, RequestValidationError):
+        return Problem(422, _describe_validation(error))
+    logger.error("unexpected error", exc_info=error)
+    return Problem(500, "something went wrong on the server")
+
+
+PageRenderer = Callable[[Request, Problem], Response]
+
+
+def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
+    """JSON for the API, an HTML page for everything else, from the same Problem."""
+
+    async def handle(request: Request, error: Exception) -> Response:
+        problem = problem_for(error)
+        headers = {}
+        if problem.retry_after is not None:
+            headers["Retry-After"] = str(problem.retry_after)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(problem.to_json(), status_code=problem.status, headers=headers)
+        response = render_page(request, problem)
+        response.headers.update(headers)
+        return response
+
+    for error_type in (
+        EngineError,
+        PointSyntaxError,
+        ComputeError,
+        NotFound,
+        UnknownOption,
+        HTTPException,
+        RequestValidationError,
+    ):
+        app.add_exception_handler(error_type, handle)
+
+
+def _describe_validation(error: RequestValidationError) -> str:
+    first = error.errors()[0] if error.errors() else None
+    if first is None:
+        return "the request is not valid"
+    where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+    return f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg"))

@@ -1,0 +1,66 @@
+"""Pydantic models of the JSON API: they validate requests and document the OpenAPI schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+
+# Text values ("1/2", "pi") are read exactly by the engine; JSON numbers are taken as they are.
+Coordinate = StrictInt | StrictFloat | StrictStr
+
+
+class GradientRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"expression": "w1^2 + 3w2^2", "at": {"w1": 1, "w2": 1}}]},
+    )
+
+    expression: str = Field(
+        max_length=2000, description="The function, typed as a learner would: w1^2 + 3w2^2"
+    )
+    at: dict[str, Coordinate] | None = Field(
+        default=None, description="A point to evaluate the gradient at, one value per variable"
+    )
+    variables: list[str] | None = Field(
+        default=None, description="The variables and their order; by default every name found"
+    )
+
+
+class GradientReport(BaseModel):
+    """The same JSON `steepest grad --json` prints."""
+
+    model_config = ConfigDict(extra="allow")
+
+    expression: str
+    variables: list[str]
+    partials: dict[str, str]
+    gradient: list[str]
+    at: dict[str, int | float] | None
+    gradient_at: dict[str, int | float] | None
+    steps: list[dict[str, Any]] = Field(
+        description="Derivation steps: kind, title, text, mathml; partial steps add their rules"
+    )
+
+
+class QuizAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer: str = Field(max_length=100, description="The id of the chosen option")
+
+
+class QuizResult(BaseModel):
+    correct: bool
+    explanation_html: str
+    feedback_html: str | None = Field(
+        description="What is wrong with the chosen option, when the author wrote it"
+    )
+
+
+class ErrorDetail(BaseModel):
+    message: str
+    column: int | None = Field(description="1-based column in the typed text, when known")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail

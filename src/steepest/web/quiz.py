@@ -1,0 +1,66 @@
+"""Scoring a multiple-choice answer on the server, so answer keys never ship with the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from steepest.lessons.model import Lesson, QuestionBlock
+from steepest.web.errors import UnknownOption, UnknownQuestion
+from steepest.web.plain_text import plain_text
+
+
+@dataclass(frozen=True)
+class PublicOption:
+    id: str
+    html: str
+    # The label as plain text, for the radio's accessible name: a label that is only MathML
+    # gets no name from accessibility checkers that do not read MathML.
+    text: str
+
+
+@dataclass(frozen=True)
+class PublicQuestion:
+    """What a page may show before the learner answers: no key, no explanation, no feedback."""
+
+    id: str
+    prompt_html: str
+    options: tuple[PublicOption, ...]
+
+    @classmethod
+    def of(cls, question: QuestionBlock) -> PublicQuestion:
+        return cls(
+            id=question.id,
+            prompt_html=question.prompt_html,
+            options=tuple(PublicOption(o.id, o.html, plain_text(o.html)) for o in question.options),
+        )
+
+
+@dataclass(frozen=True)
+class QuizVerdict:
+    question_id: str
+    answer: str
+    correct: bool
+    explanation_html: str
+    # What the chosen option gets wrong, when the author wrote it.
+    feedback_html: str | None
+
+
+def find_question(lesson: Lesson, question_id: str) -> QuestionBlock:
+    for section in lesson.sections:
+        for block in section.blocks:
+            if isinstance(block, QuestionBlock) and block.id == question_id:
+                return block
+    raise UnknownQuestion(f"lesson {lesson.slug!r} has no question {question_id!r}")
+
+
+def score_answer(question: QuestionBlock, answer: str) -> QuizVerdict:
+    chosen = next((o for o in question.options if o.id == answer), None)
+    if chosen is None:
+        raise UnknownOption(f"question {question.id!r} has no option {answer!r}")
+    return QuizVerdict(
+        question_id=question.id,
+        answer=answer,
+        correct=answer == question.answer,
+        explanation_html=question.explanation_html,
+        feedback_html=chosen.feedback_html,
+    )

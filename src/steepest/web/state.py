@@ -1,0 +1,25 @@
+"""What the app holds for its lifetime, created in its lifespan and reached from each request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+from steepest.compute import ComputePool
+from steepest.web.library import LessonLibrary
+from steepest.web.settings import Settings
+from steepest.web.templating import Templates
+
+
+@dataclass(frozen=True)
+class AppState:
+    settings: Settings
+    pool: ComputePool
+    library: LessonLibrary
+    templates: Templates
+
+
+def app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.steepest
+    return state

@@ -1,0 +1,1 @@
+"""Route handlers, one module per family: HTML pages and the JSON API."""

@@ -1,0 +1,60 @@
+"""The JSON API: the gradient of a learner's function, and scoring a quiz answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import JSONResponse
+
+from steepest.web import engine_calls
+from steepest.web.models import (
+    ErrorResponse,
+    GradientReport,
+    GradientRequest,
+    QuizAnswer,
+    QuizResult,
+)
+from steepest.web.quiz import find_question, score_answer
+from steepest.web.state import app_state
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such lesson or question"},
+    422: {"model": ErrorResponse, "description": "Input the engine cannot work with"},
+    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
+}
+
+
+@router.post(
+    "/gradient",
+    summary="Partial derivatives, gradient and worked steps of a function",
+    responses={200: {"model": GradientReport}, **_ERRORS},
+)
+async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
+    """Differentiate `expression` in every variable and, given `at`, evaluate there.
+
+    Errors in the typed text come back as 422 with the column where the engine stopped reading.
+    """
+    pool = app_state(request).pool
+    report = await pool.arun(engine_calls.gradient_report, body.expression, body.at, body.variables)
+    # Returned as is, not through the model, so the API stays byte for byte the CLI's JSON.
+    return JSONResponse(report)
+
+
+@router.post(
+    "/quiz/{lesson}/{question}",
+    summary="Score one multiple-choice answer",
+    response_model=QuizResult,
+    responses=_ERRORS,
+)
+async def quiz(lesson: str, question: str, body: QuizAnswer, request: Request) -> QuizResult:
+    """Whether the chosen option is right, with the explanation to show either way."""
+    found = find_question(await app_state(request).library.lesson(lesson), question)
+    verdict = score_answer(found, body.answer)
+    return QuizResult(
+        correct=verdict.correct,
+        explanation_html=verdict.explanation_html,
+        feedback_html=verdict.feedback_html,
+    )

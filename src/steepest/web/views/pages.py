@@ -1,0 +1,67 @@
+"""The HTML pages: the course index and a lesson.
+
+A lesson page also answers the plain forms that work without JavaScript: `?expression=…&at=…`
+shows the learner's own worked example, `?question=…&answer=…` scores one quiz answer.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from operator import attrgetter
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import HTMLResponse
+
+from steepest.web.quiz import QuizVerdict, find_question, score_answer
+from steepest.web.state import app_state
+from steepest.web.try_it import TryIt, try_expression
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def index(request: Request) -> HTMLResponse:
+    state = app_state(request)
+    catalogue = await state.library.catalogue()
+    # The catalogue is already in course order, then unit order.
+    courses = [
+        (course, [(unit, list(group)) for unit, group in groupby(lessons, attrgetter("unit"))])
+        for course, lessons in groupby(catalogue, attrgetter("course"))
+    ]
+    # Lessons that an existing lesson names as next but that are not written yet.
+    upcoming = {
+        lesson.next.slug: lesson.next
+        for lesson in catalogue
+        if lesson.next is not None and catalogue.get(lesson.next.slug) is None
+    }
+    return state.templates.render("index.html", courses=courses, upcoming=list(upcoming.values()))
+
+
+@router.get("/lessons/{slug}", response_class=HTMLResponse)
+async def lesson(
+    request: Request,
+    slug: str,
+    expression: str | None = Query(default=None, max_length=2000),
+    at: str = Query(default="", max_length=500),
+    example: int = Query(default=1, ge=1),
+    question: str | None = Query(default=None, max_length=100),
+    answer: str | None = Query(default=None, max_length=100),
+) -> HTMLResponse:
+    state = app_state(request)
+    page = await state.library.page(slug)
+    try_it: TryIt | None = None
+    if expression is not None:
+        try_it = await try_expression(state.pool, expression, at)
+    verdicts: dict[str, QuizVerdict] = {}
+    if question is not None and answer is not None:
+        verdicts[question] = score_answer(find_question(page.lesson, question), answer)
+    problem = try_it.problem if try_it is not None else None
+    return state.templates.render(
+        "lesson.html",
+        status_code=problem.status if problem is not None else 200,
+        page=page,
+        lesson=page.lesson,
+        try_it=try_it,
+        try_example=example,
+        verdicts=verdicts,
+    )

@@ -1,0 +1,175 @@
+"""The JSON API: /api/gradient answers exactly what the engine reports, errors carry columns,
+and quiz answers are scored on the server."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sympy
+from starlette.testclient import TestClient
+
+from steepest.compute import ComputeTimeout, PoolOverloaded
+from steepest.engine.errors import EngineError
+from steepest.engine.parser import parse
+from steepest.engine.report import gradient_report
+from steepest.lessons import Lesson, QuestionBlock
+from steepest.web.state import AppState
+
+from .page_parts import SLUG
+
+
+def post_gradient(client: TestClient, body: dict[str, Any]) -> Any:
+    return client.post("/api/gradient", json=body)
+
+
+@pytest.mark.parametrize(
+    ("expression", "at"),
+    [
+        ("w1^2 + 3w2^2", {"w1": 1, "w2": 1}),
+        ("sin(x) y + exp(x y)", None),
+        ("theta^3 - 2 theta", {"theta": "1/2"}),
+    ],
+)
+def test_gradient_is_exactly_the_engine_report(
+    client: TestClient, expression: str, at: dict[str, Any] | None
+) -> None:
+    response = post_gradient(client, {"expression": expression, "at": at})
+    assert response.status_code == 200
+    assert response.json() == gradient_report(expression, at)
+
+
+def test_gradient_partials_agree_with_sympy(client: TestClient) -> None:
+    body = post_gradient(client, {"expression": "w1^2 w2 + cos(w2)", "at": None}).json()
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    loss = w1**2 * w2 + sympy.cos(w2)
+    for name, symbol in (("w1", w1), ("w2", w2)):
+        partial = sympy.sympify(body["partials"][name], locals={"w1": w1, "w2": w2})
+        assert sympy.simplify(partial - sympy.diff(loss, symbol)) == 0
+
+
+def test_gradient_at_a_point_matches_the_lesson(client: TestClient) -> None:
+    body = post_gradient(client, {"expression": "w1^2 + 3w2^2", "at": {"w1": 1, "w2": 1}}).json()
+    assert body["gradient_at"] == {"w1": 2, "w2": 6}
+    descent = next(s for s in body["steps"] if s["kind"] == "descent")
+    assert descent["direction"] == [-2, -6]
+
+
+def test_variables_fix_the_order(client: TestClient) -> None:
+    body = post_gradient(client, {"expression": "a + 2b", "variables": ["b", "a"]}).json()
+    assert body["variables"] == ["b", "a"]
+    assert body["gradient"] == ["2", "1"]
+
+
+@pytest.mark.parametrize("typed", ["w1^2 + )", "sin(", "3x^", "x $ y"])
+def test_bad_math_is_422_with_the_engine_column(client: TestClient, typed: str) -> None:
+    with pytest.raises(EngineError) as expected:
+        parse(typed)
+    response = post_gradient(client, {"expression": typed})
+    assert response.status_code == 422
+    assert response.json() == {
+        "error": {"message": expected.value.message, "column": expected.value.column}
+    }
+
+
+def test_point_with_unknown_variable_is_422(client: TestClient) -> None:
+    response = post_gradient(client, {"expression": "w1 + w2", "at": {"w1": 1, "w3": 2}})
+    assert response.status_code == 422
+    assert "w3" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"expression": 3}, {"expression": "x", "extra": 1}, {"expression": "x", "at": [1]}],
+)
+def test_malformed_request_is_422_in_the_same_shape(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    response = post_gradient(client, body)
+    assert response.status_code == 422
+    assert set(response.json()["error"]) == {"message", "column"}
+
+
+class _RefusingPool:
+    """Stands in for the compute pool and fails every call with `error`."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    async def arun(self, *args: Any, **kwargs: Any) -> Any:
+        raise self.error
+
+
+@pytest.fixture
+def swap_pool(client: TestClient) -> Iterator[Any]:
+    state: AppState = client.app.state.steepest  # type: ignore[attr-defined]
+
+    def swap(error: Exception) -> None:
+        client.app.state.steepest = dataclasses.replace(state, pool=_RefusingPool(error))  # type: ignore[attr-defined]
+
+    yield swap
+    client.app.state.steepest = state  # type: ignore[attr-defined]
+
+
+def test_timeout_is_422(client: TestClient, swap_pool: Any) -> None:
+    swap_pool(ComputeTimeout(2.0))
+    response = post_gradient(client, {"expression": "x"})
+    assert response.status_code == 422
+    assert "too expensive" in response.json()["error"]["message"]
+
+
+def test_overload_is_503_with_retry_after(client: TestClient, swap_pool: Any) -> None:
+    swap_pool(PoolOverloaded(retry_after=3))
+    response = post_gradient(client, {"expression": "x"})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "3"
+
+
+def questions(lesson: Lesson) -> list[QuestionBlock]:
+    return [b for s in lesson.sections for b in s.blocks if isinstance(b, QuestionBlock)]
+
+
+def test_quiz_scores_every_option(client: TestClient, lesson: Lesson) -> None:
+    for question in questions(lesson):
+        for option in question.options:
+            response = client.post(f"/api/quiz/{SLUG}/{question.id}", json={"answer": option.id})
+            assert response.status_code == 200
+            body = response.json()
+            assert body["correct"] is (option.id == question.answer)
+            assert body["explanation_html"] == question.explanation_html
+            assert body["feedback_html"] == option.feedback_html
+
+
+def test_quiz_key_agrees_with_the_engine(client: TestClient, lesson: Lesson) -> None:
+    """∂/∂w2 of w1² + 3w2² really is the option the key marks right."""
+    checked = [q for q in questions(lesson) if q.check]
+    assert checked
+    for question in checked:
+        assert question.check is not None
+        report = post_gradient(client, {"expression": question.check["derivative_of"]}).json()
+        partial = parse(report["partials"][question.check["variable"]].replace("**", "^"))
+        assert partial == parse(question.check["equals"])
+        right = client.post(
+            f"/api/quiz/{SLUG}/{question.id}", json={"answer": question.answer}
+        ).json()
+        assert right["correct"] is True
+
+
+def test_quiz_unknown_lesson_question_or_option(client: TestClient) -> None:
+    assert client.post("/api/quiz/nope/partial-w2", json={"answer": "6w2"}).status_code == 404
+    assert client.post(f"/api/quiz/{SLUG}/nope", json={"answer": "6w2"}).status_code == 404
+    response = client.post(f"/api/quiz/{SLUG}/partial-w2", json={"answer": "7w2"})
+    assert response.status_code == 422
+    assert "7w2" in response.json()["error"]["message"]
+
+
+def test_openapi_documents_the_api(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    gradient = schema["paths"]["/api/gradient"]["post"]
+    body_ref = gradient["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body_ref.endswith("/GradientRequest")
+    assert {"200", "422", "503"} <= set(gradient["responses"])
+    assert "/api/quiz/{lesson}/{question}" in schema["paths"]
+    assert not any(path.startswith("/lessons") for path in schema["paths"])

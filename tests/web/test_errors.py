@@ -1,0 +1,47 @@
+"""The one mapping from any layer's exception to an HTTP status and a readable message."""
+
+from __future__ import annotations
+
+import pytest
+
+from steepest.compute import ComputeFailed, ComputeMemoryExceeded, ComputeTimeout, PoolOverloaded
+from steepest.engine.errors import LimitExceeded, MathSyntaxError, VariableError
+from steepest.web.errors import (
+    PointSyntaxError,
+    UnknownLesson,
+    UnknownOption,
+    UnknownQuestion,
+    problem_for,
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "column"),
+    [
+        (MathSyntaxError("unexpected ')'", 4), 422, 4),
+        (LimitExceeded("input longer than 500 characters"), 422, None),
+        (VariableError("the point gives no value for w2"), 422, None),
+        (PointSyntaxError("write the point as name=value pairs", 3), 422, 3),
+        (ComputeTimeout(2.0), 422, None),
+        (ComputeMemoryExceeded(1024), 422, None),
+        (UnknownOption("no option 'z'"), 422, None),
+        (UnknownLesson("no lesson"), 404, None),
+        (UnknownQuestion("no question"), 404, None),
+        (PoolOverloaded(retry_after=2), 503, None),
+        (ComputeFailed("the computation failed unexpectedly"), 500, None),
+    ],
+)
+def test_status_and_column(error: Exception, status: int, column: int | None) -> None:
+    problem = problem_for(error)
+    assert (problem.status, problem.column) == (status, column)
+    assert problem.message == error.message  # type: ignore[attr-defined]
+
+
+def test_overload_carries_retry_after() -> None:
+    assert problem_for(PoolOverloaded(retry_after=7)).retry_after == 7
+
+
+def test_unexpected_errors_hide_their_details() -> None:
+    problem = problem_for(RuntimeError("secret path /etc/passwd"))
+    assert problem.status == 500
+    assert "secret" not in problem.message

@@ -1,0 +1,41 @@
+"""Settings come from defaults, then STEEPEST_* variables, then explicit overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from steepest.web.settings import Settings, SettingsError
+
+
+def test_defaults_without_environment() -> None:
+    assert Settings.from_env({}) == Settings()
+    assert Settings().port == 8000 and Settings().host == "127.0.0.1"
+
+
+def test_environment_variables_are_read() -> None:
+    settings = Settings.from_env(
+        {
+            "STEEPEST_HOST": "0.0.0.0",
+            "STEEPEST_PORT": "9001",
+            "STEEPEST_LESSON_DIR": "/srv/lessons",
+            "STEEPEST_WORKERS": "4",
+            "STEEPEST_TIMEOUT": "1.5",
+        }
+    )
+    assert settings == Settings("0.0.0.0", 9001, Path("/srv/lessons"), 4, 1.5)
+
+
+def test_overrides_beat_the_environment() -> None:
+    settings = Settings.from_env({"STEEPEST_PORT": "9001"}, port=8123, host="::1")
+    assert (settings.host, settings.port) == ("::1", 8123)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("STEEPEST_PORT", "eighty"), ("STEEPEST_WORKERS", "0"), ("STEEPEST_TIMEOUT", "-1")],
+)
+def test_unusable_values_are_refused(name: str, value: str) -> None:
+    with pytest.raises(SettingsError):
+        Settings.from_env({name: value})

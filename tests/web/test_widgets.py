@@ -1,0 +1,104 @@
+"""Widget specs: every number a widget shows comes from engine-made trees that agree with SymPy."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from steepest.engine.tree import evaluate_tree
+from steepest.lessons import Lesson, WidgetBlock
+from steepest.widgets import (
+    WIDGETS,
+    UnknownWidget,
+    WidgetParamsError,
+    best_box,
+    get_widget,
+    surface_explorer,
+)
+
+x, w1, w2 = sympy.symbols("x w1 w2", real=True)
+VOLUME = x * (6 - 2 * x) ** 2
+
+BOX_SPEC = best_box.compute_spec(best_box.read_params({}))
+SURFACE_SPEC = surface_explorer.compute_spec(
+    surface_explorer.read_params({"expression": "w1^2 + 3w2^2"})
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(min_value=0.01, max_value=2.99))
+def test_best_box_trees_are_the_volume_and_its_slope(cut: float) -> None:
+    browser = BOX_SPEC["browser"]
+    volume = evaluate_tree(browser["volume"], {"x": cut})
+    slope = evaluate_tree(browser["slope"], {"x": cut})
+    assert math.isclose(volume, float(VOLUME.subs(x, cut)), rel_tol=1e-12, abs_tol=1e-12)
+    expected = float(sympy.diff(VOLUME, x).subs(x, cut))
+    assert math.isclose(slope, expected, rel_tol=1e-12, abs_tol=1e-9)
+
+
+def test_best_box_optimum_is_where_the_slope_vanishes() -> None:
+    (best,) = [
+        c
+        for c in sympy.solve(sympy.diff(VOLUME, x), x)
+        if 0 < c < 3 and sympy.diff(VOLUME, x, 2).subs(x, c) < 0
+    ]
+    assert BOX_SPEC["browser"]["optimum"] == {
+        "x": float(best),
+        "value": float(VOLUME.subs(x, best)),
+    }
+    assert BOX_SPEC["optimum_text"] == {"x": "1", "value": "16"}
+
+
+def test_best_box_slider_stays_inside_the_open_interval() -> None:
+    browser = BOX_SPEC["browser"]
+    assert 0 < browser["min"] < browser["default"] == 0.35 < browser["max"] < 3
+    assert browser["step"] == 0.01
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sheet": 6, "colour": "red"},
+        {"sheet": "six"},
+        {"sheet": 6, "default": 4},
+        {"sheet": 6, "min": 2, "max": 1},
+        {"step": 5},
+    ],
+)
+def test_best_box_refuses_bad_params(params: dict[str, object]) -> None:
+    with pytest.raises(WidgetParamsError):
+        best_box.read_params(params)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(-2, 2), st.floats(-2, 2))
+def test_surface_gradient_trees_agree_with_sympy(a: float, b: float) -> None:
+    loss = w1**2 + 3 * w2**2
+    browser = SURFACE_SPEC["browser"]
+    values = {"w1": a, "w2": b}
+    assert math.isclose(
+        evaluate_tree(browser["loss"], values), float(loss.subs({w1: a, w2: b})), abs_tol=1e-12
+    )
+    for tree, symbol in zip(browser["gradient"], (w1, w2), strict=True):
+        expected = float(sympy.diff(loss, symbol).subs({w1: a, w2: b}))
+        assert math.isclose(evaluate_tree(tree, values), expected, abs_tol=1e-12)
+
+
+def test_surface_needs_two_variables() -> None:
+    from steepest.engine.errors import VariableError
+
+    with pytest.raises(VariableError):
+        surface_explorer.compute_spec(surface_explorer.read_params({"expression": "x^2"}))
+    with pytest.raises(WidgetParamsError):
+        surface_explorer.read_params({"range": 2})
+
+
+def test_every_widget_of_the_lesson_is_registered(lesson: Lesson) -> None:
+    names = {b.name for s in lesson.sections for b in s.blocks if isinstance(b, WidgetBlock)}
+    assert names <= set(WIDGETS)
+    with pytest.raises(UnknownWidget):
+        get_widget("no-such-widget")
