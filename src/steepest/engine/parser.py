@@ -248,7 +248,7 @@ class _Parser:
         if not self.pending and self.token.kind is Kind.OPEN:
             opener = self.advance()
             argument = self.expression()
-            if self.token.kind is Kind.COMMA:
+            if self.next_is(Kind.COMMA):
                 raise MathSyntaxError(f"{function.name} takes one argument", self.token.column)
             self.expect_close(opener)
         else:
@@ -257,7 +257,7 @@ class _Parser:
         value = FUNCTIONS[function.name](argument)
         if outer_power is not None:
             value = value**outer_power
-        return value  # type: ignore[no-any-return]
+        return value
 
     def function_power(self, function: Piece, op: Token) -> sympy.Expr:
         # `sin^2(x)` squares the sine; `sin^-1(x)` would be ambiguous, so only counts are allowed.
@@ -329,4 +329,4 @@ class _Parser:
                     )
         if base == 0 and exponent.is_Number and exponent.is_negative:
             raise MathSyntaxError("division by zero (0 to a negative power)", column)
-        return base**exponent  # type: ignore[no-any-return]
+        return base**exponent

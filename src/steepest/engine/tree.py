@@ -14,6 +14,7 @@ data, not code. Node shapes:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import sympy
@@ -76,12 +77,12 @@ def evaluate_tree(tree: Tree, values: dict[str, float]) -> float:
         base, exponent = (evaluate_tree(t, values) for t in tree["pow"])
         return float(base**exponent)
     argument = evaluate_tree(tree["arg"], values)
-    functions = {
+    functions: dict[str, Callable[[float], float]] = {
         "sin": math.sin, "cos": math.cos, "tan": math.tan,
         "sec": lambda a: 1 / math.cos(a), "csc": lambda a: 1 / math.sin(a),
         "cot": lambda a: 1 / math.tan(a), "asin": math.asin, "acos": math.acos,
         "atan": math.atan, "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh,
-        "exp": math.exp, "log": math.log, "abs": abs,
+        "exp": math.exp, "log": math.log, "abs": math.fabs,
         "sign": lambda a: float((a > 0) - (a < 0)),
     }  # fmt: skip
     return float(functions[tree["fn"]](argument))

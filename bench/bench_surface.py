@@ -1,0 +1,94 @@
+"""Surface-explorer benchmark: level sets on a 200×200 grid, and descent paths, in a warm process.
+
+Target (issue 4): the level sets of a polynomial loss in 15 ms or less, server side, warm.
+Each figure is the median over repeated calls of the function a compute worker runs
+(`surface_json` / `descent_json`: parse, differentiate, evaluate, trace, describe), after
+warm-up calls that fill SymPy's caches. Other load on the machine inflates wall time; the
+CPU time of this process, printed beside it, shows the cost of the work itself.
+Run with `make bench` or `.venv/bin/python bench/bench_surface.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from steepest.engine.descent import descent_json
+from steepest.engine.surface import PRESETS, surface_json
+
+TARGET_MS = 15.0
+REPEATS = 40
+
+POLYNOMIALS = [
+    (PRESETS["round-bowl"].expression, PRESETS["round-bowl"].window),
+    (PRESETS["stretched-bowl"].expression, PRESETS["stretched-bowl"].window),
+    (PRESETS["saddle"].expression, PRESETS["saddle"].window),
+    (PRESETS["rosenbrock"].expression, PRESETS["rosenbrock"].window),
+    ("w1^3 - 3w1 w2^2", (-2.0, 2.0, -2.0, 2.0)),
+    ("(w1 + w2 - 1)^2 + 0.1(w1 - w2)^2", (-2.0, 2.0, -2.0, 2.0)),
+]
+OTHERS = [
+    (PRESETS["two-valleys"].expression, PRESETS["two-valleys"].window),
+    ("sin(w1) cos(w2)", (-3.0, 3.0, -3.0, 3.0)),
+    ("log(1 + exp(-(w1 + 2w2))) + 0.1(w1^2 + w2^2)", (-4.0, 4.0, -4.0, 4.0)),
+    ("w1^4 + w2^4", (-2.0, 2.0, -2.0, 2.0)),  # degenerate minimum: Newton converges slowly
+]
+
+
+def timed(call: Callable[[], Any], repeats: int = REPEATS) -> tuple[float, float, Any]:
+    """Median wall and CPU time of `call` in ms, after warm-up, and its last result.
+
+    CPU time (this process only) is the steadier figure when other work shares the machine.
+    """
+    for _ in range(3):
+        result = call()
+    wall, cpu = [], []
+    for _ in range(repeats):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = call()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu), result
+
+
+def bench_level_sets() -> bool:
+    print(f"level sets, 200×200 grid, 12 levels; median wall (CPU) time of {REPEATS} warm calls:")
+    within = True
+    for group, cases in (("polynomial", POLYNOMIALS), ("other", OTHERS)):
+        for expression, window in cases:
+            median, cpu, data = timed(lambda e=expression, w=window: surface_json(e, w))
+            size = len(json.dumps(data)) / 1000
+            flag = ""
+            if group == "polynomial":
+                flag = "ok" if median <= TARGET_MS else f"over {TARGET_MS:g} ms"
+                within &= median <= TARGET_MS
+            print(
+                f"  {median:6.1f} ms ({cpu:5.1f})  {size:5.1f} kB  {group:10}  {flag:12}"
+                f"  {expression}"
+            )
+    return within
+
+
+def bench_descent() -> None:
+    print(f"descent paths; median wall (CPU) time of {REPEATS // 4} warm calls:")
+    for name, preset in PRESETS.items():
+        for steps in (200, 1000):
+            median, cpu, data = timed(
+                lambda p=preset, s=steps: descent_json(p.expression, p.start, p.rate, s),
+                REPEATS // 4,
+            )
+            taken = len(data["points"]) - 1
+            print(
+                f"  {median:6.1f} ms ({cpu:5.1f})  {name:15} rate {preset.rate:<6g}"
+                f" {steps:4} steps asked, {taken:4} taken"
+            )
+
+
+if __name__ == "__main__":
+    polynomials_within_target = bench_level_sets()
+    bench_descent()
+    verdict = "met" if polynomials_within_target else "NOT met"
+    print(f"target: polynomial level sets ≤ {TARGET_MS:g} ms median: {verdict}")
