@@ -48,6 +48,24 @@ def _items_with_offsets(text: str) -> list[tuple[int, str]]:
     return items
 
 
+def gradient_json(
+    expression: str, point: dict[str, int | float | str] | None, declared: list[str] | None
+) -> dict[str, Any]:
+    # Runs in a worker. The engine is imported here, not at the top, so that the command's own
+    # process never loads SymPy: the worker's forkserver has it preloaded already.
+    from steepest.engine.report import gradient_report
+
+    return gradient_report(expression, point, declared)
+
+
+def gradient_text(
+    expression: str, point: dict[str, int | float | str] | None, declared: list[str] | None
+) -> str:
+    from steepest.engine.report import gradient_text as render
+
+    return render(expression, point, declared)
+
+
 def run_engine(function: Callable[..., Any], *args: Any, timeout: float) -> Any:
     try:
         with ComputePool(workers=1, timeout=timeout) as pool:
@@ -78,12 +96,10 @@ def grad(
     expression: str, at: str | None, variables: str | None, as_json: bool, timeout: float
 ) -> None:
     """Partial derivatives, the gradient and the steps for EXPRESSION."""
-    from steepest.engine.report import gradient_report, gradient_text
-
     point = parse_point(at) if at else None
     declared = [v.strip() for v in variables.split(",")] if variables else None
     if as_json:
-        report = run_engine(gradient_report, expression, point, declared, timeout=timeout)
+        report = run_engine(gradient_json, expression, point, declared, timeout=timeout)
         click.echo(json.dumps(report, ensure_ascii=False))
     else:
         click.echo(run_engine(gradient_text, expression, point, declared, timeout=timeout))
