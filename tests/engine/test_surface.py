@@ -254,3 +254,27 @@ def test_grid_size_is_bounded() -> None:
 def test_a_loss_with_no_real_value_in_the_window_is_refused() -> None:
     with pytest.raises(EvaluationError, match="no real value anywhere"):
         surface_json("sqrt(-x^2 - y^2 - 1)")
+
+
+def test_presets_load_without_sympy_or_numpy() -> None:
+    """The web process builds the preset menu from this module without loading the engine."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, steepest.engine.presets as p; p.presets_json();"
+        " print(sorted(m for m in ('sympy', 'numpy', 'contourpy') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_report_carries_the_loss_and_its_partials_as_text() -> None:
+    data = surface_json("w1^2 w2 + sin(w2)")
+    loss = parse("w1^2 w2 + sin(w2)")
+    assert parse(data["expression"].replace("*", " ")) == loss
+    for name, text in data["partials_text"].items():
+        symbol = sympy.Symbol(name, real=True)
+        assert parse(text.replace("*", " ")) == sympy.diff(loss, symbol)

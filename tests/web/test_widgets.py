@@ -78,14 +78,28 @@ def test_best_box_refuses_bad_params(params: dict[str, object]) -> None:
 @given(st.floats(-2, 2), st.floats(-2, 2))
 def test_surface_gradient_trees_agree_with_sympy(a: float, b: float) -> None:
     loss = w1**2 + 3 * w2**2
-    browser = SURFACE_SPEC["browser"]
+    surface = SURFACE_SPEC["browser"]["surface"]
     values = {"w1": a, "w2": b}
     assert math.isclose(
-        evaluate_tree(browser["loss"], values), float(loss.subs({w1: a, w2: b})), abs_tol=1e-12
+        evaluate_tree(surface["function"], values),
+        float(loss.subs({w1: a, w2: b})),
+        abs_tol=1e-12,
     )
-    for tree, symbol in zip(browser["gradient"], (w1, w2), strict=True):
+    for symbol in (w1, w2):
         expected = float(sympy.diff(loss, symbol).subs({w1: a, w2: b}))
+        tree = surface["partials"][symbol.name]
         assert math.isclose(evaluate_tree(tree, values), expected, abs_tol=1e-12)
+
+
+def test_surface_spec_starts_from_the_matching_preset() -> None:
+    from steepest.engine.presets import PRESETS
+
+    browser = SURFACE_SPEC["browser"]
+    preset = PRESETS["stretched-bowl"]
+    assert browser["preset"] == "stretched-bowl"
+    assert (browser["start"], browser["rate"]) == (preset.start, preset.rate)
+    assert browser["surface"]["window"] == list(preset.window)
+    assert all(level["lines"] for level in browser["surface"]["levels"])
 
 
 def test_surface_needs_two_variables() -> None:
@@ -95,6 +109,8 @@ def test_surface_needs_two_variables() -> None:
         surface_explorer.compute_spec(surface_explorer.read_params({"expression": "x^2"}))
     with pytest.raises(WidgetParamsError):
         surface_explorer.read_params({"range": 2})
+    with pytest.raises(WidgetParamsError):
+        surface_explorer.read_params({"expression": "x^2 + y^2", "rate": 2})
 
 
 def test_every_widget_of_the_lesson_is_registered(lesson: Lesson) -> None:

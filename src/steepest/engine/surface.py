@@ -10,14 +10,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
-import contourpy
 import numpy as np
-import numpy.typing as npt
 import sympy
 
 from steepest.engine.calculus import CriticalKind, gradient
+from steepest.engine.contours import (
+    LevelSet,
+    Spacing,
+    choose_levels,
+    significant,
+    trace_level_lines,
+    value_range,
+)
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.numeric import (
     FloatArray,
@@ -26,64 +32,29 @@ from steepest.engine.numeric import (
     evaluate_tree_array,
 )
 from steepest.engine.parser import parse
+from steepest.engine.presets import DEFAULT_PRESET, DEFAULT_WINDOW, PRESETS, Window
 from steepest.engine.printing import to_text
 from steepest.engine.symbols import order_variables
 from steepest.engine.tree import Tree, to_tree
 
-Window = tuple[float, float, float, float]
-Polyline = list[list[float]]
-IndexArray = npt.NDArray[np.intp]
-Spacing = Literal["even", "geometric", "given"]
+# The presets live in their own SymPy-free module; they are named here too for callers that
+# think of them as part of the surface.
+__all__ = [
+    "DEFAULT_PRESET",
+    "PRESETS",
+    "CriticalPoint",
+    "SurfaceReport",
+    "format_number",
+    "level_sets",
+    "surface_json",
+]
 
-DEFAULT_WINDOW: Window = (-2.0, 2.0, -2.0, 2.0)
 DEFAULT_LEVELS = 12
 MAX_LEVELS = 40
 GRID_SIZES = range(20, 401)
 MAX_COORDINATE = 1e4
 MIN_SPAN = 1e-3
 MAX_CRITICAL_POINTS = 12
-
-
-class Preset(NamedTuple):
-    label: str
-    expression: str
-    window: Window
-    start: dict[str, float]
-    rate: float
-
-
-# Starts and rates are chosen so that the first drop of the ball shows the preset's lesson.
-PRESETS: dict[str, Preset] = {
-    "round-bowl": Preset("round bowl", "w1^2 + w2^2", DEFAULT_WINDOW, {"w1": -1.5, "w2": 1.2}, 0.1),
-    # Rate 0.3 is between 1/6 and 2/6: the ball overshoots across the steep w2 direction and
-    # zig-zags, but the zig-zags shrink.
-    "stretched-bowl": Preset(
-        "stretched bowl", "w1^2 + 3w2^2", DEFAULT_WINDOW, {"w1": -1.8, "w2": 1.0}, 0.3
-    ),
-    "rosenbrock": Preset(
-        "Rosenbrock's banana valley",
-        "(1 - w1)^2 + 100(w2 - w1^2)^2",
-        (-2.0, 2.0, -1.0, 3.0),
-        {"w1": -1.2, "w2": 1.0},
-        0.001,
-    ),
-    "saddle": Preset("saddle", "w1^2 - w2^2", DEFAULT_WINDOW, {"w1": 1.8, "w2": 0.05}, 0.1),
-    # Negated bumps, so the ball has somewhere to settle: which valley depends on the start.
-    "two-valleys": Preset(
-        "two valleys (two Gaussian dips)",
-        "-exp(-(w1 - 1)^2 - (w2 - 1)^2) - 0.8exp(-(w1 + 1)^2 - (w2 + 1)^2)",
-        (-3.0, 3.0, -3.0, 3.0),
-        {"w1": 0.2, "w2": -0.6},
-        0.5,
-    ),
-}
-DEFAULT_PRESET = "stretched-bowl"
-
-
-@dataclass(frozen=True)
-class LevelSet:
-    value: float
-    lines: list[Polyline]
 
 
 @dataclass(frozen=True)
@@ -95,6 +66,8 @@ class CriticalPoint:
 
 @dataclass(frozen=True)
 class SurfaceReport:
+    expression: str
+    """L as the engine prints it, for the legend and the readouts."""
     variables: tuple[str, str]
     window: Window
     levels: list[LevelSet]
@@ -102,11 +75,13 @@ class SurfaceReport:
     value_range: tuple[float, float]
     function: Tree
     partials: dict[str, Tree]
+    partials_text: dict[str, str]
     critical_points: list[CriticalPoint]
     description: str
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "expression": self.expression,
             "variables": list(self.variables),
             "window": list(self.window),
             "levels": [{"value": s.value, "lines": s.lines} for s in self.levels],
@@ -114,6 +89,7 @@ class SurfaceReport:
             "range": list(self.value_range),
             "function": self.function,
             "partials": self.partials,
+            "partials_text": self.partials_text,
             "critical_points": [
                 {"point": c.point, "kind": c.kind, "value": c.value} for c in self.critical_points
             ],
@@ -150,7 +126,8 @@ def level_sets(
     if isinstance(grid, bool) or grid not in GRID_SIZES:
         raise LimitExceeded(f"the grid must have {GRID_SIZES[0]} to {GRID_SIZES[-1]} points a side")
     function = to_tree(expr)
-    partials = {v.name: to_tree(d) for v, d in zip((x, y), gradient(expr, (x, y)), strict=True)}
+    slopes_exact = dict(zip(names, gradient(expr, (x, y)), strict=True))
+    partials = {name: to_tree(d) for name, d in slopes_exact.items()}
 
     mesh = np.meshgrid(np.linspace(*bounds[:2], grid), np.linspace(*bounds[2:], grid))
     at_mesh = dict(zip(names, mesh, strict=True))
@@ -161,7 +138,7 @@ def level_sets(
         chosen, spacing = choose_levels(values, _checked_count(levels))
     else:
         chosen, spacing = _checked_levels(levels), "given"
-    traced = _trace(mesh, values, chosen, bounds)
+    traced = trace_level_lines(mesh, values, chosen, bounds)
 
     points = np.stack(mesh, axis=-1)
     # ∇L on the grid only seeds Newton and finds the steepest place: every other grid line,
@@ -175,11 +152,11 @@ def level_sets(
     )
     at_found = evaluate_tree_array(function, dict(zip(names, found.T, strict=True)))
     critical = [
-        CriticalPoint(dict(zip(names, p.tolist(), strict=True)), kind, _significant(v, 6))
+        CriticalPoint(dict(zip(names, p.tolist(), strict=True)), kind, significant(v, 6))
         for p, v, kind in zip(found, at_found.tolist(), kinds, strict=True)
         if math.isfinite(v)
     ]
-    value_range = _value_range(values)
+    extent = value_range(values)
     description = _describe(
         to_text(expr),
         names,
@@ -190,7 +167,17 @@ def level_sets(
         (coarse, slopes),
     )
     return SurfaceReport(
-        names, bounds, traced, spacing, value_range, function, partials, critical, description
+        to_text(expr),
+        names,
+        bounds,
+        traced,
+        spacing,
+        extent,
+        function,
+        partials,
+        {name: to_text(d) for name, d in slopes_exact.items()},
+        critical,
+        description,
     )
 
 
@@ -257,130 +244,6 @@ def _checked_levels(levels: Sequence[float]) -> list[float]:
 
 def _is_real_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-# -- levels and lines ---------------------------------------------------------------------------
-
-
-def choose_levels(values: FloatArray, count: int) -> tuple[list[float], Spacing]:
-    """`count` levels, rounded to 3 significant digits for the legend, and how they are spaced.
-
-    Evenly spaced levels are the default because only then do crowded lines mean a steep
-    slope, which is what the learner is meant to read off the map (a bowl's rings crowd
-    towards its rim because it does get steeper). When half of the window lies in the bottom
-    tenth of the range (Rosenbrock's walls rise to 2500 over a valley floor near 0), even
-    levels would all sit on the walls; then they grow in equal ratios from the lowest percent
-    of the window. Not when that lowest percent is a plateau (the flat floor around a narrow
-    bump), where ratios would only trace rounding-level values like L = 10⁻⁹.
-    """
-    sample = values[::4, ::4]  # the shape of the distribution needs no more than this
-    finite = sample[np.isfinite(sample)]
-    low, high = _value_range(values)
-    span = high - low
-    if span <= 1e-12 * max(1.0, abs(high)) or finite.size == 0:
-        return [], "even"
-    middle = (float(np.median(finite)) - low) / span
-    from_bottom = (finite - low) / span
-    spacing: Spacing = "geometric"
-    if middle < 0.1 and np.quantile(from_bottom, 0.01) >= 1e-6:
-        fractions = _geometric(from_bottom, count)
-    else:
-        fractions, spacing = np.arange(1, count + 1) / (count + 1), "even"
-    return sorted({_significant(low + span * float(f)) for f in fractions}), spacing
-
-
-def _value_range(values: FloatArray) -> tuple[float, float]:
-    # fmin/fmax skip NaN without the copy that nanmin/nanmax make.
-    return float(np.fmin.reduce(values, axis=None)), float(np.fmax.reduce(values, axis=None))
-
-
-def _geometric(fractions: FloatArray, count: int) -> FloatArray:
-    # Equal ratios from the lowest percent of the window; the top one stays below the maximum.
-    smallest = float(np.quantile(fractions, 0.01))
-    exponents: FloatArray = 1 - np.arange(count) / count
-    return smallest**exponents
-
-
-def _significant(value: float, digits: int = 3) -> float:
-    if value == 0 or not math.isfinite(value):
-        return float(value)
-    return float(round(value, digits - 1 - math.floor(math.log10(abs(value)))))
-
-
-def _trace(
-    mesh: Sequence[FloatArray], values: FloatArray, levels: list[float], bounds: Window
-) -> list[LevelSet]:
-    """The level lines as polylines, rounded, cleaned and thinned for the browser.
-
-    contourpy traces every level into one array of points with line offsets; the clean-up
-    then runs on all points of all levels at once, because numpy's cost is per call.
-    """
-    # contourpy treats NaN (L undefined) as a hole in the surface, which is what it is.
-    generator = contourpy.contour_generator(
-        mesh[0][0], mesh[1][:, 0], values, line_type=contourpy.LineType.ChunkCombinedOffset
-    )
-    chunks, owners = [], []  # the points of each line, and the level each line belongs to
-    for index, level in enumerate(levels):
-        for points, offsets in zip(*generator.lines(level), strict=True):
-            if points is not None:
-                chunks.extend(np.split(points, offsets[1:-1]))
-                owners.extend([index] * (len(offsets) - 1))
-    traced = [LevelSet(level, []) for level in levels]
-    if not chunks:
-        return traced
-    side = min(bounds[1] - bounds[0], bounds[3] - bounds[2])
-    # A ten-thousandth of the window is far below a pixel, and keeps the JSON short.
-    points = np.concatenate(chunks).round(max(0, math.ceil(-math.log10(side * 1e-4))))
-    line = np.repeat(np.arange(len(chunks)), [len(c) for c in chunks])
-    repeated = np.zeros(len(points), dtype=bool)
-    repeated[1:] = (points[1:] == points[:-1]).all(axis=1) & (line[1:] == line[:-1])
-    points, line = points[~repeated], line[~repeated]
-    points, line = _without_slivers(points, line, 1e-3 * math.hypot(side, side))
-    if len(points) == 0:
-        return traced
-    for _ in range(3):
-        points, line = _thinned(points, line, 2e-4 * side)
-    coordinates = points.tolist()
-    starts = np.flatnonzero(np.r_[True, line[1:] != line[:-1]]).tolist()
-    for start, end in zip(starts, [*starts[1:], len(coordinates)], strict=True):
-        traced[owners[line[start]]].lines.append(coordinates[start:end])
-    return traced
-
-
-def _without_slivers(
-    points: FloatArray, line: IndexArray, shortest: float
-) -> tuple[FloatArray, IndexArray]:
-    """Drops lines shorter than `shortest`: where a level barely touches the grid, not lines."""
-    inside = line[1:] == line[:-1]
-    steps = np.hypot(*np.diff(points, axis=0).T)
-    length = np.bincount(line[1:][inside], weights=steps[inside], minlength=line[-1] + 1)
-    keep = (length >= shortest)[line]
-    return points[keep], line[keep]
-
-
-def _thinned(
-    points: FloatArray, line: IndexArray, tolerance: float
-) -> tuple[FloatArray, IndexArray]:
-    """Drops points within `tolerance` of the chord between their neighbours.
-
-    Only every other point of a line is tested, against neighbours that stay, so one pass
-    moves a line by less than `tolerance`; three passes shrink smooth lines several-fold.
-    """
-    index = np.arange(len(points))
-    first = np.r_[True, line[1:] != line[:-1]]
-    last = np.r_[line[1:] != line[:-1], True]
-    local = index - np.maximum.accumulate(np.where(first, index, 0))
-    tested = index[(local % 2 == 1) & ~last]
-    before, after = points[tested - 1], points[tested + 1]
-    chord, offset = after - before, points[tested] - before
-    length = np.hypot(chord[:, 0], chord[:, 1])
-    cross = np.abs(chord[:, 0] * offset[:, 1] - chord[:, 1] * offset[:, 0])
-    distance = np.where(
-        length > 0, cross / np.maximum(length, 1e-300), np.hypot(offset[:, 0], offset[:, 1])
-    )
-    keep = np.ones(len(points), dtype=bool)
-    keep[tested[distance <= tolerance]] = False
-    return points[keep], line[keep]
 
 
 # -- words for screen readers -------------------------------------------------------------------
@@ -467,7 +330,7 @@ def format_number(value: float, place: float = 0.0) -> str:
     if place > 0:
         unit = 10.0 ** math.floor(math.log10(place))
         value = round(float(value) / unit) * unit
-    rounded = _significant(float(value))
+    rounded = significant(float(value))
     if rounded == 0:
         return "0"
     if 1e-4 <= abs(rounded) < 1e6:

@@ -25,6 +25,7 @@ from steepest.web.settings import Settings
 from steepest.web.state import AppState
 from steepest.web.templating import Templates
 from steepest.web.views import api, pages
+from steepest.web.views import surface as surface_views
 
 STATIC_DIR = Path(__file__).with_name("static")
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(surface_views.router)
 
     def render_problem(request: Request, problem: Problem) -> Response:
         return templates.render("error.html", status_code=problem.status, problem=problem)

@@ -1,243 +1,293 @@
-// The surface-explorer widget: contour lines of a loss in two variables, the gradient arrow at
-// a probe point, and a ball that takes gradient-descent steps. The loss and its gradient come
-// from the engine as expression trees in the widget's JSON spec.
+// The surface-explorer widget: a contour map of a loss in two variables (level lines traced by
+// the server), the gradient arrow at any point, a ball rolling down by gradient descent (path
+// from the server), and a slice along the first variable. L and its partials arrive as
+// expression trees, which the browser evaluates (no text is ever evaluated).
 
 import { evaluate } from "../expr-tree.js";
+import { createProbeLayer, drawField, drawProbe, fieldSamples } from "./surface/arrows.js";
+import { animateDescent, clearDescent, requestDescent, stepText } from "./surface/descent.js";
+import { drawLegend, drawMap } from "./surface/map.js";
+import { createSlice, drawSlice } from "./surface/slice.js";
+import { formatNumber, geometry } from "./surface/svg.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-const MARGIN = { left: 36, right: 12, top: 12, bottom: 44 };
-const GRID = 48;
-const LEVEL_QUANTILES = [0.02, 0.07, 0.15, 0.26, 0.4, 0.56, 0.74];
-const MAX_STEPS = 60;
-const ARROW = { min: 14, max: 110 };
-const STEP_DELAY_MS = 70;
+const KEY_STEPS = 40; // arrow keys move the point by 1/40 of the window (Shift: 1/8)
+const ANNOUNCE_DELAY_MS = 400;
 
-function element(name, attributes = {}, parent = null) {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  if (parent) parent.append(node);
-  return node;
+function showError(input, box, message, column) {
+  input.setAttribute("aria-invalid", "true");
+  const line = document.createElement("p");
+  line.className = "error-text";
+  const icon = document.createElement("span");
+  icon.className = "error-icon";
+  icon.setAttribute("aria-hidden", "true");
+  icon.textContent = "!";
+  line.append(icon, ` ${message}${column ? ` (column ${column})` : ""}`);
+  box.replaceChildren(line);
 }
 
-function format(value) {
-  const text = value.toFixed(2);
-  return Number(text) === 0 ? "0.00" : text.replace("-", "\u2212");
-}
-
-// Marching squares: the level curve of `values` (a (GRID+1)² grid) at `level`, as path data.
-function contourPath(values, level, toX, toY) {
-  const at = (i, j) => values[j * (GRID + 1) + i];
-  let d = "";
-  for (let j = 0; j < GRID; j += 1) {
-    for (let i = 0; i < GRID; i += 1) {
-      const corners = [
-        [i, j, at(i, j)],
-        [i + 1, j, at(i + 1, j)],
-        [i + 1, j + 1, at(i + 1, j + 1)],
-        [i, j + 1, at(i, j + 1)],
-      ];
-      const points = [];
-      for (let k = 0; k < 4; k += 1) {
-        const [ia, ja, va] = corners[k];
-        const [ib, jb, vb] = corners[(k + 1) % 4];
-        if ((va < level) !== (vb < level)) {
-          const t = (level - va) / (vb - va);
-          points.push([toX(ia + t * (ib - ia)), toY(ja + t * (jb - ja))]);
-        }
-      }
-      for (let k = 0; k + 1 < points.length; k += 2) {
-        const [a, b] = [points[k], points[k + 1]];
-        d += `M${a[0].toFixed(1)},${a[1].toFixed(1)}L${b[0].toFixed(1)},${b[1].toFixed(1)}`;
-      }
-    }
-  }
-  return d;
+function clearError(input, box) {
+  input.removeAttribute("aria-invalid");
+  box.replaceChildren();
 }
 
 export function mount(root, progress) {
   const spec = JSON.parse(root.querySelector("[data-spec]").textContent);
   const svg = root.querySelector("[data-plot]");
-  const probeSliders = [...root.querySelectorAll("[data-probe]")];
-  const rateSlider = root.querySelector("[data-rate]");
   const out = Object.fromEntries([...root.querySelectorAll("[data-out]")].map((n) => [n.dataset.out, n]));
-  const [nameA, nameB] = spec.variables;
-  const R = spec.range;
-  // One SVG unit per CSS pixel, so labels keep their size on a phone as on a desktop.
+  const form = root.querySelector("[data-loss-form]");
+  const input = form.querySelector("input[name=loss]");
+  const errorBox = form.querySelector("[data-error]");
+  const presetMenu = root.querySelector("[data-preset]");
+  const rateSlider = root.querySelector("[data-rate]");
+  const fieldToggle = root.querySelector("[data-field]");
+  const dropButton = root.querySelector("[data-drop]");
+  const presets = Object.fromEntries(spec.presets.map((p) => [p.id, p]));
   root.querySelector("[data-needs-js]").hidden = false;
-  const size = Math.round(Math.min(440, Math.max(260, svg.clientWidth)));
-  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
-  const side = size - MARGIN.left - MARGIN.right;
-  const PLOT = { left: MARGIN.left, right: MARGIN.left + side, top: MARGIN.top, bottom: MARGIN.top + side };
-  const loss = (a, b) => evaluate(spec.loss, { [nameA]: a, [nameB]: b });
-  const grad = (a, b) => spec.gradient.map((tree) => evaluate(tree, { [nameA]: a, [nameB]: b }));
+  const slice = createSlice(root.querySelector("[data-slice]"), "surface-slice-clip");
 
-  const sx = (a) => PLOT.left + ((a + R) / (2 * R)) * (PLOT.right - PLOT.left);
-  const sy = (b) => PLOT.bottom - ((b + R) / (2 * R)) * (PLOT.bottom - PLOT.top);
-  const gridToX = (i) => sx(-R + (2 * R * i) / GRID);
-  const gridToY = (j) => sy(-R + (2 * R * j) / GRID);
-
-  const values = [];
-  for (let j = 0; j <= GRID; j += 1) {
-    for (let i = 0; i <= GRID; i += 1) {
-      values.push(loss(-R + (2 * R * i) / GRID, -R + (2 * R * j) / GRID));
-    }
-  }
-  const sorted = values.filter(Number.isFinite).sort((p, q) => p - q);
-  const levels = [...new Set(LEVEL_QUANTILES.map((q) => sorted[Math.floor(q * (sorted.length - 1))]))];
-
-  // Static layers: frame, axes, contours.
-  const defs = element("defs", {}, svg);
-  const clipId = "surface-clip";
-  element(
-    "rect",
-    { x: PLOT.left, y: PLOT.top, width: PLOT.right - PLOT.left, height: PLOT.bottom - PLOT.top },
-    element("clipPath", { id: clipId }, defs),
-  );
-  const marker = element(
-    "marker",
-    { id: "surface-arrowhead", viewBox: "0 0 10 10", refX: 8, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
-    defs,
-  );
-  element("path", { d: "M0,0L10,5L0,10z", class: "arrow-head" }, marker);
-
-  const frame = element("g", { class: "plot-grid", "aria-hidden": "true" }, svg);
-  element("rect", { x: PLOT.left, y: PLOT.top, width: PLOT.right - PLOT.left, height: PLOT.bottom - PLOT.top, class: "plot-frame" }, frame);
-  for (const t of [-R, -R / 2, 0, R / 2, R]) {
-    element("text", { x: sx(t), y: PLOT.bottom + 18, class: "tick-label tick-x" }, frame).textContent = format(t).replace(/\.?0+$/, "") || "0";
-    element("text", { x: PLOT.left - 6, y: sy(t), class: "tick-label tick-y" }, frame).textContent = format(t).replace(/\.?0+$/, "") || "0";
-  }
-  element("line", { x1: sx(0), x2: sx(0), y1: PLOT.top, y2: PLOT.bottom, class: "axis-zero" }, frame);
-  element("line", { x1: PLOT.left, x2: PLOT.right, y1: sy(0), y2: sy(0), class: "axis-zero" }, frame);
-  element("text", { x: PLOT.right, y: PLOT.bottom + 36, class: "axis-label axis-label-x" }, frame).textContent = `${nameA} →`;
-  element("text", { x: 2, y: PLOT.bottom + 36, class: "axis-label" }, frame).textContent = `↑ ${nameB}`;
-
-  const contours = element("g", { class: "contours", "clip-path": `url(#${clipId})`, "aria-hidden": "true" }, svg);
-  for (const level of levels) element("path", { d: contourPath(values, level, gridToX, gridToY), class: "contour" }, contours);
-
-  const live = element("g", { "clip-path": `url(#${clipId})`, "aria-hidden": "true" }, svg);
-  const probeLevel = element("path", { class: "contour contour-probe" }, live);
-  const pathLine = element("polyline", { class: "descent-path" }, live);
-  const pathDots = element("g", { class: "descent-dots" }, live);
-  const arrow = element("line", { class: "gradient-arrow", "marker-end": "url(#surface-arrowhead)" }, live);
-  const probeDot = element("circle", { r: 5, class: "probe-dot" }, live);
-
-  let timer = null;
+  const state = { source: spec.source, surface: null, geo: null, layer: null, field: null, point: null };
+  let stopAnimation = () => {};
+  let announceTimer = null;
   let touched = false;
+  let request = 0;
+
   const explored = () => {
     if (!touched) {
       touched = true;
       progress.markWidget(root.dataset.widget);
     }
   };
+  const announce = (text) => {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      out.announce.textContent = text;
+    }, ANNOUNCE_DELAY_MS);
+  };
+  const at = (x, y) => ({ [state.surface.variables[0]]: x, [state.surface.variables[1]]: y });
+  const safe = (tree, values) => {
+    try {
+      const v = evaluate(tree, values);
+      return Number.isFinite(v) ? v : NaN;
+    } catch {
+      return NaN;
+    }
+  };
+  const lossAt = (x, y) => safe(state.surface.function, at(x, y));
+  const gradientAt = (x, y) => state.surface.variables.map((name) => safe(state.surface.partials[name], at(x, y)));
 
-  function probe() {
-    return probeSliders.map((s) => Number(s.value));
+  function pointText([x, y]) {
+    const [a, b] = state.surface.variables;
+    return `(${a}, ${b}) = (${formatNumber(x)}, ${formatNumber(y)})`;
   }
 
-  function drawProbe() {
-    const [a, b] = probe();
-    const [ga, gb] = grad(a, b);
-    const norm = Math.hypot(ga, gb);
-    const px = sx(a);
-    const py = sy(b);
-    probeDot.setAttribute("cx", px);
-    probeDot.setAttribute("cy", py);
-    const length = Math.min(ARROW.max, Math.max(ARROW.min, norm * 12));
-    const visible = norm > 1e-9;
-    arrow.toggleAttribute("hidden", !visible);
-    if (visible) {
-      arrow.setAttribute("x1", px);
-      arrow.setAttribute("y1", py);
-      arrow.setAttribute("x2", px + (ga / norm) * length);
-      arrow.setAttribute("y2", py - (gb / norm) * length);
-    }
-    probeLevel.setAttribute("d", contourPath(values, loss(a, b), gridToX, gridToY));
-    out["probe-0"].textContent = format(a);
-    out["probe-1"].textContent = format(b);
-    out.probe.textContent = `At (${format(a)}, ${format(b)}): L = ${format(loss(a, b))}, gradient (${format(ga)}, ${format(gb)}).`;
+  function updateProbe() {
+    const [x, y] = state.point;
+    const g = gradientAt(x, y);
+    drawProbe(state.layer, state.geo, state.point, g, state.field.steepest);
+    const norm = Math.hypot(g[0], g[1]);
+    let text = `At ${pointText(state.point)}: L = ${formatNumber(lossAt(x, y))}, `;
+    if (!g.every(Number.isFinite)) text += "and the slope of L is undefined here.";
+    else if (norm === 0) text += "∇L = (0, 0): the surface is flat here, so there is no arrow.";
+    else text += `∇L = (${formatNumber(g[0])}, ${formatNumber(g[1])}), of length |∇L| = ${formatNumber(norm)}.`;
+    out.probe.textContent = text;
+    const [a, b] = state.surface.variables;
+    const cut = drawSlice(slice, state.surface.window.slice(0, 2), state.surface.variables, x, (s) => lossAt(s, y), (s) => gradientAt(s, y)[0]);
+    out.slice.textContent = `With ${b} fixed at ${formatNumber(y)}, L is a curve in ${a} alone. At ${a} = ${formatNumber(x)} its tangent has slope ∂L/∂${a} = ${formatNumber(cut.rise)}.`;
+    announce(text);
+  }
+
+  function moveTo(x, y) {
+    const [x0, x1, y0, y1] = state.surface.window;
+    state.point = [Math.min(x1, Math.max(x0, x)), Math.min(y1, Math.max(y0, y))];
+    explored();
+    updateProbe();
   }
 
   function clearPath() {
-    clearTimeout(timer);
-    pathLine.setAttribute("points", "");
-    pathDots.replaceChildren();
+    stopAnimation();
+    if (state.layer) clearDescent(state.layer);
+    out.step.textContent = "";
     out.descent.textContent = "";
+    out.descent.classList.remove("surface-warning");
   }
 
-  function descend() {
+  async function drop() {
     clearPath();
     explored();
     const rate = Number(rateSlider.value);
-    let [a, b] = probe();
-    const points = [[a, b]];
-    let flips = [0, 0];
-    let fate = "steps";
-    for (let k = 0; k < MAX_STEPS; k += 1) {
-      const [ga, gb] = grad(a, b);
-      const next = [a - rate * ga, b - rate * gb];
-      if (!next.every(Number.isFinite) || Math.hypot(...next) > 50 * R) {
-        fate = "diverged";
-        break;
-      }
-      flips = flips.map((count, i) => count + (Math.sign(next[i]) !== Math.sign([a, b][i]) && next[i] !== 0 ? 1 : 0));
-      const moved = Math.hypot(next[0] - a, next[1] - b);
-      [a, b] = next;
-      points.push([a, b]);
-      if (moved < 1e-4) {
-        fate = "settled";
-        break;
-      }
+    const start = at(...state.point);
+    const mine = ++request;
+    out.step.textContent = "Rolling…";
+    let answer;
+    try {
+      answer = await requestDescent(state.source, start, rate, spec.steps);
+    } catch {
+      out.step.textContent = "";
+      out.descent.textContent = "Could not reach the server. Check the connection and try again.";
+      return;
     }
+    if (mine !== request) return; // the map changed or another ball was dropped meanwhile
+    if (!answer.ok) {
+      out.step.textContent = "";
+      out.descent.textContent = answer.body.error.message;
+      announce(answer.body.error.message);
+      return;
+    }
+    const result = answer.body;
+    const steps = result.points.length - 1;
+    const verdict = result.diverged ? `Diverged: ${result.message}` : result.message;
     const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    let shown = reduced ? points.length : 1;
-    const draw = () => {
-      const visible = points.slice(0, shown);
-      pathLine.setAttribute("points", visible.map(([p, q]) => `${sx(p).toFixed(1)},${sy(q).toFixed(1)}`).join(" "));
-      pathDots.replaceChildren();
-      for (const [p, q] of visible) element("circle", { cx: sx(p), cy: sy(q), r: 3, class: "descent-dot" }, pathDots);
-      if (shown < points.length) {
-        shown += 1;
-        timer = setTimeout(draw, STEP_DELAY_MS);
-      }
-    };
-    draw();
-    const steps = points.length - 1;
-    const [fa, fb] = points[points.length - 1];
-    const sentences = [];
-    if (fate === "diverged") {
-      sentences.push(`With η = ${rate.toFixed(2)} every step overshoots by more than the last: the ball left the map after ${steps} steps.`);
-    } else {
-      const verb = fate === "settled" ? "came to rest" : "was still moving";
-      sentences.push(`After ${steps} steps with η = ${rate.toFixed(2)} the ball ${verb} at (${format(fa)}, ${format(fb)}), where L = ${format(loss(fa, fb))}.`);
-    }
-    const zigzag = flips.findIndex((count) => count >= 3);
-    if (zigzag >= 0) sentences.push(`It zig-zags across ${spec.variables[zigzag]}: each step jumps past the valley floor.`);
-    out.descent.textContent = sentences.join(" ");
-  }
-
-  svg.addEventListener("pointermove", (event) => {
-    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
-    const a = -R + ((point.x - PLOT.left) / (PLOT.right - PLOT.left)) * 2 * R;
-    const b = -R + ((PLOT.bottom - point.y) / (PLOT.bottom - PLOT.top)) * 2 * R;
-    if (Math.abs(a) > R || Math.abs(b) > R) return;
-    probeSliders[0].value = a;
-    probeSliders[1].value = b;
-    explored();
-    drawProbe();
-  });
-  for (const slider of probeSliders) {
-    slider.addEventListener("input", () => {
-      explored();
-      drawProbe();
+    stopAnimation = animateDescent(state.layer, state.geo, state.surface.variables, result, {
+      reduced,
+      onStep: (step, loss) => {
+        out.step.textContent = stepText(step, steps, loss);
+      },
+      onDone: () => {
+        out.descent.textContent = verdict;
+        out.descent.classList.toggle("surface-warning", result.diverged);
+        announce(`${stepText(steps, steps, result.losses[steps])}. ${verdict}`);
+      },
     });
   }
-  rateSlider.addEventListener("input", () => {
-    out.rate.textContent = Number(rateSlider.value).toFixed(2);
-    explored();
-  });
-  root.querySelector("[data-drop]").addEventListener("click", descend);
-  root.querySelector("[data-clear]").addEventListener("click", clearPath);
 
-  out.rate.textContent = Number(rateSlider.value).toFixed(2);
-  drawProbe();
+  function show(surface, source, point) {
+    clearPath();
+    request += 1;
+    state.surface = surface;
+    state.source = source;
+    const size = Math.round(Math.min(440, Math.max(280, svg.clientWidth || 440)));
+    state.geo = geometry(surface.window, size);
+    drawMap(svg, surface, state.geo, "surface-map-clip");
+    state.layer = createProbeLayer(svg, "surface-map-clip");
+    state.field = fieldSamples(state.geo, gradientAt);
+    if (fieldToggle.checked) drawField(state.layer, state.geo, state.field);
+    drawLegend(root.querySelector("[data-legend]"), surface);
+    out.description.textContent = surface.description;
+    const [a, b] = surface.variables;
+    const slopes = `∇L = (${surface.partials_text[a]}, ${surface.partials_text[b]})`;
+    out.now.textContent = `Showing L = ${surface.expression}, whose gradient is ${slopes}.`;
+    root.querySelector(".surface-slice-title var").textContent = surface.variables[1];
+    state.point = point;
+    updateProbe();
+  }
+
+  async function load(source, window, point, rate) {
+    clearError(input, errorBox);
+    const mine = ++request;
+    let response;
+    let body;
+    try {
+      response = await fetch("/api/surface", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ expression: source, window, levels: spec.levels }),
+      });
+      body = await response.json();
+    } catch {
+      showError(input, errorBox, "could not reach the server; check the connection and try again", null);
+      return;
+    }
+    if (mine !== request) return;
+    if (!response.ok) {
+      showError(input, errorBox, body.error.message, body.error.column);
+      announce(body.error.message);
+      return;
+    }
+    const [x0, x1, y0, y1] = body.window;
+    const fits = point && point[0] >= x0 && point[0] <= x1 && point[1] >= y0 && point[1] <= y1;
+    show(body, source, fits ? point : [x0 + 0.15 * (x1 - x0), y0 + 0.75 * (y1 - y0)]);
+    if (rate !== undefined) setRate(rate);
+    announce(`Now showing L = ${body.expression}. ${body.description}`);
+  }
+
+  function setRate(rate) {
+    rateSlider.value = rate;
+    out.rate.textContent = Number(rateSlider.value).toFixed(3).replace(/0+$/, "").replace(/\.$/, "");
+    rateSlider.setAttribute("aria-valuetext", `η = ${out.rate.textContent}`);
+  }
+
+  // -- events ------------------------------------------------------------------------------------
+
+  const pointerAt = (event) => {
+    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+    return state.geo.fromScreen(p.x, p.y);
+  };
+  svg.addEventListener("pointermove", (event) => {
+    if (event.pointerType === "touch") return;
+    const [x, y] = pointerAt(event);
+    if (state.geo.contains(x, y)) moveTo(x, y);
+  });
+  svg.addEventListener("pointerdown", (event) => {
+    const [x, y] = pointerAt(event);
+    if (event.pointerType === "touch" && state.geo.contains(x, y)) moveTo(x, y);
+  });
+  svg.addEventListener("click", (event) => {
+    // A tap only moves the point (a finger has no hover); the button drops the ball.
+    if (event.pointerType === "touch") return;
+    const [x, y] = pointerAt(event);
+    if (!state.geo.contains(x, y)) return;
+    moveTo(x, y);
+    drop();
+  });
+  svg.addEventListener("keydown", (event) => {
+    const [x0, x1, y0, y1] = state.surface.window;
+    const stride = (event.shiftKey ? 5 : 1) / KEY_STEPS;
+    const moves = {
+      ArrowLeft: [-(x1 - x0), 0],
+      ArrowRight: [x1 - x0, 0],
+      ArrowUp: [0, y1 - y0],
+      ArrowDown: [0, -(y1 - y0)],
+    };
+    if (event.key in moves) {
+      const [dx, dy] = moves[event.key];
+      moveTo(state.point[0] + dx * stride, state.point[1] + dy * stride);
+    } else if (event.key === "Enter" || event.key === " ") {
+      drop();
+    } else if (event.key === "Escape") {
+      clearPath();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+  fieldToggle.addEventListener("change", () => {
+    explored();
+    if (fieldToggle.checked) drawField(state.layer, state.geo, state.field);
+    else state.layer.field.replaceChildren();
+    announce(fieldToggle.checked ? "Showing the gradient at every point of a grid: arrows are longest where L is steepest." : "Gradient field hidden.");
+  });
+  rateSlider.addEventListener("input", () => {
+    explored();
+    setRate(rateSlider.value);
+  });
+  dropButton.addEventListener("click", drop);
+  root.querySelector("[data-clear]").addEventListener("click", () => {
+    clearPath();
+    announce("Path cleared.");
+  });
+  presetMenu.addEventListener("change", () => {
+    explored();
+    const preset = presets[presetMenu.value];
+    if (!preset) {
+      input.focus();
+      return;
+    }
+    input.value = preset.expression;
+    load(preset.expression, preset.window, Object.values(preset.start), preset.rate);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    explored();
+    if (!input.value.trim()) {
+      showError(input, errorBox, "type a loss first, such as w1^2 + 3w2^2", null);
+      return;
+    }
+    const typed = input.value.trim().replace(/\s+/g, "");
+    const match = spec.presets.find((p) => p.expression.replace(/\s+/g, "") === typed);
+    presetMenu.value = match ? match.id : "own";
+    load(input.value, state.surface.window, state.point);
+  });
+
+  setRate(spec.rate);
+  show(spec.surface, spec.source, spec.surface.variables.map((name) => spec.start[name]));
 }

@@ -1,0 +1,64 @@
+"""The ready-made losses of the surface explorer, each with a window and a first drop of the ball.
+
+No SymPy and no numpy here: the web process reads these names and windows to build its menu
+without loading the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+Window = tuple[float, float, float, float]
+
+DEFAULT_WINDOW: Window = (-2.0, 2.0, -2.0, 2.0)
+
+
+class Preset(NamedTuple):
+    label: str
+    expression: str
+    window: Window
+    start: dict[str, float]
+    rate: float
+
+
+# Starts and rates are chosen so that the first drop of the ball shows the preset's lesson.
+PRESETS: dict[str, Preset] = {
+    "round-bowl": Preset("round bowl", "w1^2 + w2^2", DEFAULT_WINDOW, {"w1": -1.5, "w2": 1.2}, 0.1),
+    # Rate 0.3 is between 1/6 and 2/6: the ball overshoots across the steep w2 direction and
+    # zig-zags, but the zig-zags shrink.
+    "stretched-bowl": Preset(
+        "stretched bowl", "w1^2 + 3w2^2", DEFAULT_WINDOW, {"w1": -1.8, "w2": 1.0}, 0.3
+    ),
+    "rosenbrock": Preset(
+        "Rosenbrock's banana valley",
+        "(1 - w1)^2 + 100(w2 - w1^2)^2",
+        (-2.0, 2.0, -1.0, 3.0),
+        {"w1": -1.2, "w2": 1.0},
+        0.001,
+    ),
+    "saddle": Preset("saddle", "w1^2 - w2^2", DEFAULT_WINDOW, {"w1": 1.8, "w2": 0.05}, 0.1),
+    # Negated bumps, so the ball has somewhere to settle: which valley depends on the start.
+    "two-valleys": Preset(
+        "two valleys (two Gaussian dips)",
+        "-exp(-(w1 - 1)^2 - (w2 - 1)^2) - 0.8exp(-(w1 + 1)^2 - (w2 + 1)^2)",
+        (-3.0, 3.0, -3.0, 3.0),
+        {"w1": 0.2, "w2": -0.6},
+        0.5,
+    ),
+}
+DEFAULT_PRESET = "stretched-bowl"
+
+
+def presets_json() -> list[dict[str, Any]]:
+    """The presets as the browser's menu needs them, in menu order."""
+    return [
+        {
+            "id": key,
+            "label": p.label,
+            "expression": p.expression,
+            "window": list(p.window),
+            "start": p.start,
+            "rate": p.rate,
+        }
+        for key, p in PRESETS.items()
+    ]

@@ -1,0 +1,64 @@
+"""The surface explorer's API: a loss's level sets, and the path of a ball rolling down it.
+
+Both run the engine in the compute pool and return its JSON as is; errors in the loss come
+back as 422 with the engine's message and column, mapped in `web.errors`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import JSONResponse
+
+from steepest.web.models import ErrorResponse
+from steepest.web.state import app_state
+from steepest.web.surface_models import (
+    DescentReply,
+    DescentRequest,
+    SurfaceReply,
+    SurfaceRequest,
+)
+from steepest.widgets import surface_explorer
+
+router = APIRouter(prefix="/api", tags=["surface"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorResponse, "description": "Input the engine cannot work with"},
+    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
+}
+
+
+@router.post(
+    "/surface",
+    summary="Level sets of a two-variable loss, and its partials as expression trees",
+    responses={200: {"model": SurfaceReply}, **_ERRORS},
+)
+async def surface(body: SurfaceRequest, request: Request) -> JSONResponse:
+    """Trace `levels` level lines of `expression` over `window` on a 200×200 grid.
+
+    A loss that is not a function of exactly two variables, or a window or level list the
+    engine refuses, comes back as 422 with the engine's message.
+    """
+    pool = app_state(request).pool
+    window = list(body.window) if body.window is not None else None
+    report = await pool.arun(surface_explorer.surface_data, body.expression, window, body.levels)
+    return JSONResponse(report)
+
+
+@router.post(
+    "/descent",
+    summary="Gradient descent from a start point: the path, the losses, and whether it diverged",
+    responses={200: {"model": DescentReply}, **_ERRORS},
+)
+async def descent(body: DescentRequest, request: Request) -> JSONResponse:
+    """Take up to `steps` steps of w ← w − rate·∇L(w) from `start`.
+
+    `diverged` is true when L grows without bound or overflows; `message` says what happened
+    and, from the curvature at the start, which rates overshoot.
+    """
+    pool = app_state(request).pool
+    report = await pool.arun(
+        surface_explorer.descent_data, body.expression, body.start, body.rate, body.steps
+    )
+    return JSONResponse(report)
