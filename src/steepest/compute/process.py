@@ -5,12 +5,16 @@ from __future__ import annotations
 from multiprocessing.context import ForkServerContext
 from threading import Lock
 
-from steepest.compute.worker import serve
+from steepest.compute.worker import READY, serve
 
 # multiprocessing's list of child processes is not thread-safe: Process.start() polls every
 # other child's sentinel, which must not race with join() or close() of one of them (a closed
 # sentinel's fd number may already belong to another pipe). So starts and reaps take turns.
 _LIFECYCLE = Lock()
+
+# A new worker forks from a forkserver that has the engine imported already, so it is ready in
+# milliseconds; this bound is only for a machine so loaded that even that stalls.
+STARTUP_LIMIT_S = 30.0
 
 
 class WorkerGone(Exception):
@@ -42,6 +46,15 @@ class WorkerProcess:
         self._exitcode: int | None = None
         # kill() may come from the pool closing while the calling thread reaps the same worker.
         self._kill_lock = Lock()
+        self._await_ready()
+
+    def _await_ready(self) -> None:
+        try:
+            if self._conn.poll(STARTUP_LIMIT_S) and self._conn.recv_bytes() == READY:
+                return
+        except (EOFError, OSError):
+            pass
+        raise WorkerGone(self.kill())
 
     def is_ready(self) -> bool:
         """True if the worker is alive and has nothing unread: anything readable between calls

@@ -14,6 +14,9 @@ import traceback
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
+READY = b"ready"
+"""The first message a worker sends, once it can take calls."""
+
 ReplyKind = Literal["ok", "engine_error", "memory_error", "failed"]
 Reply = tuple[ReplyKind, Any]
 """`ok` carries the result, `engine_error` the EngineError itself, `memory_error` nothing, and
@@ -32,6 +35,9 @@ def serve(conn: Connection, memory_limit_mb: int | None) -> None:
     if memory_limit_mb is not None:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    # Tell the pool that start-up (re-importing the parent's main module included) is over, so
+    # that a call's time limit measures the call and nothing else.
+    conn.send_bytes(READY)
     while True:
         try:
             request = conn.recv_bytes()

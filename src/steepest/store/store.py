@@ -1,0 +1,336 @@
+"""`Store`: learners, their progress and their attempts, kept in SQLite or PostgreSQL.
+
+Synchronous on purpose: SQLAlchemy's sync API with a small pool is the simplest thing that is
+robust on both databases. The web app calls it from worker threads (FastAPI runs `def`
+endpoints in its thread pool; from `async def` use `anyio.to_thread.run_sync`). One `Store` is
+shared by all threads: every method opens its own session and transaction.
+
+Every write commits before the method returns, so a caller that answers "saved" only after the
+call returns never acknowledges a write that is not durable (see database.py for what durable
+means on each database).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, cast
+
+from sqlalchemy import literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session, sessionmaker
+
+from steepest.engine.equivalence import VerdictKind
+from steepest.engine.mastery import Attempt, MasteryState, mastery
+from steepest.store.attempts import AttemptRecord, NewAttempt, ProblemKey
+from steepest.store.database import READ_ONLY_OPTION, create_database_engine
+from steepest.store.errors import (
+    DatabaseNotReady,
+    ImportFormatError,
+    ProgressFormatError,
+    StoreUnavailable,
+    UnknownLearner,
+)
+from steepest.store.migrate import current_revision, head_revision, upgrade
+from steepest.store.progress import ProgressState
+from steepest.store.schema import AttemptRow, Learner, LessonProgress
+from steepest.store.shapes import read_name
+from steepest.store.tokens import check_learner_id, is_learner_id, new_attempt_id, new_learner_id
+from steepest.store.transfer import ImportSummary, LearnerExport
+
+DEFAULT_ATTEMPT_LIMIT = 1000
+# Rows per INSERT when importing: well under SQLite's limit on bound parameters.
+_IMPORT_BATCH = 500
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    def __init__(self, url: str, pool_size: int | None = None) -> None:
+        """Connect to a database already at the newest schema revision (see `Store.open`)."""
+        self._engine = create_database_engine(url, pool_size)
+        # SQLite has one writer at a time. Threads of this process queue on a lock, woken the
+        # moment it is free, rather than on SQLite's busy handler, which sleeps and polls (up to
+        # 100 ms a try); other processes still wait on the file lock through busy_timeout.
+        self._one_writer: AbstractContextManager[object] = (
+            threading.Lock() if self.backend == "sqlite" else nullcontext()
+        )
+        reading_engine = self._engine.execution_options(**{READ_ONLY_OPTION: True})
+        self._writing = sessionmaker(self._engine, expire_on_commit=False)
+        self._reading = sessionmaker(reading_engine, expire_on_commit=False)
+        with _database_errors(), reading_engine.connect() as connection:
+            found = current_revision(connection)
+        if found != head_revision():
+            self.close()
+            raise DatabaseNotReady(
+                "the database has no Steepest tables yet: upgrade it first (Store.open does)"
+                if found is None
+                else f"the database is at schema revision {found}, but this Steepest expects"
+                f" {head_revision()}: upgrade the database, or Steepest"
+            )
+
+    @classmethod
+    def open(cls, url: str, pool_size: int | None = None) -> Store:
+        """Bring the database's tables up to date, then connect: what the web app does at start."""
+        upgrade(url)
+        return cls(url, pool_size)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def backend(self) -> str:
+        """`sqlite` or `postgresql`."""
+        return self._engine.dialect.name
+
+    # Learners
+
+    def ensure_learner(self, learner_id: str | None) -> str:
+        """The id to use for this learner, created if new.
+
+        `learner_id` is whatever the cookie held: None, or a malformed value (a tampered or
+        truncated cookie), gets a fresh random id rather than an error; a well-formed id is kept,
+        and recreated if the database no longer has it (a reset database keeps its learners'
+        cookies valid).
+        """
+        if learner_id is not None and is_learner_id(learner_id):
+            with self._read() as session:
+                if session.get(Learner, learner_id) is not None:
+                    return learner_id
+        else:
+            learner_id = new_learner_id()
+        with self._write() as session:
+            _insert_new(session, Learner, [_new_learner(learner_id)])
+        return learner_id
+
+    # Progress
+
+    def get_progress(self, learner_id: str, lesson: str) -> dict[str, Any]:
+        """The stored progress document for one lesson (empty if none yet)."""
+        lesson = read_name(lesson, "the lesson", ProgressFormatError)
+        with self._read() as session:
+            _require_learner(session, learner_id)
+            row = session.get(LessonProgress, (learner_id, lesson))
+            state = ProgressState() if row is None else ProgressState.from_json(row.state)
+        return state.to_json()
+
+    def merge_progress(self, learner_id: str, lesson: str, client_state: object) -> dict[str, Any]:
+        """Merge a client's progress document into the stored one; return the merged document,
+        which the client should adopt (it includes what other tabs and devices sent)."""
+        lesson = read_name(lesson, "the lesson", ProgressFormatError)
+        incoming = ProgressState.from_json(client_state)
+        with self._write() as session:
+            _require_learner(session, learner_id)
+            merged, _changed = _merge_stored(session, learner_id, lesson, incoming)
+        return merged.to_json()
+
+    # Attempts
+
+    def record_attempt(self, learner_id: str, attempt: NewAttempt) -> AttemptRecord:
+        """Store one attempt. Recording the same `attempt.uid` again returns the first record."""
+        uid = attempt.uid or new_attempt_id()
+        record = AttemptRecord(uid, _now(), replace(attempt, uid=uid))
+        with self._write() as session:
+            _require_learner(session, learner_id)
+            rows = [_attempt_values(learner_id, record)]
+            if _insert_new(session, AttemptRow, rows):
+                return record
+            stored = session.scalars(
+                select(AttemptRow).where(AttemptRow.learner_id == learner_id, AttemptRow.uid == uid)
+            ).one()
+            return _record_from_row(stored)
+
+    def attempts(
+        self, learner_id: str, lesson: str | None = None, limit: int = DEFAULT_ATTEMPT_LIMIT
+    ) -> list[AttemptRecord]:
+        """The latest `limit` attempts, oldest first; only those made in `lesson` if given."""
+        query = select(AttemptRow).where(AttemptRow.learner_id == learner_id)
+        if lesson is not None:
+            query = query.where(AttemptRow.lesson == lesson)
+        query = query.order_by(AttemptRow.created_at.desc(), AttemptRow.id.desc()).limit(limit)
+        with self._read() as session:
+            _require_learner(session, learner_id)
+            rows = session.scalars(query).all()
+        return [_record_from_row(row) for row in reversed(rows)]
+
+    def mastery(self, learner_id: str, lesson: str | None = None) -> MasteryState:
+        """Mastery of the practice levels, worked out from every practice attempt (in `lesson`
+        only, if given) in the order they were made."""
+        query = select(AttemptRow.level, AttemptRow.verdict).where(
+            AttemptRow.learner_id == learner_id, AttemptRow.level.is_not(None)
+        )
+        if lesson is not None:
+            query = query.where(AttemptRow.lesson == lesson)
+        query = query.order_by(AttemptRow.created_at, AttemptRow.id)
+        with self._read() as session:
+            _require_learner(session, learner_id)
+            facts = session.execute(query).all()
+        return mastery(
+            Attempt(level, cast(VerdictKind, verdict))
+            for level, verdict in facts
+            if level is not None
+        )
+
+    # Export and import
+
+    def export_learner(self, learner_id: str) -> dict[str, Any]:
+        """Everything stored about this learner, as the JSON file described in transfer.py."""
+        with self._read() as session:
+            _require_learner(session, learner_id)
+            progress_rows = session.scalars(
+                select(LessonProgress).where(LessonProgress.learner_id == learner_id)
+            ).all()
+            attempt_rows = session.scalars(
+                select(AttemptRow)
+                .where(AttemptRow.learner_id == learner_id)
+                .order_by(AttemptRow.created_at, AttemptRow.id)
+            ).all()
+        export = LearnerExport(
+            {row.lesson: ProgressState.from_json(row.state) for row in progress_rows},
+            [_record_from_row(row) for row in attempt_rows],
+        )
+        return export.to_json(_now())
+
+    def import_learner(self, learner_id: str, data: object) -> ImportSummary:
+        """Merge an exported file into this learner's data, all of it or (on error) none of it."""
+        export = LearnerExport.from_json(data)
+        unique = {record.uid: record for record in reversed(export.attempts)}
+        rows = [_attempt_values(learner_id, record) for record in unique.values()]
+        with self._write() as session:
+            _require_learner(session, learner_id)
+            changed = 0
+            # A fixed order of row locks, so two imports at once cannot deadlock.
+            for lesson, state in sorted(export.progress.items()):
+                try:
+                    changed += _merge_stored(session, learner_id, lesson, state)[1]
+                except ProgressFormatError as problem:
+                    raise ImportFormatError(problem.message) from None
+            added = sum(
+                _insert_new(session, AttemptRow, batch) for batch in _batches(rows, _IMPORT_BATCH)
+            )
+        return ImportSummary(len(export.progress), changed, added, len(export.attempts) - added)
+
+    # Sessions
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A writing transaction, committed on leaving: on SQLite it holds the write lock."""
+        with _database_errors(), self._one_writer, self._writing.begin() as session:
+            yield session
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with _database_errors(), self._reading.begin() as session:
+            yield session
+
+
+@contextmanager
+def _database_errors() -> Iterator[None]:
+    try:
+        yield
+    except (OperationalError, PoolTimeout):
+        raise StoreUnavailable(
+            "progress could not be saved or read just now (the database is busy or unreachable);"
+            " try again in a moment"
+        ) from None
+
+
+def _require_learner(session: Session, learner_id: str) -> None:
+    check_learner_id(learner_id)
+    if session.get(Learner, learner_id) is None:
+        raise UnknownLearner("this learner is not known here; reload the page to start afresh")
+
+
+def _new_learner(learner_id: str) -> dict[str, Any]:
+    return {"id": learner_id, "created_at": _now()}
+
+
+def _merge_stored(
+    session: Session, learner_id: str, lesson: str, incoming: ProgressState
+) -> tuple[ProgressState, bool]:
+    """Merge into the stored row under a row lock; return the result and whether it changed."""
+    empty = {"learner_id": learner_id, "lesson": lesson, "state": ProgressState().to_json()}
+    _insert_new(session, LessonProgress, [{**empty, "updated_at": _now()}])
+    row = session.scalars(
+        select(LessonProgress)
+        .where(LessonProgress.learner_id == learner_id, LessonProgress.lesson == lesson)
+        .with_for_update()
+    ).one()
+    stored = ProgressState.from_json(row.state)
+    merged = stored.merge(incoming)
+    merged.check_size(f'progress["{lesson}"]')
+    if merged == stored:
+        return merged, False
+    row.state = merged.to_json()
+    row.updated_at = _now()
+    return merged, True
+
+
+def _insert_new(
+    session: Session, model: type[Learner | LessonProgress | AttemptRow], rows: list[dict[str, Any]]
+) -> int:
+    """Insert the rows whose key is not taken yet; return how many were inserted.
+
+    Counted from RETURNING: through a Session, psycopg reports the row count of this statement
+    as -1 (unknown).
+    """
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(model.__table__).values(rows).on_conflict_do_nothing()
+    return len(session.execute(statement.returning(literal(1))).all())
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _attempt_values(learner_id: str, record: AttemptRecord) -> dict[str, Any]:
+    attempt, problem = record.attempt, record.attempt.problem
+    return {
+        "learner_id": learner_id,
+        "uid": record.uid,
+        "created_at": record.created_at,
+        "lesson": attempt.lesson,
+        "question": attempt.question,
+        "level": None if problem is None else problem.level,
+        "kind": None if problem is None else problem.kind,
+        "seed": None if problem is None else problem.seed,
+        "answer": attempt.answer,
+        "verdict": attempt.verdict,
+        "mistake": attempt.mistake,
+    }
+
+
+def _record_from_row(row: AttemptRow) -> AttemptRecord:
+    problem = None
+    if row.level is not None and row.kind is not None and row.seed is not None:
+        problem = ProblemKey(row.level, row.kind, row.seed)
+    attempt = NewAttempt(
+        answer=row.answer,
+        verdict=cast(VerdictKind, row.verdict),
+        problem=problem,
+        lesson=row.lesson,
+        question=row.question,
+        mistake=row.mistake,
+        uid=row.uid,
+    )
+    return AttemptRecord(row.uid, row.created_at, attempt)

@@ -1,0 +1,138 @@
+"""Attempts are stored as facts, in order, once each; mastery is the engine's rule over them."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from steepest.engine.mastery import Attempt, mastery
+from steepest.store import AttemptFormatError, NewAttempt, ProblemKey, Store, UnknownLearner
+from steepest.store.tokens import new_learner_id
+
+
+def _practice(level: int, verdict: str, seed: int = 1, lesson: str | None = None) -> NewAttempt:
+    return NewAttempt(
+        answer=f"answer {seed}",
+        verdict=verdict,  # type: ignore[arg-type]  # the tests also try bad verdicts
+        problem=ProblemKey(level, "gradient_at", seed),
+        lesson=lesson,
+    )
+
+
+def test_an_attempt_is_stored_with_every_field_and_a_utc_time(store: Store, learner: str) -> None:
+    before = datetime.now(UTC)
+    attempt = NewAttempt(
+        answer="(2w1, -6w2)",
+        verdict="incorrect",
+        problem=ProblemKey(2, "gradient", 2**62),
+        lesson="gradients",
+        question="q-grad",
+        mistake="swapped",
+    )
+    recorded = store.record_attempt(learner, attempt)
+    [stored] = store.attempts(learner)
+    assert stored == recorded
+    assert stored.attempt.answer == attempt.answer
+    assert stored.attempt.problem == attempt.problem
+    assert stored.attempt.mistake == "swapped"
+    assert stored.created_at.tzinfo is not None
+    assert before - timedelta(seconds=1) <= stored.created_at <= datetime.now(UTC)
+
+
+def test_a_retried_attempt_is_recorded_once(store: Store, learner: str) -> None:
+    attempt = NewAttempt(
+        answer="b", verdict="correct", lesson="one", question="q1", uid="retry-123"
+    )
+    first = store.record_attempt(learner, attempt)
+    again = store.record_attempt(learner, attempt)
+    assert again == first
+    assert len(store.attempts(learner)) == 1
+
+
+def test_attempts_come_oldest_first_limited_to_the_latest(store: Store, learner: str) -> None:
+    for seed in range(6):
+        store.record_attempt(
+            learner, _practice(1, "correct", seed, lesson="a" if seed % 2 else "b")
+        )
+    seeds = [
+        record.attempt.problem.seed for record in store.attempts(learner) if record.attempt.problem
+    ]
+    assert seeds == list(range(6))
+    latest = store.attempts(learner, limit=2)
+    assert [r.attempt.problem.seed for r in latest if r.attempt.problem] == [4, 5]
+    in_a = store.attempts(learner, lesson="a")
+    assert [r.attempt.problem.seed for r in in_a if r.attempt.problem] == [1, 3, 5]
+
+
+def test_learners_never_see_each_others_attempts(store: Store, learner: str) -> None:
+    other = store.ensure_learner(None)
+    store.record_attempt(other, _practice(1, "correct"))
+    assert store.attempts(learner) == []
+    with pytest.raises(UnknownLearner):
+        store.record_attempt(new_learner_id(), _practice(1, "correct"))
+
+
+def test_mastery_is_the_engines_rule_over_the_practice_attempts_in_order(
+    store: Store, learner: str
+) -> None:
+    rng = random.Random(5)
+    made: list[Attempt] = []
+    for seed in range(40):
+        level = rng.choice([1, 1, 2, 3])
+        verdict = rng.choice(["correct", "correct", "incorrect", "invalid"])
+        store.record_attempt(learner, _practice(level, verdict, seed))
+        made.append(Attempt(level, verdict))  # type: ignore[arg-type]
+        if seed % 7 == 0:
+            # A lesson quiz answer has no level: it must not count, nor break a streak.
+            quiz = NewAttempt(answer="b", verdict="incorrect", lesson="one", question="q1")
+            store.record_attempt(learner, quiz)
+    assert store.mastery(learner) == mastery(made)
+
+
+def test_mastery_can_be_limited_to_one_lesson(store: Store, learner: str) -> None:
+    for seed in range(3):
+        store.record_attempt(learner, _practice(1, "correct", seed, lesson="here"))
+        store.record_attempt(learner, _practice(1, "incorrect", seed, lesson="elsewhere"))
+    assert store.mastery(learner, lesson="here").levels[0].mastered
+    assert not store.mastery(learner, lesson="elsewhere").levels[0].mastered
+    assert store.mastery(store.ensure_learner(None)) == mastery([])
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"verdict": "right"}, "a verdict is one of"),
+        ({"answer": "x" * 1001}, "longer than 1000"),
+        ({"question": "q1"}, "must name its lesson"),
+        ({"problem": None}, "lesson question or a practice problem"),
+        ({"mistake": "not a code"}, "the mistake code"),
+        ({"uid": "short"}, "an attempt id is 8 to 64"),
+    ],
+)
+def test_malformed_attempts_are_refused(fields: dict[str, object], expected: str) -> None:
+    values: dict[str, object] = {
+        "answer": "2",
+        "verdict": "correct",
+        "problem": ProblemKey(1, "partial", 1),
+        **fields,
+    }
+    with pytest.raises(AttemptFormatError, match=expected):
+        NewAttempt(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("level", "kind", "seed", "expected"),
+    [
+        (4, "partial", 1, "a practice level is one of 1, 2, 3"),
+        (1, "integral", 1, "'integral' is not a kind of problem"),
+        (1, "partial", -1, "must be between 0"),
+        (1, "partial", 2**63, "must be between 0"),
+    ],
+)
+def test_malformed_problem_keys_are_refused(
+    level: int, kind: str, seed: int, expected: str
+) -> None:
+    with pytest.raises(AttemptFormatError, match=expected):
+        ProblemKey(level, kind, seed)

@@ -1,0 +1,112 @@
+"""Alembic's migrations create exactly the tables the models describe, from an empty database,
+also when several servers start at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from steepest.store import DatabaseNotReady, Store, upgrade
+from steepest.store.migrate import current_revision, downgrade, head_revision
+from steepest.store.schema import Base
+
+TABLES = {"learners", "lesson_progress", "attempts"}
+_STARTING_SERVER = """
+import sys
+from steepest.store import upgrade
+print("ready", flush=True)
+sys.stdin.readline()
+upgrade(sys.argv[1])
+"""
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+    finally:
+        engine.dispose()
+
+
+def _revision(url: str) -> str | None:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return current_revision(connection)
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_empty_creates_every_table_at_head(empty_database_url: str) -> None:
+    assert _tables(empty_database_url) == set()
+    upgrade(empty_database_url)
+    assert _tables(empty_database_url) == TABLES
+    assert _revision(empty_database_url) == head_revision()
+
+
+def test_the_models_and_the_migrations_agree(empty_database_url: str) -> None:
+    upgrade(empty_database_url)
+    engine = create_engine(empty_database_url)
+    try:
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_upgrading_twice_changes_nothing_and_keeps_the_data(empty_database_url: str) -> None:
+    with Store.open(empty_database_url) as store:
+        learner = store.ensure_learner(None)
+    upgrade(empty_database_url)
+    with Store(empty_database_url) as store:
+        assert store.ensure_learner(learner) == learner
+        assert store.get_progress(learner, "intro")["sections"] == {}
+
+
+def test_two_servers_starting_at_once_both_upgrade_without_error(
+    empty_database_url: str,
+) -> None:
+    other = subprocess.Popen(
+        [sys.executable, "-c", _STARTING_SERVER, empty_database_url],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # Once the other process has imported the store, both upgrade at the same moment.
+        assert other.stdout is not None and other.stdout.readline() == "ready\n"
+        assert other.stdin is not None
+        other.stdin.write("go\n")
+        other.stdin.flush()
+        upgrade(empty_database_url)
+        errors = other.communicate(timeout=30)[1]
+    finally:
+        other.kill()
+    assert other.returncode == 0, errors
+    assert _revision(empty_database_url) == head_revision()
+
+
+def test_downgrade_to_base_removes_every_table(empty_database_url: str) -> None:
+    upgrade(empty_database_url)
+    downgrade(empty_database_url)
+    assert _tables(empty_database_url) == set()
+    assert _revision(empty_database_url) is None
+
+
+def test_the_store_refuses_a_database_not_at_the_newest_revision(empty_database_url: str) -> None:
+    with pytest.raises(DatabaseNotReady, match="no Steepest tables yet"):
+        Store(empty_database_url)
+    upgrade(empty_database_url)
+    engine = create_engine(empty_database_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(DatabaseNotReady, match="at schema revision 9999"):
+        Store(empty_database_url)
