@@ -7,13 +7,14 @@ import json
 import pytest
 import sympy
 
+from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.equivalence import compare_expressions
 from steepest.engine.errors import EngineError
 from steepest.engine.mastery import Attempt, mastery
 from steepest.engine.mistakes import diagnose
 from steepest.engine.practice import generate_problem
 from steepest.engine.printing import to_text
-from steepest.engine.problems import Problem, ProblemKind
+from steepest.engine.problems import Problem
 
 KINDS: tuple[ProblemKind, ...] = ("partial", "gradient", "gradient_at", "descent", "optimum")
 SEEDS = range(12)

@@ -24,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 import sympy
 
+from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.bounded_evaluation import NotReal, Singular, compile_evaluator
 from steepest.engine.errors import EngineError, VariableError
 from steepest.engine.exact_evaluation import compile_exact, degree_bound, is_rational_function
@@ -37,7 +38,6 @@ from steepest.engine.sampling import (
 )
 from steepest.engine.symbols import canonical_variable_name
 
-VerdictKind = Literal["correct", "incorrect", "invalid"]
 Method = Literal["identical", "exact", "numeric", "undecided"]
 
 NICE_POINTS = 3

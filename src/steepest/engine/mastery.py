@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from steepest.engine.equivalence import VerdictKind
+from steepest.engine.answer_kinds import VerdictKind
 
 LEVELS = (1, 2, 3)
 REQUIRED_STREAK = 3

@@ -16,11 +16,11 @@ from typing import Any
 
 import sympy
 
+from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.equivalence import (
     Comparison,
     Counterexample,
     Verdict,
-    VerdictKind,
     compare_expressions,
     difference_message,
     invalid_verdict,

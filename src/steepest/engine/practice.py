@@ -18,9 +18,10 @@ from collections.abc import Callable
 import numpy as np
 import sympy
 
+from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.calculus import gradient
 from steepest.engine.errors import EngineError, EvaluationError
-from steepest.engine.problems import Goal, Problem, ProblemKind, make_problem
+from steepest.engine.problems import Goal, Problem, make_problem
 from steepest.engine.symbols import make_symbol
 
 LEVELS = (1, 2, 3)

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import sympy
 
+from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.calculus import (
     Coordinate,
     evaluate_at,
@@ -40,14 +41,6 @@ from steepest.engine.sampling import DomainKind, read_domains
 from steepest.engine.solutions import worked_solution
 from steepest.engine.symbols import canonical_variable_name, order_variables
 
-ProblemKind = Literal["partial", "gradient", "gradient_at", "descent", "optimum"]
-PROBLEM_KINDS: tuple[ProblemKind, ...] = (
-    "partial",
-    "gradient",
-    "gradient_at",
-    "descent",
-    "optimum",
-)
 Goal = Literal["maximum", "minimum"]
 VECTOR_KINDS = frozenset({"gradient", "gradient_at", "descent"})
 

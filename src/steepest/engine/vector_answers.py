@@ -13,9 +13,9 @@ from typing import Any
 
 import sympy
 
+from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.equivalence import (
     Verdict,
-    VerdictKind,
     compare_expressions,
     invalid_verdict,
     verdict_of,

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, get_args
 
-from steepest.engine.equivalence import VerdictKind
+from steepest.engine.answer_kinds import PROBLEM_KINDS, VerdictKind
 from steepest.engine.mastery import LEVELS
-from steepest.engine.problems import PROBLEM_KINDS
 from steepest.store.errors import AttemptFormatError, StoreInputError
 from steepest.store.shapes import (
     read_integer,
