@@ -9,7 +9,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 import workloads
@@ -25,6 +27,15 @@ from steepest.engine.errors import MathSyntaxError
 
 # The brief's bound on how long after the limit a stopped call may take to raise.
 KILL_SLACK_S = 0.3
+
+T = TypeVar("T")
+
+
+def run_on_fresh_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: Playwright's sync API, used by the browser tests in
+    the same session, leaves an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
@@ -117,6 +128,7 @@ def test_overrunning_call_is_killed_in_time_and_pool_recovers(
 
 def test_default_timeout_applies_when_none_is_given() -> None:
     with ComputePool(workers=1, timeout=0.3) as pool:
+        pool.start()  # the limit covers the call, not the worker's start
         started = time.perf_counter()
         with pytest.raises(ComputeTimeout):
             pool.run(workloads.spin_forever)
@@ -204,7 +216,7 @@ def test_arun_keeps_the_event_loop_ticking_during_a_long_call(pool: ComputePool)
         ticking.cancel()
         return result, ticks
 
-    result, ticks = asyncio.run(main())
+    result, ticks = run_on_fresh_loop(main())
     assert result == 42
     # About 100 ticks fit in 1 s; a blocked loop would manage at most one.
     assert ticks >= 50
@@ -218,7 +230,7 @@ def test_arun_raises_engine_errors_and_timeouts(pool: ComputePool) -> None:
             await pool.arun(workloads.spin_forever, timeout=0.2)
         assert await pool.arun(workloads.add, 1, 2) == 3
 
-    asyncio.run(main())
+    run_on_fresh_loop(main())
 
 
 def test_close_leaves_no_worker_processes_and_refuses_new_calls() -> None:
