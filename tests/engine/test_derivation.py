@@ -79,6 +79,11 @@ def test_a_point_naming_an_unknown_variable_is_refused() -> None:
         derive_gradient(LOSS, [w1, w2], {w1: ONE, w2: ONE, x: ONE})
 
 
+def test_a_gradient_needs_at_least_one_variable() -> None:
+    with pytest.raises(VariableError):
+        derive_gradient(sympy.Integer(3), [])
+
+
 def test_a_gradient_without_a_finite_value_is_refused() -> None:
     with pytest.raises(EvaluationError):
         derive_gradient(sympy.log(x) + y, [x, y], {x: sympy.S.Zero, y: ONE})

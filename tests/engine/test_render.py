@@ -147,7 +147,10 @@ EXPRESSIONS = st.recursive(
         st.tuples(children, children).map(lambda p: p[0] + p[1]),
         st.tuples(children, children).map(lambda p: p[0] * p[1]),
         st.tuples(children, children).map(lambda p: p[0] / p[1]),
-        st.tuples(children, children).map(lambda p: p[0] ** p[1]),
+        # Exponents from a short list, not from the recursion: 4^4^4^4 has too many digits.
+        st.tuples(children, st.sampled_from([sympy.Integer(2), sympy.Integer(-1), x, x * y])).map(
+            lambda p: p[0] ** p[1]
+        ),
         st.tuples(st.sampled_from(FUNCTIONS), children).map(lambda p: p[0](p[1])),
     ),
     max_leaves=6,

@@ -35,6 +35,8 @@ class PointEvaluation:
     descent: tuple[sympy.Expr, ...]
     steepest: sympy.Symbol | None
     """The variable with the largest |component|; None on a tie or at a critical point."""
+    approximate: tuple[float, ...]
+    """The gradient as floats, worked out once: exact values like 4*log(2) are slow to size."""
 
     @property
     def is_critical(self) -> bool:
@@ -71,6 +73,8 @@ def derive_gradient(
     name: str = "L",
 ) -> GradientDerivation:
     variables = tuple(variables)
+    if not variables:
+        raise VariableError("there are no variables to differentiate with respect to")
     partials = tuple(_partial(expr, variable, variables) for variable in variables)
     gradient = tuple(p.result for p in partials)
     evaluation = None if at is None else _evaluate(gradient, variables, at)
@@ -98,18 +102,20 @@ def _evaluate(
         raise VariableError(f"the point names {', '.join(unknown)}, which is not a variable")
     point = {v: at[v] for v in variables}
     values = tuple(evaluate_at(component, point) for component in gradient)
+    approximate = tuple(float(value) for value in values)
     return PointEvaluation(
         point=tuple(point[v] for v in variables),
         gradient=values,
         descent=tuple(-value for value in values),
-        steepest=_steepest(variables, values),
+        steepest=_steepest(variables, approximate),
+        approximate=approximate,
     )
 
 
 def _steepest(
-    variables: tuple[sympy.Symbol, ...], values: tuple[sympy.Expr, ...]
+    variables: tuple[sympy.Symbol, ...], values: tuple[float, ...]
 ) -> sympy.Symbol | None:
-    sizes = [abs(float(value)) for value in values]
+    sizes = [abs(value) for value in values]
     largest = max(sizes)
     if largest == 0 or sizes.count(largest) > 1:
         return None
@@ -133,8 +139,13 @@ def derivation_to_json(d: GradientDerivation) -> list[dict[str, Any]]:
         {
             "kind": "evaluate",
             **_explained(render_text.evaluate_step(d, e), render_mathml.value_mathml(d, e)),
-            "point": {v.name: _json_number(c) for v, c in zip(d.variables, e.point, strict=True)},
-            "value": [_json_number(component) for component in e.gradient],
+            "point": {
+                v.name: _json_number(c, float(c)) for v, c in zip(d.variables, e.point, strict=True)
+            },
+            "value": [
+                _json_number(exact, approximate)
+                for exact, approximate in zip(e.gradient, e.approximate, strict=True)
+            ],
             "exact": [to_sympy_str(component) for component in e.gradient],
         }
     )
@@ -142,7 +153,10 @@ def derivation_to_json(d: GradientDerivation) -> list[dict[str, Any]]:
         {
             "kind": "descent",
             **_explained(render_text.descent_step(d, e), render_mathml.descent_mathml(d, e)),
-            "direction": [_json_number(component) for component in e.descent],
+            "direction": [
+                _json_number(exact, -approximate)
+                for exact, approximate in zip(e.descent, e.approximate, strict=True)
+            ],
             "steepest": None if e.steepest is None else e.steepest.name,
             "critical": e.is_critical,
         }
@@ -188,8 +202,6 @@ def _rule_json(rule: Rule, *, placeholder: bool = False) -> dict[str, Any]:
     }
 
 
-def _json_number(value: sympy.Expr) -> int | float:
+def _json_number(exact: sympy.Expr, approximate: float) -> int | float:
     """A JSON number: an int when the value is an integer, a float otherwise."""
-    if value.is_Integer:
-        return int(value)
-    return float(value)
+    return int(exact) if exact.is_Integer else approximate

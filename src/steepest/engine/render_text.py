@@ -372,14 +372,19 @@ def evaluate_step(d: GradientDerivation, e: PointEvaluation) -> StepText:
     for index, (v, c) in enumerate(zip(d.variables, e.point, strict=True)):
         assignments += [", " if index else "", v, " = ", c]
     sentence = say("Substitute {values} into each component.", values=tuple(assignments))
-    formula = f"\u2207{d.name}{point} = {_vector_text(e.gradient)}{_approximately(e.gradient)}"
+    values = f"{_vector_text(e.gradient)}{_approximately(e.gradient, e.approximate)}"
+    formula = f"\u2207{d.name}{point} = {values}"
     return StepText(f"The gradient at {point}", sentence, formula)
 
 
 def descent_step(d: GradientDerivation, e: PointEvaluation) -> StepText:
     title = f"Steepest descent: \u2212\u2207{d.name}"
     point = _vector_text(e.point)
-    formula = f"\u2212\u2207{d.name}{point} = {_vector_text(e.descent)}{_approximately(e.descent)}"
+    descent = tuple(-value for value in e.approximate)
+    formula = (
+        f"\u2212\u2207{d.name}{point} = {_vector_text(e.descent)}"
+        f"{_approximately(e.descent, descent)}"
+    )
     if e.is_critical:
         sentence = say(
             "Every component is 0, so this is a critical point (a minimum, a maximum or a "
@@ -407,8 +412,8 @@ def _vector_text(components: Sequence[sympy.Expr]) -> str:
     return "(" + ", ".join(to_text(c) for c in components) + ")"
 
 
-def _approximately(components: Sequence[sympy.Expr]) -> str:
+def _approximately(components: Sequence[sympy.Expr], approximate: Sequence[float]) -> str:
     """`` ≈ (6.31)`` when an exact value such as ``4*log(2) + 4`` is hard to read as a size."""
     if all(c.is_Rational or c.is_Float for c in components):
         return ""
-    return " \u2248 (" + ", ".join(f"{float(c):.6g}" for c in components) + ")"
+    return " \u2248 (" + ", ".join(f"{value:.6g}" for value in approximate) + ")"
