@@ -11,6 +11,7 @@ import pytest
 import sympy
 
 from steepest.engine.calculus import classify_critical_point
+from steepest.engine.descent import descent_json
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.parser import parse
 from steepest.engine.surface import (
@@ -182,8 +183,18 @@ def test_json_is_plain_data_with_the_documented_keys() -> None:
     assert len(text) < 40_000
 
 
+def test_two_hills_have_two_summits_and_the_ball_rolls_away_from_them() -> None:
+    preset = PRESETS["two-hills"]
+    data = surface_json(preset.expression, preset.window)
+    assert sorted(p["kind"] for p in data["critical_points"]).count("maximum") == 2
+    path = descent_json(preset.expression, preset.start, preset.rate, 40)
+    assert path["losses"][-1] < path["losses"][0]
+
+
 def test_every_preset_draws_and_starts_inside_its_window() -> None:
-    assert set(PRESETS) == {"round-bowl", "stretched-bowl", "rosenbrock", "saddle", "two-valleys"}
+    assert set(PRESETS) == {
+        "round-bowl", "stretched-bowl", "rosenbrock", "saddle", "two-hills", "two-valleys",
+    }  # fmt: skip
     assert PRESETS[DEFAULT_PRESET].expression == "w1^2 + 3w2^2"
     for preset in PRESETS.values():
         data = surface_json(preset.expression, preset.window)

@@ -37,6 +37,15 @@ PRESETS: dict[str, Preset] = {
         0.001,
     ),
     "saddle": Preset("saddle", "w1^2 - w2^2", DEFAULT_WINDOW, {"w1": 1.8, "w2": 0.05}, 0.1),
+    # Two bumps: every gradient arrow climbs toward a summit, and a ball dropped on a slope
+    # rolls away from both summits, which is −∇L at work.
+    "two-hills": Preset(
+        "two hills (two Gaussian bumps)",
+        "exp(-(w1 - 1)^2 - (w2 - 1)^2) + 0.8exp(-(w1 + 1)^2 - (w2 + 1)^2)",
+        (-3.0, 3.0, -3.0, 3.0),
+        {"w1": 0.6, "w2": 0.9},
+        0.5,
+    ),
     # Negated bumps, so the ball has somewhere to settle: which valley depends on the start.
     "two-valleys": Preset(
         "two valleys (two Gaussian dips)",
