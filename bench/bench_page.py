@@ -15,6 +15,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -52,6 +53,11 @@ _TIME_SLIDER = """(count) => {
     }
     return times;
 }"""
+
+
+def scratch_database() -> str:
+    folder = tempfile.mkdtemp(prefix="steepest-bench-")
+    return f"sqlite:///{folder}/bench.sqlite3"
 
 
 def free_port() -> int:
@@ -108,7 +114,8 @@ def main() -> int:
     base_url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
     server = subprocess.Popen(
-        [str(STEEPEST), "serve", "--port", str(port)],
+        # A throwaway database, so a benchmark never writes into the user's own progress.
+        [str(STEEPEST), "serve", "--port", str(port), "--database", scratch_database()],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -18,7 +18,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_page import CHROMIUM_ARGS, LESSON, REPO, STEEPEST, free_port, wait_for
+from bench_page import (
+    CHROMIUM_ARGS,
+    LESSON,
+    REPO,
+    STEEPEST,
+    free_port,
+    scratch_database,
+    wait_for,
+)
 
 TARGET_MS = 4.0
 MOVES = 400
@@ -48,7 +56,8 @@ def main() -> int:
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [str(STEEPEST), "serve", "--port", str(port)],
+        # A throwaway database, so a benchmark never writes into the user's own progress.
+        [str(STEEPEST), "serve", "--port", str(port), "--database", scratch_database()],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -108,11 +108,18 @@ def grad(
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, help="TCP port to listen on.")
-def serve(host: str, port: int) -> None:
+@click.option(
+    "--database",
+    metavar="URL",
+    default=None,
+    help="Where progress is kept: sqlite:///FILE or postgresql+psycopg://…"
+    " [default: STEEPEST_DATABASE_URL, else a SQLite file in the user data folder]",
+)
+def serve(host: str, port: int, database: str | None) -> None:
     """Serve the lessons and the JSON API over HTTP."""
     from steepest.web.server import serve as run_server
 
-    run_server(host=host, port=port)
+    run_server(host=host, port=port, database=database)
 
 
 if __name__ == "__main__":

@@ -58,10 +58,12 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes], limit_s: f
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     command = [str(Path(sys.executable).with_name("steepest")), "serve", "--port", str(port)]
-    process = subprocess.Popen(command, cwd=REPO, env={**os.environ, "STEEPEST_TIMEOUT": "5"})
+    database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
+    environment = {**os.environ, "STEEPEST_TIMEOUT": "5", "STEEPEST_DATABASE_URL": database}
+    process = subprocess.Popen(command, cwd=REPO, env=environment)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_answering(url + "/", process, limit_s=30)

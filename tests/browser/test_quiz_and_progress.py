@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page
 
-from steepest.lessons import SHIPPED_LESSONS, QuestionBlock, load_catalogue
+from steepest.lessons import SHIPPED_LESSONS, QuestionBlock, TypedQuestionBlock, load_catalogue
 
 from .conftest import SLUG, OpenPage, wait_for_widgets
 
@@ -17,6 +17,10 @@ LESSON = load_catalogue(SHIPPED_LESSONS).get(SLUG)
 assert LESSON is not None
 QUESTIONS = [b for s in LESSON.sections for b in s.blocks if isinstance(b, QuestionBlock)]
 SECTIONS = [s.id for s in LESSON.sections]
+# Progress counts the typed-answer questions too.
+ALL_QUESTIONS = len(QUESTIONS) + sum(
+    isinstance(b, TypedQuestionBlock) for s in LESSON.sections for b in s.blocks
+)
 
 
 def answer(page: Page, question: QuestionBlock, option_id: str) -> None:
@@ -76,7 +80,7 @@ def test_progress_is_restored_after_a_reload_and_can_be_reset(open_page: OpenPag
     answer(page, wrong, next(o.id for o in wrong.options if o.id != wrong.answer))
     done = (
         f"{len(SECTIONS)} of {len(SECTIONS)} sections read · 1 of 2 widgets tried"
-        " · 1 of 2 questions right"
+        f" · 1 of {ALL_QUESTIONS} questions right"
     )
     page.wait_for_function(
         "t => document.querySelector('[data-progress-text]').textContent === t", arg=done
@@ -88,7 +92,7 @@ def test_progress_is_restored_after_a_reload_and_can_be_reset(open_page: OpenPag
     assert page.locator(".toc-list li.is-read").count() == len(SECTIONS)
     assert page.locator("[data-progress-bar]").evaluate("b => [b.value, b.max]") == [
         len(SECTIONS) + 2,
-        len(SECTIONS) + 2 + len(QUESTIONS),
+        len(SECTIONS) + 2 + ALL_QUESTIONS,
     ]
     assert page.locator(f"#question-{right.id}-{right.answer}").is_checked()
     page.locator(f"#question-{right.id} .verdict-right").wait_for()
@@ -99,7 +103,10 @@ def test_progress_is_restored_after_a_reload_and_can_be_reset(open_page: OpenPag
     assert page.locator(".toc-list li.is-read").count() == 0
     assert page.locator(".verdict").count() == 0
     assert page.locator("input[type=radio]:checked").count() == 0
-    assert stored(page) is None
+    # What is stored is the reset itself, so that other tabs and the server learn of it.
+    after_reset = stored(page)
+    assert isinstance(after_reset, dict) and after_reset["cleared_at"] > 0
+    assert (after_reset["sections"], after_reset["widgets"], after_reset["answers"]) == ({}, {}, {})
     page.reload()
     wait_for_widgets(page)
     assert page.locator(".verdict").count() == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, OpenPage, wait_for_widgets
+from .conftest import REPO, OpenPage, PageWatch, wait_for_widgets
 
 pytestmark = pytest.mark.browser
 
@@ -29,3 +29,31 @@ def test_screenshot(open_page: OpenPage, width: int, scheme: str) -> None:
     for name in ("best-box", "surface-explorer"):
         widget = page.locator(f'[data-widget="{name}"]')
         widget.screenshot(path=str(SHOTS / f"{name}-{width}-{scheme}.png"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_screenshot_of_typed_answers_and_practice(
+    open_page: OpenPage, watch: PageWatch, width: int, scheme: str
+) -> None:
+    watch.allow(r"status of 422")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = open_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    wrong = page.locator("#question-typed-descent")
+    wrong.locator("[data-answer-input]").fill("(2, -12)")
+    wrong.get_by_role("button", name="Check my answer").click()
+    wrong.locator(".verdict").wait_for()
+    typing = page.locator("#question-typed-gradient-at [data-answer-input]")
+    typing.press_sequentially("(2w1, 6w2)")
+    page.locator("#question-typed-gradient-at .answer-preview math").wait_for()
+    practice = page.locator("[data-practice]")
+    practice.get_by_role("button", name="New problem").click()
+    answer = practice.locator("[data-answer-input]")
+    answer.wait_for()
+    answer.fill("(0, 0)" if answer.get_attribute("placeholder") == "(a, b)" else "0")
+    practice.get_by_role("button", name="Check my answer").click()
+    practice.locator("[data-practice-solution] h4").wait_for()
+    path = SHOTS / f"check-yourself-{width}-{scheme}.png"
+    page.locator("#check-yourself").screenshot(path=str(path))
+    page.locator("[data-progress]").screenshot(path=str(SHOTS / f"progress-{width}-{scheme}.png"))
+    assert path.stat().st_size > 10_000

@@ -5,11 +5,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from postgres import PostgresServer, postgres_server
 from steepest.lessons import SHIPPED_LESSONS, Lesson, load_catalogue
 from steepest.web.app import create_app
 from steepest.web.settings import Settings
 
 from .page_parts import SLUG
+
+__all__ = ["postgres_server"]  # a fixture, imported to make it visible to these tests
 
 with warnings.catch_warnings():
     # Starlette asks for the `httpx2` package; plain httpx works and is what the lock file has.
@@ -18,9 +21,11 @@ with warnings.catch_warnings():
 
 
 @pytest.fixture(scope="session")
-def client() -> Iterator[TestClient]:
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """One app (and one compute pool) for the whole session: workers are slow to start."""
-    app = create_app(Settings(lesson_dir=SHIPPED_LESSONS, workers=2, timeout=10.0))
+    database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
+    settings = Settings(lesson_dir=SHIPPED_LESSONS, workers=2, timeout=10.0, database=database)
+    app = create_app(settings)
     with TestClient(app) as test_client:
         yield test_client
 
@@ -37,3 +42,32 @@ def lesson_html(client: TestClient) -> str:
     response = client.get(f"/lessons/{SLUG}")
     assert response.status_code == 200
     return response.text
+
+
+# The routes that keep learners' data run against both databases the store supports.
+STORE_BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session", params=STORE_BACKENDS)
+def store_app_client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """An app whose store is SQLite or PostgreSQL (a throwaway cluster, see tests/postgres.py)."""
+    server: PostgresServer | None = None
+    if request.param == "sqlite":
+        database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
+    else:
+        server = request.getfixturevalue("postgres_server")
+        database = server.create_database()
+    settings = Settings(lesson_dir=SHIPPED_LESSONS, workers=1, timeout=10.0, database=database)
+    with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as test_client:
+        yield test_client
+    if server is not None:
+        server.drop_database(database)
+
+
+@pytest.fixture
+def store_client(store_app_client: TestClient) -> TestClient:
+    """A new anonymous learner for each test: the same app, no cookies yet."""
+    store_app_client.cookies.clear()
+    return store_app_client

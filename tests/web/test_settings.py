@@ -39,3 +39,22 @@ def test_overrides_beat_the_environment() -> None:
 def test_unusable_values_are_refused(name: str, value: str) -> None:
     with pytest.raises(SettingsError):
         Settings.from_env({name: value})
+
+
+def test_database_proxy_and_secret_come_from_the_environment() -> None:
+    settings = Settings.from_env(
+        {
+            "STEEPEST_DATABASE_URL": "sqlite:////tmp/x.sqlite3",
+            "STEEPEST_TRUST_FORWARDED_PROTO": "yes",
+            "STEEPEST_SECRET": "s3cret",
+        }
+    )
+    assert settings.database == "sqlite:////tmp/x.sqlite3"
+    assert settings.trust_forwarded_proto is True
+    assert settings.secret == "s3cret"
+    assert Settings.from_env({}).database is None
+
+
+def test_an_unreadable_flag_is_refused() -> None:
+    with pytest.raises(SettingsError):
+        Settings.from_env({"STEEPEST_TRUST_FORWARDED_PROTO": "maybe"})

@@ -18,6 +18,7 @@ from steepest.lessons.model import (
     Option,
     QuestionBlock,
     Section,
+    TypedQuestionBlock,
     WidgetBlock,
     WorkedExampleBlock,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Option",
     "QuestionBlock",
     "Section",
+    "TypedQuestionBlock",
     "WidgetBlock",
     "WorkedExampleBlock",
     "load_catalogue",

@@ -12,6 +12,20 @@
                                                                check: {derivative_of: …}
                                                                ```
 
+A typed-answer question names what to ask; the engine works out the answer and checks what
+the learner types (`kind`: partial + `respect`, gradient, gradient_at or descent + `at`):
+
+    ```{answer}
+    id: typed-partial-w2
+    prompt: For $L = w_1^2 + 3w_2^2$, type $\\frac{\\partial L}{\\partial w_2}$.
+    kind: partial
+    function: w1^2 + 3w2^2
+    respect: w2
+    explanation: Hold $w_1$ still …
+    ```
+
+Question ids are unique across both kinds of question in a lesson.
+
 Text fields are Markdown with `$math$`. In YAML, quote a value or use a `|` block if it
 contains ": " or " #", or starts with a character YAML reserves ({ [ * & ! | > ' " % @ `).
 """
@@ -30,6 +44,7 @@ from steepest.lessons.model import (
     Block,
     Option,
     QuestionBlock,
+    TypedQuestionBlock,
     WidgetBlock,
     WorkedExampleBlock,
 )
@@ -104,11 +119,58 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
     )
 
 
+TYPED_KINDS = ("partial", "gradient", "gradient_at", "descent")
+
+
+def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
+    _no_argument(source, "answer")
+    body = source.body
+    body.reject_unknown(
+        {"id", "prompt", "kind", "function", "respect", "at", "explanation"}, "a typed question"
+    )
+    question_id = body.text("id")
+    if not _NAME.fullmatch(question_id):
+        raise error_at(source.env, body.line_of("id"), "a question id looks like 'partial-w2'")
+    kind = body.text("kind")
+    if kind not in TYPED_KINDS:
+        raise error_at(
+            source.env, body.line_of("kind"), f"the kind is one of {', '.join(TYPED_KINDS)}"
+        )
+    respect = body.optional_text("respect")
+    if (kind == "partial") != (respect is not None):
+        raise error_at(
+            source.env, source.line, "'respect' names the variable of a partial, and only there"
+        )
+    point = body.optional_mapping("at")
+    if (kind in ("gradient_at", "descent")) != (point is not None):
+        raise error_at(
+            source.env, source.line, "'at' is the point of a gradient_at or descent, and only there"
+        )
+    at = None
+    if point is not None:
+        for variable in point.fields():
+            if not _VARIABLE.fullmatch(variable):
+                raise error_at(
+                    source.env, point.line_of(variable), f"'{variable}' is not a variable"
+                )
+        at = MappingProxyType({variable: point.text(variable) for variable in point.fields()})
+    return TypedQuestionBlock(
+        id=question_id,
+        prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
+        kind=kind,
+        function=body.text("function"),
+        explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
+        respect=respect,
+        at=at,
+    )
+
+
 DIRECTIVES: Mapping[str, Callable[[DirectiveSource], Block]] = MappingProxyType(
     {
         "widget": build_widget,
         "worked-example": build_worked_example,
         "question": build_question,
+        "answer": build_typed_question,
     }
 )
 

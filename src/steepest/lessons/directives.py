@@ -22,7 +22,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from steepest.lessons.directive_blocks import DIRECTIVES, DirectiveSource
 from steepest.lessons.errors import error_at, fragment_env
-from steepest.lessons.model import QuestionBlock
+from steepest.lessons.model import QuestionBlock, TypedQuestionBlock
 from steepest.lessons.tokens import line_of
 from steepest.lessons.yaml_fields import parse_yaml_mapping
 
@@ -67,7 +67,7 @@ def _build_directives(state: StateCore) -> None:
                 render_block=render_block,
             )
         )
-        if isinstance(block, QuestionBlock):
+        if isinstance(block, QuestionBlock | TypedQuestionBlock):
             if block.id in question_ids:
                 raise error_at(env, line, f"question id '{block.id}' is used twice")
             question_ids.add(block.id)

@@ -69,7 +69,35 @@ class QuestionBlock:
     check: Mapping[str, str] | None = None
 
 
-Block = HtmlBlock | WidgetBlock | WorkedExampleBlock | QuestionBlock
+@dataclass(frozen=True)
+class TypedQuestionBlock:
+    """A question answered by typing math, which the engine checks (never a typed-in key).
+
+    `kind` is a problem kind of `steepest.engine.problems`: `partial` (with `respect`),
+    `gradient`, `gradient_at` or `descent` (both with `at`). The engine rebuilds the problem
+    from `function` and works out the answer, so the key cannot disagree with the maths.
+    `explanation_html` is server-side only, like a multiple-choice question's.
+    """
+
+    id: str
+    prompt_html: str
+    kind: str
+    function: str
+    explanation_html: str
+    respect: str | None = None
+    at: Mapping[str, str] | None = None
+
+    def problem_fields(self) -> dict[str, object]:
+        """What the engine needs to rebuild the problem (see `problem_from_text`)."""
+        return {
+            "kind": self.kind,
+            "function": self.function,
+            "respect": self.respect,
+            "at": None if self.at is None else dict(self.at),
+        }
+
+
+Block = HtmlBlock | WidgetBlock | WorkedExampleBlock | QuestionBlock | TypedQuestionBlock
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The web application: `create_app(settings)` builds a FastAPI app, Datasette style.
 
-The compute pool lives as long as the app: created in the lifespan, closed on shutdown. Nothing
-slow runs before the server accepts connections; lessons load and their engine results are
-computed in the background, and the first request for a page waits for just that page.
+The compute pool and the progress store live as long as the app: created in the lifespan, closed
+on shutdown. Nothing slow runs before the server accepts connections; lessons load, their engine
+results are computed and the store is opened in the background, and the first request for a
+page (or for a learner's progress) waits for just that.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from steepest.compute import ComputePool
 from steepest.web.engine_calls import WORKER_PRELOAD
 from steepest.web.errors import Problem, install_error_handlers
 from steepest.web.library import LessonLibrary
+from steepest.web.problem_tokens import ProblemSigner
 from steepest.web.security import SecurityHeadersMiddleware
 from steepest.web.settings import Settings
 from steepest.web.state import AppState
+from steepest.web.store_handle import StoreHandle
 from steepest.web.templating import Templates
-from steepest.web.views import api, pages
+from steepest.web.views import answers, api, pages, practice, progress
 from steepest.web.views import surface as surface_views
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -41,12 +44,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             workers=settings.workers, timeout=settings.timeout, preload=WORKER_PRELOAD
         )
         library = LessonLibrary(settings.lesson_dir, pool)
-        app.state.steepest = AppState(settings, pool, library, templates)
+        store = StoreHandle(settings.database)
+        signer = ProblemSigner(settings.secret)
+        app.state.steepest = AppState(settings, pool, library, templates, store, signer)
         library.start()
+        store.start()
         try:
             yield
         finally:
             await library.close()
+            await store.close()
             # close() waits for busy workers to die; keep the event loop free meanwhile.
             await asyncio.to_thread(pool.close)
 
@@ -65,6 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(surface_views.router)
+    app.include_router(answers.router)
+    app.include_router(practice.router)
+    app.include_router(progress.router)
 
     def render_problem(request: Request, problem: Problem) -> Response:
         return templates.render("error.html", status_code=problem.status, problem=problem)

@@ -51,3 +51,71 @@ def worked_example(expression: str, at: Mapping[str, Coordinate] | None) -> dict
         values = read_point(at, variables)
         point = mathml_math(mathml_vector([mathml_fragment(values[v]) for v in variables]))
     return {"report": report, "function_mathml": mathml_math(function), "point_mathml": point}
+
+
+def equivalence(
+    expected: str, answer: str, variables: Sequence[str], domain: Mapping[str, str] | None
+) -> dict[str, Any]:
+    """Whether `answer` equals `expected` on the domain: the engine's verdict as JSON."""
+    from steepest.engine.equivalence import check_equivalent
+
+    return check_equivalent(expected, answer, variables, domain).to_json()
+
+
+def preview(text: str, variables: Sequence[str] | None) -> str:
+    """What the engine read from `text`, typeset: the live preview under an answer box.
+
+    A list of components, `(2w1, 6w2)`, is read as a vector, the way answers are checked."""
+    from steepest.engine.errors import EngineError, MathSyntaxError
+    from steepest.engine.parser import parse
+    from steepest.engine.printing import mathml_fragment, mathml_math, mathml_vector, to_mathml
+    from steepest.engine.vector_answers import split_components
+
+    pieces = split_components(text)
+    if len(pieces) == 1:
+        return to_mathml(parse(text, variables))
+    parts = []
+    for piece, offset in pieces:
+        if not piece.strip():
+            raise MathSyntaxError("a component is empty", offset + 1)
+        try:
+            parts.append(mathml_fragment(parse(piece, variables)))
+        except EngineError as error:
+            # Columns count from the start of the whole text, not of this component.
+            column = None if error.column is None else error.column + offset
+            raise type(error)(error.message, column) from None
+    return mathml_math(mathml_vector(parts))
+
+
+def question_feedback(question: Mapping[str, Any], answer: str) -> dict[str, Any]:
+    """An author's typed-answer question, rebuilt from its fields, and the learner's answer
+    diagnosed against it: the verdict and, when wrong, the mistake it recognises."""
+    from steepest.engine.mistakes import diagnose
+    from steepest.engine.problems import problem_from_text
+
+    problem = problem_from_text(
+        question["kind"],
+        question["function"],
+        question.get("variables"),
+        respect=question.get("respect"),
+        at=question.get("at"),
+    )
+    return diagnose(problem, answer).to_json()
+
+
+def practice_problem(level: int, kind: str, seed: int) -> dict[str, Any]:
+    """A generated problem as the page may show it: no answer, no solution."""
+    from steepest.engine.practice import generate_problem
+
+    public = generate_problem(level, kind, seed).to_public_json()  # type: ignore[arg-type]
+    public.pop("seed", None)  # the server's token stands for the problem
+    return public
+
+
+def practice_feedback(level: int, kind: str, seed: int, answer: str) -> dict[str, Any]:
+    """The learner's answer to a generated problem, diagnosed, and the worked solution."""
+    from steepest.engine.mistakes import diagnose
+    from steepest.engine.practice import generate_problem
+
+    problem = generate_problem(level, kind, seed)  # type: ignore[arg-type]
+    return {"feedback": diagnose(problem, answer).to_json(), "solution": problem.solution_json()}

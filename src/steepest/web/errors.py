@@ -9,12 +9,23 @@ page uses it to show a learner's mistake next to the box they typed it in.
     UnknownOption, request validation   422
     PoolOverloaded                      503  with Retry-After
     UnknownLesson, UnknownQuestion, no such route  404
+    ProblemTokenError                   422  a practice problem the server did not hand out
+    AlreadyAnswered                     409  a practice problem whose solution was shown
+    CsrfRefused                         403  a state-changing request from another site, or
+                                             without the page's CSRF token
+    StoreRefused: StoreInputError 422, UnknownLearner 404, StoreUnavailable 503 (Retry-After),
+                  any other StoreError 500
     ComputeFailed                       500  a fault of the server: details go to the log only
+
+The store's exceptions arrive wrapped in `StoreRefused`, because importing `steepest.store`
+(and SQLAlchemy with it) here would slow the server's start; by the time one is raised the store
+is loaded, so they are told apart here, lazily.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -67,6 +78,43 @@ class PointSyntaxError(ValueError):
         super().__init__(f"{message} at column {column}")
 
 
+class ProblemTokenError(ValueError):
+    """A practice problem id that is malformed, forged, or from an earlier run of the server."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class AlreadyAnswered(ValueError):
+    """A practice problem whose solution the learner has already been shown."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class CsrfRefused(PermissionError):
+    """A request that would change a learner's stored state failed the CSRF checks."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class StoreRefused(Exception):
+    """A `steepest.store.StoreError`, carried to the mapping below (see the module docstring)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+        self.message: str = getattr(error, "message", str(error))
+        super().__init__(self.message)
+
+
+# Seconds a client waits before trying again when the database is busy or still opening.
+STORE_RETRY_AFTER = 2
+
+
 @dataclass(frozen=True)
 class Problem:
     status: int
@@ -85,12 +133,20 @@ LearnerError = (EngineError, PointSyntaxError, ComputeError)
 def problem_for(error: Exception) -> Problem:
     if isinstance(error, EngineError | PointSyntaxError):
         return Problem(422, error.message, error.column)
-    if isinstance(error, ComputeTimeout | ComputeMemoryExceeded | UnknownOption):
+    if isinstance(
+        error, ComputeTimeout | ComputeMemoryExceeded | UnknownOption | ProblemTokenError
+    ):
         return Problem(422, error.message)
     if isinstance(error, PoolOverloaded):
         return Problem(503, error.message, retry_after=error.retry_after)
     if isinstance(error, NotFound):
         return Problem(404, error.message)
+    if isinstance(error, CsrfRefused):
+        return Problem(403, error.message)
+    if isinstance(error, AlreadyAnswered):
+        return Problem(409, error.message)
+    if isinstance(error, StoreRefused):
+        return _store_problem(error)
     if isinstance(error, ComputeError):
         # ComputeFailed and any other refusal of the pool: a fault of the server, not the input.
         return Problem(500, error.message)
@@ -125,10 +181,27 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
         ComputeError,
         NotFound,
         UnknownOption,
+        ProblemTokenError,
+        CsrfRefused,
+        AlreadyAnswered,
+        StoreRefused,
         HTTPException,
         RequestValidationError,
     ):
         app.add_exception_handler(error_type, handle)
+
+
+def _store_problem(refused: StoreRefused) -> Problem:
+    errors = sys.modules["steepest.store.errors"]
+    error = refused.error
+    if isinstance(error, errors.StoreInputError):
+        return Problem(422, refused.message)
+    if isinstance(error, errors.UnknownLearner):
+        return Problem(404, refused.message)
+    if isinstance(error, errors.StoreUnavailable):
+        return Problem(503, refused.message, retry_after=STORE_RETRY_AFTER)
+    logger.error("store error", exc_info=error)
+    return Problem(500, "the progress store failed; progress is still kept in this browser")
 
 
 def _describe_validation(error: RequestValidationError) -> str:

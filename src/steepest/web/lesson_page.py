@@ -20,6 +20,7 @@ from steepest.lessons import (
     Lesson,
     QuestionBlock,
     Section,
+    TypedQuestionBlock,
     WidgetBlock,
     WorkedExampleBlock,
 )
@@ -73,7 +74,25 @@ class QuizPart:
     kind: str = "quiz"
 
 
-Part = HtmlPart | WidgetPart | ExamplePart | TryItPart | QuizPart
+@dataclass(frozen=True)
+class TypedPart:
+    """A question answered by typing math; only its id and prompt reach the page."""
+
+    id: str
+    prompt_html: str
+    # Vector answers are typed as `(a, b)`; the box says so.
+    vector: bool
+    kind: str = "typed"
+
+
+@dataclass(frozen=True)
+class PracticePart:
+    """ "Practice more": generated problems, after a section's typed questions."""
+
+    kind: str = "practice"
+
+
+Part = HtmlPart | WidgetPart | ExamplePart | TryItPart | QuizPart | TypedPart | PracticePart
 
 
 @dataclass(frozen=True)
@@ -103,13 +122,14 @@ class LessonPage:
 
     @property
     def question_ids(self) -> tuple[str, ...]:
-        return tuple(
-            question.id
-            for section in self.sections
-            for part in section.parts
-            if isinstance(part, QuizPart)
-            for question in part.questions
-        )
+        found: list[str] = []
+        for section in self.sections:
+            for part in section.parts:
+                if isinstance(part, QuizPart):
+                    found.extend(question.id for question in part.questions)
+                elif isinstance(part, TypedPart):
+                    found.append(part.id)
+        return tuple(found)
 
 
 async def prepare_lesson_page(
@@ -163,6 +183,7 @@ def _parts(
 ) -> Iterator[Part]:
     questions: list[PublicQuestion] = []
     last_example: int | None = None
+    typed = False
     for block in section.blocks:
         if isinstance(block, QuestionBlock):
             questions.append(PublicQuestion.of(block))
@@ -172,6 +193,10 @@ def _parts(
             questions = []
         if isinstance(block, HtmlBlock):
             yield HtmlPart(block.html)
+        elif isinstance(block, TypedQuestionBlock):
+            typed = True
+            vector = block.kind in ("gradient", "gradient_at", "descent")
+            yield TypedPart(block.id, block.prompt_html, vector)
         elif isinstance(block, WidgetBlock):
             widget, spec = spec_of[id(block)]
             yield WidgetPart(widget, spec)
@@ -186,5 +211,7 @@ def _parts(
             )
     if questions:
         yield QuizPart(tuple(questions))
+    if typed:
+        yield PracticePart()
     if last_example is not None:
         yield TryItPart(last_example)

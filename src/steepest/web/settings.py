@@ -5,6 +5,9 @@ STEEPEST_PORT         TCP port                            8000
 STEEPEST_LESSON_DIR   folder of lesson Markdown files     the lessons shipped in the package
 STEEPEST_WORKERS      compute worker processes            2
 STEEPEST_TIMEOUT      seconds one computation may run     2.0
+STEEPEST_DATABASE_URL where learners' progress is kept    a SQLite file in the user data folder
+STEEPEST_TRUST_FORWARDED_PROTO  "1": believe a proxy's X-Forwarded-Proto (Secure cookies)  off
+STEEPEST_SECRET       key that signs practice problems    a random key for each start
 """
 
 from __future__ import annotations
@@ -30,6 +33,11 @@ class Settings:
     lesson_dir: Path | None = None
     workers: int = 2
     timeout: float = 2.0
+    # None: STEEPEST_DATABASE_URL is not set either, so the store picks its default file.
+    database: str | None = None
+    # Only a proxy that sets X-Forwarded-Proto itself may be believed, so it is off by default.
+    trust_forwarded_proto: bool = False
+    secret: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -41,6 +49,9 @@ class Settings:
             lesson_dir=_read(env, "STEEPEST_LESSON_DIR", Path, None),
             workers=_read(env, "STEEPEST_WORKERS", int, cls.workers),
             timeout=_read(env, "STEEPEST_TIMEOUT", float, cls.timeout),
+            database=env.get("STEEPEST_DATABASE_URL") or None,
+            trust_forwarded_proto=_read(env, "STEEPEST_TRUST_FORWARDED_PROTO", _flag, False),
+            secret=env.get("STEEPEST_SECRET") or None,
         )
         settings = replace(settings, **overrides)
         if settings.workers < 1 or settings.timeout <= 0:
@@ -56,3 +67,11 @@ def _read(env: Mapping[str, str], name: str, convert: Callable[[str], T], defaul
         return convert(raw.strip())
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not a valid value") from None
+
+
+def _flag(text: str) -> bool:
+    if text.lower() in ("1", "true", "yes", "on"):
+        return True
+    if text.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(text)

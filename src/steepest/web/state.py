@@ -8,7 +8,9 @@ from starlette.requests import Request
 
 from steepest.compute import ComputePool
 from steepest.web.library import LessonLibrary
+from steepest.web.problem_tokens import ProblemSigner
 from steepest.web.settings import Settings
+from steepest.web.store_handle import StoreHandle
 from steepest.web.templating import Templates
 
 
@@ -18,6 +20,8 @@ class AppState:
     pool: ComputePool
     library: LessonLibrary
     templates: Templates
+    store: StoreHandle
+    signer: ProblemSigner
 
 
 def app_state(request: Request) -> AppState:

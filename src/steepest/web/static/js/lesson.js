@@ -1,6 +1,10 @@
-// Entry point of a lesson page: progress, the quiz, the try-it form, then each widget's module.
+// Entry point of a lesson page: progress, the quiz, typed answers, practice, the try-it form,
+// then each widget's module.
 
+import { mountTypedQuestion } from "./answer-box.js";
+import { mountPractice } from "./practice.js";
 import { Progress, mountProgressPanel } from "./progress.js";
+import { mountTransfer } from "./progress-transfer.js";
 import { mountQuestion } from "./quiz.js";
 import { watchScrollBoxes } from "./scroll-boxes.js";
 import { mountTryIt } from "./try-it.js";
@@ -16,7 +20,12 @@ const progress = new Progress(main.dataset.lesson, {
 });
 
 mountProgressPanel(progress, document);
+mountTransfer(progress, document);
 for (const form of document.querySelectorAll("form[data-question]")) mountQuestion(form, progress);
+for (const form of document.querySelectorAll("form[data-typed-question]")) mountTypedQuestion(form, progress);
+// The server's copy of progress, and the cookies that later requests need, arrive first.
+const started = progress.start();
+for (const element of document.querySelectorAll("[data-practice]")) started.then(() => mountPractice(element));
 const refreshScrollBoxes = watchScrollBoxes();
 for (const form of document.querySelectorAll("form[data-try-it]")) mountTryIt(form, refreshScrollBoxes);
 

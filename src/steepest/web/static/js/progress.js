@@ -1,41 +1,70 @@
-// Progress through one lesson, kept in this browser's localStorage: which sections were read,
-// which widgets were explored, and the last answer to each question with whether it was right.
+// Progress through one lesson: kept in this browser's localStorage, and merged with the copy on
+// the server whenever the server can be reached (see progress-state.js for the merge rules).
+// Another tab's changes arrive through the `storage` event; an offline browser keeps working
+// and sends its state when it is back online.
+
+import { requestJSON } from "./api.js";
+import { emptyState, merge, readState, sameState } from "./progress-state.js";
 
 const KEY_PREFIX = "steepest:progress:";
-
-function emptyRecord() {
-  return { sections: [], widgets: [], answers: {} };
-}
+const SYNC_DELAY_MS = 400;
 
 export class Progress {
   constructor(slug, { sections, widgets, questions }) {
+    this.slug = slug;
     this.key = KEY_PREFIX + slug;
     this.sections = sections;
     this.widgets = widgets;
     this.questions = questions;
     this.listeners = [];
     this.resetListeners = [];
-    this.record = this.load();
+    this.syncListeners = [];
+    this.state = this.load();
+    this.lastTime = 0;
+    this.syncTimer = null;
+    this.syncStatus = "local";
+  }
+
+  // Times only ever increase on this client, even if its clock jumps back.
+  now() {
+    this.lastTime = Math.max(Date.now(), this.lastTime + 1, this.state.cleared_at + 1);
+    return this.lastTime;
   }
 
   load() {
     try {
-      const stored = JSON.parse(window.localStorage.getItem(this.key) ?? "null");
-      if (stored && Array.isArray(stored.sections) && Array.isArray(stored.widgets)) {
-        return { ...emptyRecord(), ...stored };
-      }
+      return readState(JSON.parse(window.localStorage.getItem(this.key) ?? "null"));
     } catch {
       // Storage can be disabled or hold junk; then progress lasts for this visit only.
+      return emptyState();
     }
-    return emptyRecord();
   }
 
-  save() {
+  store() {
     try {
-      window.localStorage.setItem(this.key, JSON.stringify(this.record));
+      window.localStorage.setItem(this.key, JSON.stringify(this.state));
     } catch {
       // See load(): without storage, keep going in memory.
     }
+  }
+
+  adopt(state) {
+    const before = this.state;
+    this.state = merge(this.state, state);
+    if (sameState(before, this.state)) return false;
+    this.store();
+    this.notify();
+    return true;
+  }
+
+  change(update) {
+    update(this.state);
+    this.store();
+    this.notify();
+    this.scheduleSync();
+  }
+
+  notify() {
     for (const listener of this.listeners) listener(this);
   }
 
@@ -48,48 +77,101 @@ export class Progress {
     this.resetListeners.push(listener);
   }
 
+  onSync(listener) {
+    this.syncListeners.push(listener);
+    listener(this.syncStatus);
+  }
+
+  setSyncStatus(status) {
+    this.syncStatus = status;
+    for (const listener of this.syncListeners) listener(status);
+  }
+
   markSection(id) {
-    if (!this.record.sections.includes(id)) {
-      this.record.sections.push(id);
-      this.save();
-    }
+    if (!(id in this.state.sections)) this.change((state) => (state.sections[id] = this.now()));
   }
 
   markWidget(name) {
-    if (!this.record.widgets.includes(name)) {
-      this.record.widgets.push(name);
-      this.save();
-    }
+    if (!(name in this.state.widgets)) this.change((state) => (state.widgets[name] = this.now()));
   }
 
   recordAnswer(questionId, answer, correct) {
-    this.record.answers[questionId] = { answer, correct };
-    this.save();
+    this.change((state) => (state.answers[questionId] = { answer, correct, at: this.now() }));
   }
 
   isRead(id) {
-    return this.record.sections.includes(id);
+    return id in this.state.sections;
   }
 
   answerTo(questionId) {
-    return this.record.answers[questionId] ?? null;
+    return this.state.answers[questionId] ?? null;
   }
 
   reset() {
-    this.record = emptyRecord();
-    try {
-      window.localStorage.removeItem(this.key);
-    } catch {
-      // Nothing stored, nothing to remove.
-    }
+    this.state = { ...emptyState(), cleared_at: this.now() };
+    this.store();
     for (const listener of this.resetListeners) listener(this);
-    for (const listener of this.listeners) listener(this);
+    this.notify();
+    this.scheduleSync();
+  }
+
+  // Server side
+
+  start() {
+    window.addEventListener("storage", (event) => {
+      if (event.key !== this.key) return;
+      try {
+        const theirs = readState(JSON.parse(event.newValue ?? "null"));
+        if (theirs.cleared_at > this.state.cleared_at) for (const listener of this.resetListeners) listener(this);
+        this.adopt(theirs);
+      } catch {
+        // A junk value from another tab changes nothing here.
+      }
+    });
+    // Back online: fetch first, which also brings the cookies if the first fetch failed.
+    window.addEventListener("online", () => this.pull());
+    return this.pull();
+  }
+
+  async pull() {
+    try {
+      const server = readState(await requestJSON("GET", this.url()));
+      const hadMore = !sameState(merge(server, this.state), server);
+      if (server.cleared_at > this.state.cleared_at) for (const listener of this.resetListeners) listener(this);
+      this.adopt(server);
+      if (hadMore) await this.sync();
+      else this.setSyncStatus("synced");
+    } catch {
+      this.setSyncStatus("offline");
+    }
+  }
+
+  scheduleSync() {
+    window.clearTimeout(this.syncTimer);
+    this.syncTimer = window.setTimeout(() => this.sync(), SYNC_DELAY_MS);
+  }
+
+  async sync() {
+    window.clearTimeout(this.syncTimer);
+    try {
+      const sent = this.state;
+      const merged = readState(await requestJSON("PUT", this.url(), sent));
+      this.adopt(merged);
+      this.setSyncStatus(sameState(merge(merged, this.state), merged) ? "synced" : "pending");
+      if (this.syncStatus === "pending") this.scheduleSync();
+    } catch {
+      this.setSyncStatus("offline");
+    }
+  }
+
+  url() {
+    return `/api/progress/${encodeURIComponent(this.slug)}`;
   }
 
   summary() {
-    const read = this.sections.filter((id) => this.record.sections.includes(id)).length;
-    const explored = this.widgets.filter((name) => this.record.widgets.includes(name)).length;
-    const right = this.questions.filter((id) => this.record.answers[id]?.correct).length;
+    const read = this.sections.filter((id) => this.isRead(id)).length;
+    const explored = this.widgets.filter((name) => name in this.state.widgets).length;
+    const right = this.questions.filter((id) => this.state.answers[id]?.correct).length;
     const total = this.sections.length + this.widgets.length + this.questions.length;
     return { read, explored, right, done: read + explored + right, total };
   }
@@ -113,14 +195,23 @@ export function describe(progress) {
   return parts.join(" · ");
 }
 
+const SYNC_TEXT = {
+  local: "Saved in this browser.",
+  synced: "Saved in this browser and on the server.",
+  pending: "Saved in this browser; sending it to the server…",
+  offline: "Saved in this browser. The server cannot be reached; it will catch up later.",
+};
+
 // The visible side of progress: the bar and sentence in the sidebar, ticks in the outline,
 // and an IntersectionObserver that counts a section as read once its end has been on screen.
 export function mountProgressPanel(progress, document) {
   const panel = document.querySelector("[data-progress]");
   const bar = panel.querySelector("[data-progress-bar]");
   const text = panel.querySelector("[data-progress-text]");
+  const syncNote = panel.querySelector("[data-progress-sync]");
   panel.hidden = false;
   panel.querySelector("[data-progress-reset]").addEventListener("click", () => progress.reset());
+  progress.onSync((status) => (syncNote.textContent = SYNC_TEXT[status]));
 
   progress.onChange(() => {
     const { done, total } = progress.summary();

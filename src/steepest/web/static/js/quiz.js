@@ -66,14 +66,16 @@ export function mountQuestion(form, progress) {
     answerWith(chosen.value, true);
   });
 
-  const saved = progress.answerTo(questionId);
-  if (saved) {
+  // The saved answer, from this browser or, once it arrives, from the server's copy.
+  progress.onChange(() => {
+    const saved = progress.answerTo(questionId);
+    if (!saved || form.querySelector('input[name="answer"]:checked')) return;
     const radio = [...form.querySelectorAll('input[name="answer"]')].find((r) => r.value === saved.answer);
     if (radio) {
       radio.checked = true;
       answerWith(saved.answer, false);
     }
-  }
+  });
 
   progress.onReset(() => {
     for (const radio of form.querySelectorAll('input[name="answer"]')) radio.checked = false;

@@ -1,0 +1,139 @@
+"""Pydantic models of the answer-checking, practice and progress routes (OpenAPI documented)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Domain = Literal["positive", "nonzero", "real"]
+VerdictName = Literal["correct", "incorrect", "invalid"]
+PracticeKind = Literal["partial", "gradient", "gradient_at", "descent", "optimum"]
+# What the learner types: long enough for any honest answer, short enough to parse quickly.
+MAX_ANSWER = 1000
+# An attempt id the client picks, so a retried request is recorded once.
+ATTEMPT_ID = r"^[A-Za-z0-9_-]{8,64}$"
+
+
+class EquivalentRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"expected": "6w2", "answer": "2*3*w2", "variables": ["w1", "w2"]}]
+        },
+    )
+
+    expected: str = Field(max_length=2000, description="The right answer, as text")
+    answer: str = Field(max_length=MAX_ANSWER, description="What the learner typed")
+    variables: list[str] = Field(max_length=10, description="The variables both may use")
+    domain: dict[str, Domain] | None = Field(
+        default=None, description="Where each variable lives; `real` when not given"
+    )
+
+
+class Counterexample(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class EquivalentResult(BaseModel):
+    equivalent: bool
+    verdict: VerdictName
+    message: str = Field(description="A sentence for the learner")
+    column: int | None = Field(description="For `invalid`: where the parser stopped (1-based)")
+    counterexample: dict[str, Any] | None = Field(
+        description="A point where the two differ, when the engine found one"
+    )
+
+
+class PreviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(max_length=MAX_ANSWER, description="What the learner has typed so far")
+    variables: list[str] | None = Field(
+        default=None, max_length=10, description="Names allowed as variables; any if not given"
+    )
+
+
+class PreviewResult(BaseModel):
+    mathml: str = Field(description="How the engine read the text, as a MathML <math> element")
+
+
+class TypedAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer: str = Field(max_length=MAX_ANSWER, description="The typed answer")
+    id: str | None = Field(default=None, pattern=ATTEMPT_ID, description="Client attempt id")
+
+
+class Feedback(BaseModel):
+    """The engine's diagnosis of one answer."""
+
+    verdict: VerdictName
+    correct: bool
+    message: str = Field(description="Names the mistake when the engine recognised one")
+    column: int | None
+    mistake: str | None = Field(description="A code such as `sign` or `swapped_components`")
+    components: list[dict[str, Any]] = Field(description="For a vector: a verdict per entry")
+    component_mistakes: list[str | None]
+    counterexample: dict[str, Any] | None
+
+
+class TypedResult(BaseModel):
+    feedback: Feedback
+    explanation_html: str | None = Field(
+        description="The author's explanation; only once the answer could be read"
+    )
+
+
+class PracticeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    level: Literal[1, 2, 3] = Field(description="1: polynomials, 2: products, 3: exp, log and trig")
+    kind: PracticeKind | None = Field(default=None, description="What to ask; varied if not given")
+
+
+class PracticeProblem(BaseModel):
+    problem: str = Field(description="Opaque id of the problem, to send back with the answer")
+    question: dict[str, Any] = Field(
+        description="The problem as the page shows it: prompt, function, point; never the answer"
+    )
+
+
+class PracticeAttempt(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    problem: str = Field(max_length=200, description="The id from /api/practice/problems")
+    answer: str = Field(max_length=MAX_ANSWER)
+    id: str | None = Field(default=None, pattern=ATTEMPT_ID, description="Client attempt id")
+
+
+class Mastery(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    levels: list[dict[str, Any]]
+    recommended_level: int
+    required: int = Field(description="Right answers in a row that master a level")
+    message: str
+
+
+class PracticeResult(BaseModel):
+    feedback: Feedback
+    solution: dict[str, Any] | None = Field(
+        description="The answer and the worked solution; none after unreadable input"
+    )
+    mastery: Mastery
+
+
+class ProgressDocument(BaseModel):
+    """Progress through one lesson; see `steepest.store.progress` for the merge rules."""
+
+    model_config = ConfigDict(extra="allow")
+
+    sections: dict[str, int] = Field(default_factory=dict)
+    widgets: dict[str, int] = Field(default_factory=dict)
+    answers: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    cleared_at: int = 0
+
+
+class ImportResult(BaseModel):
+    model_config = ConfigDict(extra="allow")

@@ -1,0 +1,123 @@
+// A box for a typed answer: a live preview of how the engine reads it (debounced, from
+// POST /api/preview), and the engine's verdict once checked, naming the mistake it recognises.
+
+import { requestJSON } from "./api.js";
+
+const PREVIEW_DELAY_MS = 250;
+const HEADS = {
+  correct: ["✓", " Right."],
+  incorrect: ["✗", " Not quite."],
+  invalid: ["?", " The engine could not read that. It costs you nothing: fix it and try again."],
+};
+
+export function mountPreview(form) {
+  const input = form.querySelector("[data-answer-input]");
+  const preview = form.querySelector("[data-preview]");
+  const math = form.querySelector("[data-preview-math]");
+  let timer = null;
+  let latest = 0;
+
+  async function show() {
+    const text = input.value;
+    const asked = ++latest;
+    if (!text.trim()) {
+      preview.hidden = true;
+      return;
+    }
+    try {
+      const { mathml } = await requestJSON("POST", "/api/preview", { text });
+      if (asked !== latest) return;
+      math.innerHTML = mathml; // MathML built by the engine from parsed input, never raw text
+      preview.classList.remove("preview-error");
+    } catch (error) {
+      if (asked !== latest) return;
+      math.textContent = error.message;
+      preview.classList.add("preview-error");
+    }
+    preview.hidden = false;
+  }
+
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(show, PREVIEW_DELAY_MS);
+  });
+  return () => {
+    window.clearTimeout(timer);
+    latest++;
+    preview.hidden = true;
+  };
+}
+
+export function showFeedback(box, feedback, explanationHtml = null) {
+  const verdict = document.createElement("div");
+  const kind = feedback.verdict;
+  verdict.className = `verdict ${kind === "correct" ? "verdict-right" : kind === "invalid" ? "verdict-invalid" : "verdict-wrong"}`;
+  const head = document.createElement("p");
+  head.className = "verdict-head";
+  const mark = document.createElement("span");
+  mark.setAttribute("aria-hidden", "true");
+  mark.textContent = HEADS[kind][0];
+  head.append(mark, HEADS[kind][1]);
+  verdict.append(head);
+  if (kind !== "correct") {
+    const message = document.createElement("p");
+    message.className = "verdict-feedback";
+    message.textContent = feedback.column ? `${feedback.message} (column ${feedback.column})` : feedback.message;
+    verdict.append(message);
+  }
+  if (explanationHtml) {
+    const explanation = document.createElement("div");
+    explanation.className = "verdict-explanation";
+    explanation.innerHTML = explanationHtml; // lesson text, rendered by the server
+    verdict.append(explanation);
+  }
+  box.replaceChildren(verdict);
+}
+
+export function showNote(box, text) {
+  const note = document.createElement("p");
+  note.className = "verdict-note";
+  note.textContent = text;
+  box.replaceChildren(note);
+}
+
+// A lesson's typed question: checked and recorded by POST /api/answers/{lesson}/{question}.
+export function mountTypedQuestion(form, progress) {
+  const { lesson, typedQuestion: questionId } = form.dataset;
+  const input = form.querySelector("[data-answer-input]");
+  const box = form.querySelector("[data-feedback]");
+  const url = `/api/answers/${encodeURIComponent(lesson)}/${encodeURIComponent(questionId)}`;
+  mountPreview(form);
+  form.querySelector("[data-needs-js]").hidden = false;
+
+  async function check(answer, save) {
+    try {
+      const result = await requestJSON("POST", url, { answer });
+      showFeedback(box, result.feedback, result.explanation_html);
+      if (save && result.feedback.verdict !== "invalid") {
+        progress.recordAnswer(questionId, answer, result.feedback.correct);
+      }
+    } catch (error) {
+      showNote(box, `Could not check the answer just now (${error.message}). Try again in a moment.`);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!input.value.trim()) {
+      showNote(box, "Type an answer first.");
+      return;
+    }
+    check(input.value, true);
+  });
+
+  // The last answer, from this browser or (after the first sync) from the server.
+  progress.onChange(() => {
+    const saved = progress.answerTo(questionId);
+    if (saved && !input.value) input.value = saved.answer;
+  });
+  progress.onReset(() => {
+    input.value = "";
+    box.replaceChildren();
+  });
+}

@@ -1,0 +1,100 @@
+// "Practice more": a fresh problem from POST /api/practice/problems, checked by
+// POST /api/practice/attempts, which answers with the diagnosis, the worked solution and the
+// learner's mastery (3 right in a row at a level masters it).
+
+import { newAttemptId, requestJSON } from "./api.js";
+import { mountPreview, showFeedback, showNote } from "./answer-box.js";
+
+function showMastery(element, mastery) {
+  element.textContent = mastery.message;
+}
+
+function renderSolution(container, solution) {
+  const heading = document.createElement("h4");
+  heading.textContent = "Worked solution";
+  const answer = document.createElement("p");
+  answer.className = "solution-answer";
+  answer.append("Answer: ");
+  const math = document.createElement("span");
+  math.innerHTML = solution.answer_mathml; // MathML built by the engine
+  answer.append(math);
+  const steps = document.createElement("ol");
+  steps.className = "solution-steps";
+  for (const step of solution.steps) {
+    const item = document.createElement("li");
+    const title = document.createElement("p");
+    title.className = "solution-step-title";
+    title.textContent = step.title;
+    const text = document.createElement("p");
+    text.innerHTML = step.html ?? ""; // text and MathML from the engine
+    const formula = document.createElement("div");
+    formula.className = "solution-formula";
+    formula.innerHTML = step.mathml ?? "";
+    item.append(title, text, formula);
+    steps.append(item);
+  }
+  container.replaceChildren(heading, answer, steps);
+  container.hidden = false;
+}
+
+export function mountPractice(root) {
+  const stage = root.querySelector("[data-needs-js]");
+  const masteryLine = root.querySelector("[data-mastery]");
+  const level = root.querySelector("[data-practice-level]");
+  const newButton = root.querySelector("[data-practice-new]");
+  const form = root.querySelector("[data-practice-form]");
+  const prompt = root.querySelector("[data-practice-prompt]");
+  const functionLine = root.querySelector("[data-practice-function]");
+  const input = form.querySelector("[data-answer-input]");
+  const box = form.querySelector("[data-feedback]");
+  const solution = root.querySelector("[data-practice-solution]");
+  const resetPreview = mountPreview(form);
+  let problem = null;
+  stage.hidden = false;
+
+  requestJSON("GET", "/api/practice/mastery")
+    .then((mastery) => {
+      showMastery(masteryLine, mastery);
+      level.value = String(mastery.recommended_level);
+    })
+    .catch(() => (masteryLine.textContent = "Get 3 right in a row at a level to master it."));
+
+  newButton.addEventListener("click", async () => {
+    newButton.disabled = true;
+    try {
+      const fresh = await requestJSON("POST", "/api/practice/problems", { level: Number(level.value) });
+      problem = fresh.problem;
+      prompt.textContent = fresh.question.prompt;
+      functionLine.innerHTML = fresh.question.function_mathml; // MathML built by the engine
+      input.placeholder = fresh.question.components > 1 ? "(a, b)" : "";
+      input.value = "";
+      resetPreview();
+      box.replaceChildren();
+      solution.hidden = true;
+      form.hidden = false;
+      input.focus();
+    } catch (error) {
+      showNote(box, `Could not make a problem just now (${error.message}).`);
+      form.hidden = false;
+    } finally {
+      newButton.disabled = false;
+    }
+  });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!problem) return;
+    if (!input.value.trim()) {
+      showNote(box, "Type an answer first.");
+      return;
+    }
+    try {
+      const result = await requestJSON("POST", "/api/practice/attempts", { problem, answer: input.value, id: newAttemptId() });
+      showFeedback(box, result.feedback);
+      if (result.solution) renderSolution(solution, result.solution);
+      showMastery(masteryLine, result.mastery);
+    } catch (error) {
+      showNote(box, `Could not check the answer just now (${error.message}).`);
+    }
+  });
+}

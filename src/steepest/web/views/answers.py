@@ -1,0 +1,107 @@
+"""Checking typed answers: the stateless `/api/equivalent` and `/api/preview`, open to any JSON
+client, and the lesson's typed questions, whose attempts are recorded for the learner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from steepest.lessons import Lesson, TypedQuestionBlock
+from steepest.web import engine_calls
+from steepest.web.answer_models import (
+    EquivalentRequest,
+    EquivalentResult,
+    PreviewRequest,
+    PreviewResult,
+    TypedAnswer,
+    TypedResult,
+)
+from steepest.web.errors import UnknownQuestion
+from steepest.web.learner_session import current_learner, require_csrf
+from steepest.web.models import ErrorResponse
+from steepest.web.state import app_state
+from steepest.web.store_calls import record_attempt
+
+router = APIRouter(prefix="/api", tags=["answers"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorResponse, "description": "Input the engine cannot work with"},
+    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
+}
+
+
+@router.post(
+    "/equivalent",
+    summary="Whether a typed answer equals the expected one",
+    response_model=EquivalentResult,
+    responses=_ERRORS,
+)
+async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any]:
+    """Decided by the engine: exactly where that is cheap, else at random points of the domain.
+
+    An `answer` that does not parse is not an error: it gets the verdict `invalid`, with the
+    parser's message and column. An `expected` that does not parse is a 422.
+    """
+    pool = app_state(request).pool
+    domain = None if body.domain is None else dict(body.domain)
+    return await pool.arun(
+        engine_calls.equivalence, body.expected, body.answer, body.variables, domain
+    )
+
+
+@router.post(
+    "/preview",
+    summary="Typeset what the engine reads from a typed text",
+    response_model=PreviewResult,
+    responses=_ERRORS,
+)
+async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
+    """The live preview under an answer box; text that does not parse is a 422 with its column."""
+    pool = app_state(request).pool
+    return PreviewResult(mathml=await pool.arun(engine_calls.preview, body.text, body.variables))
+
+
+@router.post(
+    "/answers/{lesson}/{question}",
+    dependencies=[Depends(require_csrf)],
+    summary="Check a typed answer to one of a lesson's questions, and record the attempt",
+    response_model=TypedResult,
+    responses={
+        403: {"model": ErrorResponse, "description": "Failed the CSRF checks"},
+        404: {"model": ErrorResponse, "description": "No such lesson or question"},
+        **_ERRORS,
+    },
+)
+async def typed_answer(
+    lesson: str, question: str, body: TypedAnswer, request: Request, response: Response
+) -> TypedResult:
+    """The engine's diagnosis, naming the mistake when it recognises one. Needs the
+    `X-Steepest-CSRF` header, because the attempt is stored for the learner."""
+    state = app_state(request)
+    block = find_typed_question(await state.library.lesson(lesson), question)
+    feedback = await state.pool.arun(
+        engine_calls.question_feedback, block.problem_fields(), body.answer
+    )
+    learner = await current_learner(request, response, state.settings, state.store)
+    await record_attempt(
+        state.store,
+        learner,
+        answer=body.answer,
+        feedback=feedback,
+        uid=body.id,
+        lesson=lesson,
+        question=question,
+    )
+    readable = feedback["verdict"] != "invalid"
+    return TypedResult.model_validate(
+        {"feedback": feedback, "explanation_html": block.explanation_html if readable else None}
+    )
+
+
+def find_typed_question(lesson: Lesson, question_id: str) -> TypedQuestionBlock:
+    for section in lesson.sections:
+        for block in section.blocks:
+            if isinstance(block, TypedQuestionBlock) and block.id == question_id:
+                return block
+    raise UnknownQuestion(f"lesson {lesson.slug!r} has no typed question {question_id!r}")

@@ -1,0 +1,101 @@
+"""Endless practice: generated problems at three levels, checked by the engine, with the worked
+solution after each attempt and the mastery rule (3 right in a row at a level) kept per learner.
+
+A problem travels as a signed token (see problem_tokens.py); asking for one changes nothing
+stored, answering one records an attempt and so needs the CSRF header.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from steepest.web import engine_calls, store_calls
+from steepest.web.answer_models import (
+    Mastery,
+    PracticeAttempt,
+    PracticeKind,
+    PracticeProblem,
+    PracticeRequest,
+    PracticeResult,
+)
+from steepest.web.learner_session import current_learner, require_csrf
+from steepest.web.models import ErrorResponse
+from steepest.web.state import app_state
+
+router = APIRouter(prefix="/api/practice", tags=["practice"])
+
+# Without a kind, a problem asks for one of these; the optimum problems belong to the box.
+VARIED_KINDS: tuple[PracticeKind, ...] = ("partial", "gradient", "gradient_at", "descent")
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorResponse, "description": "Failed the CSRF checks"},
+    409: {"model": ErrorResponse, "description": "That problem was answered already"},
+    422: {"model": ErrorResponse, "description": "A malformed request or an unknown problem"},
+    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
+}
+
+
+@router.post(
+    "/problems",
+    summary="A new practice problem",
+    response_model=PracticeProblem,
+    responses=_ERRORS,
+)
+async def new_problem(body: PracticeRequest, request: Request) -> PracticeProblem:
+    """A random problem at `level`, without its answer: that comes back after an attempt."""
+    state = app_state(request)
+    kind = body.kind or VARIED_KINDS[secrets.randbelow(len(VARIED_KINDS))]
+    key = state.signer.new_key(body.level, kind)
+    question = await state.pool.arun(engine_calls.practice_problem, key.level, key.kind, key.seed)
+    return PracticeProblem(problem=state.signer.sign(key), question=question)
+
+
+@router.post(
+    "/attempts",
+    dependencies=[Depends(require_csrf)],
+    summary="Answer a practice problem",
+    response_model=PracticeResult,
+    responses=_ERRORS,
+)
+async def attempt(body: PracticeAttempt, request: Request, response: Response) -> PracticeResult:
+    """The diagnosis, the worked solution and the learner's mastery after this attempt.
+
+    Unreadable input gets the verdict `invalid` and costs nothing: no solution is revealed and
+    the streak is unchanged."""
+    state = app_state(request)
+    key = state.signer.read(body.problem)
+    result = await state.pool.arun(
+        engine_calls.practice_feedback, key.level, key.kind, key.seed, body.answer
+    )
+    learner = await current_learner(request, response, state.settings, state.store)
+    await store_calls.record_attempt(
+        state.store,
+        learner,
+        answer=body.answer,
+        feedback=result["feedback"],
+        uid=body.id,
+        practice=key,
+    )
+    readable = result["feedback"]["verdict"] != "invalid"
+    return PracticeResult.model_validate(
+        {
+            "feedback": result["feedback"],
+            "solution": result["solution"] if readable else None,
+            "mastery": await state.store.call(store_calls.mastery, learner),
+        }
+    )
+
+
+@router.get(
+    "/mastery",
+    summary="The learner's mastery of the three levels",
+    response_model=Mastery,
+    responses=_ERRORS,
+)
+async def learner_mastery(request: Request, response: Response) -> dict[str, Any]:
+    state = app_state(request)
+    learner = await current_learner(request, response, state.settings, state.store)
+    return await state.store.call(store_calls.mastery, learner)

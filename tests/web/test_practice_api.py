@@ -1,0 +1,145 @@
+"""Practice: problems without their answers, attempts with feedback, solution and mastery."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import pytest
+
+from steepest.engine.practice import generate_problem
+
+from .learner_requests import csrf_headers
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+
+def new_problem(client: TestClient, level: int, kind: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"level": level} if kind is None else {"level": level, "kind": kind}
+    response = client.post("/api/practice/problems", json=body)
+    assert response.status_code == 200, response.text
+    problem: dict[str, Any] = response.json()
+    return problem
+
+
+def attempt(client: TestClient, problem: str, text: str) -> Any:
+    return client.post(
+        "/api/practice/attempts",
+        json={"problem": problem, "answer": text},
+        headers=csrf_headers(client),
+    )
+
+
+def right_answer(token: str) -> str:
+    """The answer the engine expects, rebuilt from the token as the server does."""
+    level, kind, seed, _ = token.split(".")
+    expected = generate_problem(int(level), kind, int(seed)).solution_json()["answer"]  # type: ignore[arg-type]
+    return "(" + ", ".join(expected) + ")" if isinstance(expected, list) else str(expected)
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_a_problem_carries_no_answer(client: TestClient, level: int) -> None:
+    problem = new_problem(client, level, "gradient_at")
+    question = problem["question"]
+    assert question["level"] == level and question["prompt"]
+    assert question["function_mathml"].startswith("<math")
+    # Exactly what a page needs to ask the question: no answer, solution, steps or seed.
+    assert set(question) == {
+        "kind",
+        "level",
+        "prompt",
+        "name",
+        "function",
+        "function_mathml",
+        "variables",
+        "respect",
+        "point",
+        "point_mathml",
+        "interval",
+        "goal",
+        "domain",
+        "components",
+    }
+
+
+def test_a_wrong_attempt_gets_feedback_the_solution_and_mastery(store_client: TestClient) -> None:
+    problem = new_problem(store_client, 1, "partial")
+    response = attempt(store_client, problem["problem"], "0")
+    assert response.status_code == 200
+    result = response.json()
+    assert result["feedback"]["verdict"] == "incorrect"
+    assert result["solution"]["steps"]
+    assert result["mastery"]["required"] == 3
+    assert result["mastery"]["levels"][0]["attempts"] == 1
+
+
+def test_unreadable_input_costs_nothing_and_shows_no_solution(store_client: TestClient) -> None:
+    problem = new_problem(store_client, 1, "partial")
+    result = attempt(store_client, problem["problem"], "2x +").json()
+    assert result["feedback"]["verdict"] == "invalid"
+    assert result["solution"] is None
+    assert result["mastery"]["levels"][0]["attempts"] == 0
+    # ... and the problem can still be answered.
+    assert (
+        attempt(store_client, problem["problem"], right_answer(problem["problem"])).status_code
+        == 200
+    )
+
+
+def test_three_right_in_a_row_master_a_level(store_client: TestClient) -> None:
+    messages = []
+    for _ in range(3):
+        problem = new_problem(store_client, 2)
+        result = attempt(store_client, problem["problem"], right_answer(problem["problem"])).json()
+        assert result["feedback"]["verdict"] == "correct", result["feedback"]["message"]
+        messages.append(result["mastery"]["message"])
+    level_two = result["mastery"]["levels"][1]
+    assert (level_two["streak"], level_two["mastered"]) == (3, True)
+    assert "Level 2" in messages[-1] and "mastered" in messages[-1]
+    mastery = store_client.get("/api/practice/mastery").json()
+    assert mastery["levels"][1]["mastered"] is True
+
+
+def test_a_problem_whose_solution_was_shown_cannot_be_answered_again(
+    store_client: TestClient,
+) -> None:
+    problem = new_problem(store_client, 1, "partial")
+    assert (
+        attempt(store_client, problem["problem"], "0").json()["feedback"]["verdict"] == "incorrect"
+    )
+    again = attempt(store_client, problem["problem"], right_answer(problem["problem"]))
+    assert again.status_code == 409
+    assert "new one" in again.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "token", ["1.partial.5.0000", "nonsense", "9.partial.5.abc", "1.partial.5"], ids=str
+)
+def test_a_forged_problem_id_is_refused(store_client: TestClient, token: str) -> None:
+    response = attempt(store_client, token, "1")
+    assert response.status_code == 422
+    assert "new one" in response.json()["error"]["message"]
+
+
+def test_a_choosen_seed_cannot_be_signed_by_the_client(store_client: TestClient) -> None:
+    token = new_problem(store_client, 1, "partial")["problem"]
+    level, kind, seed, signature = token.split(".")
+    forged = f"{level}.{kind}.{int(seed) + 1}.{signature}"
+    assert attempt(store_client, forged, "1").status_code == 422
+
+
+def test_answering_needs_the_csrf_token(store_client: TestClient) -> None:
+    problem = new_problem(store_client, 1)
+    response = store_client.post(
+        "/api/practice/attempts", json={"problem": problem["problem"], "answer": "1"}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("body", [{"level": 4}, {"level": 1, "kind": "integral"}, {}])
+def test_a_bad_problem_request_is_a_422(client: TestClient, body: dict[str, Any]) -> None:
+    response = client.post("/api/practice/problems", json=body)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"]
