@@ -2,14 +2,15 @@
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+# uv from PATH when there is one; otherwise a private copy from PyPI under .tools/.
+UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 # Without compiled bytecode `import sympy` costs 1.7 s instead of 0.3 s on this platform.
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: install run test lint typecheck unit system-deps bench clean
 
 $(UV):
-	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+	python3 -m pip install --quiet --target .tools/uv uv
 
 # Idempotent: uv sync only changes what differs from the lock file.
 install: $(UV)
@@ -42,4 +43,4 @@ bench: install
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis
