@@ -131,7 +131,7 @@ class ThrowawayCluster:
     def _run(self, program: Path, *args: str, check: bool = True) -> bool:
         command = [str(program), *args]
         if self.owner is not None:
-            command = ["runuser", "-u", self.owner.pw_name, "--", *command]
+            command = [_runuser(), "-u", self.owner.pw_name, "--", *command]
         done = subprocess.run(
             command, cwd=self.folder, capture_output=True, text=True, check=False, timeout=60
         )
@@ -221,3 +221,11 @@ def main(command: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:] or ["pytest", "tests/store"]))
+
+
+def _runuser() -> str:
+    # util-linux puts runuser in /usr/sbin, which a minimal PATH (cron, CI) may leave out.
+    return shutil.which("runuser") or next(
+        (str(p) for p in (Path("/usr/sbin/runuser"), Path("/sbin/runuser")) if p.exists()),
+        "runuser",
+    )
