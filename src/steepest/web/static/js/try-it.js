@@ -2,19 +2,13 @@
 // engine's error beside the box it concerns, pointing at the column. Without JavaScript the same
 // form is a plain GET of the lesson page and the server renders the same result.
 
+import { errorLine } from "./error-line.js";
 import { PointSyntaxError, readPointText } from "./point-text.js";
 import { renderSteps } from "./steps.js";
 
 function showError(input, errorBox, message, column) {
   input.setAttribute("aria-invalid", "true");
-  const line = document.createElement("p");
-  line.className = "error-text";
-  const icon = document.createElement("span");
-  icon.className = "error-icon";
-  icon.setAttribute("aria-hidden", "true");
-  icon.textContent = "!";
-  line.append(icon, ` ${message}${column ? ` (column ${column})` : ""}`);
-  const parts = [line];
+  const parts = [errorLine(message, column)];
   const typed = input.value;
   if (column && column <= typed.length + 1) {
     const where = document.createElement("p");

@@ -3,6 +3,7 @@
 // from the server), and a slice along the first variable. L and its partials arrive as
 // expression trees, which the browser evaluates (no text is ever evaluated).
 
+import { errorLine } from "../error-line.js";
 import { evaluate } from "../expr-tree.js";
 import { createProbeLayer, drawField, drawProbe, fieldSamples } from "./surface/arrows.js";
 import { animateDescent, clearDescent, requestDescent, stepText } from "./surface/descent.js";
@@ -15,14 +16,7 @@ const ANNOUNCE_DELAY_MS = 400;
 
 function showError(input, box, message, column) {
   input.setAttribute("aria-invalid", "true");
-  const line = document.createElement("p");
-  line.className = "error-text";
-  const icon = document.createElement("span");
-  icon.className = "error-icon";
-  icon.setAttribute("aria-hidden", "true");
-  icon.textContent = "!";
-  line.append(icon, ` ${message}${column ? ` (column ${column})` : ""}`);
-  box.replaceChildren(line);
+  box.replaceChildren(errorLine(message, column));
 }
 
 function clearError(input, box) {
