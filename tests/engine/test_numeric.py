@@ -32,7 +32,7 @@ FUNCTIONS = [
     sympy.sin, sympy.cos, sympy.tan, sympy.sec, sympy.csc, sympy.cot, sympy.asin, sympy.acos,
     sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.exp, sympy.log, sympy.sqrt, sympy.Abs,
 ]  # fmt: skip
-EXPONENTS = [2, 3, -1, -2, sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(3, 2)]
+EXPONENTS = [2, 3, 5, -1, -2, -3, sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(3, 2)]
 
 
 def _extend(children: st.SearchStrategy[sympy.Expr]) -> st.SearchStrategy[sympy.Expr]:
@@ -98,8 +98,21 @@ def test_array_evaluation_matches_sympy(
             # such edges a value without a real answer must come out NaN, and only it.
             assume(not _near_an_edge(expr, a, b))
             assert why == "not real" and math.isnan(value), (expr, a, b, expected, value)
-        else:
-            assert math.isclose(value, expected, rel_tol=1e-7, abs_tol=1e-9), (expr, a, b)
+        elif not math.isclose(value, expected, rel_tol=1e-7, abs_tol=1e-9):
+            # sin(csc(y)) at y = 1e-16 is sin of 9e15, which a float's rounding of csc already
+            # decides: only where the value is well conditioned must the two agree.
+            assert _ill_conditioned(expr, a, b), (expr, a, b, expected, value)
+
+
+def _ill_conditioned(expr: sympy.Expr, a: float, b: float) -> bool:
+    """Whether moving the point by a few float roundings changes the value beyond the test's
+    tolerance: then no float evaluation can be held to it."""
+    here = sympy_value(expr, {x: a, y: b})
+    for scale in (1 + 4e-16, 1 - 4e-16):
+        moved = sympy_value(expr, {x: a * scale, y: b * scale})
+        if not math.isclose(moved, here, rel_tol=1e-7, abs_tol=1e-9):
+            return True
+    return False
 
 
 def _near_an_edge(expr: sympy.Expr, a: float, b: float) -> bool:
