@@ -44,16 +44,24 @@ def compile_evaluator(expr: sympy.Expr, variables: Sequence[str]) -> Evaluator:
     Symbols are matched by name, so assumptions on the caller's symbols do not matter.
     """
     index = {name: i for i, name in enumerate(variables)}
-    return _compile(expr, index)
+    return _evaluator(_compile(expr, index))
 
 
-def _compile(expr: sympy.Expr, index: dict[str, int]) -> Evaluator:
-    if not expr.free_symbols:
-        return _constant(expr)
+def _compile(expr: sympy.Expr, index: dict[str, int]) -> Evaluator | sympy.Expr:
+    """An evaluator, or the expression itself while it is constant.
+
+    Constants are left as expressions on the way up, so that each largest constant part (π/2,
+    √2·e) is worked out once, as a whole, and no part of the tree is walked twice.
+    """
     if expr.is_Symbol:
         i = index[expr.name]
         return lambda point: (point[i], 0.0)
-    parts = [_compile(arg, index) for arg in expr.args]
+    if not expr.args:
+        return expr
+    compiled = [_compile(arg, index) for arg in expr.args]
+    if all(isinstance(part, sympy.Expr) for part in compiled):
+        return expr
+    parts = [_evaluator(part) for part in compiled]
     if expr.is_Add:
         return _sum(parts)
     if expr.is_Mul:
@@ -66,10 +74,15 @@ def _compile(expr: sympy.Expr, index: dict[str, int]) -> Evaluator:
     return _by_sympy(expr, index)
 
 
+def _evaluator(part: Evaluator | sympy.Expr) -> Evaluator:
+    return _constant(part) if isinstance(part, sympy.Expr) else part
+
+
 def _constant(expr: sympy.Expr) -> Evaluator:
-    """Constant sub-expressions are worked out once, by SymPy, to 20 digits."""
+    """Constant sub-expressions are worked out once, by SymPy, to 20 digits; a rational number
+    needs only one division, correctly rounded."""
     try:
-        value = complex(sympy.N(expr, 20))
+        value = complex(expr.p / expr.q) if expr.is_Rational else complex(sympy.N(expr, 20))
     except (TypeError, OverflowError):
         value = complex(math.nan)
     if not (math.isfinite(value.real) and math.isfinite(value.imag)):

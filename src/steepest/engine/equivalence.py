@@ -170,13 +170,13 @@ def compare_expressions(
 ) -> Comparison:
     """Decide equivalence of two parsed expressions (variables named by canonical name)."""
     known = set(variables)
-    for expr in (expected, answer):
-        unknown = sorted(s.name for s in expr.free_symbols if s.name not in known)
-        if unknown:
-            raise VariableError(f"{unknown[0]!r} is not one of the variables")
+    used = expected.free_symbols | answer.free_symbols
+    unknown = sorted(s.name for s in used if s.name not in known)
+    if unknown:
+        raise VariableError(f"{unknown[0]!r} is not one of the variables")
     if expected == answer:
         return Comparison(True, "identical")
-    constant = not (expected.free_symbols or answer.free_symbols)
+    constant = not used
     rng = np.random.default_rng(seed)
     if (
         is_rational_function(expected)

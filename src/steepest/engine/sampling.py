@@ -34,6 +34,7 @@ _NICE = (
 # Random integers for the exact check come from [-RANGE, RANGE]: the chance that a wrong rational
 # answer agrees at one of them is at most (degree / 2·RANGE).
 EXACT_RANGE = 10**6
+_BATCH = 16
 
 
 def read_domains(
@@ -69,13 +70,14 @@ def random_integer_points(
     domains: Sequence[DomainKind], rng: np.random.Generator
 ) -> Iterator[tuple[Fraction, ...]]:
     """Endless integer points drawn uniformly from the domain within ±EXACT_RANGE (never 0)."""
+    positive = np.array([kind == "positive" for kind in domains])
     while True:
-        point = []
-        for kind in domains:
-            magnitude = int(rng.integers(1, EXACT_RANGE + 1))
-            negative = kind != "positive" and bool(rng.integers(0, 2))
-            point.append(Fraction(-magnitude if negative else magnitude))
-        yield tuple(point)
+        # Drawn a batch at a time: a Generator call costs about a microsecond however many
+        # numbers it returns, and a check rarely needs more than a batch.
+        magnitudes = rng.integers(1, EXACT_RANGE + 1, size=(_BATCH, len(domains)))
+        signs = np.where(positive | (rng.random((_BATCH, len(domains))) < 0.5), 1, -1)
+        for row in (magnitudes * signs).tolist():
+            yield tuple(Fraction(v) for v in row)
 
 
 def random_float_points(
@@ -87,16 +89,13 @@ def random_float_points(
     and some large (up to a few hundred), so that answers agreeing only on one scale (x and
     sin x near 0, say) are still told apart.
     """
+    positive = np.array([kind == "positive" for kind in domains])
     while True:
-        point = []
-        for kind in domains:
-            scale = rng.random()
-            if scale < 0.5:
-                magnitude = rng.uniform(0.1, 3.0)
-            elif scale < 0.75:
-                magnitude = 10 ** rng.uniform(-3.0, -1.0)
-            else:
-                magnitude = 10 ** rng.uniform(0.5, 2.5)
-            negative = kind != "positive" and rng.random() < 0.5
-            point.append(float(-magnitude if negative else magnitude))
-        yield tuple(point)
+        scale, moderate, small, large, sign = rng.random((5, _BATCH, len(domains)))
+        magnitude = np.where(
+            scale < 0.5,
+            0.1 + 2.9 * moderate,
+            np.where(scale < 0.75, 10 ** (-3.0 + 2.0 * small), 10 ** (0.5 + 2.0 * large)),
+        )
+        signed = np.where(positive | (sign >= 0.5), magnitude, -magnitude)
+        yield from (tuple(row) for row in signed.tolist())
