@@ -1,5 +1,5 @@
 """With JavaScript off, every word and formula is there, widgets say they need JavaScript, and
-the try-it form and the quiz still work as plain forms."""
+the try-it form, the quiz and the typed questions still work as plain forms."""
 
 from __future__ import annotations
 
@@ -44,3 +44,18 @@ def test_quiz_works_without_javascript(open_page: OpenPage) -> None:
         form.get_by_role("button", name="Check my answer").click()
     assert page.locator("#question-partial-w2 .verdict-right").is_visible()
     assert page.locator("#question-partial-w2-6w2").is_checked()
+
+
+def test_typed_answer_is_checked_without_javascript(open_page: OpenPage) -> None:
+    page = open_page(java_script_enabled=False)
+    form = page.locator("#question-typed-partial-w1")
+    form.get_by_label("Your answer").fill("6 w2")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Check my answer").click()
+    checked = page.locator("#question-typed-partial-w1")
+    assert checked.locator(".verdict-wrong").is_visible()
+    assert checked.get_by_label("Your answer").input_value() == "6 w2"
+    checked.get_by_label("Your answer").fill("2w1")
+    with page.expect_navigation():
+        checked.get_by_label("Your answer").press("Enter")
+    assert page.locator("#question-typed-partial-w1 .verdict-right").is_visible()

@@ -1,5 +1,5 @@
-"""The forms that work without JavaScript: a learner's own function and a quiz answer, both as
-plain GETs of the lesson page."""
+"""The forms that work without JavaScript: a learner's own function, a quiz answer and a typed
+answer, all as plain GETs of the lesson page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from starlette.testclient import TestClient
 from steepest.engine.errors import EngineError
 from steepest.engine.parser import parse
 from steepest.engine.report import gradient_report
+from steepest.lessons import Lesson
+from steepest.web.engine_calls import question_feedback
+from steepest.web.quiz import find_typed_question
 
 from .page_parts import SLUG, elements, section_html
 
@@ -78,3 +81,55 @@ def test_quiz_answer_without_javascript(client: TestClient, answer: str, right: 
 def test_quiz_answer_naming_no_option_is_refused(client: TestClient) -> None:
     response = client.get(f"/lessons/{SLUG}", params={"question": "partial-w2", "answer": "zz"})
     assert response.status_code == 422
+
+
+def typed_form(client: TestClient, question: str, answer: str) -> tuple[int, str]:
+    response = client.get(f"/lessons/{SLUG}", params={"typed": question, "typed_answer": answer})
+    form = response.text[response.text.index(f'id="question-{question}"') :]
+    return response.status_code, form[: form.index("</form>")]
+
+
+def engine_feedback(lesson: Lesson, question: str, answer: str) -> dict[str, object]:
+    block = find_typed_question(lesson, question)
+    feedback: dict[str, object] = question_feedback(block.problem_fields(), answer)
+    return feedback
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict", "head"),
+    [
+        ("2*w1", "correct", "Right."),
+        ("6w2", "incorrect", "Not quite."),
+        ("2*w1 +", "invalid", "could not read that"),
+    ],
+)
+def test_typed_answer_without_javascript_gets_the_engine_verdict(
+    client: TestClient, lesson: Lesson, answer: str, verdict: str, head: str
+) -> None:
+    status, form = typed_form(client, "typed-partial-w1", answer)
+    assert status == 200  # even unreadable text: it costs the learner nothing
+    expected = engine_feedback(lesson, "typed-partial-w1", answer)
+    assert expected["verdict"] == verdict
+    shown = html.unescape(form[form.index("data-feedback") :])
+    assert head in shown
+    if verdict != "correct":
+        assert str(expected["message"]) in shown
+    if verdict == "invalid":
+        assert f"(column {expected['column']})" in shown
+    box = next(a for t, a in elements(form, "input") if a.get("name") == "typed_answer")
+    assert box.get("value") == answer  # the learner's text stays in the box to fix
+
+
+def test_typed_answer_without_javascript_shows_the_explanation_only_once_read(
+    client: TestClient, lesson: Lesson
+) -> None:
+    block = find_typed_question(lesson, "typed-partial-w1")
+    _, read = typed_form(client, "typed-partial-w1", "6w2")
+    _, unread = typed_form(client, "typed-partial-w1", "6w2 )")
+    assert block.explanation_html in read
+    assert block.explanation_html not in unread
+
+
+def test_typed_answer_to_an_unknown_question_is_a_404(client: TestClient) -> None:
+    response = client.get(f"/lessons/{SLUG}", params={"typed": "nope", "typed_answer": "1"})
+    assert response.status_code == 404

@@ -1,10 +1,11 @@
-"""Scoring a multiple-choice answer on the server, so answer keys never ship with the page."""
+"""Finding a lesson's questions, and scoring a multiple-choice answer on the server, so that
+answer keys never ship with the page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from steepest.lessons.model import Lesson, QuestionBlock
+from steepest.lessons.model import Lesson, QuestionBlock, TypedQuestionBlock
 from steepest.web.errors import UnknownOption, UnknownQuestion
 from steepest.web.plain_text import plain_text
 
@@ -51,6 +52,14 @@ def find_question(lesson: Lesson, question_id: str) -> QuestionBlock:
             if isinstance(block, QuestionBlock) and block.id == question_id:
                 return block
     raise UnknownQuestion(f"lesson {lesson.slug!r} has no question {question_id!r}")
+
+
+def find_typed_question(lesson: Lesson, question_id: str) -> TypedQuestionBlock:
+    for section in lesson.sections:
+        for block in section.blocks:
+            if isinstance(block, TypedQuestionBlock) and block.id == question_id:
+                return block
+    raise UnknownQuestion(f"lesson {lesson.slug!r} has no typed question {question_id!r}")
 
 
 def score_answer(question: QuestionBlock, answer: str) -> QuizVerdict:

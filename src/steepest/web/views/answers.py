@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from steepest.lessons import Lesson, TypedQuestionBlock
 from steepest.web import engine_calls
 from steepest.web.answer_models import (
     EquivalentRequest,
@@ -17,9 +16,9 @@ from steepest.web.answer_models import (
     TypedAnswer,
     TypedResult,
 )
-from steepest.web.errors import UnknownQuestion
 from steepest.web.learner_session import current_learner, require_csrf
 from steepest.web.models import ErrorResponse
+from steepest.web.quiz import find_typed_question
 from steepest.web.state import app_state
 from steepest.web.store_calls import record_attempt
 
@@ -97,11 +96,3 @@ async def typed_answer(
     return TypedResult.model_validate(
         {"feedback": feedback, "explanation_html": block.explanation_html if readable else None}
     )
-
-
-def find_typed_question(lesson: Lesson, question_id: str) -> TypedQuestionBlock:
-    for section in lesson.sections:
-        for block in section.blocks:
-            if isinstance(block, TypedQuestionBlock) and block.id == question_id:
-                return block
-    raise UnknownQuestion(f"lesson {lesson.slug!r} has no typed question {question_id!r}")

@@ -1,18 +1,23 @@
 """The HTML pages: the course index and a lesson.
 
 A lesson page also answers the plain forms that work without JavaScript: `?expression=…&at=…`
-shows the learner's own worked example, `?question=…&answer=…` scores one quiz answer.
+shows the learner's own worked example, `?question=…&answer=…` scores one quiz answer, and
+`?typed=…&typed_answer=…` has the engine check one typed answer. These are GET forms, so they
+show a verdict and store nothing; with JavaScript the same answers are recorded.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse
 
-from steepest.web.quiz import QuizVerdict, find_question, score_answer
+from steepest.web import engine_calls
+from steepest.web.quiz import QuizVerdict, find_question, find_typed_question, score_answer
 from steepest.web.state import app_state
 from steepest.web.try_it import TryIt, try_expression
 
@@ -46,6 +51,8 @@ async def lesson(
     example: int = Query(default=1, ge=1),
     question: str | None = Query(default=None, max_length=100),
     answer: str | None = Query(default=None, max_length=100),
+    typed: str | None = Query(default=None, max_length=100),
+    typed_answer: str | None = Query(default=None, max_length=500),
 ) -> HTMLResponse:
     state = app_state(request)
     page = await state.library.page(slug)
@@ -55,6 +62,16 @@ async def lesson(
     verdicts: dict[str, QuizVerdict] = {}
     if question is not None and answer is not None:
         verdicts[question] = score_answer(find_question(page.lesson, question), answer)
+    checked: dict[str, TypedVerdict] = {}
+    if typed is not None and typed_answer is not None and typed_answer.strip():
+        block = find_typed_question(page.lesson, typed)
+        feedback = await state.pool.arun(
+            engine_calls.question_feedback, block.problem_fields(), typed_answer
+        )
+        readable = feedback["verdict"] != "invalid"
+        checked[typed] = TypedVerdict(
+            typed_answer, feedback, block.explanation_html if readable else None
+        )
     problem = try_it.problem if try_it is not None else None
     return state.templates.render(
         "lesson.html",
@@ -64,4 +81,14 @@ async def lesson(
         try_it=try_it,
         try_example=example,
         verdicts=verdicts,
+        typed_verdicts=checked,
     )
+
+
+@dataclass(frozen=True)
+class TypedVerdict:
+    """A typed answer checked for a page rendered without JavaScript."""
+
+    answer: str
+    feedback: dict[str, Any]
+    explanation_html: str | None

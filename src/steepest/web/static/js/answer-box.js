@@ -88,7 +88,6 @@ export function mountTypedQuestion(form, progress) {
   const box = form.querySelector("[data-feedback]");
   const url = `/api/answers/${encodeURIComponent(lesson)}/${encodeURIComponent(questionId)}`;
   mountPreview(form);
-  form.querySelector("[data-needs-js]").hidden = false;
 
   async function check(answer, save) {
     try {
