@@ -4,10 +4,13 @@ answer keys never ship with the page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from steepest.lessons.model import Lesson, QuestionBlock, TypedQuestionBlock
 from steepest.web.errors import UnknownOption, UnknownQuestion
 from steepest.web.plain_text import plain_text
+
+Found = TypeVar("Found", QuestionBlock, TypedQuestionBlock)
 
 
 @dataclass(frozen=True)
@@ -47,19 +50,19 @@ class QuizVerdict:
 
 
 def find_question(lesson: Lesson, question_id: str) -> QuestionBlock:
-    for section in lesson.sections:
-        for block in section.blocks:
-            if isinstance(block, QuestionBlock) and block.id == question_id:
-                return block
-    raise UnknownQuestion(f"lesson {lesson.slug!r} has no question {question_id!r}")
+    return _find(lesson, question_id, QuestionBlock, "question")
 
 
 def find_typed_question(lesson: Lesson, question_id: str) -> TypedQuestionBlock:
+    return _find(lesson, question_id, TypedQuestionBlock, "typed question")
+
+
+def _find(lesson: Lesson, question_id: str, kind: type[Found], label: str) -> Found:
     for section in lesson.sections:
         for block in section.blocks:
-            if isinstance(block, TypedQuestionBlock) and block.id == question_id:
+            if isinstance(block, kind) and block.id == question_id:
                 return block
-    raise UnknownQuestion(f"lesson {lesson.slug!r} has no typed question {question_id!r}")
+    raise UnknownQuestion(f"lesson {lesson.slug!r} has no {label} {question_id!r}")
 
 
 def score_answer(question: QuestionBlock, answer: str) -> QuizVerdict:
