@@ -62,7 +62,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     command = [str(Path(sys.executable).with_name("steepest")), "serve", "--port", str(port)]
     database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
-    environment = {**os.environ, "STEEPEST_TIMEOUT": "5", "STEEPEST_DATABASE_URL": database}
+    # No rate limit: one browser types and checks far faster than a learner does.
+    environment = {
+        **os.environ,
+        "STEEPEST_TIMEOUT": "5",
+        "STEEPEST_DATABASE_URL": database,
+        "STEEPEST_RATE_LIMIT": "0",
+    }
     process = subprocess.Popen(command, cwd=REPO, env=environment)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -24,7 +24,10 @@ with warnings.catch_warnings():
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """One app (and one compute pool) for the whole session: workers are slow to start."""
     database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
-    settings = Settings(lesson_dir=SHIPPED_LESSONS, workers=2, timeout=10.0, database=database)
+    # No rate limit: every test shares this client's one address (test_rate_limit covers it).
+    settings = Settings(
+        lesson_dir=SHIPPED_LESSONS, workers=2, timeout=10.0, database=database, rate_limit=0
+    )
     app = create_app(settings)
     with TestClient(app) as test_client:
         yield test_client
@@ -59,7 +62,9 @@ def store_app_client(
     else:
         server = request.getfixturevalue("postgres_server")
         database = server.create_database()
-    settings = Settings(lesson_dir=SHIPPED_LESSONS, workers=1, timeout=10.0, database=database)
+    settings = Settings(
+        lesson_dir=SHIPPED_LESSONS, workers=1, timeout=10.0, database=database, rate_limit=0
+    )
     with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
     if server is not None:

@@ -19,10 +19,12 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 
 from steepest.compute import ComputePool
+from steepest.web.body_limit import BodySizeLimitMiddleware
 from steepest.web.engine_calls import WORKER_PRELOAD
 from steepest.web.errors import Problem, install_error_handlers
 from steepest.web.library import LessonLibrary
 from steepest.web.problem_tokens import ProblemSigner
+from steepest.web.rate_limit import RateLimiter
 from steepest.web.security import SecurityHeadersMiddleware
 from steepest.web.settings import Settings
 from steepest.web.state import AppState
@@ -46,7 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         library = LessonLibrary(settings.lesson_dir, pool)
         store = StoreHandle(settings.database)
         signer = ProblemSigner(settings.secret)
-        app.state.steepest = AppState(settings, pool, library, templates, store, signer)
+        limiter = RateLimiter(settings.rate_limit)
+        app.state.steepest = AppState(settings, pool, library, templates, store, signer, limiter)
         library.start()
         store.start()
         try:
@@ -65,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # the Swagger page loads its scripts from a CDN, which the CSP forbids
         redoc_url=None,
     )
+    app.add_middleware(BodySizeLimitMiddleware, max_body=settings.max_body)
     app.add_middleware(SecurityHeadersMiddleware)
     # Lesson pages carry MathML and contour data; compressed they travel at about a fifth.
     app.add_middleware(GZipMiddleware, minimum_size=1024)

@@ -8,6 +8,7 @@ page uses it to show a learner's mistake next to the box they typed it in.
     ComputeTimeout, ComputeMemoryExceeded 422  the input is too expensive: the learner can change it
     UnknownOption, request validation   422
     PoolOverloaded                      503  with Retry-After
+    RateLimited                         429  with Retry-After: a client's engine calls ran out
     UnknownLesson, UnknownQuestion, no such route  404
     ProblemTokenError                   422  a practice problem the server did not hand out
     AlreadyAnswered                     409  a practice problem whose solution was shown
@@ -41,6 +42,7 @@ from steepest.compute import (
     PoolOverloaded,
 )
 from steepest.engine.errors import EngineError
+from steepest.web.rate_limit import RateLimited
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +141,8 @@ def problem_for(error: Exception) -> Problem:
         return Problem(422, error.message)
     if isinstance(error, PoolOverloaded):
         return Problem(503, error.message, retry_after=error.retry_after)
+    if isinstance(error, RateLimited):
+        return Problem(429, error.message, retry_after=error.retry_after)
     if isinstance(error, NotFound):
         return Problem(404, error.message)
     if isinstance(error, CsrfRefused):
@@ -179,6 +183,7 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
         EngineError,
         PointSyntaxError,
         ComputeError,
+        RateLimited,
         NotFound,
         UnknownOption,
         ProblemTokenError,

@@ -8,6 +8,8 @@ STEEPEST_TIMEOUT      seconds one computation may run     2.0
 STEEPEST_DATABASE_URL where learners' progress is kept    a SQLite file in the user data folder
 STEEPEST_TRUST_FORWARDED_PROTO  "1": believe a proxy's X-Forwarded-Proto (Secure cookies)  off
 STEEPEST_SECRET       key that signs practice problems    a random key for each start
+STEEPEST_RATE_LIMIT   engine requests a minute per client (0: no limit)    120
+STEEPEST_MAX_BODY     largest request body, in bytes      1048576 (1 MiB)
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ class Settings:
     # Only a proxy that sets X-Forwarded-Proto itself may be believed, so it is off by default.
     trust_forwarded_proto: bool = False
     secret: str | None = None
+    # Engine calls a minute per client address; 0 turns the limit off (a classroom's own
+    # grading scripts, or a proxy that limits already). Pages and static files are not counted.
+    rate_limit: int = 120
+    # A progress import of a long history is the largest body a learner sends: far below this.
+    max_body: int = 1024 * 1024
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -52,10 +59,16 @@ class Settings:
             database=env.get("STEEPEST_DATABASE_URL") or None,
             trust_forwarded_proto=_read(env, "STEEPEST_TRUST_FORWARDED_PROTO", _flag, False),
             secret=env.get("STEEPEST_SECRET") or None,
+            rate_limit=_read(env, "STEEPEST_RATE_LIMIT", int, cls.rate_limit),
+            max_body=_read(env, "STEEPEST_MAX_BODY", int, cls.max_body),
         )
         settings = replace(settings, **overrides)
         if settings.workers < 1 or settings.timeout <= 0:
             raise SettingsError("STEEPEST_WORKERS must be at least 1 and STEEPEST_TIMEOUT above 0")
+        if settings.rate_limit < 0 or settings.max_body < 1024:
+            raise SettingsError(
+                "STEEPEST_RATE_LIMIT must be 0 or more and STEEPEST_MAX_BODY at least 1024"
+            )
         return settings
 
 

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from steepest.compute import ComputePool
 from steepest.web.library import LessonLibrary
 from steepest.web.problem_tokens import ProblemSigner
+from steepest.web.rate_limit import RateLimiter, client_address
 from steepest.web.settings import Settings
 from steepest.web.store_handle import StoreHandle
 from steepest.web.templating import Templates
@@ -22,8 +23,17 @@ class AppState:
     templates: Templates
     store: StoreHandle
     signer: ProblemSigner
+    limiter: RateLimiter
 
 
 def app_state(request: Request) -> AppState:
     state: AppState = request.app.state.steepest
     return state
+
+
+def engine_pool(request: Request) -> ComputePool:
+    """The compute pool, for one engine call on behalf of this request's client: every route
+    that runs the engine comes here, so the per-client rate limit covers them all."""
+    state = app_state(request)
+    state.limiter.charge(client_address(request))
+    return state.pool

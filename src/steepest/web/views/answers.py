@@ -19,7 +19,7 @@ from steepest.web.answer_models import (
 from steepest.web.learner_session import current_learner, require_csrf
 from steepest.web.models import ErrorResponse
 from steepest.web.quiz import find_typed_question
-from steepest.web.state import app_state
+from steepest.web.state import app_state, engine_pool
 from steepest.web.store_calls import record_attempt
 
 router = APIRouter(prefix="/api", tags=["answers"])
@@ -42,7 +42,7 @@ async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any
     An `answer` that does not parse is not an error: it gets the verdict `invalid`, with the
     parser's message and column. An `expected` that does not parse is a 422.
     """
-    pool = app_state(request).pool
+    pool = engine_pool(request)
     domain = None if body.domain is None else dict(body.domain)
     return await pool.arun(
         engine_calls.equivalence, body.expected, body.answer, body.variables, domain
@@ -57,7 +57,7 @@ async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any
 )
 async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
     """The live preview under an answer box; text that does not parse is a 422 with its column."""
-    pool = app_state(request).pool
+    pool = engine_pool(request)
     return PreviewResult(mathml=await pool.arun(engine_calls.preview, body.text, body.variables))
 
 
@@ -79,7 +79,7 @@ async def typed_answer(
     `X-Steepest-CSRF` header, because the attempt is stored for the learner."""
     state = app_state(request)
     block = find_typed_question(await state.library.lesson(lesson), question)
-    feedback = await state.pool.arun(
+    feedback = await engine_pool(request).arun(
         engine_calls.question_feedback, block.problem_fields(), body.answer
     )
     learner = await current_learner(request, response, state.settings, state.store)

@@ -16,7 +16,7 @@ from steepest.web.models import (
     QuizResult,
 )
 from steepest.web.quiz import find_question, score_answer
-from steepest.web.state import app_state
+from steepest.web.state import app_state, engine_pool
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -37,7 +37,7 @@ async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
 
     Errors in the typed text come back as 422 with the column where the engine stopped reading.
     """
-    pool = app_state(request).pool
+    pool = engine_pool(request)
     report = await pool.arun(engine_calls.gradient_report, body.expression, body.at, body.variables)
     # Returned as is, not through the model, so the API stays byte for byte the CLI's JSON.
     return JSONResponse(report)

@@ -18,7 +18,7 @@ from starlette.responses import HTMLResponse
 
 from steepest.web import engine_calls
 from steepest.web.quiz import QuizVerdict, find_question, find_typed_question, score_answer
-from steepest.web.state import app_state
+from steepest.web.state import app_state, engine_pool
 from steepest.web.try_it import TryIt, try_expression
 
 router = APIRouter(include_in_schema=False)
@@ -58,14 +58,14 @@ async def lesson(
     page = await state.library.page(slug)
     try_it: TryIt | None = None
     if expression is not None:
-        try_it = await try_expression(state.pool, expression, at)
+        try_it = await try_expression(engine_pool(request), expression, at)
     verdicts: dict[str, QuizVerdict] = {}
     if question is not None and answer is not None:
         verdicts[question] = score_answer(find_question(page.lesson, question), answer)
     checked: dict[str, TypedVerdict] = {}
     if typed is not None and typed_answer is not None and typed_answer.strip():
         block = find_typed_question(page.lesson, typed)
-        feedback = await state.pool.arun(
+        feedback = await engine_pool(request).arun(
             engine_calls.question_feedback, block.problem_fields(), typed_answer
         )
         readable = feedback["verdict"] != "invalid"

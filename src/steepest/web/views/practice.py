@@ -23,7 +23,7 @@ from steepest.web.answer_models import (
 )
 from steepest.web.learner_session import current_learner, require_csrf
 from steepest.web.models import ErrorResponse
-from steepest.web.state import app_state
+from steepest.web.state import app_state, engine_pool
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
 
@@ -49,7 +49,9 @@ async def new_problem(body: PracticeRequest, request: Request) -> PracticeProble
     state = app_state(request)
     kind = body.kind or VARIED_KINDS[secrets.randbelow(len(VARIED_KINDS))]
     key = state.signer.new_key(body.level, kind)
-    question = await state.pool.arun(engine_calls.practice_problem, key.level, key.kind, key.seed)
+    question = await engine_pool(request).arun(
+        engine_calls.practice_problem, key.level, key.kind, key.seed
+    )
     return PracticeProblem(problem=state.signer.sign(key), question=question)
 
 
@@ -67,7 +69,7 @@ async def attempt(body: PracticeAttempt, request: Request, response: Response) -
     the streak is unchanged."""
     state = app_state(request)
     key = state.signer.read(body.problem)
-    result = await state.pool.arun(
+    result = await engine_pool(request).arun(
         engine_calls.practice_feedback, key.level, key.kind, key.seed, body.answer
     )
     learner = await current_learner(request, response, state.settings, state.store)

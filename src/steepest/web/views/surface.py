@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
 from steepest.web.models import ErrorResponse
-from steepest.web.state import app_state
+from steepest.web.state import engine_pool
 from steepest.web.surface_models import (
     DescentReply,
     DescentRequest,
@@ -40,7 +40,7 @@ async def surface(body: SurfaceRequest, request: Request) -> JSONResponse:
     A loss that is not a function of exactly two variables, or a window or level list the
     engine refuses, comes back as 422 with the engine's message.
     """
-    pool = app_state(request).pool
+    pool = engine_pool(request)
     window = list(body.window) if body.window is not None else None
     report = await pool.arun(surface_explorer.surface_data, body.expression, window, body.levels)
     return JSONResponse(report)
@@ -57,7 +57,7 @@ async def descent(body: DescentRequest, request: Request) -> JSONResponse:
     `diverged` is true when L grows without bound or overflows; `message` says what happened
     and, from the curvature at the start, which rates overshoot.
     """
-    pool = app_state(request).pool
+    pool = engine_pool(request)
     report = await pool.arun(
         surface_explorer.descent_data, body.expression, body.start, body.rate, body.steps
     )
