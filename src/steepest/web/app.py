@@ -23,6 +23,7 @@ from steepest.web.body_limit import BodySizeLimitMiddleware
 from steepest.web.engine_calls import WORKER_PRELOAD
 from steepest.web.errors import Problem, install_error_handlers
 from steepest.web.library import LessonLibrary
+from steepest.web.page_cache import PageCache
 from steepest.web.problem_tokens import ProblemSigner
 from steepest.web.rate_limit import RateLimiter
 from steepest.web.security import SecurityHeadersMiddleware
@@ -49,7 +50,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = StoreHandle(settings.database)
         signer = ProblemSigner(settings.secret)
         limiter = RateLimiter(settings.rate_limit)
-        app.state.steepest = AppState(settings, pool, library, templates, store, signer, limiter)
+        app.state.steepest = AppState(
+            settings, pool, library, templates, store, signer, limiter, PageCache()
+        )
         library.start()
         store.start()
         try:

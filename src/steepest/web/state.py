@@ -8,6 +8,7 @@ from starlette.requests import Request
 
 from steepest.compute import ComputePool
 from steepest.web.library import LessonLibrary
+from steepest.web.page_cache import PageCache
 from steepest.web.problem_tokens import ProblemSigner
 from steepest.web.rate_limit import RateLimiter, client_address
 from steepest.web.settings import Settings
@@ -24,6 +25,7 @@ class AppState:
     store: StoreHandle
     signer: ProblemSigner
     limiter: RateLimiter
+    page_cache: PageCache
 
 
 def app_state(request: Request) -> AppState:

@@ -19,5 +19,7 @@ class Templates:
         )
 
     def render(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-        html = self.env.get_template(name).render(**context)
-        return HTMLResponse(html, status_code=status_code)
+        return HTMLResponse(self.render_text(name, **context), status_code=status_code)
+
+    def render_text(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(**context)

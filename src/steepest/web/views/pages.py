@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 
 from steepest.web import engine_calls
 from steepest.web.quiz import QuizVerdict, find_question, find_typed_question, score_answer
@@ -53,9 +53,25 @@ async def lesson(
     answer: str | None = Query(default=None, max_length=100),
     typed: str | None = Query(default=None, max_length=100),
     typed_answer: str | None = Query(default=None, max_length=500),
-) -> HTMLResponse:
+) -> Response:
     state = app_state(request)
     page = await state.library.page(slug)
+    if not request.query_params:
+        # The page as every learner first sees it: rendered once, then sent as bytes.
+        return state.page_cache.response(
+            request,
+            slug,
+            page,
+            lambda: state.templates.render_text(
+                "lesson.html",
+                page=page,
+                lesson=page.lesson,
+                try_it=None,
+                try_example=1,
+                verdicts={},
+                typed_verdicts={},
+            ),
+        )
     try_it: TryIt | None = None
     if expression is not None:
         try_it = await try_expression(engine_pool(request), expression, at)
