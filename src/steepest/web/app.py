@@ -16,7 +16,6 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
 
 from steepest.compute import ComputePool
 from steepest.web.body_limit import BodySizeLimitMiddleware
@@ -29,6 +28,7 @@ from steepest.web.rate_limit import RateLimiter
 from steepest.web.security import SecurityHeadersMiddleware
 from steepest.web.settings import Settings
 from steepest.web.state import AppState
+from steepest.web.static_assets import StaticAssets
 from steepest.web.store_handle import StoreHandle
 from steepest.web.templating import Templates
 from steepest.web.views import answers, api, pages, practice, progress
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     # Lesson pages carry MathML and contour data; compressed they travel at about a fifth.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", StaticAssets(STATIC_DIR), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(surface_views.router)

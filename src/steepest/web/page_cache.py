@@ -43,7 +43,7 @@ class PageCache:
         # no-cache: the browser may keep the page but asks each time, and gets a 304 if it is
         # unchanged, so an upgraded lesson is never shown stale.
         headers = {"etag": page.etag, "vary": "Accept-Encoding", "cache-control": "no-cache"}
-        if page.etag in _listed(request.headers.get("if-none-match", "")):
+        if page.etag in listed_etags(request.headers.get("if-none-match", "")):
             return Response(status_code=304, headers=headers)
         if accepts_gzip(request.headers.get("accept-encoding", "")):
             headers["content-encoding"] = "gzip"
@@ -59,7 +59,8 @@ def _rendered(source: object, html: str) -> RenderedPage:
     return RenderedPage(source, identity, gzipped, etag)
 
 
-def _listed(header: str) -> set[str]:
+def listed_etags(header: str) -> set[str]:
+    """The ETags an If-None-Match header lists; a weak one matches as if strong (RFC 9110)."""
     return {part.strip().removeprefix("W/") for part in header.split(",")}
 
 
