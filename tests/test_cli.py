@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 import sympy
@@ -79,3 +84,41 @@ def test_bad_input_exits_2_with_one_error_line(args: list[str], fragment: str) -
     assert len(lines) == 1 and lines[0].startswith("error: ")
     assert fragment in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_serve_takes_its_port_from_the_environment_when_no_option_is_given(
+    tmp_path: Path,
+) -> None:
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "STEEPEST_PORT": str(port),
+        "STEEPEST_DATABASE_URL": f"sqlite:///{tmp_path / 'steepest.sqlite3'}",
+    }
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("steepest")), "serve"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as answer:
+                    assert answer.status == 200
+                    return
+            except OSError:
+                assert server.poll() is None, "steepest serve exited"
+                time.sleep(0.1)
+        raise AssertionError(f"nothing answered on STEEPEST_PORT={port}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

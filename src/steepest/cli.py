@@ -106,8 +106,12 @@ def grad(
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, help="TCP port to listen on.")
+@click.option(
+    "--host", default=None, help="Interface to listen on [default: STEEPEST_HOST, else 127.0.0.1]."
+)
+@click.option(
+    "--port", type=int, default=None, help="TCP port [default: STEEPEST_PORT, else 8000]."
+)
 @click.option(
     "--database",
     metavar="URL",
@@ -115,7 +119,7 @@ def grad(
     help="Where progress is kept: sqlite:///FILE or postgresql+psycopg://…"
     " [default: STEEPEST_DATABASE_URL, else a SQLite file in the user data folder]",
 )
-def serve(host: str, port: int, database: str | None) -> None:
+def serve(host: str | None, port: int | None, database: str | None) -> None:
     """Serve the lessons and the JSON API over HTTP."""
     from steepest.web.server import serve as run_server
 

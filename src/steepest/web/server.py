@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import uvicorn
 
 from steepest.web.app import create_app
 from steepest.web.settings import Settings
 
 
-def serve(host: str, port: int, database: str | None = None) -> None:
-    """Serve on host:port until interrupted; other settings come from `STEEPEST_*` variables.
-    `database`, when given, beats STEEPEST_DATABASE_URL."""
-    settings = Settings.from_env(None, host=host, port=port)
-    if database is not None:
-        settings = replace(settings, database=database)
+def serve(host: str | None = None, port: int | None = None, database: str | None = None) -> None:
+    """Serve until interrupted. Settings come from `STEEPEST_*` variables; each argument given
+    (a command-line option) beats its variable."""
+    given = {"host": host, "port": port, "database": database}
+    settings = Settings.from_env(None, **{k: v for k, v in given.items() if v is not None})
     app = create_app(settings)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    # uvicorn believes X-Forwarded-For/-Proto from the addresses in FORWARDED_ALLOW_IPS
+    # (127.0.0.1 unless set), so behind a local proxy the client address is the learner's.
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", server_header=False)
