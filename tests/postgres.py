@@ -219,9 +219,6 @@ def main(command: list[str]) -> int:
         cluster.stop()
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["pytest", "tests/store"]))
-
 
 def _runuser() -> str:
     # util-linux puts runuser in /usr/sbin, which a minimal PATH (cron, CI) may leave out.
@@ -229,3 +226,7 @@ def _runuser() -> str:
         (str(p) for p in (Path("/usr/sbin/runuser"), Path("/sbin/runuser")) if p.exists()),
         "runuser",
     )
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or ["pytest", "tests/store"]))
