@@ -219,7 +219,6 @@ def main(command: list[str]) -> int:
         cluster.stop()
 
 
-
 def _runuser() -> str:
     # util-linux puts runuser in /usr/sbin, which a minimal PATH (cron, CI) may leave out.
     return shutil.which("runuser") or next(
