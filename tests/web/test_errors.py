@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from starlette.testclient import TestClient
 
 from steepest.compute import ComputeFailed, ComputeMemoryExceeded, ComputeTimeout, PoolOverloaded
 from steepest.engine.errors import LimitExceeded, MathSyntaxError, VariableError
@@ -45,3 +46,10 @@ def test_unexpected_errors_hide_their_details() -> None:
     problem = problem_for(RuntimeError("secret path /etc/passwd"))
     assert problem.status == 500
     assert "secret" not in problem.message
+
+
+def test_a_wrong_method_is_a_405_that_says_which_are_allowed(client: TestClient) -> None:
+    response = client.get("/api/gradient")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    assert response.json()["error"]["message"]

@@ -170,7 +170,8 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
 
     async def handle(request: Request, error: Exception) -> Response:
         problem = problem_for(error)
-        headers = {}
+        # Headers an HTTPException carries (a 405's Allow) belong in the answer too.
+        headers = dict(getattr(error, "headers", None) or {})
         if problem.retry_after is not None:
             headers["Retry-After"] = str(problem.retry_after)
         if request.url.path.startswith("/api/"):

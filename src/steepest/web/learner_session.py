@@ -65,8 +65,9 @@ def check_csrf(request: Request) -> None:
 
 
 def require_csrf(request: Request) -> None:
-    """`check_csrf` as a route dependency: it runs before the body is read and validated, so a
-    forged request is refused (403) whatever it carries."""
+    """`check_csrf` as a route dependency. FastAPI decodes a JSON body before it runs route
+    dependencies, so a forged request whose body is not JSON at all gets that 400 or 422 first;
+    any other forged request gets 403. Either way the handler never runs and nothing is stored."""
     check_csrf(request)
 
 
