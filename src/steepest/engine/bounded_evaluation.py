@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 import sympy
 
 from steepest.engine.errors import EngineError
+from steepest.engine.float_value import is_too_large
 
 UNIT_ROUNDOFF = 2.0**-53
 # exp(709.78) is the largest double; beyond it the value is not wrong, just unrepresentable.
@@ -82,7 +83,13 @@ def _constant(expr: sympy.Expr) -> Evaluator:
     """Constant sub-expressions are worked out once, by SymPy, to 20 digits; a rational number
     needs only one division, correctly rounded."""
     try:
-        value = complex(expr.p / expr.q) if expr.is_Rational else complex(sympy.N(expr, 20))
+        if expr.is_Rational:
+            value = complex(expr.p / expr.q)
+        elif is_too_large(expr):
+            # Beyond a float, or no real value: screened before SymPy computes all its digits.
+            value = complex(math.nan)
+        else:
+            value = complex(sympy.N(expr, 20))
     except (TypeError, OverflowError):
         value = complex(math.nan)
     if not (math.isfinite(value.real) and math.isfinite(value.imag)):

@@ -1,0 +1,45 @@
+"""The float screen of constants agrees with SymPy where a float can hold the value, and flags
+the values no float can hold before SymPy is asked for their digits."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sympy
+
+from steepest.engine.calculus import read_point
+from steepest.engine.equivalence import check_equivalent
+from steepest.engine.errors import VariableError
+from steepest.engine.float_value import float_value, is_too_large
+from steepest.engine.parser import parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2^0.5", "pi e", "sin(1)^2 + cos(2)", "exp(3)/7", "atan(2) - ln(5)", "sqrt(2)^3", "3/7"],
+)
+def test_finite_constants_match_sympy(text: str) -> None:
+    expr = parse(text)
+    value = float_value(expr)
+    assert value is not None
+    assert math.isclose(value, float(sympy.N(expr, 30)), rel_tol=1e-13)
+    assert not is_too_large(expr)
+
+
+@pytest.mark.parametrize(
+    "text", ["exp(exp(exp(exp(100))))", "10^400", "exp(1000)", "(-8)^(1/3)", "exp(exp(10))"]
+)
+def test_values_beyond_a_float_or_without_a_real_value_are_flagged(text: str) -> None:
+    assert is_too_large(parse(text))
+
+
+def test_a_coordinate_no_float_can_hold_is_refused_with_its_name() -> None:
+    w1 = sympy.Symbol("w1", real=True)
+    with pytest.raises(VariableError, match="w1"):
+        read_point({"w1": "exp(exp(exp(exp(100))))"}, [w1])
+
+
+def test_an_answer_no_float_can_hold_is_not_accepted() -> None:
+    verdict = check_equivalent("w1", "exp(exp(exp(exp(100)))) w1", ["w1"])
+    assert not verdict.equivalent
