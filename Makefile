@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 # Without compiled bytecode `import sympy` costs 1.7 s instead of 0.3 s on this platform.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: install run test lint typecheck unit system-deps bench clean
+.PHONY: install run test lint typecheck lessons unit system-deps bench clean
 
 $(UV):
 	python3 -m pip install --quiet --target .tools/uv uv
@@ -34,10 +34,14 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# Every claim in the shipped lessons, worked out again by the engine.
+lessons: install
+	$(BIN)/steepest check
+
 unit: install
 	$(BIN)/pytest
 
-test: install system-deps lint typecheck unit
+test: install system-deps lint typecheck lessons unit
 
 bench: install
 	$(BIN)/python bench/run_all.py

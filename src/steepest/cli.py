@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -103,6 +104,46 @@ def grad(
         click.echo(json.dumps(report, ensure_ascii=False))
     else:
         click.echo(run_engine(gradient_text, expression, point, declared, timeout=timeout))
+
+
+@main.command()
+@click.argument(
+    "directory",
+    metavar="[DIR]",
+    required=False,
+    type=click.Path(exists=True, path_type=Path),
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    help="Seconds each engine check may take before it is stopped.",
+)
+def check(directory: Path | None, timeout: float) -> None:
+    """Check the lessons in DIR (a folder, or one lesson file; default: the shipped lessons).
+
+    Reports every format error, formula that cannot be typeset and claim the engine does not
+    confirm as FILE:LINE: message. Exit status 0 when all is well, 1 when anything is wrong.
+    """
+    from steepest.lessons import SHIPPED_LESSONS
+    from steepest.lessons.check import check_lessons, lesson_files
+
+    folder = SHIPPED_LESSONS if directory is None else directory
+    paths = lesson_files(folder)
+    if not paths:
+        fail(f"no lesson files (*.md) in {folder}")
+    report = check_lessons(paths, timeout=timeout)
+    for problem in report.problems:
+        click.echo(str(problem))
+    lessons = _count(report.lessons, "lesson")
+    claims = _count(report.claims, "claim")
+    outcome = _count(len(report.problems), "problem") if report.problems else "all verified"
+    click.echo(f"checked {lessons}, {claims}: {outcome}")
+    sys.exit(1 if report.problems else 0)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @main.command()

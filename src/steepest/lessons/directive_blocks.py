@@ -24,6 +24,9 @@ the learner types (`kind`: partial + `respect`, gradient, gradient_at or descent
     explanation: Hold $w_1$ still …
     ```
 
+A question's optional `check` states the derivative its answer key stands for; `steepest check`
+has the engine confirm that `equals` is that derivative and that the answer option shows it.
+
 Question ids are unique across both kinds of question in a lesson.
 
 Text fields are Markdown with `$math$`. In YAML, quote a value or use a `|` block if it
@@ -39,9 +42,11 @@ from types import MappingProxyType
 
 from markdown_it.utils import EnvType
 
+from steepest.lessons.claims import note_claim
 from steepest.lessons.errors import error_at
 from steepest.lessons.model import (
     Block,
+    Claim,
     Option,
     QuestionBlock,
     TypedQuestionBlock,
@@ -72,7 +77,7 @@ def build_widget(source: DirectiveSource) -> WidgetBlock:
         raise error_at(
             source.env, source.line, "name the widget after the directive: ```{widget} best-box"
         )
-    return WidgetBlock(name=source.argument, params=source.body.frozen())
+    return WidgetBlock(name=source.argument, params=source.body.frozen(), line=source.line)
 
 
 def build_worked_example(source: DirectiveSource) -> WorkedExampleBlock:
@@ -85,7 +90,9 @@ def build_worked_example(source: DirectiveSource) -> WorkedExampleBlock:
         if not _VARIABLE.fullmatch(variable):
             raise error_at(source.env, point.line_of(variable), f"'{variable}' is not a variable")
         values[variable] = point.text(variable)
-    return WorkedExampleBlock(expression=body.text("expression"), at=MappingProxyType(values))
+    return WorkedExampleBlock(
+        expression=body.text("expression"), at=MappingProxyType(values), line=source.line
+    )
 
 
 def build_question(source: DirectiveSource) -> QuestionBlock:
@@ -95,7 +102,8 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
     question_id = body.text("id")
     if not _NAME.fullmatch(question_id):
         raise error_at(source.env, body.line_of("id"), "a question id looks like 'partial-w2'")
-    options = tuple(_option(source, item) for item in body.mappings("options"))
+    items = body.mappings("options")
+    options = tuple(_option(source, item) for item in items)
     option_ids = [option.id for option in options]
     if len(options) < 2:
         raise error_at(source.env, body.line_of("options"), "a question needs at least 2 options")
@@ -108,7 +116,9 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
             source.env, body.line_of("answer"), f"the answer '{answer}' is not an option id"
         )
     check = body.optional_mapping("check")
-    facts = None if check is None else MappingProxyType({k: check.text(k) for k in check.fields()})
+    facts = None
+    if check is not None:
+        facts = _check_facts(source, question_id, check, items[option_ids.index(answer)])
     return QuestionBlock(
         id=question_id,
         prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
@@ -120,6 +130,7 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
 
 
 TYPED_KINDS = ("partial", "gradient", "gradient_at", "descent")
+_CHECK_FIELDS = ("derivative_of", "variable", "equals")
 
 
 def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
@@ -162,6 +173,7 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
         explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
         respect=respect,
         at=at,
+        line=source.line,
     )
 
 
@@ -185,6 +197,22 @@ def _option(source: DirectiveSource, item: YamlMapping) -> Option:
         if feedback is None
         else source.render_inline(feedback, item.line_of("feedback")),
     )
+
+
+def _check_facts(
+    source: DirectiveSource, question_id: str, check: YamlMapping, answer: YamlMapping
+) -> Mapping[str, str]:
+    """A question's `check` is a claim twice over: the derivative is what `equals` says, and
+    it is what the answer option shows. `steepest check` has the engine confirm both."""
+    check.reject_unknown(_CHECK_FIELDS, "a question's check")
+    facts = MappingProxyType({key: check.text(key) for key in _CHECK_FIELDS})
+    statement = f"partial {facts['derivative_of']} wrt {facts['variable']}"
+    for line, shown, label in (
+        (check.line_of("equals"), facts["equals"], f"the check of question '{question_id}'"),
+        (answer.line_of("text"), answer.text("text"), f"the answer of question '{question_id}'"),
+    ):
+        note_claim(source.env, Claim(line=line, statement=statement, shown=shown, label=label))
+    return facts
 
 
 def _no_argument(source: DirectiveSource, name: str) -> None:

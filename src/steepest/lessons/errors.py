@@ -34,3 +34,16 @@ def fragment_env(env: EnvType, line: int) -> EnvType:
     """An env for a fragment of Markdown that starts on `line` (1-based) of the text `env`
     describes, so errors inside the fragment still name the line in the file."""
     return {**env, "line_offset": env.get("line_offset", 0) + line - 1}
+
+
+def report(env: EnvType, error: LessonFormatError) -> None:
+    """Raise `error`, unless the caller collects every error of the file in
+    `env["deferred_errors"]` (as `steepest check` does): then note it and carry on.
+
+    Only for mistakes that leave the rest of the file readable, such as a formula that cannot
+    be typeset, so one run reports all of them instead of the first.
+    """
+    deferred = env.get("deferred_errors")
+    if deferred is None:
+        raise error
+    deferred.append(error)

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+from steepest.lessons.claims import locate_claims
 from steepest.lessons.errors import LessonFormatError, error_at, fragment_env
 from steepest.lessons.front_matter import read_front_matter
 from steepest.lessons.markdown import lesson_markdown
@@ -27,10 +28,18 @@ def load_lesson(path: str | Path) -> Lesson:
     return parse_lesson(text, path)
 
 
-def parse_lesson(text: str, path: Path) -> Lesson:
-    """Parse lesson Markdown that came from `path` (used for the slug check and in errors)."""
+def parse_lesson(
+    text: str, path: Path, *, deferred_errors: list[LessonFormatError] | None = None
+) -> Lesson:
+    """Parse lesson Markdown that came from `path` (used for the slug check and in errors).
+
+    With `deferred_errors`, mistakes that leave the rest readable (a formula that cannot be
+    typeset) are added to that list instead of raised, so a check can report all of them.
+    """
     md = lesson_markdown()
-    env: EnvType = {"lesson_path": str(path)}
+    env: EnvType = {"lesson_path": str(path), "claims": []}
+    if deferred_errors is not None:
+        env["deferred_errors"] = deferred_errors
     tokens = md.parse(text, env)
     front = read_front_matter(tokens[0] if tokens else None, env, path.stem)
     summary_html = md.renderInline(front.summary, fragment_env(env, front.summary_line))
@@ -52,6 +61,7 @@ def parse_lesson(text: str, path: Path) -> Lesson:
         next=front.next,
         sections=sections,
         source_path=path,
+        claims=locate_claims(text, env["claims"]),
     )
 
 

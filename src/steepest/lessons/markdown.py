@@ -1,5 +1,5 @@
 """The Markdown dialect lessons are written in: CommonMark plus tables, front matter, math,
-sections, boxes and data directives. Built once; markdown-it parsers are reusable."""
+sections, boxes, claims and data directives. Built once; markdown-it parsers are reusable."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from steepest.lessons.boxes import box_plugin
+from steepest.lessons.claims import claim_plugin
 from steepest.lessons.containers import container_checks_plugin
 from steepest.lessons.directives import directive_plugin
 from steepest.lessons.math import mathml_plugin
@@ -28,6 +29,7 @@ def lesson_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough", "replacements", "smartquotes"])
     md.use(front_matter_plugin)
     md.use(mathml_plugin)
+    md.use(claim_plugin)
     md.use(section_plugin)
     md.use(box_plugin)
     # After every container, so it sees only the `:::` lines none of them claimed.

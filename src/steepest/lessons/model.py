@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ class WidgetBlock:
 
     name: str
     params: Mapping[str, Any]
+    line: int = field(default=0, compare=False)
+    """Where the directive starts in the lesson file, so later checks can point at it."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class WorkedExampleBlock:
 
     expression: str
     at: Mapping[str, str]
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class TypedQuestionBlock:
     explanation_html: str
     respect: str | None = None
     at: Mapping[str, str] | None = None
+    line: int = field(default=0, compare=False)
 
     def problem_fields(self) -> dict[str, object]:
         """What the engine needs to rebuild the problem (see `problem_from_text`)."""
@@ -124,6 +128,21 @@ def heading_id_for(section_id: str) -> str:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A number or formula the lesson states, which the engine must confirm (`steepest check`).
+
+    `shown` is the lesson's source text the reader sees (`16`, `about 9.8`, `$(2, 6)$`) and
+    `statement` says what the engine must find there (`max x(6 - 2x)^2 for x in [0, 3]`);
+    see `steepest.lessons.claims`. `label` names where it comes from in messages.
+    """
+
+    line: int
+    statement: str
+    shown: str
+    label: str = "claim"
+
+
+@dataclass(frozen=True)
 class NextLesson:
     """The lesson an author says comes next; the catalogue decides whether it exists yet."""
 
@@ -146,6 +165,8 @@ class Lesson:
     next: NextLesson | None
     sections: tuple[Section, ...]
     source_path: Path
+    claims: tuple[Claim, ...] = ()
+    """In the order of the file; checked by `steepest check`, never shown as such."""
 
     @property
     def number_label(self) -> str:

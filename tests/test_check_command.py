@@ -1,0 +1,169 @@
+"""`steepest check`: lessons whose every claim the engine confirms, and mistakes reported as
+FILE:LINE: message."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from steepest.lessons import SHIPPED_LESSONS
+from steepest.lessons.check import check_lessons, lesson_files
+
+STEEPEST = [sys.executable, "-m", "steepest.cli"]
+SHIPPED = SHIPPED_LESSONS / "partial-derivatives-and-the-gradient.md"
+PEAK = '[16]{claim="max x(6 - 2x)^2 for x in [0, 3]"}'
+
+FRONT_MATTER = """\
+---
+slug: {slug}
+title: A test lesson
+course: Math for ML
+unit: Unit A
+number: {number}
+difficulty: Easy
+summary: A summary.
+---
+:::: section s
+## Title
+
+"""
+
+
+def steepest_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*STEEPEST, "check", *args], capture_output=True, text=True, timeout=120)
+
+
+def write(folder: Path, slug: str, body: str, number: int = 1) -> Path:
+    path = folder / f"{slug}.md"
+    path.write_text(FRONT_MATTER.format(slug=slug, number=number) + body + "::::\n")
+    return path
+
+
+def line_holding(path: Path, text: str) -> int:
+    (line,) = (n for n, found in enumerate(path.read_text().splitlines(), 1) if text in found)
+    return line
+
+
+def test_the_shipped_lessons_are_all_verified() -> None:
+    result = steepest_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    (summary,) = result.stdout.splitlines()
+    found = re.fullmatch(r"checked 1 lesson, (\d+) claims: all verified", summary)
+    assert found is not None and int(found.group(1)) >= 20
+
+
+def test_an_edited_optimum_fails_with_its_line_and_both_numbers(tmp_path: Path) -> None:
+    copy = tmp_path / SHIPPED.name
+    copy.write_text(SHIPPED.read_text().replace(PEAK, PEAK.replace("[16]", "[17]")))
+    result = steepest_check(str(tmp_path))
+    assert result.returncode == 1
+    problem, summary = result.stdout.splitlines()
+    line = line_holding(copy, "[17]{claim=")
+    assert problem == (
+        f'{copy}:{line}: claim "max x(6 - 2x)^2 for x in [0, 3]" says 17, '
+        "but the engine finds 16 (at x = 1)"
+    )
+    assert summary.endswith(": 1 problem")
+
+
+def test_a_wrong_claim_in_a_question_explanation_points_at_its_own_line(tmp_path: Path) -> None:
+    copy = tmp_path / SHIPPED.name
+    edited = "[$(-2, 13)$]{claim="
+    copy.write_text(SHIPPED.read_text().replace("[$(-2, 12)$]{claim=", edited))
+    report = check_lessons([copy])
+    (problem,) = report.problems
+    assert problem.line == line_holding(copy, edited)
+    assert "says (-2, 13), but the engine finds (-2, 12)" in problem.message
+
+
+def test_a_broken_formula_and_a_bad_front_matter_are_reported_with_their_lines(
+    tmp_path: Path,
+) -> None:
+    broken = write(
+        tmp_path, "broken", 'Bad $\\frac{1}$ here.\n\nIt is [2]{claim="value 3 at x = 1"}.\n'
+    )
+    bad_front = write(tmp_path, "bad-front", "Fine.\n", number=2)
+    bad_front.write_text(bad_front.read_text().replace("difficulty: Easy", "difficulty: Tough"))
+    result = steepest_check(str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{bad_front}:{line_holding(bad_front, 'difficulty')}: "
+        "difficulty must be one of Easy, Medium, Hard",
+        f"{broken}:{line_holding(broken, 'Bad')}: "
+        "cannot typeset $\\frac{1}$: a command is missing an argument (<mfrac> needs 2 parts)",
+        f'{broken}:{line_holding(broken, "It is")}: claim "value 3 at x = 1" says 2, '
+        "but the engine finds 3",
+        "checked 2 lessons, 1 claim: 3 problems",
+    ]
+
+
+def test_directives_the_engine_cannot_work_are_reported(tmp_path: Path) -> None:
+    body = (
+        "```{answer}\nid: typed\nprompt: Go.\nkind: partial\nfunction: x^2\nrespect: y\n"
+        "explanation: No.\n```\n\n"
+        "```{worked-example}\nexpression: 1/x\nat: {x: 0}\n```\n\n"
+        "```{widget} best-box\nsheet: 6\ndefault: 1.5\nmin: 1.2\nmax: 3\nstep: 0.01\n```\n\n"
+        "```{widget} best-box\nsheet: 6\ndefault: 4\n```\n\n"
+        "```{widget} slider\nx: 1\n```\n\n"
+        '[1]{claim="maximum x for x in [0, 1]"}\n'
+    )
+    path = write(tmp_path, "faults", body)
+    report = check_lessons([path])
+    expected = {
+        line_holding(path, "{answer}"): "typed question 'typed' cannot be checked: ",
+        line_holding(path, "{worked-example}"): "the worked example cannot be checked: ",
+        # The best box peaks at x = 1, outside this slider's range (1.2, 3).
+        line_holding(path, "min: 1.2") - 3: "the best-box widget ",
+        line_holding(path, "default: 4") - 2: "the best-box widget: best-box needs",
+        line_holding(path, "{widget} slider"): "the slider widget: there is no widget",
+        line_holding(path, "maximum x"): 'claim "maximum x for x in [0, 1]" cannot be checked: ',
+    }
+    found = {problem.line: problem.message for problem in report.problems}
+    assert found.keys() == expected.keys()
+    for line, start in expected.items():
+        assert found[line].startswith(start), found[line]
+
+
+def test_two_lessons_with_one_slug_clash(tmp_path: Path) -> None:
+    write(tmp_path, "one", "Text.\n")
+    second = tmp_path / "sub"
+    second.mkdir()
+    clash = write(second, "one", "Text.\n")
+    report = check_lessons([tmp_path / "one.md", clash])
+    (problem,) = report.problems
+    assert "clashes with" in problem.message
+
+
+def test_one_file_may_be_checked_on_its_own() -> None:
+    assert lesson_files(SHIPPED) == [SHIPPED]
+    assert lesson_files(SHIPPED_LESSONS) == sorted(SHIPPED_LESSONS.glob("*.md"))
+
+
+@pytest.mark.parametrize("make", ["missing", "empty"])
+def test_a_folder_that_is_missing_or_holds_no_lessons_is_a_usage_error(
+    tmp_path: Path, make: str
+) -> None:
+    folder = tmp_path / "absent" if make == "missing" else tmp_path
+    result = steepest_check(str(folder))
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+def test_the_command_process_never_imports_sympy() -> None:
+    code = (
+        "import sys\n"
+        "from steepest.cli import main\n"
+        "try:\n"
+        "    main(['check'])\n"
+        "except SystemExit as exit:\n"
+        "    print('status', exit.code, 'sympy' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.splitlines()[-1] == "status 0 False", result.stderr
