@@ -12,13 +12,12 @@ means on each database).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import literal, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -37,6 +36,7 @@ from steepest.store.errors import (
     StoreUnavailable,
     UnknownLearner,
 )
+from steepest.store.group_commit import GroupCommitter
 from steepest.store.migrate import current_revision, head_revision, upgrade
 from steepest.store.progress import ProgressState
 from steepest.store.schema import AttemptRow, Learner, LessonProgress
@@ -44,6 +44,7 @@ from steepest.store.shapes import read_name
 from steepest.store.tokens import check_learner_id, is_learner_id, new_attempt_id, new_learner_id
 from steepest.store.transfer import ImportSummary, LearnerExport
 
+T = TypeVar("T")
 DEFAULT_ATTEMPT_LIMIT = 1000
 # Rows per INSERT when importing: well under SQLite's limit on bound parameters.
 _IMPORT_BATCH = 500
@@ -57,14 +58,16 @@ class Store:
     def __init__(self, url: str, pool_size: int | None = None) -> None:
         """Connect to a database already at the newest schema revision (see `Store.open`)."""
         self._engine = create_database_engine(url, pool_size)
-        # SQLite has one writer at a time. Threads of this process queue on a lock, woken the
-        # moment it is free, rather than on SQLite's busy handler, which sleeps and polls (up to
-        # 100 ms a try); other processes still wait on the file lock through busy_timeout.
-        self._one_writer: AbstractContextManager[object] = (
-            threading.Lock() if self.backend == "sqlite" else nullcontext()
-        )
         reading_engine = self._engine.execution_options(**{READ_ONLY_OPTION: True})
         self._writing = sessionmaker(self._engine, expire_on_commit=False)
+        # SQLite has one writer at a time: this process's writers queue for one leader that
+        # commits for all of them (group_commit.py), woken the moment it is done, rather than on
+        # SQLite's busy handler, which sleeps and polls (other processes still wait on the file
+        # lock through busy_timeout). PostgreSQL runs writers side by side on their own
+        # connections, and groups concurrent commits itself.
+        self._group = (
+            GroupCommitter(self._writing, _database_errors) if self.backend == "sqlite" else None
+        )
         self._reading = sessionmaker(reading_engine, expire_on_commit=False)
         with _database_errors(), reading_engine.connect() as connection:
             found = current_revision(connection)
@@ -118,8 +121,8 @@ class Store:
                     return learner_id
         else:
             learner_id = new_learner_id()
-        with self._write() as session:
-            _insert_new(session, Learner, [_new_learner(learner_id)])
+        new = _new_learner(learner_id)
+        self._write(lambda session: _insert_new(session, Learner, [new]))
         return learner_id
 
     # Progress
@@ -138,10 +141,12 @@ class Store:
         which the client should adopt (it includes what other tabs and devices sent)."""
         lesson = read_name(lesson, "the lesson", ProgressFormatError)
         incoming = ProgressState.from_json(client_state)
-        with self._write() as session:
+
+        def merge(session: Session) -> ProgressState:
             _require_learner(session, learner_id)
-            merged, _changed = _merge_stored(session, learner_id, lesson, incoming)
-        return merged.to_json()
+            return _merge_stored(session, learner_id, lesson, incoming)[0]
+
+        return self._write(merge).to_json()
 
     # Attempts
 
@@ -149,15 +154,17 @@ class Store:
         """Store one attempt. Recording the same `attempt.uid` again returns the first record."""
         uid = attempt.uid or new_attempt_id()
         record = AttemptRecord(uid, _now(), replace(attempt, uid=uid))
-        with self._write() as session:
+
+        def insert(session: Session) -> AttemptRecord:
             _require_learner(session, learner_id)
-            rows = [_attempt_values(learner_id, record)]
-            if _insert_new(session, AttemptRow, rows):
+            if _insert_new(session, AttemptRow, [_attempt_values(learner_id, record)]):
                 return record
             stored = session.scalars(
                 select(AttemptRow).where(AttemptRow.learner_id == learner_id, AttemptRow.uid == uid)
             ).one()
             return _record_from_row(stored)
+
+        return self._write(insert)
 
     def attempts(
         self, learner_id: str, lesson: str | None = None, limit: int = DEFAULT_ATTEMPT_LIMIT
@@ -215,7 +222,8 @@ class Store:
         export = LearnerExport.from_json(data)
         unique = {record.uid: record for record in reversed(export.attempts)}
         rows = [_attempt_values(learner_id, record) for record in unique.values()]
-        with self._write() as session:
+
+        def merge_all(session: Session) -> tuple[int, int]:
             _require_learner(session, learner_id)
             changed = 0
             # A fixed order of row locks, so two imports at once cannot deadlock.
@@ -227,15 +235,19 @@ class Store:
             added = sum(
                 _insert_new(session, AttemptRow, batch) for batch in _batches(rows, _IMPORT_BATCH)
             )
+            return changed, added
+
+        changed, added = self._write(merge_all)
         return ImportSummary(len(export.progress), changed, added, len(export.attempts) - added)
 
     # Sessions
 
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """A writing transaction, committed on leaving: on SQLite it holds the write lock."""
-        with _database_errors(), self._one_writer, self._writing.begin() as session:
-            yield session
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """`work` in a writing transaction; returns once that transaction is committed."""
+        if self._group is not None:
+            return self._group.run(work)
+        with _database_errors(), self._writing.begin() as session:
+            return work(session)
 
     @contextmanager
     def _read(self) -> Iterator[Session]:

@@ -1,0 +1,87 @@
+"""Group commit: the writes that arrive while one commit is being made share the next one.
+
+A durable SQLite commit waits for the disk (an fsync: 4 ms median on the machine this was
+measured on), and SQLite has one writer at a time, so committing each write on its own caps a
+server at a couple of hundred writes a second however fast the rest is. Here the first writer to
+find no commit under way becomes the leader: it runs every write queued so far in one
+transaction, each inside its own savepoint (so one write that fails is undone alone), commits
+once, and only then tells each writer its result. Writers that arrive meanwhile queue for the
+leader's next round. No write is acknowledged before the commit that holds it has returned.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+# Enough to amortise a commit many times over, few enough that a round stays short.
+MAX_BATCH = 64
+
+
+class _Write(Generic[T]):
+    def __init__(self, work: Callable[[Session], T]) -> None:
+        self.work = work
+        self.done = threading.Event()
+        self.result: T | None = None
+        self.error: BaseException | None = None
+
+    def outcome(self) -> T:
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        return self.result  # type: ignore[return-value]
+
+
+class GroupCommitter:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        errors: Callable[[], AbstractContextManager[None]],
+    ) -> None:
+        self._sessions = sessions
+        # Turns the database's own exceptions into the store's, around the whole round.
+        self._errors = errors
+        self._lock = threading.Lock()
+        self._queue: list[_Write[Any]] = []
+        self._leading = False
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in a write transaction; return once that transaction is committed."""
+        write = _Write(work)
+        with self._lock:
+            self._queue.append(write)
+            lead = not self._leading
+            self._leading = True
+        if lead:
+            self._lead()
+        return write.outcome()
+
+    def _lead(self) -> None:
+        while True:
+            with self._lock:
+                batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+                if not batch:
+                    self._leading = False
+                    return
+            self._commit(batch)
+
+    def _commit(self, batch: list[_Write[Any]]) -> None:
+        try:
+            with self._errors(), self._sessions.begin() as session:
+                for write in batch:
+                    try:
+                        with session.begin_nested():
+                            write.result = write.work(session)
+                    except Exception as error:  # this write's own failure: undone alone
+                        write.error = error
+        except BaseException as error:  # the commit itself failed: no write of it stands
+            for write in batch:
+                write.error = error
+        finally:
+            for write in batch:
+                write.done.set()
