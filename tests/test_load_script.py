@@ -1,0 +1,60 @@
+"""bench/load.py with tiny bounds: it starts its own server, drives every phase, and reports."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LOAD_SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "load.py"
+PHASES = [
+    "static gzip",
+    "page gzip",
+    "static plain",
+    "page plain",
+    "answer checks",
+    "equivalence",
+    "learners",
+]
+
+
+def test_the_load_script_drives_every_phase_and_reports_its_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    command = [sys.executable, str(LOAD_SCRIPT), "--learners", "4", "--seconds", "0.3"]
+    finished = subprocess.run(
+        [*command, "--max-requests", "12", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    figures = json.loads(finished.stdout)
+
+    assert list(figures["phases"]) == PHASES
+    for name, phase in figures["phases"].items():
+        # Every request of every phase was answered 200, and within the count bound.
+        assert phase["statuses"] == {"200": phase["ok"]}, name
+        assert 0 < phase["ok"] <= 12, name
+        assert phase["per_s"] > 0 and 0 < phase["p50_ms"] <= phase["p99_ms"], name
+    assert set(figures["phases"]["learners"]["kinds"]) == {"page", "answer", "progress"}
+    assert [target["name"] for target in figures["targets"]] == [
+        "page p99",
+        "page vs static",
+        "answer checks",
+    ]
+
+    monkeypatch.syspath_prepend(LOAD_SCRIPT.parent)
+    load = importlib.import_module("load")
+    table = "\n".join(load.report_lines(figures))
+    for name in PHASES:
+        assert f"\n{name} " in table
+    for target in figures["targets"]:
+        assert target["figure"] in table
+    verdicts = [line.endswith(("ok", "MISSED TARGET")) for line in table.splitlines()[-3:]]
+    assert verdicts == [True, True, True]
