@@ -414,7 +414,8 @@ def targets(phases: dict[str, Any], learners: int) -> list[dict[str, Any]]:
 def report_lines(figures: dict[str, Any]) -> list[str]:
     """The figures as the table the script prints."""
     lines = [
-        f"{figures['learners']} learners, phases of at most {figures['seconds']} s"
+        f"{figures['learners']} learners, {figures['processes']} server process(es),"
+        f" phases of at most {figures['seconds']} s"
         f" and {figures['max_requests']} requests; cpu in % of one core, {figures['cores']} cores",
         f"{'phase':<14} {'requests':>8} {'ok/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
         f" {'server':>7} {'workers':>7} {'client':>7} {'others':>7} {'cpu ms/ok':>9}  statuses",
@@ -443,12 +444,17 @@ def report_lines(figures: dict[str, Any]) -> list[str]:
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--learners", type=int, default=64, help="concurrent connections")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="server processes (STEEPEST_PROCESSES)"
+    )
     parser.add_argument("--seconds", type=float, default=5.0, help="longest a phase runs")
     parser.add_argument("--max-requests", type=int, default=50_000, help="most a phase sends")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if not (1 <= args.learners <= 1000 and 0 < args.seconds <= 600 and args.max_requests >= 3):
         parser.error("need 1 <= --learners <= 1000, 0 < --seconds <= 600, --max-requests >= 3")
+    if not 1 <= args.processes <= 16:
+        parser.error("need 1 <= --processes <= 16")
     return args
 
 
@@ -456,11 +462,12 @@ def main(argv: list[str]) -> int:
     args = parse_arguments(argv)
     with (
         tempfile.TemporaryDirectory(prefix="steepest-load-") as scratch,
-        running_server(Path(scratch), PAGE) as (port, pid, static_folder),
+        running_server(Path(scratch), PAGE, args.processes) as (port, pid, static_folder),
     ):
         phases = uvloop.run(load(port, pid, static_folder, args))
     figures = {
         "learners": args.learners,
+        "processes": args.processes,
         "seconds": args.seconds,
         "max_requests": args.max_requests,
         "cores": os.cpu_count(),

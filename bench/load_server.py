@@ -18,12 +18,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 STATIC_MOUNT = "/load-static"
+STATIC_FOLDER_VARIABLE = "STEEPEST_LOAD_STATIC_FOLDER"
 
 
 @contextmanager
-def running_server(scratch: Path, ready_path: str) -> Iterator[tuple[int, int, Path]]:
+def running_server(
+    scratch: Path, ready_path: str, processes: int = 1
+) -> Iterator[tuple[int, int, Path]]:
     """This script as a server on a free loopback port, with a throwaway database in `scratch`,
     once `ready_path` answers 200: yields (port, pid, static folder); stops it on exit."""
     static_folder = scratch / "static"
@@ -35,6 +39,7 @@ def running_server(scratch: Path, ready_path: str) -> Iterator[tuple[int, int, P
         "STEEPEST_DATABASE_URL": f"sqlite:///{scratch}/load.sqlite3",
         "STEEPEST_RATE_LIMIT": "0",  # every simulated learner comes from the same address
         "STEEPEST_WORKERS": "2",
+        "STEEPEST_PROCESSES": str(processes),
     }
     command = [sys.executable, __file__, str(port), str(static_folder)]
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL)
@@ -73,19 +78,44 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], limit_s: float = 60) -
     raise SystemExit(f"the load server did not answer {url} within {limit_s} s")
 
 
-def main() -> None:
-    # Imported here, not at the top: every compute worker re-imports this script as its
-    # `__main__`, and should not pay for uvicorn and the web app on each start.
-    import uvicorn
+def app_with_static() -> Any:
+    """The app as `steepest serve` builds it, plus the `/load-static` mount; uvicorn calls this
+    in each server process when STEEPEST_PROCESSES asks for several."""
     from starlette.staticfiles import StaticFiles
 
     from steepest.web.app import create_app
     from steepest.web.settings import Settings
 
-    port, static_folder = int(sys.argv[1]), sys.argv[2]
     app = create_app(Settings.from_env())
-    app.mount(STATIC_MOUNT, StaticFiles(directory=static_folder), name="load-static")
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", server_header=False)
+    folder = os.environ[STATIC_FOLDER_VARIABLE]
+    app.mount(STATIC_MOUNT, StaticFiles(directory=folder), name="load-static")
+    return app
+
+
+def main() -> None:
+    # Imported here, not at the top: every compute worker re-imports this script as its
+    # `__main__`, and should not pay for uvicorn and the web app on each start.
+    import secrets
+
+    import uvicorn
+
+    port = int(sys.argv[1])
+    os.environ[STATIC_FOLDER_VARIABLE] = sys.argv[2]
+    processes = int(os.environ.get("STEEPEST_PROCESSES", "1"))
+    options: dict[str, Any] = {"host": "127.0.0.1", "port": port, "log_level": "warning"}
+    if processes == 1:
+        uvicorn.run(app_with_static(), server_header=False, **options)
+        return
+    # As `steepest serve --processes N` does: one practice-problem key for all the processes.
+    os.environ.setdefault("STEEPEST_SECRET", secrets.token_urlsafe(32))
+    uvicorn.run(
+        "load_server:app_with_static",
+        factory=True,
+        app_dir=str(Path(__file__).parent),
+        workers=processes,
+        server_header=False,
+        **options,
+    )
 
 
 if __name__ == "__main__":

@@ -160,11 +160,17 @@ def _count(number: int, noun: str) -> str:
     help="Where progress is kept: sqlite:///FILE or postgresql+psycopg://…"
     " [default: STEEPEST_DATABASE_URL, else a SQLite file in the user data folder]",
 )
-def serve(host: str | None, port: int | None, database: str | None) -> None:
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Server processes sharing the port [default: STEEPEST_PROCESSES, else 1].",
+)
+def serve(host: str | None, port: int | None, database: str | None, processes: int | None) -> None:
     """Serve the lessons and the JSON API over HTTP."""
     from steepest.web.server import serve as run_server
 
-    run_server(host=host, port=port, database=database)
+    run_server(host=host, port=port, database=database, processes=processes)
 
 
 if __name__ == "__main__":

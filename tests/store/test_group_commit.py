@@ -126,3 +126,14 @@ class _NoTranslation:
 
 def _no_translation() -> _NoTranslation:
     return _NoTranslation()
+
+
+def test_a_learner_whose_row_is_gone_is_recreated_once_forgotten(store: Store) -> None:
+    learner = store.ensure_learner(None)
+    store.merge_progress(learner, "lesson", {"sections": {"s": 1}})
+    store._known = type(store._known)(0.0)  # forget at once, as a minute later would
+    with store._writing.begin() as session:  # the database is emptied under the server
+        session.execute(text("DELETE FROM lesson_progress"))
+        session.execute(text("DELETE FROM learners"))
+    assert store.ensure_learner(learner) == learner
+    assert store.get_progress(learner, "lesson")["sections"] == {}

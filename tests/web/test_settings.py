@@ -22,9 +22,21 @@ def test_environment_variables_are_read() -> None:
             "STEEPEST_LESSON_DIR": "/srv/lessons",
             "STEEPEST_WORKERS": "4",
             "STEEPEST_TIMEOUT": "1.5",
+            "STEEPEST_PROCESSES": "2",
+            "STEEPEST_RATE_LIMIT": "0",
+            "STEEPEST_MAX_BODY": "4096",
         }
     )
-    assert settings == Settings("0.0.0.0", 9001, Path("/srv/lessons"), 4, 1.5)
+    assert settings == Settings(
+        host="0.0.0.0",
+        port=9001,
+        lesson_dir=Path("/srv/lessons"),
+        workers=4,
+        processes=2,
+        timeout=1.5,
+        rate_limit=0,
+        max_body=4096,
+    )
 
 
 def test_overrides_beat_the_environment() -> None:
@@ -34,7 +46,14 @@ def test_overrides_beat_the_environment() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("STEEPEST_PORT", "eighty"), ("STEEPEST_WORKERS", "0"), ("STEEPEST_TIMEOUT", "-1")],
+    [
+        ("STEEPEST_PORT", "eighty"),
+        ("STEEPEST_WORKERS", "0"),
+        ("STEEPEST_TIMEOUT", "-1"),
+        ("STEEPEST_PROCESSES", "0"),
+        ("STEEPEST_RATE_LIMIT", "-5"),
+        ("STEEPEST_MAX_BODY", "10"),
+    ],
 )
 def test_unusable_values_are_refused(name: str, value: str) -> None:
     with pytest.raises(SettingsError):

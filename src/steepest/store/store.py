@@ -39,6 +39,7 @@ from steepest.store.errors import (
 from steepest.store.group_commit import GroupCommitter
 from steepest.store.migrate import current_revision, head_revision, upgrade
 from steepest.store.progress import ProgressState
+from steepest.store.recently_seen import RecentlySeen
 from steepest.store.schema import AttemptRow, Learner, LessonProgress
 from steepest.store.shapes import read_name
 from steepest.store.tokens import check_learner_id, is_learner_id, new_attempt_id, new_learner_id
@@ -46,6 +47,9 @@ from steepest.store.transfer import ImportSummary, LearnerExport
 
 T = TypeVar("T")
 DEFAULT_ATTEMPT_LIMIT = 1000
+# How long a learner seen in the database is taken to be there still. A database emptied under
+# a running server gets its learners recreated after at most this long.
+KNOWN_LEARNER_S = 60.0
 # Rows per INSERT when importing: well under SQLite's limit on bound parameters.
 _IMPORT_BATCH = 500
 
@@ -69,6 +73,9 @@ class Store:
             GroupCommitter(self._writing, _database_errors) if self.backend == "sqlite" else None
         )
         self._reading = sessionmaker(reading_engine, expire_on_commit=False)
+        # Every request starts by making sure its learner exists; one that did a moment ago
+        # still does, so the database is asked at most once a minute per learner.
+        self._known = RecentlySeen(KNOWN_LEARNER_S)
         with _database_errors(), reading_engine.connect() as connection:
             found = current_revision(connection)
         if found != head_revision():
@@ -116,13 +123,17 @@ class Store:
         cookies valid).
         """
         if learner_id is not None and is_learner_id(learner_id):
+            if self._known.recently_seen(learner_id):
+                return learner_id
             with self._read() as session:
                 if session.get(Learner, learner_id) is not None:
+                    self._known.saw(learner_id)
                     return learner_id
         else:
             learner_id = new_learner_id()
         new = _new_learner(learner_id)
         self._write(lambda session: _insert_new(session, Learner, [new]))
+        self._known.saw(learner_id)
         return learner_id
 
     # Progress

@@ -1,19 +1,51 @@
-"""`steepest serve`: run the app under uvicorn."""
+"""`steepest serve`: run the app under uvicorn, in one process or several sharing the port."""
 
 from __future__ import annotations
 
+import os
+import secrets
+
 import uvicorn
+from fastapi import FastAPI
 
 from steepest.web.app import create_app
 from steepest.web.settings import Settings
 
 
-def serve(host: str | None = None, port: int | None = None, database: str | None = None) -> None:
+def serve(
+    host: str | None = None,
+    port: int | None = None,
+    database: str | None = None,
+    processes: int | None = None,
+) -> None:
     """Serve until interrupted. Settings come from `STEEPEST_*` variables; each argument given
     (a command-line option) beats its variable."""
-    given = {"host": host, "port": port, "database": database}
+    given = {"host": host, "port": port, "database": database, "processes": processes}
     settings = Settings.from_env(None, **{k: v for k, v in given.items() if v is not None})
-    app = create_app(settings)
     # uvicorn believes X-Forwarded-For/-Proto from the addresses in FORWARDED_ALLOW_IPS
     # (127.0.0.1 unless set), so behind a local proxy the client address is the learner's.
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", server_header=False)
+    host, port = settings.host, settings.port
+    if settings.processes == 1:
+        uvicorn.run(
+            create_app(settings), host=host, port=port, log_level="info", server_header=False
+        )
+        return
+    # Several processes: uvicorn starts each afresh, and each builds its app from the
+    # environment, so the command line's choices go there. They must also sign practice
+    # problems with one key, or a problem handed out by one would be refused by another.
+    os.environ["STEEPEST_SECRET"] = settings.secret or secrets.token_urlsafe(32)
+    if settings.database is not None:
+        os.environ["STEEPEST_DATABASE_URL"] = settings.database
+    uvicorn.run(
+        "steepest.web.server:app_from_environment",
+        factory=True,
+        workers=settings.processes,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+    )
+
+
+def app_from_environment() -> FastAPI:
+    return create_app(Settings.from_env())

@@ -4,6 +4,7 @@ STEEPEST_HOST         interface to listen on              127.0.0.1
 STEEPEST_PORT         TCP port                            8000
 STEEPEST_LESSON_DIR   folder of lesson Markdown files     the lessons shipped in the package
 STEEPEST_WORKERS      compute worker processes            2
+STEEPEST_PROCESSES    server processes sharing the port   1
 STEEPEST_TIMEOUT      seconds one computation may run     2.0
 STEEPEST_DATABASE_URL where learners' progress is kept    a SQLite file in the user data folder
 STEEPEST_TRUST_FORWARDED_PROTO  "1": believe a proxy's X-Forwarded-Proto (Secure cookies)  off
@@ -34,6 +35,8 @@ class Settings:
     # None means the lessons that ship inside the package.
     lesson_dir: Path | None = None
     workers: int = 2
+    # Each server process has its own event loop, page cache and pool of `workers`.
+    processes: int = 1
     timeout: float = 2.0
     # None: STEEPEST_DATABASE_URL is not set either, so the store picks its default file.
     database: str | None = None
@@ -55,6 +58,7 @@ class Settings:
             port=_read(env, "STEEPEST_PORT", int, cls.port),
             lesson_dir=_read(env, "STEEPEST_LESSON_DIR", Path, None),
             workers=_read(env, "STEEPEST_WORKERS", int, cls.workers),
+            processes=_read(env, "STEEPEST_PROCESSES", int, cls.processes),
             timeout=_read(env, "STEEPEST_TIMEOUT", float, cls.timeout),
             database=env.get("STEEPEST_DATABASE_URL") or None,
             trust_forwarded_proto=_read(env, "STEEPEST_TRUST_FORWARDED_PROTO", _flag, False),
@@ -63,8 +67,11 @@ class Settings:
             max_body=_read(env, "STEEPEST_MAX_BODY", int, cls.max_body),
         )
         settings = replace(settings, **overrides)
-        if settings.workers < 1 or settings.timeout <= 0:
-            raise SettingsError("STEEPEST_WORKERS must be at least 1 and STEEPEST_TIMEOUT above 0")
+        if settings.workers < 1 or settings.processes < 1 or settings.timeout <= 0:
+            raise SettingsError(
+                "STEEPEST_WORKERS and STEEPEST_PROCESSES must be at least 1,"
+                " and STEEPEST_TIMEOUT above 0"
+            )
         if settings.rate_limit < 0 or settings.max_body < 1024:
             raise SettingsError(
                 "STEEPEST_RATE_LIMIT must be 0 or more and STEEPEST_MAX_BODY at least 1024"
