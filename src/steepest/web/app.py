@@ -74,7 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_body=settings.max_body)
     app.add_middleware(SecurityHeadersMiddleware)
     # Lesson pages carry MathML and contour data; compressed they travel at about a fifth.
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 6: most of level 9's saving at a third of its time, for responses made per request.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.mount("/static", StaticAssets(STATIC_DIR), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
