@@ -13,6 +13,7 @@ from .conftest import LESSON_PATH, REPO, OpenPage, PageWatch, wait_for_widgets
 
 pytestmark = pytest.mark.browser
 
+BACKPROP_PATH = "/lessons/backpropagation"
 AXE = REPO / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -68,14 +69,30 @@ def reach_every_state(page: Page) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["/", LESSON_PATH, "/lessons/no-such-lesson"])
+@pytest.mark.parametrize("path", ["/", LESSON_PATH, BACKPROP_PATH, "/lessons/no-such-lesson"])
 def test_no_axe_violations(
     open_page: OpenPage, watch: PageWatch, axe_script: Path, scheme: str, path: str
 ) -> None:
     watch.allow(r"status of 404")
     page = open_page(path, color_scheme=scheme, bypass_csp=True)
-    if path == LESSON_PATH:
+    if path in (LESSON_PATH, BACKPROP_PATH):
         wait_for_widgets(page)
+    violations = axe_violations(page, axe_script)
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_after_a_backward_sweep(
+    open_page: OpenPage, axe_script: Path, scheme: str
+) -> None:
+    page = open_page(BACKPROP_PATH, color_scheme=scheme, bypass_csp=True)
+    wait_for_widgets(page)
+    plot = page.locator('[data-widget="computation-graph"] [data-plot]')
+    plot.focus()
+    for _ in range(3):
+        plot.press("Enter")
+    for details in page.locator("details").all():
+        details.locator("summary").click()
     violations = axe_violations(page, axe_script)
     assert violations == [], "\n".join(violations)
 
@@ -91,11 +108,12 @@ def test_no_axe_violations_after_interaction(
     assert violations == [], "\n".join(violations)
 
 
+@pytest.mark.parametrize("path", [LESSON_PATH, BACKPROP_PATH])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_axe_violations_on_a_phone_or_a_desktop(
-    open_page: OpenPage, axe_script: Path, width: int
+    open_page: OpenPage, axe_script: Path, width: int, path: str
 ) -> None:
-    page = open_page(viewport={"width": width, "height": 800}, bypass_csp=True)
+    page = open_page(path, viewport={"width": width, "height": 800}, bypass_csp=True)
     wait_for_widgets(page)
     violations = axe_violations(page, axe_script)
     assert violations == [], "\n".join(violations)

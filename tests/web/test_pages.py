@@ -6,7 +6,7 @@ import re
 
 from starlette.testclient import TestClient
 
-from steepest.lessons import Lesson, QuestionBlock
+from steepest.lessons import SHIPPED_LESSONS, Lesson, QuestionBlock, load_catalogue
 
 from .page_parts import SLUG, elements, ids_in_order, parse, section_html
 
@@ -29,13 +29,13 @@ def test_index_links_to_every_lesson(client: TestClient, lesson: Lesson) -> None
     assert lesson.title.replace("&", "&amp;") in response.text
 
 
-def test_index_lists_unwritten_next_lessons_without_links(
-    client: TestClient, lesson: Lesson
-) -> None:
+def test_index_links_the_next_lesson_once_it_is_written(client: TestClient, lesson: Lesson) -> None:
     assert lesson.next is not None
+    assert load_catalogue(SHIPPED_LESSONS).get(lesson.next.slug) is not None
     page = client.get("/").text
-    assert "Coming next" in page and lesson.next.title in page
-    assert f'href="/lessons/{lesson.next.slug}"' not in page
+    assert f'href="/lessons/{lesson.next.slug}"' in page
+    assert lesson.next.title in page
+    assert "Coming next" not in page
 
 
 def test_lesson_sections_have_the_agreed_ids_in_order(lesson_html: str) -> None:
@@ -94,11 +94,11 @@ def test_worked_example_shows_engine_steps(lesson_html: str) -> None:
     assert 'name="expression"' in part and 'name="at"' in part
 
 
-def test_next_lesson_is_coming_next_without_a_dead_link(lesson_html: str, lesson: Lesson) -> None:
+def test_next_lesson_is_a_link_once_it_is_written(lesson_html: str, lesson: Lesson) -> None:
     assert lesson.next is not None
-    assert "Coming next" in lesson_html
     assert lesson.next.title in lesson_html
-    assert f'href="/lessons/{lesson.next.slug}"' not in lesson_html
+    assert f'href="/lessons/{lesson.next.slug}"' in lesson_html
+    assert "Coming next" not in lesson_html
 
 
 def test_quiz_renders_radios_without_answer_keys(lesson_html: str, lesson: Lesson) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from steepest.widgets import best_box, surface_explorer
+from steepest.widgets import backprop_cost, best_box, computation_graph, surface_explorer
 from steepest.widgets.params import WidgetParamsError
 
 
@@ -38,7 +38,7 @@ WIDGETS: dict[str, Widget] = {
         read_params=module.read_params,
         compute_spec=module.compute_spec,
     )
-    for module in (best_box, surface_explorer)
+    for module in (best_box, surface_explorer, computation_graph, backprop_cost)
 }
 
 
