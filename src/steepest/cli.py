@@ -166,11 +166,100 @@ def _count(number: int, noun: str) -> str:
     default=None,
     help="Server processes sharing the port [default: STEEPEST_PROCESSES, else 1].",
 )
-def serve(host: str | None, port: int | None, database: str | None, processes: int | None) -> None:
+@click.option(
+    "--lessons",
+    "lesson_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of lesson files [default: STEEPEST_LESSON_DIR, else the shipped lessons].",
+)
+@click.option(
+    "--reload",
+    is_flag=True,
+    default=None,
+    help="Re-read a lesson file when it is saved (for authors; one process only)"
+    " [default: STEEPEST_RELOAD].",
+)
+def serve(
+    host: str | None,
+    port: int | None,
+    database: str | None,
+    processes: int | None,
+    lesson_dir: Path | None,
+    reload: bool | None,
+) -> None:
     """Serve the lessons and the JSON API over HTTP."""
     from steepest.web.server import serve as run_server
+    from steepest.web.settings import SettingsError
 
-    run_server(host=host, port=port, database=database, processes=processes)
+    try:
+        run_server(
+            host=host,
+            port=port,
+            database=database,
+            processes=processes,
+            lesson_dir=lesson_dir,
+            reload=reload,
+        )
+    except SettingsError as error:
+        fail(str(error))
+
+
+@main.command()
+@click.argument("slug")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("lessons"),
+    show_default=True,
+    help="Folder to write the lesson in; created if missing.",
+)
+@click.option("--title", default=None, help="The lesson's title [default: from the slug].")
+def new(slug: str, folder: Path, title: str | None) -> None:
+    """Start a lesson: write DIR/SLUG.md from a template that passes `steepest check`."""
+    from steepest.lessons.scaffold import ScaffoldError, create_lesson
+
+    try:
+        path = create_lesson(folder, slug, title)
+    except (ScaffoldError, FileExistsError) as error:
+        fail(str(error))
+    click.echo(f"wrote {path}")
+    click.echo(f"preview it: steepest serve --lessons {folder} --reload")
+    click.echo(f"check it:   steepest check {folder}")
+
+
+@main.command()
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--lessons",
+    "lesson_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of lesson files [default: STEEPEST_LESSON_DIR, else the shipped lessons].",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    help="Seconds each engine computation of the pages may take.",
+)
+def export(directory: Path, lesson_dir: Path | None, timeout: float) -> None:
+    """Write the course as static files in DIR, for any static web host.
+
+    Reading, the widgets that run in the browser and progress kept in the browser work there;
+    checking typed answers, quizzes and anything else the engine does needs `steepest serve`.
+    """
+    from steepest.web.export import ExportError, export_site
+
+    try:
+        report = export_site(directory, lesson_dir=lesson_dir, timeout=timeout)
+    except ExportError as error:
+        fail(str(error))
+    click.echo(
+        f"exported {_count(report.lessons, 'lesson')} and {_count(report.files, 'file')}"
+        f" ({report.bytes / 1024:.0f} kB) to {directory}"
+    )
 
 
 if __name__ == "__main__":

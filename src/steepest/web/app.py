@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pool = ComputePool(
             workers=settings.workers, timeout=settings.timeout, preload=WORKER_PRELOAD
         )
-        library = LessonLibrary(settings.lesson_dir, pool)
+        library = LessonLibrary(settings.lesson_dir, pool, reload=settings.reload)
         store = StoreHandle(settings.database)
         signer = ProblemSigner(settings.secret)
         limiter = RateLimiter(settings.rate_limit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
@@ -17,10 +18,20 @@ def serve(
     port: int | None = None,
     database: str | None = None,
     processes: int | None = None,
+    lesson_dir: Path | None = None,
+    reload: bool | None = None,
 ) -> None:
     """Serve until interrupted. Settings come from `STEEPEST_*` variables; each argument given
-    (a command-line option) beats its variable."""
-    given = {"host": host, "port": port, "database": database, "processes": processes}
+    (a command-line option) beats its variable. SettingsError when they contradict each other
+    (`reload` with several processes)."""
+    given = {
+        "host": host,
+        "port": port,
+        "database": database,
+        "processes": processes,
+        "lesson_dir": lesson_dir,
+        "reload": reload,
+    }
     settings = Settings.from_env(None, **{k: v for k, v in given.items() if v is not None})
     # uvicorn believes X-Forwarded-For/-Proto from the addresses in FORWARDED_ALLOW_IPS
     # (127.0.0.1 unless set), so behind a local proxy the client address is the learner's.
@@ -36,6 +47,8 @@ def serve(
     os.environ["STEEPEST_SECRET"] = settings.secret or secrets.token_urlsafe(32)
     if settings.database is not None:
         os.environ["STEEPEST_DATABASE_URL"] = settings.database
+    if settings.lesson_dir is not None:
+        os.environ["STEEPEST_LESSON_DIR"] = str(settings.lesson_dir)
     uvicorn.run(
         "steepest.web.server:app_from_environment",
         factory=True,

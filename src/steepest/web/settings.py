@@ -11,6 +11,7 @@ STEEPEST_TRUST_FORWARDED_PROTO  "1": believe a proxy's X-Forwarded-Proto (Secure
 STEEPEST_SECRET       key that signs practice problems    a random key for each start
 STEEPEST_RATE_LIMIT   engine requests a minute per client (0: no limit)    120
 STEEPEST_MAX_BODY     largest request body, in bytes      1048576 (1 MiB)
+STEEPEST_RELOAD       "1": re-read a lesson file when it is saved (authoring)    off
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class Settings:
     rate_limit: int = 120
     # A progress import of a long history is the largest body a learner sends: far below this.
     max_body: int = 1024 * 1024
+    # For authors: each page request looks at the lesson files and re-reads any that changed.
+    # One process only, since each process would keep its own copy of the lessons.
+    reload: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -65,6 +69,7 @@ class Settings:
             secret=env.get("STEEPEST_SECRET") or None,
             rate_limit=_read(env, "STEEPEST_RATE_LIMIT", int, cls.rate_limit),
             max_body=_read(env, "STEEPEST_MAX_BODY", int, cls.max_body),
+            reload=_read(env, "STEEPEST_RELOAD", _flag, False),
         )
         settings = replace(settings, **overrides)
         if settings.workers < 1 or settings.processes < 1 or settings.timeout <= 0:
@@ -75,6 +80,11 @@ class Settings:
         if settings.rate_limit < 0 or settings.max_body < 1024:
             raise SettingsError(
                 "STEEPEST_RATE_LIMIT must be 0 or more and STEEPEST_MAX_BODY at least 1024"
+            )
+        if settings.reload and settings.processes > 1:
+            raise SettingsError(
+                "--reload (STEEPEST_RELOAD) works with one server process only:"
+                " leave out --processes (STEEPEST_PROCESSES)"
             )
         return settings
 

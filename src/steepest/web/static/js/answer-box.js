@@ -1,7 +1,7 @@
 // A box for a typed answer: a live preview of how the engine reads it (debounced, from
 // POST /api/preview), and the engine's verdict once checked, naming the mistake it recognises.
 
-import { requestJSON } from "./api.js";
+import { StaticCopyError, failureText, requestJSON } from "./api.js";
 
 const PREVIEW_DELAY_MS = 250;
 const HEADS = {
@@ -32,7 +32,8 @@ export function mountPreview(form) {
     } catch (error) {
       if (asked !== latest) return;
       math.textContent = error.message;
-      preview.classList.add("preview-error");
+      // A static copy cannot preview: that is a note, not a mistake in what was typed.
+      preview.classList.toggle("preview-error", !(error instanceof StaticCopyError));
     }
     preview.hidden = false;
   }
@@ -97,7 +98,7 @@ export function mountTypedQuestion(form, progress) {
         progress.recordAnswer(questionId, answer, result.feedback.correct);
       }
     } catch (error) {
-      showNote(box, `Could not check the answer just now (${error.message}). Try again in a moment.`);
+      showNote(box, failureText(error, `Could not check the answer just now (${error.message}). Try again in a moment.`));
     }
   }
 

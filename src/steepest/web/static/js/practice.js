@@ -2,7 +2,7 @@
 // POST /api/practice/attempts, which answers with the diagnosis, the worked solution and the
 // learner's mastery (3 right in a row at a level masters it).
 
-import { newAttemptId, requestJSON } from "./api.js";
+import { failureText, newAttemptId, requestJSON } from "./api.js";
 import { mountPreview, showFeedback, showNote } from "./answer-box.js";
 
 function showMastery(element, mastery) {
@@ -74,7 +74,7 @@ export function mountPractice(root) {
       form.hidden = false;
       input.focus();
     } catch (error) {
-      showNote(box, `Could not make a problem just now (${error.message}).`);
+      showNote(box, failureText(error, `Could not make a problem just now (${error.message}).`));
       form.hidden = false;
     } finally {
       newButton.disabled = false;
@@ -94,7 +94,7 @@ export function mountPractice(root) {
       if (result.solution) renderSolution(solution, result.solution);
       showMastery(masteryLine, result.mastery);
     } catch (error) {
-      showNote(box, `Could not check the answer just now (${error.message}).`);
+      showNote(box, failureText(error, `Could not check the answer just now (${error.message}).`));
     }
   });
 }

@@ -1,9 +1,10 @@
 // Progress through one lesson: kept in this browser's localStorage, and merged with the copy on
 // the server whenever the server can be reached (see progress-state.js for the merge rules).
 // Another tab's changes arrive through the `storage` event; an offline browser keeps working
-// and sends its state when it is back online.
+// and sends its state when it is back online. A static copy (`steepest export`) has no server:
+// there progress stays in localStorage only.
 
-import { requestJSON } from "./api.js";
+import { STATIC_COPY, requestJSON } from "./api.js";
 import { emptyState, merge, readState, sameState } from "./progress-state.js";
 
 const KEY_PREFIX = "steepest:progress:";
@@ -134,6 +135,7 @@ export class Progress {
   }
 
   async pull() {
+    if (STATIC_COPY) return;
     try {
       const server = readState(await requestJSON("GET", this.url()));
       const hadMore = !sameState(merge(server, this.state), server);
@@ -153,6 +155,7 @@ export class Progress {
 
   async sync() {
     window.clearTimeout(this.syncTimer);
+    if (STATIC_COPY) return;
     try {
       const sent = this.state;
       const merged = readState(await requestJSON("PUT", this.url(), sent));
@@ -210,6 +213,10 @@ export function mountProgressPanel(progress, document) {
   const text = panel.querySelector("[data-progress-text]");
   const syncNote = panel.querySelector("[data-progress-sync]");
   panel.hidden = false;
+  // Export and import move what the server keeps; a static copy keeps nothing there.
+  if (STATIC_COPY) {
+    for (const control of panel.querySelectorAll("[data-progress-export], [data-progress-import]")) control.hidden = true;
+  }
   panel.querySelector("[data-progress-reset]").addEventListener("click", () => progress.reset());
   progress.onSync((status) => (syncNote.textContent = SYNC_TEXT[status]));
 

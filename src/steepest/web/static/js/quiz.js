@@ -1,9 +1,11 @@
 // Multiple-choice questions, scored by the server (POST /api/quiz/{lesson}/{question}) so the
 // answer key is not in the page. Answers are kept in progress and re-checked after a reload.
 
+import { apiFetch, failureText } from "./api.js";
+
 async function check(form, answer) {
   const { lesson, question } = form.dataset;
-  const response = await fetch(`/api/quiz/${encodeURIComponent(lesson)}/${encodeURIComponent(question)}`, {
+  const response = await apiFetch(`/api/quiz/${encodeURIComponent(lesson)}/${encodeURIComponent(question)}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ answer }),
@@ -51,8 +53,8 @@ export function mountQuestion(form, progress) {
       const verdict = await check(form, value);
       showVerdict(feedback, verdict);
       if (save) progress.recordAnswer(questionId, value, verdict.correct);
-    } catch {
-      showNote(feedback, "Could not check the answer just now. Try again in a moment.");
+    } catch (error) {
+      showNote(feedback, failureText(error, "Could not check the answer just now. Try again in a moment."));
     }
   }
 

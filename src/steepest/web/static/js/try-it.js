@@ -2,6 +2,7 @@
 // engine's error beside the box it concerns, pointing at the column. Without JavaScript the same
 // form is a plain GET of the lesson page and the server renders the same result.
 
+import { apiFetch, failureText } from "./api.js";
 import { errorLine } from "./error-line.js";
 import { PointSyntaxError, readPointText } from "./point-text.js";
 import { renderSteps } from "./steps.js";
@@ -58,7 +59,7 @@ export function mountTryIt(form, onRendered) {
     status.textContent = "Working it out…";
     button.disabled = true;
     try {
-      const response = await fetch("/api/gradient", {
+      const response = await apiFetch("/api/gradient", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ expression: expression.value, at: point }),
@@ -76,8 +77,8 @@ export function mountTryIt(form, onRendered) {
       showError(aboutPoint ? at : expression, aboutPoint ? atError : expressionError, message, column);
       const retry = response.headers.get("Retry-After");
       status.textContent = retry ? `The server is busy; try again in ${retry} s.` : "";
-    } catch {
-      status.textContent = "Could not reach the server. Check the connection and try again.";
+    } catch (error) {
+      status.textContent = failureText(error, "Could not reach the server. Check the connection and try again.");
     } finally {
       button.disabled = false;
     }

@@ -3,6 +3,7 @@
 // from the server), and a slice along the first variable. L and its partials arrive as
 // expression trees, which the browser evaluates (no text is ever evaluated).
 
+import { apiFetch, failureText } from "../api.js";
 import { errorLine } from "../error-line.js";
 import { evaluate } from "../expr-tree.js";
 import { createProbeLayer, drawField, drawProbe, fieldSamples } from "./surface/arrows.js";
@@ -115,9 +116,9 @@ export function mount(root, progress) {
     let answer;
     try {
       answer = await requestDescent(state.source, start, rate, spec.steps);
-    } catch {
+    } catch (error) {
       out.step.textContent = "";
-      out.descent.textContent = "Could not reach the server. Check the connection and try again.";
+      out.descent.textContent = failureText(error, "Could not reach the server. Check the connection and try again.");
       return;
     }
     if (mine !== request) return; // the map changed or another ball was dropped meanwhile
@@ -171,14 +172,14 @@ export function mount(root, progress) {
     let response;
     let body;
     try {
-      response = await fetch("/api/surface", {
+      response = await apiFetch("/api/surface", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ expression: source, window, levels: spec.levels }),
       });
       body = await response.json();
-    } catch {
-      showError(input, errorBox, "could not reach the server; check the connection and try again", null);
+    } catch (error) {
+      showError(input, errorBox, failureText(error, "could not reach the server; check the connection and try again"), null);
       return;
     }
     if (mine !== request) return;

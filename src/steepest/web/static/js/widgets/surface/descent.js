@@ -1,6 +1,7 @@
 // Dropping the ball: the server's gradient-descent path (POST /api/descent), drawn step by step.
 // Reduced-motion users get the whole path at once.
 
+import { apiFetch } from "../../api.js";
 import { formatNumber } from "./svg.js";
 
 // Points far off the map (a diverging ball) are pulled in along their ray from the map's centre,
@@ -8,7 +9,7 @@ import { formatNumber } from "./svg.js";
 const FAR = 1e5;
 
 export async function requestDescent(expression, start, rate, steps) {
-  const response = await fetch("/api/descent", {
+  const response = await apiFetch("/api/descent", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ expression, start, rate, steps }),

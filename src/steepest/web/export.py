@@ -1,0 +1,117 @@
+"""`steepest export`: the course as static files, for any static web host.
+
+The app itself renders the pages (in this process, through starlette's TestClient, with its
+own compute pool), so an exported page is the page the server sends, with three changes:
+
+- links are made relative (`/static/…` → `../../static/…`, `/lessons/x` → `../x/`), so the copy
+  works at the root of a host or under any sub-path (a project's GitHub Pages);
+- each lesson is `lessons/SLUG/index.html`, which every static host serves at `lessons/SLUG/`;
+- `<html data-static-export>` tells the scripts there is no API (see static/js/api.js): reading,
+  the widgets that draw from the spec in the page, and progress kept in this browser work; what
+  needs the engine says politely that it needs a Steepest server.
+
+The no-JavaScript forms still submit to the page's own address, which a static host answers
+with the page unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from steepest.lessons import SHIPPED_LESSONS, LessonFormatError, load_catalogue
+from steepest.web.app import STATIC_DIR, create_app
+from steepest.web.settings import Settings
+
+with warnings.catch_warnings():
+    # Starlette asks for the `httpx2` package; plain httpx works and is what the lock file has.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+MARKER = ".steepest-export"
+"""A file in every export folder: only a folder holding it is ever emptied by a new export."""
+STATIC_ATTRIBUTE = "data-static-export"
+_ROOT_LINK = re.compile(r'(\s(?:href|src|action)=")/([^"]*)"')
+_HTML_TAG = re.compile(r"<html(?=[\s>])")
+
+
+class ExportError(Exception):
+    """The course cannot be exported: a broken lesson, or a folder that is not ours to fill."""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    lessons: int
+    files: int
+    bytes: int
+
+
+def export_site(
+    target: Path, *, lesson_dir: Path | None = None, timeout: float = 30.0
+) -> ExportReport:
+    """Write the index, every lesson page and the static files under `target`."""
+    folder = SHIPPED_LESSONS if lesson_dir is None else lesson_dir
+    try:
+        catalogue = load_catalogue(folder)
+    except LessonFormatError as error:
+        raise ExportError(f"{error} (run `steepest check {folder}`)") from error
+    if not len(catalogue):
+        raise ExportError(f"no lesson files (*.md) in {folder}")
+    _claim(target)
+    pages = {Path("index.html"): "/"}
+    pages |= {Path("lessons", lesson.slug, "index.html"): f"/lessons/{lesson.slug}"
+              for lesson in catalogue}  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="steepest-export-") as scratch:
+        # The pages need no store, but the app opens one: keep it out of the learner's data.
+        settings = Settings(
+            lesson_dir=folder,
+            workers=2,
+            timeout=timeout,
+            database=f"sqlite:///{Path(scratch) / 'unused.sqlite3'}",
+            rate_limit=0,
+        )
+        with TestClient(create_app(settings)) as client:
+            for path, url in pages.items():
+                response = client.get(url)
+                if response.status_code != 200:
+                    raise ExportError(f"{url} answered {response.status_code}: {response.text}")
+                written = target / path
+                written.parent.mkdir(parents=True, exist_ok=True)
+                written.write_text(static_html(response.text, len(path.parts) - 1), "utf-8")
+    shutil.copytree(STATIC_DIR, target / "static", ignore=shutil.ignore_patterns("__pycache__"))
+    files = [p for p in target.rglob("*") if p.is_file() and p.name != MARKER]
+    return ExportReport(
+        lessons=len(catalogue), files=len(files), bytes=sum(p.stat().st_size for p in files)
+    )
+
+
+def static_html(html: str, depth: int) -> str:
+    """A page for the static copy, `depth` folders below its root: relative links, marked."""
+    up = "../" * depth
+
+    def relative(match: re.Match[str]) -> str:
+        path = match.group(2)
+        if path.startswith("lessons/"):
+            slug, hash_mark, fragment = path.removeprefix("lessons/").partition("#")
+            path = f"lessons/{slug}/{hash_mark}{fragment}"
+        return f'{match.group(1)}{up + path or "./"}"'
+
+    return _HTML_TAG.sub(f"<html {STATIC_ATTRIBUTE}", _ROOT_LINK.sub(relative, html), count=1)
+
+
+def _claim(target: Path) -> None:
+    """Make `target` an empty export folder; refuse a folder with anything else in it."""
+    if target.exists():
+        if not target.is_dir():
+            raise ExportError(f"{target} is a file, not a folder")
+        if any(target.iterdir()) and not (target / MARKER).is_file():
+            raise ExportError(
+                f"{target} is not empty and holds no earlier export; give a new or empty folder"
+            )
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    (target / MARKER).write_text("made by `steepest export`; the next export replaces it\n")

@@ -1,0 +1,99 @@
+"""docs/authoring.md names every part of the lesson format; its examples pass `steepest check`."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from steepest.cli import main
+from steepest.engine.claim_statements import ClaimKind
+from steepest.lessons.boxes import _TAGS as BOX_KINDS
+from steepest.lessons.check import check_lessons
+from steepest.lessons.directive_blocks import DIRECTIVES, TYPED_KINDS
+from steepest.lessons.front_matter import _FIELDS as FRONT_MATTER_FIELDS
+from steepest.widgets import WIDGETS
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "authoring.md"
+TEXT = GUIDE.read_text(encoding="utf-8")
+# Examples sit in four-backtick fences, so that they can hold directive fences themselves.
+EXAMPLES = re.findall(r"^````markdown\n(.*?)^````$", TEXT, flags=re.MULTILINE | re.DOTALL)
+FRONT_SLUG = re.compile(r"^slug: (\S+)$", re.MULTILINE)
+
+
+def widget_section(name: str) -> str:
+    start = TEXT.index(f"### `{name}`")
+    end = TEXT.find("\n#", start + 1)
+    return TEXT[start:end]
+
+
+def as_lesson(number: int, example: str) -> tuple[str, str]:
+    """(slug, text): a full lesson as it is, anything else inside a lesson of its own."""
+    if example.startswith("---\n"):
+        found = FRONT_SLUG.search(example)
+        assert found is not None
+        return found.group(1), example
+    slug = f"example-{number}"
+    front = (
+        f"---\nslug: {slug}\ntitle: Example {number}\ncourse: Docs\nunit: Examples\n"
+        f"number: {number}\ndifficulty: Easy\nsummary: An example from the authoring guide.\n---\n"
+    )
+    if example.startswith("::::"):
+        return slug, front + "\n" + example
+    return slug, f"{front}\n:::: section example\n## Example\n\n{example}\n::::\n"
+
+
+def test_the_guide_has_examples_and_no_todo() -> None:
+    assert len(EXAMPLES) >= 10
+    assert "TODO" not in TEXT
+
+
+@pytest.mark.parametrize("name", sorted(DIRECTIVES))
+def test_every_directive_is_described_with_an_example(name: str) -> None:
+    assert f"### `{{{name}}}`" in TEXT
+    assert any(f"```{{{name}}}" in example for example in EXAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_every_widget_is_described_with_its_parameters_and_an_example(name: str) -> None:
+    section = widget_section(name)
+    assert any(f"```{{widget}} {name}\n" in example for example in EXAMPLES)
+    module = importlib.import_module(f"steepest.widgets.{name.replace('-', '_')}")
+    for parameter in getattr(module, "_KNOWN", ()):
+        assert f"| `{parameter}` |" in section, f"{name}: parameter {parameter!r} is missing"
+
+
+@pytest.mark.parametrize("kind", sorted(BOX_KINDS))
+def test_every_box_kind_has_an_example(kind: str) -> None:
+    assert any(f"::: {kind}\n" in example for example in EXAMPLES)
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_described(command: str) -> None:
+    assert f"**`steepest {command}" in TEXT
+
+
+def test_every_front_matter_field_claim_kind_and_typed_kind_is_listed() -> None:
+    for field in FRONT_MATTER_FIELDS:
+        assert f"| `{field}` |" in TEXT, field
+    for kind in get_args(ClaimKind):
+        assert f"`{kind} EXPR" in TEXT, kind
+    for kind in TYPED_KINDS:
+        assert f"`{kind}`" in TEXT, kind
+
+
+def test_every_example_passes_steepest_check(tmp_path: Path) -> None:
+    """Loaded as `steepest check` loads lessons: format, formulas, claims, widgets' numbers."""
+    paths = []
+    for number, example in enumerate(EXAMPLES, start=1):
+        slug, text = as_lesson(number, example)
+        path = tmp_path / f"{slug}.md"
+        assert not path.exists(), f"two examples are called {slug}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    report = check_lessons(paths, timeout=30.0)
+    assert [str(problem) for problem in report.problems] == []
+    assert report.claims >= 6
