@@ -121,3 +121,11 @@ def test_best_box_optimum_is_found_not_typed() -> None:
     assert best.kind == "maximum"
     assert best.value == volume.subs(x, best.location)
     assert all(volume.subs(x, t) <= best.value for t in [0.5, 0.9, 1.1, 2.0, 2.9])
+
+
+def test_an_interval_without_a_critical_point_has_no_extrema() -> None:
+    x = sympy.Symbol("x", real=True)
+    volume = x * (6 - 2 * x) ** 2
+    # The slope 12x² − 48x + 36 vanishes at 1 and 3 only, both outside (1.5, 2.5).
+    assert sympy.solveset(sympy.diff(volume, x), x, sympy.Interval.open(1.5, 2.5)).is_empty
+    assert extrema_on_interval(volume, x, sympy.Rational(3, 2), sympy.Rational(5, 2)) == []

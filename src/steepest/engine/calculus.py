@@ -145,6 +145,8 @@ def extrema_on_interval(
     slope = sympy.diff(expr, variable)
     interval = sympy.Interval.open(low, high)
     solutions = sympy.solveset(slope, variable, domain=interval)
+    if solutions is sympy.S.EmptySet:  # SymPy's empty FiniteSet: no critical point in there
+        return []
     if not isinstance(solutions, sympy.FiniteSet):
         raise EvaluationError(f"cannot list the critical points of {expr} on {interval}")
     found = []
