@@ -151,3 +151,27 @@ def test_hostile_text_is_refused_with_an_engine_error(text: str) -> None:
     with pytest.raises(EngineError) as caught:
         parse(text)
     assert caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1e-3", sympy.Rational(1, 1000)),
+        ("2.5E2", sympy.Integer(250)),
+        ("7e0", sympy.Integer(7)),
+        ("4e+1", sympy.Integer(40)),
+        ("2e", 2 * sympy.E),
+        ("2e - 3", 2 * sympy.E - 3),
+        ("2e^2", 2 * sympy.E**2),
+    ],
+)
+def test_scientific_notation_is_read_exactly_and_e_alone_stays_eulers_number(
+    text: str, expected: sympy.Expr
+) -> None:
+    assert parse(text) == expected
+
+
+def test_scientific_notation_is_held_to_the_power_limits() -> None:
+    with pytest.raises(LimitExceeded) as refused:
+        parse("w1 + 1.0e99999")
+    assert refused.value.column == 6

@@ -63,6 +63,24 @@ def _describe(char: str) -> str:
     return repr(char) if char.isprintable() else f"U+{ord(char):04X}"
 
 
+def _skip_exponent(text: str, i: int) -> int:
+    """Past a scientific-notation exponent (`e-3`, `E+12`, `e5`) right after a number's digits.
+
+    `2e-3` is 0.002, as in Python and on every calculator ML students use; 2·e − 3 needs a space
+    or a star (`2e - 3`, `2*e-3`), and the live preview shows which was read.
+    """
+    if text[i : i + 1] not in ("e", "E"):
+        return i
+    j = i + 1
+    if text[j : j + 1] in ("+", "-", "−"):
+        j += 1
+    if not _is_digit(text[j : j + 1]):
+        return i
+    while j < len(text) and _is_digit(text[j]):
+        j += 1
+    return j
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     i, n = 0, len(text)
@@ -79,6 +97,7 @@ def tokenize(text: str) -> list[Token]:
                 i += 1
                 while i < n and _is_digit(text[i]):
                     i += 1
+            i = _skip_exponent(text, i)
             tokens.append(Token(Kind.NUMBER, text[start:i], column))
         elif char.isascii() and char.isalpha():
             start = i

@@ -297,14 +297,23 @@ class _Parser:
     # -- numbers ------------------------------------------------------------------------------
 
     def number(self, token: Token) -> sympy.Expr:
-        digits = token.text.replace(".", "").lstrip("0")
+        mantissa, _, exponent = token.text.lower().replace("−", "-").partition("e")
+        digits = mantissa.replace(".", "").lstrip("0")
         if len(digits) > self.limits.max_integer_digits:
             raise LimitExceeded(
                 f"number longer than {self.limits.max_integer_digits} digits", token.column
             )
-        if "." in token.text:
-            return sympy.Rational(token.text)
-        return sympy.Integer(int(token.text))
+        if exponent:
+            # Read exactly (1e-3 is 1/1000), so the power of ten is held to the same limits.
+            if len(digits) + abs(int(exponent)) > self.limits.max_power_digits:
+                raise LimitExceeded(
+                    f"exponent too large (the number would have about {abs(int(exponent))} digits)",
+                    token.column,
+                )
+            return sympy.Rational(mantissa) * sympy.Rational(10) ** int(exponent)
+        if "." in mantissa:
+            return sympy.Rational(mantissa)
+        return sympy.Integer(int(mantissa))
 
     def integer(self, text: str, column: int) -> sympy.Integer:
         if len(text.lstrip("-")) > self.limits.max_integer_digits:
