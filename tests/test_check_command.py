@@ -120,7 +120,10 @@ def test_directives_the_engine_cannot_work_are_reported(tmp_path: Path) -> None:
         line_holding(path, "{answer}"): "typed question 'typed' cannot be checked: ",
         line_holding(path, "{worked-example}"): "the worked example cannot be checked: ",
         # The best box peaks at x = 1, outside this slider's range (1.2, 3).
-        line_holding(path, "min: 1.2") - 3: "the best-box widget ",
+        line_holding(path, "min: 1.2") - 3: (
+            "the engine cannot compute the best-box widget's numbers: the volume"
+            " x*(6 - 2*x)**2 has 0 maxima strictly inside the slider's range (6/5, 3)"
+        ),
         line_holding(path, "default: 4") - 2: "the best-box widget: best-box needs",
         line_holding(path, "{widget} slider"): "the slider widget: there is no widget",
         line_holding(path, "maximum x"): 'claim "maximum x for x in [0, 1]" cannot be checked: ',

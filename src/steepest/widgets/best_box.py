@@ -76,7 +76,10 @@ def compute_spec(params: BestBoxParams) -> dict[str, Any]:
     slope = sympy.factor(partial(volume, x))
     maxima = [e for e in extrema_on_interval(volume, x, low, high) if e.kind == "maximum"]
     if len(maxima) != 1:
-        raise ValueError(f"expected one maximum of {volume} on ({low}, {high}), not {len(maxima)}")
+        raise ValueError(
+            f"the volume {volume} has {len(maxima)} maxima strictly inside the slider's range"
+            f" ({low}, {high}), not one"
+        )
     best = maxima[0]
     named = sympy.Function("V")
     return {
