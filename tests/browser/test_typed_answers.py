@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Page
@@ -29,6 +31,17 @@ def wait_until_synced(page: Page) -> None:
     page.locator("[data-progress-sync]").filter(
         has_text="Saved in this browser and on the server."
     ).wait_for()
+
+
+def wait_until_the_server_has(page: Page, questions: list[str], limit_s: float = 15) -> None:
+    url = urljoin(page.url, "/api/progress/partial-derivatives-and-the-gradient")
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        stored = page.request.get(url).text()
+        if all(f'"{question}"' in stored for question in questions):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the server never held answers to {questions}: {stored}")
 
 
 def test_the_preview_shows_how_the_typed_answer_was_read(
@@ -101,7 +114,8 @@ def test_progress_reaches_the_server_and_a_fresh_browser_with_the_cookie_gets_it
     page.locator("label[for='question-partial-w2-6w2']").click()
     page.locator("#question-partial-w2").get_by_role("button", name="Check my answer").click()
     page.locator("#question-partial-w2 .verdict-right").wait_for()
-    wait_until_synced(page)
+    # "Saved" may still show from an earlier sync: wait until the server holds both answers.
+    wait_until_the_server_has(page, ["typed-partial-w1", "partial-w2"])
     cookies = page.context.cookies()
     learner = next(c for c in cookies if c["name"] == "steepest_learner")
     assert learner["httpOnly"] and learner["sameSite"] == "Lax"
