@@ -83,6 +83,16 @@ def main() -> None:
     """Steepest: interactive math-for-ML lessons checked by a computer algebra system."""
 
 
+# `serve` and `export` both read a folder of lessons.
+lessons_option = click.option(
+    "--lessons",
+    "lesson_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of lesson files [default: STEEPEST_LESSON_DIR, else the shipped lessons].",
+)
+
+
 @main.command()
 @click.argument("expression")
 @click.option("--at", "at", metavar="NAME=VALUE,...", help="A point, such as w1=1,w2=1.")
@@ -166,13 +176,7 @@ def _count(number: int, noun: str) -> str:
     default=None,
     help="Server processes sharing the port [default: STEEPEST_PROCESSES, else 1].",
 )
-@click.option(
-    "--lessons",
-    "lesson_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of lesson files [default: STEEPEST_LESSON_DIR, else the shipped lessons].",
-)
+@lessons_option
 @click.option(
     "--reload",
     is_flag=True,
@@ -231,13 +235,7 @@ def new(slug: str, folder: Path, title: str | None) -> None:
 
 @main.command()
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--lessons",
-    "lesson_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of lesson files [default: STEEPEST_LESSON_DIR, else the shipped lessons].",
-)
+@lessons_option
 @click.option(
     "--timeout",
     default=30.0,

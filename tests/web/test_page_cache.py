@@ -8,7 +8,7 @@ import gzip
 import pytest
 from starlette.testclient import TestClient
 
-from steepest.web.page_cache import accepts_gzip
+from steepest.web.prepared_body import accepts_gzip
 
 from .page_parts import SLUG
 
