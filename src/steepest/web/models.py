@@ -64,3 +64,16 @@ class ErrorDetail(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorDetail
+
+
+def error_response(description: str) -> dict[str, Any]:
+    """An error status as the OpenAPI document lists it: the shared body and what it means."""
+    return {"model": ErrorResponse, "description": description}
+
+
+# What every route that runs the engine may answer besides its own errors.
+ENGINE_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: error_response("Input the engine cannot work with"),
+    429: error_response("This client's engine calls ran out for now; see Retry-After"),
+    503: error_response("The server is busy; see Retry-After"),
+}

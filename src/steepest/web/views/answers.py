@@ -17,24 +17,19 @@ from steepest.web.answer_models import (
     TypedResult,
 )
 from steepest.web.learner_session import current_learner, require_csrf
-from steepest.web.models import ErrorResponse
+from steepest.web.models import ENGINE_ERRORS, error_response
 from steepest.web.quiz import find_typed_question
 from steepest.web.state import app_state, engine_pool
 from steepest.web.store_calls import record_attempt
 
 router = APIRouter(prefix="/api", tags=["answers"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorResponse, "description": "Input the engine cannot work with"},
-    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
-}
-
 
 @router.post(
     "/equivalent",
     summary="Whether a typed answer equals the expected one",
     response_model=EquivalentResult,
-    responses=_ERRORS,
+    responses=ENGINE_ERRORS,
 )
 async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any]:
     """Decided by the engine: exactly where that is cheap, else at random points of the domain.
@@ -53,7 +48,7 @@ async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any
     "/preview",
     summary="Typeset what the engine reads from a typed text",
     response_model=PreviewResult,
-    responses=_ERRORS,
+    responses=ENGINE_ERRORS,
 )
 async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
     """The live preview under an answer box; text that does not parse is a 422 with its column."""
@@ -67,9 +62,9 @@ async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
     summary="Check a typed answer to one of a lesson's questions, and record the attempt",
     response_model=TypedResult,
     responses={
-        403: {"model": ErrorResponse, "description": "Failed the CSRF checks"},
-        404: {"model": ErrorResponse, "description": "No such lesson or question"},
-        **_ERRORS,
+        403: error_response("Failed the CSRF checks"),
+        404: error_response("No such lesson or question"),
+        **ENGINE_ERRORS,
     },
 )
 async def typed_answer(

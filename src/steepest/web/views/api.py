@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
 from steepest.web import engine_calls
 from steepest.web.models import (
-    ErrorResponse,
+    ENGINE_ERRORS,
     GradientReport,
     GradientRequest,
     QuizAnswer,
     QuizResult,
+    error_response,
 )
 from steepest.web.quiz import find_question, score_answer
 from steepest.web.state import app_state, engine_pool
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorResponse, "description": "No such lesson or question"},
-    422: {"model": ErrorResponse, "description": "Input the engine cannot work with"},
-    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
-}
-
 
 @router.post(
     "/gradient",
     summary="Partial derivatives, gradient and worked steps of a function",
-    responses={200: {"model": GradientReport}, **_ERRORS},
+    responses={200: {"model": GradientReport}, **ENGINE_ERRORS},
 )
 async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
     """Differentiate `expression` in every variable and, given `at`, evaluate there.
@@ -47,7 +40,11 @@ async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
     "/quiz/{lesson}/{question}",
     summary="Score one multiple-choice answer",
     response_model=QuizResult,
-    responses=_ERRORS,
+    # Scored here from the lesson's key, without the engine, so neither limited nor queued.
+    responses={
+        404: error_response("No such lesson or question"),
+        422: error_response("The answer names no option of the question"),
+    },
 )
 async def quiz(lesson: str, question: str, body: QuizAnswer, request: Request) -> QuizResult:
     """Whether the chosen option is right, with the explanation to show either way."""

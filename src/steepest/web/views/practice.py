@@ -22,7 +22,7 @@ from steepest.web.answer_models import (
     PracticeResult,
 )
 from steepest.web.learner_session import current_learner, require_csrf
-from steepest.web.models import ErrorResponse
+from steepest.web.models import ENGINE_ERRORS, error_response
 from steepest.web.state import app_state, engine_pool
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
@@ -31,10 +31,10 @@ router = APIRouter(prefix="/api/practice", tags=["practice"])
 VARIED_KINDS: tuple[PracticeKind, ...] = ("partial", "gradient", "gradient_at", "descent")
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    403: {"model": ErrorResponse, "description": "Failed the CSRF checks"},
-    409: {"model": ErrorResponse, "description": "That problem was answered already"},
-    422: {"model": ErrorResponse, "description": "A malformed request or an unknown problem"},
-    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
+    **ENGINE_ERRORS,
+    403: error_response("Failed the CSRF checks"),
+    409: error_response("That problem was answered already"),
+    422: error_response("A malformed request or an unknown problem"),
 }
 
 

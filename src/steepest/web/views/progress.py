@@ -16,16 +16,16 @@ from starlette.responses import JSONResponse
 from steepest.web import store_calls
 from steepest.web.answer_models import ImportResult, ProgressDocument
 from steepest.web.learner_session import current_learner, require_csrf
-from steepest.web.models import ErrorResponse
+from steepest.web.models import error_response
 from steepest.web.state import app_state
 
 router = APIRouter(prefix="/api/progress", tags=["progress"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    403: {"model": ErrorResponse, "description": "Failed the CSRF checks"},
-    404: {"model": ErrorResponse, "description": "No such lesson"},
-    422: {"model": ErrorResponse, "description": "A progress document or file of the wrong shape"},
-    503: {"model": ErrorResponse, "description": "The database is busy; see Retry-After"},
+    403: error_response("Failed the CSRF checks"),
+    404: error_response("No such lesson"),
+    422: error_response("A progress document or file of the wrong shape"),
+    503: error_response("The database is busy; see Retry-After"),
 }
 # A progress file holds at most a few hundred small entries per lesson.
 _DOCUMENT = Body(description="A progress document, or an exported file")

@@ -6,12 +6,10 @@ back as 422 with the engine's message and column, mapped in `web.errors`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
-from steepest.web.models import ErrorResponse
+from steepest.web.models import ENGINE_ERRORS
 from steepest.web.state import engine_pool
 from steepest.web.surface_models import (
     DescentReply,
@@ -23,16 +21,11 @@ from steepest.widgets import surface_explorer
 
 router = APIRouter(prefix="/api", tags=["surface"])
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorResponse, "description": "Input the engine cannot work with"},
-    503: {"model": ErrorResponse, "description": "The server is busy; see Retry-After"},
-}
-
 
 @router.post(
     "/surface",
     summary="Level sets of a two-variable loss, and its partials as expression trees",
-    responses={200: {"model": SurfaceReply}, **_ERRORS},
+    responses={200: {"model": SurfaceReply}, **ENGINE_ERRORS},
 )
 async def surface(body: SurfaceRequest, request: Request) -> JSONResponse:
     """Trace `levels` level lines of `expression` over `window` on a 200×200 grid.
@@ -49,7 +42,7 @@ async def surface(body: SurfaceRequest, request: Request) -> JSONResponse:
 @router.post(
     "/descent",
     summary="Gradient descent from a start point: the path, the losses, and whether it diverged",
-    responses={200: {"model": DescentReply}, **_ERRORS},
+    responses={200: {"model": DescentReply}, **ENGINE_ERRORS},
 )
 async def descent(body: DescentRequest, request: Request) -> JSONResponse:
     """Take up to `steps` steps of w ← w − rate·∇L(w) from `start`.
