@@ -20,15 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from markdown_it.utils import EnvType
 
 from steepest.lessons.errors import error_at, report
 from steepest.lessons.model import Claim
-from steepest.lessons.tokens import line_of
+from steepest.lessons.tokens import line_of, render_nothing
 
 _ATTRIBUTE = re.compile(r'\{claim="([^"]*)"\}')
 _MARKUP_HINT = 'write a claim as [shown]{claim="statement"}'
@@ -47,8 +45,8 @@ def claim_plugin(md: MarkdownIt) -> None:
     """Parse `[shown]{claim="statement"}` spans; each is noted in `env["claims"]`."""
     md.inline.ruler.before("link", "claim", _claim_span)
     md.core.ruler.after("inline", "claim_lines", _note_claims)
-    md.add_render_rule("claim_open", _render_nothing)
-    md.add_render_rule("claim_close", _render_nothing)
+    md.add_render_rule("claim_open", render_nothing)
+    md.add_render_rule("claim_close", render_nothing)
 
 
 def note_claim(env: EnvType, claim: Claim, markup: str | None = None) -> None:
@@ -137,13 +135,3 @@ def _note_claims(state: StateCore) -> None:
             else:
                 claim = Claim(line=offset + line, statement=meta["statement"], shown=meta["shown"])
                 note_claim(state.env, claim, meta["markup"])
-
-
-def _render_nothing(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: EnvType,
-) -> str:
-    return ""

@@ -12,18 +12,14 @@ section's HTML around it, and a cut inside a box would leave its tags unbalanced
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
 
 from steepest.lessons.directive_blocks import DIRECTIVES, DirectiveSource
 from steepest.lessons.errors import error_at, fragment_env
 from steepest.lessons.model import QuestionBlock, TypedQuestionBlock
-from steepest.lessons.tokens import line_of
+from steepest.lessons.tokens import line_of, render_nothing
 from steepest.lessons.yaml_fields import parse_yaml_mapping
 
 _INFO = re.compile(r"\{([^}\s]*)\}\s*(.*)")
@@ -32,7 +28,7 @@ _INFO = re.compile(r"\{([^}\s]*)\}\s*(.*)")
 def directive_plugin(md: MarkdownIt) -> None:
     """Turn `{name}` fences into `directive` tokens; unknown names and bad YAML are errors."""
     md.core.ruler.after("inline", "directives", _build_directives)
-    md.add_render_rule("directive", _render_nothing)
+    md.add_render_rule("directive", render_nothing)
 
 
 def _build_directives(state: StateCore) -> None:
@@ -74,13 +70,3 @@ def _build_directives(state: StateCore) -> None:
         token.type = "directive"
         token.meta["name"] = name
         token.meta["block"] = block
-
-
-def _render_nothing(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: EnvType,
-) -> str:
-    return ""

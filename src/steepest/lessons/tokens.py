@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 
 def line_of(token: Token) -> int:
@@ -20,3 +22,14 @@ def matching_close(tokens: Sequence[Token], open_index: int) -> int:
         if depth <= 0:
             return index
     return len(tokens) - 1
+
+
+def render_nothing(
+    self: RendererProtocol,
+    tokens: Sequence[Token],
+    idx: int,
+    options: OptionsDict,
+    env: EnvType,
+) -> str:
+    """A render rule for tokens that carry data for the loader and show nothing themselves."""
+    return ""
