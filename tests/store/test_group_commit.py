@@ -7,8 +7,7 @@ import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, create_engine, event, text
 
 from steepest.store import NewAttempt, Store
 from steepest.store.errors import UnknownLearner
@@ -82,12 +81,12 @@ def test_writes_that_arrive_during_a_commit_share_the_next_one(tmp_path: Path) -
     event.listen(engine, "commit", lambda connection: commits.append(connection))
     inside_first = threading.Event()
     release_first = threading.Event()
-    committer = GroupCommitter(sessionmaker(engine), _no_translation)
+    committer = GroupCommitter(engine, _no_translation)
 
-    def first(session: Session) -> int:
+    def first(connection: Connection) -> int:
         inside_first.set()
         release_first.wait(10)  # hold the first round open while the others queue
-        session.execute(text("INSERT INTO t VALUES (0)"))
+        connection.execute(text("INSERT INTO t VALUES (0)"))
         return 0
 
     leader = threading.Thread(target=committer.run, args=(first,))
@@ -132,8 +131,8 @@ def test_a_learner_whose_row_is_gone_is_recreated_once_forgotten(store: Store) -
     learner = store.ensure_learner(None)
     store.merge_progress(learner, "lesson", {"sections": {"s": 1}})
     store._known = type(store._known)(0.0)  # forget at once, as a minute later would
-    with store._writing.begin() as session:  # the database is emptied under the server
-        session.execute(text("DELETE FROM lesson_progress"))
-        session.execute(text("DELETE FROM learners"))
+    with store._engine.begin() as connection:  # the database is emptied under the server
+        connection.execute(text("DELETE FROM lesson_progress"))
+        connection.execute(text("DELETE FROM learners"))
     assert store.ensure_learner(learner) == learner
     assert store.get_progress(learner, "lesson")["sections"] == {}

@@ -7,6 +7,10 @@ find no commit under way becomes the leader: it runs every write queued so far i
 transaction, each inside its own savepoint (so one write that fails is undone alone), commits
 once, and only then tells each writer its result. Writers that arrive meanwhile queue for the
 leader's next round. No write is acknowledged before the commit that holds it has returned.
+
+The savepoints are plain SQL rather than SQLAlchemy's `begin_nested()`, which compiles its
+SAVEPOINT and RELEASE statements afresh on every use; the writes run on a Core connection, with
+no ORM state that a savepoint would have to keep in step. A round of one write needs none.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine
 
 T = TypeVar("T")
 # Enough to amortise a commit many times over, few enough that a round stays short.
@@ -24,7 +28,7 @@ MAX_BATCH = 64
 
 
 class _Write(Generic[T]):
-    def __init__(self, work: Callable[[Session], T]) -> None:
+    def __init__(self, work: Callable[[Connection], T]) -> None:
         self.work = work
         self.done = threading.Event()
         self.result: T | None = None
@@ -40,17 +44,17 @@ class _Write(Generic[T]):
 class GroupCommitter:
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        engine: Engine,
         errors: Callable[[], AbstractContextManager[None]],
     ) -> None:
-        self._sessions = sessions
+        self._engine = engine
         # Turns the database's own exceptions into the store's, around the whole round.
         self._errors = errors
         self._lock = threading.Lock()
         self._queue: list[_Write[Any]] = []
         self._leading = False
 
-    def run(self, work: Callable[[Session], T]) -> T:
+    def run(self, work: Callable[[Connection], T]) -> T:
         """Run `work` in a write transaction; return once that transaction is committed."""
         write = _Write(work)
         with self._lock:
@@ -72,16 +76,25 @@ class GroupCommitter:
 
     def _commit(self, batch: list[_Write[Any]]) -> None:
         try:
-            with self._errors(), self._sessions.begin() as session:
-                for write in batch:
-                    try:
-                        with session.begin_nested():
-                            write.result = write.work(session)
-                    except Exception as error:  # this write's own failure: undone alone
-                        write.error = error
+            with self._errors(), self._engine.begin() as connection:
+                if len(batch) == 1:  # alone in its transaction: a failure undoes only it
+                    batch[0].result = batch[0].work(connection)
+                else:
+                    for write in batch:
+                        _run_in_savepoint(connection, write)
         except BaseException as error:  # the commit itself failed: no write of it stands
             for write in batch:
                 write.error = error
         finally:
             for write in batch:
                 write.done.set()
+
+
+def _run_in_savepoint(connection: Connection, write: _Write[Any]) -> None:
+    connection.exec_driver_sql("SAVEPOINT write")
+    try:
+        write.result = write.work(connection)
+    except Exception as error:  # this write's own failure: undone alone
+        write.error = error
+        connection.exec_driver_sql("ROLLBACK TO SAVEPOINT write")
+    connection.exec_driver_sql("RELEASE SAVEPOINT write")

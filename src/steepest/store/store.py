@@ -15,12 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import literal, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Row, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,6 +42,14 @@ from steepest.store.schema import AttemptRow, Learner, LessonProgress
 from steepest.store.shapes import read_name
 from steepest.store.tokens import check_learner_id, is_learner_id, new_attempt_id, new_learner_id
 from steepest.store.transfer import ImportSummary, LearnerExport
+from steepest.store.writes import (
+    ATTEMPTS,
+    LEARNERS,
+    insert_new,
+    merge_progress,
+    now,
+    require_learner,
+)
 
 T = TypeVar("T")
 DEFAULT_ATTEMPT_LIMIT = 1000
@@ -54,23 +60,18 @@ KNOWN_LEARNER_S = 60.0
 _IMPORT_BATCH = 500
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class Store:
     def __init__(self, url: str, pool_size: int | None = None) -> None:
         """Connect to a database already at the newest schema revision (see `Store.open`)."""
         self._engine = create_database_engine(url, pool_size)
         reading_engine = self._engine.execution_options(**{READ_ONLY_OPTION: True})
-        self._writing = sessionmaker(self._engine, expire_on_commit=False)
         # SQLite has one writer at a time: this process's writers queue for one leader that
         # commits for all of them (group_commit.py), woken the moment it is done, rather than on
         # SQLite's busy handler, which sleeps and polls (other processes still wait on the file
         # lock through busy_timeout). PostgreSQL runs writers side by side on their own
         # connections, and groups concurrent commits itself.
         self._group = (
-            GroupCommitter(self._writing, _database_errors) if self.backend == "sqlite" else None
+            GroupCommitter(self._engine, _database_errors) if self.backend == "sqlite" else None
         )
         self._reading = sessionmaker(reading_engine, expire_on_commit=False)
         # Every request starts by making sure its learner exists; one that did a moment ago
@@ -131,8 +132,8 @@ class Store:
                     return learner_id
         else:
             learner_id = new_learner_id()
-        new = _new_learner(learner_id)
-        self._write(lambda session: _insert_new(session, Learner, [new]))
+        new = {"id": learner_id, "created_at": now()}
+        self._write(lambda connection: insert_new(connection, LEARNERS, [new]))
         self._known.saw(learner_id)
         return learner_id
 
@@ -153,9 +154,10 @@ class Store:
         lesson = read_name(lesson, "the lesson", ProgressFormatError)
         incoming = ProgressState.from_json(client_state)
 
-        def merge(session: Session) -> ProgressState:
-            _require_learner(session, learner_id)
-            return _merge_stored(session, learner_id, lesson, incoming)[0]
+        check_learner_id(learner_id)
+
+        def merge(connection: Connection) -> ProgressState:
+            return merge_progress(connection, learner_id, lesson, incoming)[0]
 
         return self._write(merge).to_json()
 
@@ -163,17 +165,15 @@ class Store:
 
     def record_attempt(self, learner_id: str, attempt: NewAttempt) -> AttemptRecord:
         """Store one attempt. Recording the same `attempt.uid` again returns the first record."""
+        check_learner_id(learner_id)
         uid = attempt.uid or new_attempt_id()
-        record = AttemptRecord(uid, _now(), replace(attempt, uid=uid))
+        record = AttemptRecord(uid, now(), replace(attempt, uid=uid))
 
-        def insert(session: Session) -> AttemptRecord:
-            _require_learner(session, learner_id)
-            if _insert_new(session, AttemptRow, [_attempt_values(learner_id, record)]):
+        def insert(connection: Connection) -> AttemptRecord:
+            if insert_new(connection, ATTEMPTS, [_attempt_values(learner_id, record)]):
                 return record
-            stored = session.scalars(
-                select(AttemptRow).where(AttemptRow.learner_id == learner_id, AttemptRow.uid == uid)
-            ).one()
-            return _record_from_row(stored)
+            which = (ATTEMPTS.c.learner_id == learner_id) & (ATTEMPTS.c.uid == uid)
+            return _record_from_row(connection.execute(select(ATTEMPTS).where(which)).one())
 
         return self._write(insert)
 
@@ -226,7 +226,7 @@ class Store:
             {row.lesson: ProgressState.from_json(row.state) for row in progress_rows},
             [_record_from_row(row) for row in attempt_rows],
         )
-        return export.to_json(_now())
+        return export.to_json(now())
 
     def import_learner(self, learner_id: str, data: object) -> ImportSummary:
         """Merge an exported file into this learner's data, all of it or (on error) none of it."""
@@ -234,17 +234,17 @@ class Store:
         unique = {record.uid: record for record in reversed(export.attempts)}
         rows = [_attempt_values(learner_id, record) for record in unique.values()]
 
-        def merge_all(session: Session) -> tuple[int, int]:
-            _require_learner(session, learner_id)
+        def merge_all(connection: Connection) -> tuple[int, int]:
+            require_learner(connection, learner_id)
             changed = 0
             # A fixed order of row locks, so two imports at once cannot deadlock.
             for lesson, state in sorted(export.progress.items()):
                 try:
-                    changed += _merge_stored(session, learner_id, lesson, state)[1]
+                    changed += merge_progress(connection, learner_id, lesson, state)[1]
                 except ProgressFormatError as problem:
                     raise ImportFormatError(problem.message) from None
             added = sum(
-                _insert_new(session, AttemptRow, batch) for batch in _batches(rows, _IMPORT_BATCH)
+                insert_new(connection, ATTEMPTS, batch) for batch in _batches(rows, _IMPORT_BATCH)
             )
             return changed, added
 
@@ -253,12 +253,12 @@ class Store:
 
     # Sessions
 
-    def _write(self, work: Callable[[Session], T]) -> T:
+    def _write(self, work: Callable[[Connection], T]) -> T:
         """`work` in a writing transaction; returns once that transaction is committed."""
         if self._group is not None:
             return self._group.run(work)
-        with _database_errors(), self._writing.begin() as session:
-            return work(session)
+        with _database_errors(), self._engine.begin() as connection:
+            return work(connection)
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
@@ -283,44 +283,6 @@ def _require_learner(session: Session, learner_id: str) -> None:
         raise UnknownLearner("this learner is not known here; reload the page to start afresh")
 
 
-def _new_learner(learner_id: str) -> dict[str, Any]:
-    return {"id": learner_id, "created_at": _now()}
-
-
-def _merge_stored(
-    session: Session, learner_id: str, lesson: str, incoming: ProgressState
-) -> tuple[ProgressState, bool]:
-    """Merge into the stored row under a row lock; return the result and whether it changed."""
-    empty = {"learner_id": learner_id, "lesson": lesson, "state": ProgressState().to_json()}
-    _insert_new(session, LessonProgress, [{**empty, "updated_at": _now()}])
-    row = session.scalars(
-        select(LessonProgress)
-        .where(LessonProgress.learner_id == learner_id, LessonProgress.lesson == lesson)
-        .with_for_update()
-    ).one()
-    stored = ProgressState.from_json(row.state)
-    merged = stored.merge(incoming)
-    merged.check_size(f'progress["{lesson}"]')
-    if merged == stored:
-        return merged, False
-    row.state = merged.to_json()
-    row.updated_at = _now()
-    return merged, True
-
-
-def _insert_new(
-    session: Session, model: type[Learner | LessonProgress | AttemptRow], rows: list[dict[str, Any]]
-) -> int:
-    """Insert the rows whose key is not taken yet; return how many were inserted.
-
-    Counted from RETURNING: through a Session, psycopg reports the row count of this statement
-    as -1 (unknown).
-    """
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(model.__table__).values(rows).on_conflict_do_nothing()
-    return len(session.execute(statement.returning(literal(1))).all())
-
-
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
@@ -343,7 +305,7 @@ def _attempt_values(learner_id: str, record: AttemptRecord) -> dict[str, Any]:
     }
 
 
-def _record_from_row(row: AttemptRow) -> AttemptRecord:
+def _record_from_row(row: AttemptRow | Row[Any]) -> AttemptRecord:
     problem = None
     if row.level is not None and row.kind is not None and row.seed is not None:
         problem = ProblemKey(row.level, row.kind, row.seed)
