@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -65,3 +66,39 @@ def test_security_headers_come_with_the_cached_page(client: TestClient) -> None:
 )
 def test_accept_encoding_is_read_with_its_quality(header: str, accepted: bool) -> None:
     assert accepts_gzip(header) is accepted
+
+
+def test_once_rendered_the_page_is_sent_before_routing(client: TestClient) -> None:
+    """The route renders the page once; after that the middleware answers, never asking the
+    library (which only the route does), and a query string still goes to the route."""
+    by_route = client.get(URL)
+    library = client.app.state.steepest.library  # type: ignore[attr-defined]
+    asked: list[str] = []
+    page = library.page
+
+    async def counting_page(slug: str) -> object:
+        asked.append(slug)
+        return await page(slug)
+
+    library.page = counting_page
+    try:
+        by_middleware = [client.get(URL) for _ in range(3)]
+        assert asked == []
+        client.get(URL, params={"example": "1"})
+        assert asked == [SLUG]
+    finally:
+        del library.page
+    for response in by_middleware:
+        assert response.content == by_route.content
+        assert _without_date(response.headers) == _without_date(by_route.headers)
+
+
+def test_other_methods_and_paths_are_left_to_the_app(client: TestClient) -> None:
+    client.get(URL)
+    assert client.post(URL).status_code == 405
+    assert client.get(f"{URL}/more").status_code == 404
+    assert client.get("/lessons/no-such-lesson").status_code == 404
+
+
+def _without_date(headers: httpx.Headers) -> dict[str, str]:
+    return {name: value for name, value in headers.items() if name != "date"}

@@ -22,7 +22,7 @@ from steepest.web.body_limit import BodySizeLimitMiddleware
 from steepest.web.engine_calls import WORKER_PRELOAD
 from steepest.web.errors import Problem, install_error_handlers
 from steepest.web.library import LessonLibrary
-from steepest.web.page_cache import PageCache
+from steepest.web.page_cache import CachedPageMiddleware, PageCache
 from steepest.web.problem_tokens import ProblemSigner
 from steepest.web.rate_limit import RateLimiter
 from steepest.web.security import SecurityHeadersMiddleware
@@ -71,11 +71,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # the Swagger page loads its scripts from a CDN, which the CSP forbids
         redoc_url=None,
     )
+    # The last added is the outermost: every response, however made, gets the security headers.
     app.add_middleware(BodySizeLimitMiddleware, max_body=settings.max_body)
-    app.add_middleware(SecurityHeadersMiddleware)
     # Lesson pages carry MathML and contour data; compressed they travel at about a fifth.
     # Level 6: most of level 9's saving at a third of its time, for responses made per request.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(CachedPageMiddleware)  # bodies compressed already, once
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticAssets(STATIC_DIR), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)

@@ -87,6 +87,14 @@ class LessonLibrary:
             self._pages[slug] = task
         return await asyncio.shield(task)
 
+    def ready_page(self, slug: str) -> LessonPage | None:
+        """The page when it is prepared and nothing must be checked first; None when only
+        awaiting `page()` can tell (not prepared yet, failed, unknown, or `reload` is on)."""
+        task = None if self._reload else self._pages.get(slug)
+        if task is None or not task.done() or task.cancelled() or task.exception() is not None:
+            return None
+        return task.result()
+
     async def close(self) -> None:
         tasks: list[asyncio.Task[Any]] = [
             t

@@ -12,8 +12,10 @@ import gzip
 import hashlib
 from dataclasses import dataclass
 
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Scope, Send
 
 
 @dataclass(frozen=True)
@@ -31,16 +33,40 @@ class PreparedBody:
         textual = media_type.startswith(("text/", "image/svg"))
         worth_it = textual and len(gzipped) < 0.9 * len(content)
         etag = '"' + hashlib.sha256(content).hexdigest()[:20] + '"'
+        if media_type.startswith("text/") and "charset" not in media_type:
+            media_type += "; charset=utf-8"  # as Starlette's Response would say
         return cls(media_type, content, gzipped if worth_it else None, etag)
 
     def response(self, request: Request) -> Response:
-        headers = {"etag": self.etag, "vary": "Accept-Encoding", "cache-control": "no-cache"}
-        if self.etag in listed_etags(request.headers.get("if-none-match", "")):
-            return Response(status_code=304, headers=headers)
-        if self.gzipped is not None and accepts_gzip(request.headers.get("accept-encoding", "")):
-            headers["content-encoding"] = "gzip"
-            return Response(self.gzipped, media_type=self.media_type, headers=headers)
-        return Response(self.identity, media_type=self.media_type, headers=headers)
+        """This body as a Response, for a route to return."""
+        status, headers, body = self.reply(request.headers)
+        response = Response(body, status_code=status)
+        response.raw_headers = headers
+        return response
+
+    async def send(self, scope: Scope, send: Send) -> None:
+        """Answer the request in `scope` with this body directly, as an ASGI app would."""
+        status, headers, body = self.reply(Headers(scope=scope))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    def reply(self, request_headers: Headers) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """The status, headers and body that answer a request with these headers: 304 when
+        the browser holds this version, else the body gzipped if it may be, else plain."""
+        headers = [
+            (b"etag", self.etag.encode()),
+            (b"vary", b"Accept-Encoding"),
+            (b"cache-control", b"no-cache"),
+        ]
+        if self.etag in listed_etags(request_headers.get("if-none-match", "")):
+            return 304, headers, b""
+        body = self.identity
+        if self.gzipped is not None and accepts_gzip(request_headers.get("accept-encoding", "")):
+            headers.append((b"content-encoding", b"gzip"))
+            body = self.gzipped
+        headers.append((b"content-type", self.media_type.encode()))
+        headers.append((b"content-length", str(len(body)).encode()))
+        return 200, headers, body
 
 
 def listed_etags(header: str) -> set[str]:

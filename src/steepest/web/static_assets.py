@@ -12,7 +12,6 @@ import mimetypes
 from pathlib import Path
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
 from steepest.web.prepared_body import PreparedBody
@@ -37,13 +36,12 @@ class StaticAssets:
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope)
-        if request.method not in ("GET", "HEAD"):
+        if scope["method"] not in ("GET", "HEAD"):
             raise HTTPException(405, "only GET and HEAD are allowed here")
         asset = self.assets.get(scope["path"].removeprefix(scope.get("root_path", "")).lstrip("/"))
         if asset is None:
             raise HTTPException(404, "no such file")
-        await asset.response(request)(scope, receive, send)
+        await asset.send(scope, send)
 
 
 def _asset(path: Path) -> PreparedBody:
