@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, Engine
+
+from steepest.store.writer_lock import WriterLock
 
 T = TypeVar("T")
 # Enough to amortise a commit many times over, few enough that a round stays short.
@@ -46,8 +48,11 @@ class GroupCommitter:
         self,
         engine: Engine,
         errors: Callable[[], AbstractContextManager[None]],
+        writer_lock: WriterLock | None = None,
     ) -> None:
         self._engine = engine
+        # Taken around each round, so other processes' leaders queue in the kernel.
+        self._writer_lock = writer_lock
         # Turns the database's own exceptions into the store's, around the whole round.
         self._errors = errors
         self._lock = threading.Lock()
@@ -76,7 +81,7 @@ class GroupCommitter:
 
     def _commit(self, batch: list[_Write[Any]]) -> None:
         try:
-            with self._errors(), self._engine.begin() as connection:
+            with self._errors(), self._held(), self._engine.begin() as connection:
                 if len(batch) == 1:  # alone in its transaction: a failure undoes only it
                     batch[0].result = batch[0].work(connection)
                 else:
@@ -88,6 +93,9 @@ class GroupCommitter:
         finally:
             for write in batch:
                 write.done.set()
+
+    def _held(self) -> AbstractContextManager[None]:
+        return nullcontext() if self._writer_lock is None else self._writer_lock.held()
 
 
 def _run_in_savepoint(connection: Connection, write: _Write[Any]) -> None:

@@ -42,6 +42,7 @@ from steepest.store.schema import AttemptRow, Learner, LessonProgress
 from steepest.store.shapes import read_name
 from steepest.store.tokens import check_learner_id, is_learner_id, new_attempt_id, new_learner_id
 from steepest.store.transfer import ImportSummary, LearnerExport
+from steepest.store.writer_lock import WriterLock
 from steepest.store.writes import (
     ATTEMPTS,
     LEARNERS,
@@ -67,11 +68,16 @@ class Store:
         reading_engine = self._engine.execution_options(**{READ_ONLY_OPTION: True})
         # SQLite has one writer at a time: this process's writers queue for one leader that
         # commits for all of them (group_commit.py), woken the moment it is done, rather than on
-        # SQLite's busy handler, which sleeps and polls (other processes still wait on the file
-        # lock through busy_timeout). PostgreSQL runs writers side by side on their own
-        # connections, and groups concurrent commits itself.
+        # SQLite's busy handler, which sleeps and polls; the leaders of other Steepest processes
+        # queue on a file lock (writer_lock.py). PostgreSQL runs writers side by side on their
+        # own connections, and groups concurrent commits itself.
+        self._writer_lock = (
+            WriterLock.beside(self._engine.url) if self.backend == "sqlite" else None
+        )
         self._group = (
-            GroupCommitter(self._engine, _database_errors) if self.backend == "sqlite" else None
+            None
+            if self._writer_lock is None
+            else GroupCommitter(self._engine, _database_errors, self._writer_lock)
         )
         self._reading = sessionmaker(reading_engine, expire_on_commit=False)
         # Every request starts by making sure its learner exists; one that did a moment ago
@@ -96,6 +102,8 @@ class Store:
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._writer_lock is not None:
+            self._writer_lock.close()
 
     def __enter__(self) -> Store:
         return self
