@@ -9,8 +9,9 @@ import math
 import pytest
 import sympy
 
-from steepest.engine.descent import MAX_STEPS, DescentReport, descend, descent_json
+from steepest.engine.descent import DescentReport, descend, descent_json
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
+from steepest.engine.limits import MAX_DESCENT_STEPS
 from steepest.engine.parser import parse
 from steepest.engine.surface import PRESETS, level_sets
 from steepest.engine.symbols import order_variables
@@ -174,7 +175,7 @@ def test_presets_suggest_a_rate_that_does_not_diverge() -> None:
 @pytest.mark.parametrize(
     ("rate", "steps", "error", "message"),
     [
-        (0.1, MAX_STEPS + 1, LimitExceeded, "at most 1000 steps"),
+        (0.1, MAX_DESCENT_STEPS + 1, LimitExceeded, "at most 1000 steps"),
         (0.1, 0, EngineError, "at least 1"),
         (0.1, True, EngineError, "whole number"),
         (0.1, 2.5, EngineError, "whole number"),

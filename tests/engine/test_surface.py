@@ -13,10 +13,10 @@ import sympy
 from steepest.engine.calculus import classify_critical_point
 from steepest.engine.descent import descent_json
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
+from steepest.engine.limits import MAX_LEVEL_LINES
 from steepest.engine.parser import parse
 from steepest.engine.surface import (
     DEFAULT_PRESET,
-    MAX_LEVELS,
     PRESETS,
     SurfaceReport,
     level_sets,
@@ -244,7 +244,9 @@ def test_bad_windows_are_refused(window: list[object], error: type[EngineError])
         surface_json("w1^2 + w2^2", window)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("levels", [0, MAX_LEVELS + 1, True, [], [1.0] * (MAX_LEVELS + 1)])
+@pytest.mark.parametrize(
+    "levels", [0, MAX_LEVEL_LINES + 1, True, [], [1.0] * (MAX_LEVEL_LINES + 1)]
+)
 def test_level_counts_are_bounded(levels: object) -> None:
     with pytest.raises(LimitExceeded, match="level"):
         surface_json("w1^2 + w2^2", None, levels)  # type: ignore[arg-type]

@@ -51,7 +51,7 @@ SAME_ORIGIN = {CSRF_HEADER: CSRF_TOKEN, "Sec-Fetch-Site": "same-origin"}
 # Left out until the spec or the app changes: `status_code_conformance` (a body that is not UTF-8
 # gets FastAPI's 400, which no operation documents), `positive_data_acceptance` (schema-valid
 # input is still refused, 422, for rules JSON Schema does not state: the math grammar, variable
-# names, signed practice tokens, lengths).
+# names, signed practice tokens).
 CHECKS = [
     not_a_server_error,
     response_schema_conformance,

@@ -13,6 +13,12 @@ import sympy
 from starlette.testclient import TestClient
 
 from steepest.engine.descent import descent_json
+from steepest.engine.limits import (
+    DEFAULT_LIMITS,
+    MAX_DESCENT_STEPS,
+    MAX_LEARNING_RATE,
+    MAX_LEVEL_LINES,
+)
 from steepest.engine.tree import evaluate_tree
 
 w1, w2 = sympy.symbols("w1 w2", real=True)
@@ -159,3 +165,36 @@ def test_both_endpoints_are_in_the_openapi_schema(client: TestClient) -> None:
         assert "422" in operation["responses"]
     reply = schema["components"]["schemas"]["DescentReply"]["properties"]
     assert {"points", "losses", "diverged"} <= set(reply)
+
+
+def test_the_schema_states_the_bounds_the_engine_enforces(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    descent = schemas["DescentRequest"]["properties"]
+    surface = schemas["SurfaceRequest"]["properties"]
+    assert descent["steps"]["maximum"] == MAX_DESCENT_STEPS
+    assert descent["rate"]["maximum"] == MAX_LEARNING_RATE
+    assert [
+        option.get("maximum", option.get("maxItems")) for option in surface["levels"]["anyOf"]
+    ] == [
+        MAX_LEVEL_LINES,
+        MAX_LEVEL_LINES,
+    ]
+    for model in ("DescentRequest", "SurfaceRequest", "GradientRequest"):
+        assert schemas[model]["properties"]["expression"]["maxLength"] == DEFAULT_LIMITS.max_length
+    bowl = {"expression": "w1^2 + 3w2^2", "start": {"w1": 1, "w2": 1}, "rate": 0.1}
+    at_the_bound = [
+        ("/api/descent", {**bowl, "steps": MAX_DESCENT_STEPS}),
+        ("/api/descent", {**bowl, "rate": MAX_LEARNING_RATE, "steps": 5}),
+        ("/api/surface", {"expression": "w1^2 + 3w2^2", "levels": MAX_LEVEL_LINES}),
+        ("/api/gradient", {"expression": "w1 + " * 99 + "w2"}),
+    ]
+    beyond = [
+        ("/api/descent", {**bowl, "steps": MAX_DESCENT_STEPS + 1}),
+        ("/api/descent", {**bowl, "rate": MAX_LEARNING_RATE * 1.01, "steps": 5}),
+        ("/api/surface", {"expression": "w1^2 + 3w2^2", "levels": MAX_LEVEL_LINES + 1}),
+        ("/api/gradient", {"expression": "w1 + " * 100 + "w2"}),
+    ]
+    for path, body in at_the_bound:
+        assert post(client, path, body).status_code == 200, (path, body)
+    for path, body in beyond:
+        assert post(client, path, body).status_code == 422, (path, body)

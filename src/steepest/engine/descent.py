@@ -19,13 +19,12 @@ import sympy
 
 from steepest.engine.calculus import Coordinate, gradient, hessian, read_point
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
+from steepest.engine.limits import MAX_DESCENT_STEPS, MAX_LEARNING_RATE
 from steepest.engine.parser import parse
 from steepest.engine.surface import MAX_COORDINATE, format_number
 from steepest.engine.symbols import order_variables
 from steepest.engine.tree import Tree, evaluate_tree, to_tree
 
-MAX_STEPS = 1000
-MAX_RATE = 10.0
 # Beyond this distance the ball has left any window worth drawing.
 ESCAPE = 1e6
 # L risen this many times the scale of the walk above the lowest value seen: flying off.
@@ -102,12 +101,12 @@ def _check(expr: sympy.Expr, variables: Sequence[sympy.Symbol], rate: float, ste
         raise VariableError(f"L uses {', '.join(unknown)}, which is not a variable here")
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
         raise EngineError("the learning rate must be a positive number")
-    if not math.isfinite(rate) or rate > MAX_RATE:
-        raise LimitExceeded(f"the learning rate must be at most {MAX_RATE:g}")
+    if not math.isfinite(rate) or rate > MAX_LEARNING_RATE:
+        raise LimitExceeded(f"the learning rate must be at most {MAX_LEARNING_RATE:g}")
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise EngineError("the number of steps must be a whole number, at least 1")
-    if steps > MAX_STEPS:
-        raise LimitExceeded(f"at most {MAX_STEPS} steps at a time")
+    if steps > MAX_DESCENT_STEPS:
+        raise LimitExceeded(f"at most {MAX_DESCENT_STEPS} steps at a time")
 
 
 class _Walk:

@@ -24,3 +24,10 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+# Bounds of the surface explorer's requests. They live here rather than in descent.py and
+# surface.py, which need SymPy, so that the web layer can state them in its API schema.
+MAX_DESCENT_STEPS = 1000
+MAX_LEARNING_RATE = 10.0
+MAX_LEVEL_LINES = 40

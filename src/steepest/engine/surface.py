@@ -25,6 +25,7 @@ from steepest.engine.contours import (
     value_range,
 )
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
+from steepest.engine.limits import MAX_LEVEL_LINES
 from steepest.engine.numeric import (
     FloatArray,
     critical_points_on_grid,
@@ -50,7 +51,6 @@ __all__ = [
 ]
 
 DEFAULT_LEVELS = 12
-MAX_LEVELS = 40
 GRID_SIZES = range(20, 401)
 MAX_COORDINATE = 1e4
 MIN_SPAN = 1e-3
@@ -227,16 +227,16 @@ def _checked_window(window: Sequence[float], names: tuple[str, str]) -> Window:
 
 
 def _checked_count(count: int) -> int:
-    if isinstance(count, bool) or not 1 <= count <= MAX_LEVELS:
-        raise LimitExceeded(f"ask for 1 to {MAX_LEVELS} level lines")
+    if isinstance(count, bool) or not 1 <= count <= MAX_LEVEL_LINES:
+        raise LimitExceeded(f"ask for 1 to {MAX_LEVEL_LINES} level lines")
     return count
 
 
 def _checked_levels(levels: Sequence[float]) -> list[float]:
     if isinstance(levels, str) or not all(_is_real_number(v) for v in levels):
         raise EngineError("the levels must be a count or a list of numbers")
-    if not 1 <= len(levels) <= MAX_LEVELS:
-        raise LimitExceeded(f"ask for 1 to {MAX_LEVELS} level lines")
+    if not 1 <= len(levels) <= MAX_LEVEL_LINES:
+        raise LimitExceeded(f"ask for 1 to {MAX_LEVEL_LINES} level lines")
     if not all(math.isfinite(v) for v in levels):
         raise EngineError("every level must be a finite number")
     return sorted({float(v) for v in levels})

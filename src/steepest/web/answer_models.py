@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from steepest.engine.limits import DEFAULT_LIMITS
+
 Domain = Literal["positive", "nonzero", "real"]
 VerdictName = Literal["correct", "incorrect", "invalid"]
 PracticeKind = Literal["partial", "gradient", "gradient_at", "descent", "optimum"]
@@ -23,7 +25,9 @@ class EquivalentRequest(BaseModel):
         },
     )
 
-    expected: str = Field(max_length=2000, description="The right answer, as text")
+    expected: str = Field(
+        max_length=DEFAULT_LIMITS.max_length, description="The right answer, as text"
+    )
     answer: str = Field(max_length=MAX_ANSWER, description="What the learner typed")
     variables: list[str] = Field(max_length=10, description="The variables both may use")
     domain: dict[str, Domain] | None = Field(

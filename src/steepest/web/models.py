@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
+from steepest.engine.limits import DEFAULT_LIMITS
+
 # Text values ("1/2", "pi") are read exactly by the engine; JSON numbers are taken as they are.
 Coordinate = StrictInt | StrictFloat | StrictStr
 
@@ -17,7 +19,8 @@ class GradientRequest(BaseModel):
     )
 
     expression: str = Field(
-        max_length=2000, description="The function, typed as a learner would: w1^2 + 3w2^2"
+        max_length=DEFAULT_LIMITS.max_length,
+        description="The function, typed as a learner would: w1^2 + 3w2^2",
     )
     at: dict[str, Coordinate] | None = Field(
         default=None, description="A point to evaluate the gradient at, one value per variable"

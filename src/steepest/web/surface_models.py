@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
+from steepest.engine.limits import (
+    DEFAULT_LIMITS,
+    MAX_DESCENT_STEPS,
+    MAX_LEARNING_RATE,
+    MAX_LEVEL_LINES,
+)
 from steepest.web.models import Coordinate
 
 Number = StrictInt | StrictFloat
+# Bounds that the schema states and the engine enforces (pydantic would refuse them in words of
+# its own; the engine's 422 says what to ask for instead).
+LevelCount = Annotated[
+    StrictInt, Field(json_schema_extra={"minimum": 1, "maximum": MAX_LEVEL_LINES})
+]
+LevelList = Annotated[
+    list[Number], Field(json_schema_extra={"minItems": 1, "maxItems": MAX_LEVEL_LINES})
+]
 
 
 class SurfaceRequest(BaseModel):
@@ -20,13 +34,14 @@ class SurfaceRequest(BaseModel):
     )
 
     expression: str = Field(
-        max_length=2000, description="A loss of exactly two variables, typed: w1^2 + 3w2^2"
+        max_length=DEFAULT_LIMITS.max_length,
+        description="A loss of exactly two variables, typed: w1^2 + 3w2^2",
     )
     window: tuple[Number, Number, Number, Number] | None = Field(
         default=None,
         description="[xmin, xmax, ymin, ymax] in the loss's two variables; by default ±2",
     )
-    levels: StrictInt | list[Number] = Field(
+    levels: LevelCount | LevelList = Field(
         default=12,
         description="How many level lines (chosen to suit L's range), or exactly which levels",
     )
@@ -76,10 +91,19 @@ class DescentRequest(BaseModel):
         },
     )
 
-    expression: str = Field(max_length=2000, description="The loss, typed: w1^2 + 3w2^2")
+    expression: str = Field(
+        max_length=DEFAULT_LIMITS.max_length, description="The loss, typed: w1^2 + 3w2^2"
+    )
     start: dict[str, Coordinate] = Field(description="Where the ball is dropped, one value a var")
-    rate: Number = Field(description="The learning rate η of w ← w − η∇L(w)")
-    steps: StrictInt = Field(default=100, description="The most steps to take (1 to 1000)")
+    rate: Number = Field(
+        description="The learning rate η of w ← w − η∇L(w)",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_LEARNING_RATE},
+    )
+    steps: StrictInt = Field(
+        default=100,
+        description=f"The most steps to take (1 to {MAX_DESCENT_STEPS})",
+        json_schema_extra={"minimum": 1, "maximum": MAX_DESCENT_STEPS},
+    )
 
 
 class DescentReply(BaseModel):
