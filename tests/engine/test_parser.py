@@ -6,6 +6,7 @@ import pytest
 import sympy
 
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError, VariableError
+from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.parser import parse
 
 x, y, z, w1, w2, theta, alpha = sympy.symbols("x y z w1 w2 theta alpha", real=True)
@@ -131,6 +132,18 @@ def test_refuses_inputs_too_big_to_work_on(text: str, message: str) -> None:
     with pytest.raises(LimitExceeded) as caught:
         parse(text)
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [("10^999", 1000), ("10^1000", 1001), ("(-10)^999", 1000), ("1e999", 1000), ("1e1000", 1001)],
+)
+def test_exact_powers_may_have_at_most_the_limit_of_digits(text: str, digits: int) -> None:
+    if digits <= DEFAULT_LIMITS.max_power_digits:
+        assert len(str(abs(parse(text)))) == digits
+    else:
+        with pytest.raises(LimitExceeded, match="exponent too large"):
+            parse(text)
 
 
 def test_declared_names_must_be_variable_names() -> None:

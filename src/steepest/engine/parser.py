@@ -330,7 +330,8 @@ class _Parser:
                 raise LimitExceeded(f"exponent too large (more than {limit})", column)
             if base.is_Number and base != 0 and exponent.is_Integer:
                 magnitude = max(abs(base.p), abs(base.q)) if base.is_Rational else 10
-                digits = abs(int(exponent)) * math.log10(max(magnitude, 2))
+                # b^e has floor(e·log10 b) + 1 digits: 10^1000 has 1001.
+                digits = math.floor(abs(int(exponent)) * math.log10(max(magnitude, 2))) + 1
                 if digits > self.limits.max_power_digits:
                     raise LimitExceeded(
                         f"exponent too large (the number would have about {int(digits)} digits)",
