@@ -11,10 +11,10 @@ import pytest
 
 from steepest.cli import main
 from steepest.engine.claim_statements import ClaimKind
-from steepest.lessons.boxes import _TAGS as BOX_KINDS
+from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
 from steepest.lessons.check import check_lessons
 from steepest.lessons.directive_blocks import DIRECTIVES, TYPED_KINDS
-from steepest.lessons.front_matter import _FIELDS as FRONT_MATTER_FIELDS
+from steepest.lessons.front_matter import FRONT_MATTER_FIELDS
 from steepest.widgets import WIDGETS
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "authoring.md"

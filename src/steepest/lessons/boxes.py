@@ -21,7 +21,8 @@ from mdit_py_plugins.container import container_plugin
 from steepest.lessons.errors import error_at
 from steepest.lessons.tokens import line_of, matching_close
 
-_TAGS = {
+# Each box kind and the HTML around it; docs/authoring.md lists them all (a test checks).
+BOX_TAGS = {
     "concept": ('<article class="concept">', "</article>"),
     "misconception": ('<article class="misconception">', "</article>"),
     "note": ('<aside class="note">', "</aside>"),
@@ -32,7 +33,7 @@ _TAGS = {
 
 def box_plugin(md: MarkdownIt) -> None:
     """Register the concept, misconception, note and recap containers."""
-    for name, (open_html, close_html) in _TAGS.items():
+    for name, (open_html, close_html) in BOX_TAGS.items():
         container_plugin(md, name, render=_render_as(open_html, close_html))
     md.core.ruler.after("inline", "box_structure", _shape_boxes)
 
@@ -56,7 +57,7 @@ def _shape_boxes(state: StateCore) -> None:
     for index in range(len(state.tokens) - 1, -1, -1):
         token = state.tokens[index]
         name = token.type.removeprefix("container_").removesuffix("_open")
-        if token.nesting != 1 or name not in _TAGS:
+        if token.nesting != 1 or name not in BOX_TAGS:
             continue
         line = line_of(token)
         if token.info.split() != [name]:

@@ -28,7 +28,7 @@ from steepest.lessons.yaml_fields import YamlMapping, parse_yaml_mapping
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FIELDS = {"slug", "title", "course", "unit", "number", "difficulty", "summary", "next"}
+FRONT_MATTER_FIELDS = {"slug", "title", "course", "unit", "number", "difficulty", "summary", "next"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
         raise error_at(env, 1, "a lesson starts with front matter: a '---' line, YAML, '---'")
     # The YAML starts on line 2, just under the opening '---'.
     fields = parse_yaml_mapping(token.content, env, 2, "the front matter")
-    fields.reject_unknown(_FIELDS, "the front matter")
+    fields.reject_unknown(FRONT_MATTER_FIELDS, "the front matter")
     slug = fields.text("slug")
     if not _SLUG.fullmatch(slug):
         raise error_at(env, fields.line_of("slug"), "a slug is lowercase words joined by '-'")
