@@ -66,20 +66,26 @@ class LiveServer:
 
 @contextmanager
 def live_server(
-    database: str, log: Path, environment: dict[str, str] | None = None, limit_s: float = 30.0
+    database: str,
+    log: Path,
+    environment: dict[str, str] | None = None,
+    limit_s: float = 30.0,
+    cwd: Path = REPO,
 ) -> Iterator[LiveServer]:
     """`steepest serve --database DATABASE` on a free loopback port, its output in `log`;
-    stopped on leaving (unless the test killed it). `environment` adds STEEPEST_* variables."""
+    stopped on leaving (unless the test killed it). `environment` adds or replaces variables;
+    none of the developer's own STEEPEST_* settings reach the server."""
     port = free_port()
     command = [str(STEEPEST), "serve", "--port", str(port), "--database", database]
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("STEEPEST_")}
     # No rate limit: the tests using this make requests far faster than a learner does.
-    env = {**os.environ, "STEEPEST_RATE_LIMIT": "0", **(environment or {})}
+    env = {**inherited, "STEEPEST_RATE_LIMIT": "0", **(environment or {})}
     url = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     with log.open("wb") as output:
         process = subprocess.Popen(
             command,
-            cwd=REPO,
+            cwd=cwd,
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
