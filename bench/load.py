@@ -17,10 +17,10 @@ saturated and latency is mostly queueing: by Little's law p50 is about N / throu
 engine call refused with 503 (the compute queue is full) is counted, and that learner waits its
 Retry-After, as the page's script would; latencies are those of 2xx answers.
 
-The client is a hand-written HTTP/1.1 keep-alive client on uvloop: it shares the machine's cores
-with the server, and httpx spent about 14 ms of CPU per page request where this one spends
-0.2 ms. CPU columns are per cent of one core: the server process, its compute workers, this
-script, and everything else on the machine, which a reader should see before trusting a figure;
+The client is a hand-written HTTP/1.1 keep-alive client on uvloop (load_client.py), cheap
+enough not to crowd out the server it shares the cores with. CPU columns (load_cpu.py) are per
+cent of one core: the server process, its compute workers, this script, and everything else on
+the machine, which a reader should see before trusting a figure;
 "cpu ms/ok" is server plus workers CPU per answered request, which contention hardly changes.
 Always exits 0: run_all.py reports a missed target and carries on.
 """
@@ -32,7 +32,6 @@ import asyncio
 import gzip
 import json
 import os
-import socket
 import sys
 import tempfile
 import time
@@ -44,10 +43,13 @@ from typing import Any
 
 import uvloop
 
+from load_client import Connection, Learner, Reply
+from load_cpu import CpuClock
 from load_server import STATIC_MOUNT, running_server
 
 SLUG = "partial-derivatives-and-the-gradient"
 PAGE = f"/lessons/{SLUG}"
+PROGRESS = f"/api/progress/{SLUG}"
 STATIC = f"{STATIC_MOUNT}/lesson.html"
 GZIP = {"Accept-Encoding": "gzip, deflate, br"}  # what a browser sends
 # (question, typed answer): right in several forms, wrong with a named mistake, unreadable.
@@ -70,87 +72,6 @@ PAGE_OVER_STATIC = 0.5
 CHECKS_PER_S = 200.0
 REFUSED = (429, 503)
 STRAGGLER_S = 30
-
-
-class HttpError(Exception):
-    """The server answered something this client does not speak."""
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int
-    headers: list[tuple[str, str]]
-    body: bytes
-
-    def header(self, name: str) -> str | None:
-        return next((value for key, value in self.headers if key == name), None)
-
-
-class Connection:
-    """One keep-alive HTTP/1.1 connection: just enough of the protocol for this server's
-    replies (Content-Length or chunked bodies), at a fraction of a general client's CPU."""
-
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
-
-    @classmethod
-    async def open(cls, port: int) -> Connection:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return cls(reader, writer)
-
-    async def request(
-        self, method: str, path: str, headers: dict[str, str], body: bytes = b""
-    ) -> Reply:
-        lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1"]
-        lines += [f"{name}: {value}" for name, value in headers.items()]
-        if method in ("POST", "PUT"):
-            lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
-        self.writer.write("\r\n".join(lines).encode() + b"\r\n\r\n" + body)
-        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
-        status = int(head[0].split(" ", 2)[1])
-        pairs = [line.split(":", 1) for line in head[1:] if line]
-        reply_headers = [(name.strip().lower(), value.strip()) for name, value in pairs]
-        reply = Reply(status, reply_headers, b"")
-        if reply.header("transfer-encoding") == "chunked":
-            return Reply(status, reply_headers, await self._chunks())
-        length = reply.header("content-length")
-        if length is None:
-            raise HttpError(f"{method} {path}: a reply with neither length nor chunks")
-        return Reply(status, reply_headers, await self.reader.readexactly(int(length)))
-
-    async def _chunks(self) -> bytes:
-        parts = []
-        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
-            parts.append(await self.reader.readexactly(size))
-            await self.reader.readexactly(2)
-        await self.reader.readuntil(b"\r\n")  # no trailers: the blank line after the last chunk
-        return b"".join(parts)
-
-    def close(self) -> None:
-        self.writer.close()
-
-
-@dataclass
-class Learner:
-    """A connection with the learner's cookies, sent back as the lesson page's script does."""
-
-    connection: Connection
-    headers: dict[str, str] = field(default_factory=dict)
-    steps: int = 0
-
-    async def sign_in(self) -> None:
-        reply = await self.connection.request("GET", f"/api/progress/{SLUG}", {})
-        cookies = dict(
-            value.split(";", 1)[0].split("=", 1)
-            for name, value in reply.headers
-            if name == "set-cookie"
-        )
-        self.headers = {
-            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
-            "X-Steepest-CSRF": cookies["steepest_csrf"],
-            "Sec-Fetch-Site": "same-origin",
-        }
 
 
 @dataclass
@@ -207,8 +128,9 @@ async def check_equivalence(learner: Learner, tally: Tally) -> None:
 async def save_progress(learner: Learner, tally: Tally) -> None:
     now = int(time.time() * 1000)
     body = json.dumps({"sections": {"intuition": now}, "widgets": {"best-box": now}}).encode()
-    path = f"/api/progress/{SLUG}"
-    await tally.timed("progress", learner.connection.request("PUT", path, learner.headers, body))
+    await tally.timed(
+        "progress", learner.connection.request("PUT", PROGRESS, learner.headers, body)
+    )
 
 
 load_page = get(PAGE, "page", GZIP)
@@ -226,61 +148,6 @@ def percentile(samples: list[float], share: float) -> float:
         return 0.0
     ordered = sorted(samples)
     return 1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def server_cpu_seconds(root: int) -> tuple[float, float]:
-    """User + system CPU of the server process, and of all its live descendants (the compute
-    workers, forked by multiprocessing's forkserver, are its grandchildren)."""
-    children: dict[int, list[int]] = defaultdict(list)
-    used: dict[int, float] = {}
-    ticks = os.sysconf("SC_CLK_TCK")
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # exited while we looked
-        pid = int(entry.name)
-        children[int(fields[1])].append(pid)
-        used[pid] = (int(fields[11]) + int(fields[12])) / ticks
-    descendants, todo = 0.0, list(children[root])
-    while todo:
-        pid = todo.pop()
-        descendants += used.get(pid, 0.0)
-        todo += children[pid]
-    return used.get(root, 0.0), descendants
-
-
-def client_cpu_seconds() -> float:
-    times = os.times()
-    return times.user + times.system
-
-
-def machine_cpu_seconds() -> float:
-    """Busy CPU of the whole machine, all cores: what is left after the server and this script
-    is other work (other programs), which a reader should know about before trusting a figure."""
-    ticks = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, ticks)
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
-
-
-class CpuClock:
-    """CPU seconds used since it was made: by the server process, by its compute workers, by
-    this script, and by the whole machine."""
-
-    def __init__(self, server: int) -> None:
-        self.server = server
-        self.started = self._now()
-
-    def _now(self) -> tuple[float, float, float, float]:
-        server, workers = server_cpu_seconds(self.server)
-        return server, workers, client_cpu_seconds(), machine_cpu_seconds()
-
-    def used(self) -> tuple[float, float, float, float]:
-        pairs = zip(self._now(), self.started, strict=True)
-        server, workers, client, machine = (now - then for now, then in pairs)
-        return server, workers, client, machine
 
 
 async def run_phase(
@@ -353,7 +220,7 @@ async def prepare(port: int, static_folder: Path) -> None:
             raise SystemExit(f"{path}: not the page's bytes, or not compressed when asked")
         if gzip.decompress(packed.body) != page:
             raise SystemExit(f"{path}: the compressed body is not the page")
-    await learner.sign_in()
+    await learner.sign_in(PROGRESS)
     # Each typed answer and each equivalence once (a learner's steps pick them in turn).
     rounds = [(check_answer, len(TYPED_ANSWERS)), (check_equivalence, len(EQUIVALENCES))]
     for step, times in [*rounds, (save_progress, 1)]:
@@ -369,7 +236,7 @@ async def prepare(port: int, static_folder: Path) -> None:
 async def load(port: int, server: int, static_folder: Path, args: argparse.Namespace) -> Any:
     await prepare(port, static_folder)
     learners = [Learner(await Connection.open(port)) for _ in range(args.learners)]
-    await asyncio.gather(*(learner.sign_in() for learner in learners))
+    await asyncio.gather(*(learner.sign_in(PROGRESS) for learner in learners))
     phases: list[tuple[str, Step, int]] = [
         ("static gzip", get(STATIC, "static", GZIP), 1),
         ("page gzip", load_page, 1),
