@@ -82,6 +82,20 @@ def test_a_wrong_claim_in_a_question_explanation_points_at_its_own_line(tmp_path
     assert "says (-2, 13), but the engine finds (-2, 12)" in problem.message
 
 
+def test_a_wrong_option_that_is_right_after_all_is_reported(tmp_path: Path) -> None:
+    """$2w_2 \\cdot 3$ is 6w2 written another way: offered as wrong, it would mark a learner
+    wrong for a right answer."""
+    copy = tmp_path / SHIPPED.name
+    copy.write_text(SHIPPED.read_text().replace("text: $2w_2$", "text: $2w_2 \\cdot 3$"))
+    report = check_lessons([copy])
+    (problem,) = report.problems
+    assert problem.line == line_holding(copy, "text: $2w_2 \\cdot 3$")
+    assert problem.message == (
+        "option '2w2' of question 'partial-w2' is offered as wrong, but 2w_2 \\cdot 3 is"
+        ' "partial w1^2 + 3w2^2 wrt w2" after all: the engine finds 6*w2'
+    )
+
+
 def test_a_broken_formula_and_a_bad_front_matter_are_reported_with_their_lines(
     tmp_path: Path,
 ) -> None:

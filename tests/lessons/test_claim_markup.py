@@ -81,17 +81,21 @@ def test_claims_in_folded_yaml_text_get_the_line_they_are_written_on(
     assert slopes[1] == slopes[0] + 1
 
 
-def test_a_question_check_claims_the_key_and_the_answer_option(write_lesson: WriteLesson) -> None:
+def test_a_question_check_claims_the_key_the_answer_and_against_each_wrong_option(
+    write_lesson: WriteLesson,
+) -> None:
     check = 'check: {derivative_of: "w2^2", variable: w2, equals: "2w2"}\n'
     path = write_lesson(section(QUESTION.format(check=check)))
     lines = path.read_text().splitlines()
     from_check = [c for c in load_lesson(path).claims if c.label != "claim"]
-    assert [(c.label, c.statement, c.shown) for c in from_check] == [
-        ("the answer of question 'q'", "partial w2^2 wrt w2", "$2w_2$"),
-        ("the check of question 'q'", "partial w2^2 wrt w2", "2w2"),
+    assert [(c.label, c.statement, c.shown, c.holds) for c in from_check] == [
+        ("the answer of question 'q'", "partial w2^2 wrt w2", "$2w_2$", True),
+        ("option 'b' of question 'q'", "partial w2^2 wrt w2", "$w_2$", False),
+        ("the check of question 'q'", "partial w2^2 wrt w2", "2w2", True),
     ]
     assert lines[from_check[0].line - 1].strip() == "text: $2w_2$"
-    assert lines[from_check[1].line - 1].startswith("check:")
+    assert lines[from_check[1].line - 1].strip() == "text: $w_2$"
+    assert lines[from_check[2].line - 1].startswith("check:")
 
 
 @pytest.mark.parametrize(

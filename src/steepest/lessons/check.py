@@ -133,7 +133,7 @@ def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck]:
             claim.line,
             f'{claim.label} "{claim.statement}"',
             claim_mismatch,
-            (claim.statement, claim.shown, claim.label),
+            (claim.statement, claim.shown, claim.label, claim.holds),
         )
 
 
@@ -176,13 +176,19 @@ def _outcome(pool: ComputePool, check: _EngineCheck) -> str | None:
 # naming them here (to send them to a worker) never loads SymPy into this process.
 
 
-def claim_mismatch(statement: str, shown: str, label: str) -> str | None:
-    """What is wrong with a claim, or None when the engine confirms it."""
+def claim_mismatch(statement: str, shown: str, label: str, holds: bool = True) -> str | None:
+    """What is wrong with a claim, or None when the engine confirms it (or, for a claim that
+    must not hold, such as a quiz's wrong option, confirms that it does not)."""
     from steepest.engine.claims import verify_claim
 
     verdict = verify_claim(statement, shown)
-    if verdict.ok:
+    if verdict.ok == holds:
         return None
+    if not holds:
+        return (
+            f'{label} is offered as wrong, but {verdict.said} is "{statement}" after all:'
+            f" the engine finds {verdict.got}"
+        )
     return f'{label} "{statement}" says {verdict.said}, but the engine finds {verdict.got}'
 
 

@@ -36,7 +36,7 @@ contains ": " or " #", or starts with a character YAML reserves ({ [ * & ! | > '
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -118,7 +118,7 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
     check = body.optional_mapping("check")
     facts = None
     if check is not None:
-        facts = _check_facts(source, question_id, check, items[option_ids.index(answer)])
+        facts = _check_facts(source, question_id, check, items, option_ids.index(answer))
     return QuestionBlock(
         id=question_id,
         prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
@@ -200,18 +200,35 @@ def _option(source: DirectiveSource, item: YamlMapping) -> Option:
 
 
 def _check_facts(
-    source: DirectiveSource, question_id: str, check: YamlMapping, answer: YamlMapping
+    source: DirectiveSource,
+    question_id: str,
+    check: YamlMapping,
+    items: Sequence[YamlMapping],
+    answer: int,
 ) -> Mapping[str, str]:
-    """A question's `check` is a claim twice over: the derivative is what `equals` says, and
-    it is what the answer option shows. `steepest check` has the engine confirm both."""
+    """A question's `check` is a claim three times over: the derivative is what `equals` says,
+    it is what the answer option shows, and it is *not* what any other option shows (a
+    distractor that is right after all would mark a learner wrong for a right answer).
+    `steepest check` has the engine confirm each."""
     check.reject_unknown(_CHECK_FIELDS, "a question's check")
     facts = MappingProxyType({key: check.text(key) for key in _CHECK_FIELDS})
     statement = f"partial {facts['derivative_of']} wrt {facts['variable']}"
-    for line, shown, label in (
-        (check.line_of("equals"), facts["equals"], f"the check of question '{question_id}'"),
-        (answer.line_of("text"), answer.text("text"), f"the answer of question '{question_id}'"),
-    ):
-        note_claim(source.env, Claim(line=line, statement=statement, shown=shown, label=label))
+    claims = [
+        Claim(
+            check.line_of("equals"),
+            statement,
+            facts["equals"],
+            f"the check of question '{question_id}'",
+        )
+    ]
+    for position, item in enumerate(items):
+        right = position == answer
+        label = f"option '{item.text('id')}' of question '{question_id}'"
+        if right:
+            label = f"the answer of question '{question_id}'"
+        claims.append(Claim(item.line_of("text"), statement, item.text("text"), label, right))
+    for claim in claims:
+        note_claim(source.env, claim)
     return facts
 
 

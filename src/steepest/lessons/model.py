@@ -140,6 +140,8 @@ class Claim:
     statement: str
     shown: str
     label: str = "claim"
+    holds: bool = True
+    """False for a quiz's wrong option: the engine must find that `shown` is *not* the value."""
 
 
 @dataclass(frozen=True)
