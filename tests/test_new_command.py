@@ -13,7 +13,7 @@ from steepest.lessons import (
     WorkedExampleBlock,
     load_lesson,
 )
-from steepest.lessons.boxes import _TAGS as BOX_KINDS
+from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
 from steepest.lessons.directive_blocks import DIRECTIVES
 
 STEEPEST = [sys.executable, "-m", "steepest.cli"]
