@@ -53,3 +53,20 @@ def test_a_wrong_method_is_a_405_that_says_which_are_allowed(client: TestClient)
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
     assert response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"expression": "w1\xff"}', "the request body is not UTF-8 text (byte 0xff at 18)"),
+        (b'{"expression": ', "the request body is not valid JSON: Expecting value at character 15"),
+        (b"[1, 2", "the request body is not valid JSON: Expecting ',' delimiter at character 5"),
+    ],
+)
+def test_a_body_that_cannot_be_read_is_a_422_that_says_where(
+    client: TestClient, body: bytes, message: str
+) -> None:
+    headers = {"Content-Type": "application/json"}
+    response = client.post("/api/gradient", content=body, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == message

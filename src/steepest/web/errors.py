@@ -154,6 +154,11 @@ def problem_for(error: Exception) -> Problem:
     if isinstance(error, ComputeError):
         # ComputeFailed and any other refusal of the pool: a fault of the server, not the input.
         return Problem(500, error.message)
+    if isinstance(error, HTTPException) and isinstance(error.__cause__, UnicodeDecodeError):
+        # FastAPI's 400 for a body it cannot decode: the same 422 as any body that is not JSON.
+        bad = error.__cause__
+        byte = bad.object[bad.start : bad.start + 1].hex()
+        return Problem(422, f"the request body is not UTF-8 text (byte 0x{byte} at {bad.start})")
     if isinstance(error, HTTPException):
         return Problem(error.status_code, str(error.detail))
     if isinstance(error, RequestValidationError):
@@ -214,5 +219,9 @@ def _describe_validation(error: RequestValidationError) -> str:
     first = error.errors()[0] if error.errors() else None
     if first is None:
         return "the request is not valid"
+    if first.get("type") == "json_invalid":
+        reason = first.get("ctx", {}).get("error", "it cannot be read")
+        position = first.get("loc", ("body", "?"))[-1]
+        return f"the request body is not valid JSON: {reason} at character {position}"
     where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
     return f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg"))
