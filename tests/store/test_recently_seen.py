@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from steepest.store import Store
 from steepest.store.recently_seen import MAX_IDS, RecentlySeen
 
 
@@ -29,3 +30,13 @@ def test_the_ids_kept_are_bounded_dropping_the_oldest() -> None:
     for n in range(MAX_IDS + 5):
         seen.saw(str(n))
     assert not seen.recently_seen("0") and seen.recently_seen(str(MAX_IDS + 4))
+
+
+def test_the_store_knows_a_learner_it_just_saw_without_asking_the_database(store: Store) -> None:
+    learner = store.ensure_learner(None)
+    assert store.is_known_learner(learner)
+    assert not store.is_known_learner("0" * 32)  # well formed, never seen
+    assert not store.is_known_learner("not a learner id")
+    store._known = RecentlySeen(0.0)  # a minute later: the database must be asked again
+    assert not store.is_known_learner(learner)
+    assert store.ensure_learner(learner) == learner

@@ -123,6 +123,11 @@ class Store:
 
     # Learners
 
+    def is_known_learner(self, learner_id: str) -> bool:
+        """Whether this id was found or created here within the last minute. Answered from
+        memory, never from the database, so an event loop may ask it without a thread."""
+        return is_learner_id(learner_id) and self._known.recently_seen(learner_id)
+
     def ensure_learner(self, learner_id: str | None) -> str:
         """The id to use for this learner, created if new.
 

@@ -64,10 +64,14 @@ def check_csrf(request: Request) -> None:
         )
 
 
-def require_csrf(request: Request) -> None:
+async def require_csrf(request: Request) -> None:
     """`check_csrf` as a route dependency. FastAPI decodes a JSON body before it runs route
-    dependencies, so a forged request whose body is not JSON at all gets that 400 or 422 first;
-    any other forged request gets 403. Either way the handler never runs and nothing is stored."""
+    dependencies, so a forged request whose body is not JSON at all gets that 422 first; any
+    other forged request gets 403. Either way the handler never runs and nothing is stored.
+
+    `async` although it never awaits: FastAPI runs a plain `def` dependency in a worker thread,
+    and the hop there and back cost more than the check itself on every state-changing request.
+    """
     check_csrf(request)
 
 
@@ -106,7 +110,11 @@ async def current_learner(
     request: Request, response: Response, settings: Settings, store: StoreHandle
 ) -> str:
     """The learner this request comes from, created (and its cookies set) when new."""
-    learner_id = await store.call(_ensure_learner, learner_cookie(request))
+    cookie = learner_cookie(request)
+    if cookie is not None and (await store.store()).is_known_learner(cookie):
+        learner_id = cookie  # seen a moment ago: no thread, no database
+    else:
+        learner_id = await store.call(_ensure_learner, cookie)
     set_session_cookies(request, response, settings, learner_id)
     return learner_id
 
