@@ -56,6 +56,20 @@ def test_progress_of_an_unknown_or_malformed_learner_is_refused(store: Store) ->
         store.merge_progress("nope", "intro", {})
 
 
+def test_every_call_refuses_a_malformed_learner_id_as_such(store: Store, learner: str) -> None:
+    exported = store.export_learner(learner)
+    calls = [
+        lambda: store.get_progress("nope", "intro"),
+        lambda: store.attempts("nope"),
+        lambda: store.mastery("nope"),
+        lambda: store.export_learner("nope"),
+        lambda: store.import_learner("nope", exported),
+    ]
+    for call in calls:
+        with pytest.raises(LearnerIdError):
+            call()
+
+
 def test_progress_starts_empty_and_is_kept_per_lesson(store: Store, learner: str) -> None:
     assert store.get_progress(learner, "one") == ProgressState().to_json()
     merged = store.merge_progress(learner, "one", {"sections": {"intro": 5}})

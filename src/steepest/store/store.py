@@ -32,7 +32,6 @@ from steepest.store.errors import (
     ImportFormatError,
     ProgressFormatError,
     StoreUnavailable,
-    UnknownLearner,
 )
 from steepest.store.group_commit import GroupCommitter
 from steepest.store.migrate import current_revision, head_revision, upgrade
@@ -136,9 +135,9 @@ class Store:
         and recreated if the database no longer has it (a reset database keeps its learners'
         cookies valid).
         """
+        if learner_id is not None and self.is_known_learner(learner_id):
+            return learner_id
         if learner_id is not None and is_learner_id(learner_id):
-            if self._known.recently_seen(learner_id):
-                return learner_id
             with self._read() as session:
                 if session.get(Learner, learner_id) is not None:
                     self._known.saw(learner_id)
@@ -156,7 +155,7 @@ class Store:
         """The stored progress document for one lesson (empty if none yet)."""
         lesson = read_name(lesson, "the lesson", ProgressFormatError)
         with self._read() as session:
-            _require_learner(session, learner_id)
+            require_learner(session.connection(), learner_id)
             row = session.get(LessonProgress, (learner_id, lesson))
             state = ProgressState() if row is None else ProgressState.from_json(row.state)
         return state.to_json()
@@ -199,7 +198,7 @@ class Store:
             query = query.where(AttemptRow.lesson == lesson)
         query = query.order_by(AttemptRow.created_at.desc(), AttemptRow.id.desc()).limit(limit)
         with self._read() as session:
-            _require_learner(session, learner_id)
+            require_learner(session.connection(), learner_id)
             rows = session.scalars(query).all()
         return [_record_from_row(row) for row in reversed(rows)]
 
@@ -213,7 +212,7 @@ class Store:
             query = query.where(AttemptRow.lesson == lesson)
         query = query.order_by(AttemptRow.created_at, AttemptRow.id)
         with self._read() as session:
-            _require_learner(session, learner_id)
+            require_learner(session.connection(), learner_id)
             facts = session.execute(query).all()
         return mastery(
             Attempt(level, cast(VerdictKind, verdict))
@@ -226,7 +225,7 @@ class Store:
     def export_learner(self, learner_id: str) -> dict[str, Any]:
         """Everything stored about this learner, as the JSON file described in transfer.py."""
         with self._read() as session:
-            _require_learner(session, learner_id)
+            require_learner(session.connection(), learner_id)
             progress_rows = session.scalars(
                 select(LessonProgress).where(LessonProgress.learner_id == learner_id)
             ).all()
@@ -288,12 +287,6 @@ def _database_errors() -> Iterator[None]:
             "progress could not be saved or read just now (the database is busy or unreachable);"
             " try again in a moment"
         ) from None
-
-
-def _require_learner(session: Session, learner_id: str) -> None:
-    check_learner_id(learner_id)
-    if session.get(Learner, learner_id) is None:
-        raise UnknownLearner("this learner is not known here; reload the page to start afresh")
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from steepest.store.errors import UnknownLearner
 from steepest.store.progress import ProgressState
 from steepest.store.schema import AttemptRow, Learner, LessonProgress
+from steepest.store.tokens import check_learner_id
 
 LEARNERS: Table = Learner.__table__  # type: ignore[assignment]
 PROGRESS: Table = LessonProgress.__table__  # type: ignore[assignment]
@@ -47,7 +48,9 @@ def insert_new(connection: Connection, table: Table, rows: list[dict[str, Any]])
 
 
 def require_learner(connection: Connection, learner_id: str) -> None:
-    """For a write that might insert nothing (an empty import), where no foreign key checks."""
+    """For a read, or a write that might insert nothing (an empty import): there no foreign key
+    checks the learner."""
+    check_learner_id(learner_id)
     found = connection.execute(select(LEARNERS.c.id).where(LEARNERS.c.id == learner_id)).first()
     if found is None:
         raise UnknownLearner(_UNKNOWN_LEARNER)
