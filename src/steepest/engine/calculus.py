@@ -63,12 +63,10 @@ def _coordinate(name: str, value: Coordinate) -> sympy.Expr:
         number = parse(value, variables=[])
     except (MathSyntaxError, VariableError) as error:
         raise VariableError(f"the value of {name} is not a number: {error}") from None
-    if not number.is_number:
-        raise VariableError(f"the value of {name} must be a finite real number")
     # Screened in floats first: SymPy would work out exp(exp(exp(100))) digit by digit.
-    if is_too_large(number):
+    if number.is_number and is_too_large(number):
         raise VariableError(f"the value of {name} must be a real number between ±1e308")
-    if not number.is_extended_real or not number.is_finite:
+    if not number.is_number or not number.is_extended_real or not number.is_finite:
         raise VariableError(f"the value of {name} must be a finite real number")
     return number
 

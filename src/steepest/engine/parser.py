@@ -305,12 +305,13 @@ class _Parser:
             )
         if exponent:
             # Read exactly (1e-3 is 1/1000), so the power of ten is held to the same limits.
-            if len(digits) + abs(int(exponent)) > self.limits.max_power_digits:
+            power = int(exponent)
+            if len(digits) + abs(power) > self.limits.max_power_digits:
                 raise LimitExceeded(
-                    f"exponent too large (the number would have about {abs(int(exponent))} digits)",
+                    f"exponent too large (the number would have about {abs(power)} digits)",
                     token.column,
                 )
-            return sympy.Rational(mantissa) * sympy.Rational(10) ** int(exponent)
+            return sympy.Rational(mantissa) * sympy.Rational(10) ** power
         if "." in mantissa:
             return sympy.Rational(mantissa)
         return sympy.Integer(int(mantissa))

@@ -11,6 +11,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from steepest.web.errors import Problem
+
 
 class BodySizeLimitMiddleware:
     def __init__(self, app: ASGIApp, max_body: int) -> None:
@@ -54,18 +56,12 @@ class BodySizeLimitMiddleware:
 
     async def refuse(self, send: Send) -> None:
         # Written here, not by the app's error handlers: the app has not seen the request.
-        body = json.dumps(
-            {
-                "error": {
-                    "message": f"the request body is larger than {self.max_body} bytes",
-                    "column": None,
-                }
-            }
-        ).encode()
+        problem = Problem(413, f"the request body is larger than {self.max_body} bytes")
+        body = json.dumps(problem.to_json()).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": problem.status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),

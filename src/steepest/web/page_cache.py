@@ -45,11 +45,11 @@ class PageCache:
     def response(
         self, request: Request, key: str, source: object, render: Callable[[], str]
     ) -> Response:
-        page = self._pages.get(key)
-        if page is None or page.source is not source:
-            page = RenderedPage(source, PreparedBody.of(render().encode(), HTML))
-            self._pages[key] = page
-        return page.body.response(request)
+        body = self.rendered(key, source)
+        if body is None:
+            body = PreparedBody.of(render().encode(), HTML)
+            self._pages[key] = RenderedPage(source, body)
+        return body.response(request)
 
     def rendered(self, key: str, source: object) -> PreparedBody | None:
         """The bytes already rendered from `source`, if any."""
@@ -80,7 +80,7 @@ def _rendered_page(scope: Scope) -> PreparedBody | None:
         return None
     # Absent until the app's lifespan has started.
     state: AppState | None = getattr(scope["app"].state, "steepest", None)
-    page = None if state is None else state.library.ready_page(slug)
-    if state is None or page is None:
+    if state is None:
         return None
-    return state.page_cache.rendered(slug, page)
+    page = state.library.ready_page(slug)
+    return None if page is None else state.page_cache.rendered(slug, page)
