@@ -25,7 +25,8 @@ the learner types (`kind`: partial + `respect`, gradient, gradient_at or descent
     ```
 
 A question's optional `check` states the derivative its answer key stands for; `steepest check`
-has the engine confirm that `equals` is that derivative and that the answer option shows it.
+has the engine confirm that `equals` is that derivative, that the answer option shows it, and
+that no other option does.
 
 Question ids are unique across both kinds of question in a lesson.
 
@@ -213,22 +214,16 @@ def _check_facts(
     check.reject_unknown(_CHECK_FIELDS, "a question's check")
     facts = MappingProxyType({key: check.text(key) for key in _CHECK_FIELDS})
     statement = f"partial {facts['derivative_of']} wrt {facts['variable']}"
-    claims = [
-        Claim(
-            check.line_of("equals"),
-            statement,
-            facts["equals"],
-            f"the check of question '{question_id}'",
-        )
-    ]
+    label = f"the check of question '{question_id}'"
+    note_claim(source.env, Claim(check.line_of("equals"), statement, facts["equals"], label))
     for position, item in enumerate(items):
         right = position == answer
-        label = f"option '{item.text('id')}' of question '{question_id}'"
-        if right:
-            label = f"the answer of question '{question_id}'"
-        claims.append(Claim(item.line_of("text"), statement, item.text("text"), label, right))
-    for claim in claims:
-        note_claim(source.env, claim)
+        label = f"the answer of question '{question_id}'"
+        if not right:
+            label = f"option '{item.text('id')}' of question '{question_id}'"
+        note_claim(
+            source.env, Claim(item.line_of("text"), statement, item.text("text"), label, right)
+        )
     return facts
 
 
