@@ -140,19 +140,25 @@ def extrema_on_interval(
     expr: sympy.Expr, variable: sympy.Symbol, low: sympy.Expr, high: sympy.Expr
 ) -> list[Extremum]:
     """Critical points of a one-variable function strictly inside (low, high), classified."""
-    slope = sympy.diff(expr, variable)
-    interval = sympy.Interval.open(low, high)
-    solutions = sympy.solveset(slope, variable, domain=interval)
-    if solutions is sympy.S.EmptySet:  # SymPy's empty FiniteSet: no critical point in there
-        return []
-    if not isinstance(solutions, sympy.FiniteSet):
-        raise EvaluationError(f"cannot list the critical points of {expr} on {interval}")
     found = []
-    for location in sorted(solutions, key=lambda s: float(s)):
+    for location in critical_points(expr, variable, sympy.Interval.open(low, high)):
         point = {variable: location}
         kind = classify_critical_point(expr, [variable], point)
         found.append(Extremum(location, sympy.simplify(expr.xreplace(point)), kind))
     return found
+
+
+def critical_points(
+    expr: sympy.Expr, variable: sympy.Symbol, interval: sympy.Interval
+) -> list[sympy.Expr]:
+    """Where a one-variable function's slope is zero within `interval`, in increasing order;
+    EvaluationError when SymPy cannot list them (infinitely many, or not solved)."""
+    solutions = sympy.solveset(sympy.diff(expr, variable), variable, domain=interval)
+    if solutions is sympy.S.EmptySet:  # SymPy's empty FiniteSet: no critical point in there
+        return []
+    if not isinstance(solutions, sympy.FiniteSet):
+        raise EvaluationError(f"cannot list the critical points of {expr} on {interval}")
+    return sorted(solutions, key=lambda s: float(s))
 
 
 def symbols_named(names: Sequence[str]) -> list[sympy.Symbol]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sympy
 from sympy.calculus.util import continuous_domain
 
-from steepest.engine.calculus import evaluate_at, read_point
+from steepest.engine.calculus import critical_points, evaluate_at, read_point
 from steepest.engine.claim_statements import Statement, read_statement
 from steepest.engine.equivalence import compare_expressions
 from steepest.engine.errors import EvaluationError, VariableError
@@ -149,10 +149,7 @@ def _optimum_on(
     interval = sympy.Interval(low, high)
     if continuous_domain(function, variable, interval) != interval:
         raise EvaluationError(f"{to_text(function)} is not continuous on [{low}, {high}]")
-    critical = sympy.solveset(sympy.diff(function, variable), variable, interval)
-    # An empty FiniteSet is SymPy's EmptySet, which is not a FiniteSet instance.
-    if critical is not sympy.S.EmptySet and not isinstance(critical, sympy.FiniteSet):
-        raise EvaluationError(f"cannot list where the slope of {to_text(function)} is zero")
+    critical = critical_points(function, variable, interval)
     places = sorted({low, high, *critical}, key=lambda p: float(p))
     values = [evaluate_at(function, {variable: p}) for p in places]
     sign = 1 if goal == "maximum" else -1
