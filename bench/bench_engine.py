@@ -12,7 +12,7 @@ import time
 
 from steepest.compute import ComputeError, ComputePool
 from steepest.engine.errors import EngineError
-from steepest.engine.report import gradient_report
+from steepest.engine.explain.report import gradient_report
 
 TYPICAL = [
     ("w1^2 + 3w2^2", {"w1": 1, "w2": 1}),

@@ -27,8 +27,8 @@ from typing import Any
 
 import sympy
 
-from steepest.engine.equivalence import check_equivalent
-from steepest.engine.parser import parse
+from steepest.engine.answers.equivalence import check_equivalent
+from steepest.engine.notation.parser import parse
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "engine" / "corpus" / "equivalence.tsv"
 

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from steepest.engine.descent import descent_json
-from steepest.engine.surface import DEFAULT_LEVELS, PRESETS, surface_json
+from steepest.engine.surface.descent import descent_json
+from steepest.engine.surface.level_sets import DEFAULT_LEVELS, PRESETS, surface_json
 
 TARGET_MS = 15.0
 REPEATS = 40

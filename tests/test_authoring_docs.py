@@ -9,10 +9,10 @@ from typing import get_args
 
 import pytest
 
+from steepest.authoring.check import check_lessons
 from steepest.cli import main
-from steepest.engine.claim_statements import ClaimKind
+from steepest.engine.claims.statements import ClaimKind
 from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
-from steepest.lessons.check import check_lessons
 from steepest.lessons.directive_blocks import DIRECTIVES, TYPED_KINDS
 from steepest.lessons.front_matter import FRONT_MATTER_FIELDS
 from steepest.widgets import WIDGETS

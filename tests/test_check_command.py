@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from steepest.authoring.check import check_lessons, lesson_files
 from steepest.lessons import SHIPPED_LESSONS
-from steepest.lessons.check import check_lessons, lesson_files
 
 STEEPEST = [sys.executable, "-m", "steepest.cli"]
 SHIPPED = SHIPPED_LESSONS / "partial-derivatives-and-the-gradient.md"

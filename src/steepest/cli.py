@@ -54,7 +54,7 @@ def gradient_json(
 ) -> dict[str, Any]:
     # Runs in a worker. The engine is imported here, not at the top, so that the command's own
     # process never loads SymPy: the worker's forkserver has it preloaded already.
-    from steepest.engine.report import gradient_report
+    from steepest.engine.explain.report import gradient_report
 
     return gradient_report(expression, point, declared)
 
@@ -62,7 +62,7 @@ def gradient_json(
 def gradient_text(
     expression: str, point: dict[str, int | float | str] | None, declared: list[str] | None
 ) -> str:
-    from steepest.engine.report import gradient_text as render
+    from steepest.engine.explain.report import gradient_text as render
 
     return render(expression, point, declared)
 
@@ -135,8 +135,8 @@ def check(directory: Path | None, timeout: float) -> None:
     Reports every format error, formula that cannot be typeset and claim the engine does not
     confirm as FILE:LINE: message. Exit status 0 when all is well, 1 when anything is wrong.
     """
+    from steepest.authoring.check import check_lessons, lesson_files
     from steepest.lessons import SHIPPED_LESSONS
-    from steepest.lessons.check import check_lessons, lesson_files
 
     folder = SHIPPED_LESSONS if directory is None else directory
     paths = lesson_files(folder)
@@ -222,7 +222,7 @@ def serve(
 @click.option("--title", default=None, help="The lesson's title [default: from the slug].")
 def new(slug: str, folder: Path, title: str | None) -> None:
     """Start a lesson: write DIR/SLUG.md from a template that passes `steepest check`."""
-    from steepest.lessons.scaffold import ScaffoldError, create_lesson
+    from steepest.authoring.scaffold import ScaffoldError, create_lesson
 
     try:
         path = create_lesson(folder, slug, title)
@@ -248,7 +248,7 @@ def export(directory: Path, lesson_dir: Path | None, timeout: float) -> None:
     Reading, the widgets that run in the browser and progress kept in the browser work there;
     checking typed answers, quizzes and anything else the engine does needs `steepest serve`.
     """
-    from steepest.web.export import ExportError, export_site
+    from steepest.authoring.export import ExportError, export_site
 
     try:
         report = export_site(directory, lesson_dir=lesson_dir, timeout=timeout)

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from steepest.engine.parser import parse
-from steepest.engine.tree import FUNCTION_NAMES, evaluate_tree, to_tree
+from steepest.engine.evaluate.tree import FUNCTION_NAMES, evaluate_tree, to_tree
+from steepest.engine.notation.parser import parse
 
 from .conftest import OpenPage
 

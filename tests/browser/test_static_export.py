@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from steepest.web.export import export_site
+from steepest.authoring.export import export_site
 
 from .conftest import SLUG, _free_port, _wait_until_answering, wait_for_widgets
 

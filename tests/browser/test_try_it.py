@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import Page
 
 from steepest.engine.errors import EngineError
-from steepest.engine.parser import parse
-from steepest.engine.report import gradient_report
-from steepest.web.errors import PointSyntaxError
-from steepest.web.point_text import read_point_text
+from steepest.engine.explain.report import gradient_report
+from steepest.engine.notation.parser import parse
+from steepest.web.course.point_text import read_point_text
+from steepest.web.http.errors import PointSyntaxError
 
 from .conftest import OpenPage, PageWatch
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from steepest.engine.report import gradient_report
+from steepest.engine.explain.report import gradient_report
 
 from .conftest import OpenPage
 

@@ -7,18 +7,12 @@ import math
 import pytest
 import sympy
 
-from steepest.engine.calculus import (
-    classify_critical_point,
-    descent_direction,
-    directional_derivative,
-    evaluate_at,
-    extrema_on_interval,
-    gradient,
-    read_point,
-)
+from steepest.engine.calculus.critical import classify_critical_point, extrema_on_interval
+from steepest.engine.calculus.derivatives import descent_direction, directional_derivative, gradient
+from steepest.engine.calculus.points import evaluate_at, read_point
 from steepest.engine.errors import EvaluationError, VariableError
-from steepest.engine.parser import parse
-from steepest.engine.symbols import natural_key, order_variables
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.symbols import natural_key, order_variables
 
 x, y, w1, w2 = sympy.symbols("x y w1 w2", real=True)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from steepest.engine.claim_statements import read_statement
-from steepest.engine.claims import verify_claim
+from steepest.engine.claims.shown import latex_to_typed, read_shown
+from steepest.engine.claims.statements import read_statement
+from steepest.engine.claims.verify import verify_claim
 from steepest.engine.errors import EngineError, EvaluationError, MathSyntaxError, VariableError
-from steepest.engine.parser import parse
-from steepest.engine.shown_values import latex_to_typed, read_shown
+from steepest.engine.notation.parser import parse
 
 x, w1, w2 = (sympy.Symbol(name, real=True) for name in ("x", "w1", "w2"))
 BOX = x * (6 - 2 * x) ** 2

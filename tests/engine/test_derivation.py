@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 import sympy
 
-from steepest.engine.derivation import derivation_to_json, derive_gradient
+from steepest.engine.calculus.derivation import derive_gradient
 from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.explain.steps_json import derivation_to_json
 
 w1, w2, x, y, z = sympy.symbols("w1 w2 x y z", real=True)
 ONE = sympy.Integer(1)

@@ -9,12 +9,12 @@ import math
 import pytest
 import sympy
 
-from steepest.engine.descent import DescentReport, descend, descent_json
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.limits import MAX_DESCENT_STEPS
-from steepest.engine.parser import parse
-from steepest.engine.surface import PRESETS, level_sets
-from steepest.engine.symbols import order_variables
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.symbols import order_variables
+from steepest.engine.surface.descent import DescentReport, descend, descent_json
+from steepest.engine.surface.level_sets import PRESETS, level_sets
 
 STRETCHED = "w1^2 + 3w2^2"
 START = {"w1": -1.8, "w2": 1.0}

@@ -10,12 +10,12 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from steepest.engine.bounded_evaluation import NotReal, Singular, compile_evaluator
-from steepest.engine.equivalence import SAFETY, check_equivalent, compare_expressions
+from steepest.engine.answers.equivalence import SAFETY, check_equivalent, compare_expressions
+from steepest.engine.answers.vectors import check_vector, split_components
 from steepest.engine.errors import EngineError, MathSyntaxError, VariableError
-from steepest.engine.parser import parse
-from steepest.engine.printing import to_text
-from steepest.engine.vector_answers import check_vector, split_components
+from steepest.engine.evaluate.bounded import NotReal, Singular, compile_evaluator
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import to_text
 
 CORPUS = Path(__file__).parent / "corpus" / "equivalence.tsv"
 VERDICT_OF = {"equivalent": "correct", "different": "incorrect", "invalid": "invalid"}

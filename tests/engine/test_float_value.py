@@ -8,11 +8,11 @@ import math
 import pytest
 import sympy
 
-from steepest.engine.calculus import read_point
-from steepest.engine.equivalence import check_equivalent
+from steepest.engine.answers.equivalence import check_equivalent
+from steepest.engine.calculus.points import read_point
 from steepest.engine.errors import VariableError
-from steepest.engine.float_value import float_value, is_too_large
-from steepest.engine.parser import parse
+from steepest.engine.evaluate.float_value import float_value, is_too_large
+from steepest.engine.notation.parser import parse
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from steepest.engine.mistake_catalogue import likely_mistakes
-from steepest.engine.mistakes import diagnose
-from steepest.engine.practice import generate_problem
-from steepest.engine.printing import to_text
-from steepest.engine.problems import Problem, problem_from_text
-from steepest.engine.slips import slipped_derivative
+from steepest.engine.mistakes.catalogue import likely_mistakes
+from steepest.engine.mistakes.diagnosis import diagnose
+from steepest.engine.mistakes.slips import slipped_derivative
+from steepest.engine.notation.printing import to_text
+from steepest.engine.problems.generator import generate_problem
+from steepest.engine.problems.problem import Problem, problem_from_text
 
 QUADRATIC = "w1^2 + 3w2^2"
 AT = {"w1": 1, "w2": -2}

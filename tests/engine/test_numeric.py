@@ -11,16 +11,12 @@ import sympy
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from steepest.engine.calculus import classify_critical_point
+from steepest.engine.calculus.critical import classify_critical_point
 from steepest.engine.errors import EvaluationError, VariableError
-from steepest.engine.numeric import (
-    critical_points_on_grid,
-    evaluate_gradient,
-    evaluate_tree_array,
-    gradient_and_hessian,
-)
-from steepest.engine.parser import parse
-from steepest.engine.tree import to_tree
+from steepest.engine.evaluate.arrays import evaluate_gradient, evaluate_tree_array
+from steepest.engine.evaluate.tree import to_tree
+from steepest.engine.notation.parser import parse
+from steepest.engine.surface.critical_points import critical_points_on_grid, gradient_and_hessian
 
 x, y = sympy.symbols("x y", real=True)
 

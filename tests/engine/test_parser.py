@@ -7,7 +7,7 @@ import sympy
 
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError, VariableError
 from steepest.engine.limits import DEFAULT_LIMITS
-from steepest.engine.parser import parse
+from steepest.engine.notation.parser import parse
 
 x, y, z, w1, w2, theta, alpha = sympy.symbols("x y z w1 w2 theta alpha", real=True)
 

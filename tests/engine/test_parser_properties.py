@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from steepest.engine.errors import EngineError
-from steepest.engine.parser import parse
+from steepest.engine.notation.parser import parse
 
 MATHY = st.lists(
     st.sampled_from([*"xyzw12^*/+-() .,e_·²√π", "sin", "exp", "log", "**", "sin^2"]),

@@ -8,13 +8,14 @@ import pytest
 import sympy
 
 from steepest.engine.answer_kinds import ProblemKind
-from steepest.engine.equivalence import compare_expressions
+from steepest.engine.answers.equivalence import compare_expressions
 from steepest.engine.errors import EngineError
-from steepest.engine.mastery import Attempt, mastery
-from steepest.engine.mistakes import diagnose
-from steepest.engine.practice import generate_problem
-from steepest.engine.printing import to_text
-from steepest.engine.problems import Problem
+from steepest.engine.mistakes.diagnosis import diagnose
+from steepest.engine.notation.printing import to_text
+from steepest.engine.problems.generator import generate_problem
+from steepest.engine.problems.mastery import Attempt, mastery
+from steepest.engine.problems.problem import Problem
+from steepest.engine.problems.solutions import worked_solution
 
 KINDS: tuple[ProblemKind, ...] = ("partial", "gradient", "gradient_at", "descent", "optimum")
 SEEDS = range(12)
@@ -100,7 +101,7 @@ def test_public_json_keeps_the_answer_back(problem: Problem) -> None:
 
 @pytest.mark.parametrize("problem", PROBLEMS, ids=label)
 def test_solution_gives_the_answer_and_steps_that_reach_it(problem: Problem) -> None:
-    solution = problem.solution_json()
+    solution = worked_solution(problem)
     assert solution["answer"] == [to_text(c) for c in problem.expected]
     assert solution["answer_mathml"].startswith("<math")
     kinds = [step["kind"] for step in solution["steps"]]

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy.parsing.sympy_parser import parse_expr
 
-from steepest.engine.parser import parse
-from steepest.engine.printing import (
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import (
     mathml_derivative,
     mathml_equation,
     mathml_fragment,

@@ -9,10 +9,10 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from steepest.engine.derivation import GradientDerivation, derive_gradient
-from steepest.engine.printing import to_text
-from steepest.engine.render_mathml import render_mathml, sentence_html
-from steepest.engine.render_text import render_text
+from steepest.engine.calculus.derivation import GradientDerivation, derive_gradient
+from steepest.engine.explain.mathml import render_mathml, sentence_html
+from steepest.engine.explain.text import render_text
+from steepest.engine.notation.printing import to_text
 
 w1, w2, x, y = sympy.symbols("w1 w2 x y", real=True)
 LOSS = w1**2 + 3 * w2**2

@@ -9,8 +9,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from steepest.engine.errors import EngineError
-from steepest.engine.steps import (
+from steepest.engine.calculus.rules import (
     ChainRule,
     ConstantMultipleRule,
     ExpRule,
@@ -20,6 +19,7 @@ from steepest.engine.steps import (
     check_rule,
     derive_partial,
 )
+from steepest.engine.errors import EngineError
 
 w1, w2, x, y, z, u = sympy.symbols("w1 w2 x y z u", real=True)
 XY = (x, y)

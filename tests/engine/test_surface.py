@@ -10,19 +10,19 @@ import numpy as np
 import pytest
 import sympy
 
-from steepest.engine.calculus import classify_critical_point
-from steepest.engine.descent import descent_json
+from steepest.engine.calculus.critical import classify_critical_point
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.limits import MAX_LEVEL_LINES
-from steepest.engine.parser import parse
-from steepest.engine.surface import (
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.symbols import order_variables
+from steepest.engine.surface.descent import descent_json
+from steepest.engine.surface.level_sets import (
     DEFAULT_PRESET,
     PRESETS,
     SurfaceReport,
     level_sets,
     surface_json,
 )
-from steepest.engine.symbols import order_variables
 
 CASES = [
     ("w1^2 + 3w2^2", (-2, 2, -2, 2)),
@@ -275,7 +275,7 @@ def test_presets_load_without_sympy_or_numpy() -> None:
     import sys
 
     probe = (
-        "import sys, steepest.engine.presets as p; p.presets_json();"
+        "import sys, steepest.engine.surface.presets as p; p.presets_json();"
         " print(sorted(m for m in ('sympy', 'numpy', 'contourpy') if m in sys.modules))"
     )
     result = subprocess.run(

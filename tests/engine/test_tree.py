@@ -8,8 +8,8 @@ import math
 import pytest
 import sympy
 
-from steepest.engine.parser import parse
-from steepest.engine.tree import evaluate_tree, to_tree
+from steepest.engine.evaluate.tree import evaluate_tree, to_tree
+from steepest.engine.notation.parser import parse
 
 TEXTS = [
     "x(6 - 2x)^2",

@@ -7,7 +7,7 @@ import re
 import pytest
 import sympy
 
-from steepest.engine.parser import parse
+from steepest.engine.notation.parser import parse
 from steepest.lessons import (
     SHIPPED_LESSONS,
     HtmlBlock,

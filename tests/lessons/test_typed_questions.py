@@ -6,7 +6,7 @@ import pytest
 import sympy
 from lesson_files import BODY_FIRST_LINE, WriteLesson, section
 
-from steepest.engine.problems import problem_from_text
+from steepest.engine.problems.problem import problem_from_text
 from steepest.lessons import (
     SHIPPED_LESSONS,
     LessonFormatError,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from steepest.engine.mastery import Attempt, mastery
+from steepest.engine.problems.mastery import Attempt, mastery
 from steepest.store import AttemptFormatError, NewAttempt, ProblemKey, Store, UnknownLearner
 from steepest.store.tokens import new_learner_id
 

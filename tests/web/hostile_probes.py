@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from steepest.compute import ComputeMemoryExceeded, ComputePool, ComputeTimeout
-from steepest.engine.report import gradient_report
+from steepest.engine.explain.report import gradient_report
 from steepest.web.settings import Settings
 
 from .page_parts import SLUG, elements

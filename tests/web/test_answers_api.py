@@ -7,7 +7,7 @@ import warnings
 import pytest
 import sympy
 
-from steepest.engine.printing import to_mathml
+from steepest.engine.notation.printing import to_mathml
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

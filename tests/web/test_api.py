@@ -13,10 +13,10 @@ from starlette.testclient import TestClient
 
 from steepest.compute import ComputeTimeout, PoolOverloaded
 from steepest.engine.errors import EngineError
-from steepest.engine.parser import parse
-from steepest.engine.report import gradient_report
+from steepest.engine.explain.report import gradient_report
+from steepest.engine.notation.parser import parse
 from steepest.lessons import Lesson, QuestionBlock
-from steepest.web.state import AppState
+from steepest.web.http.state import AppState
 
 from .page_parts import SLUG
 

@@ -10,7 +10,7 @@ import pytest
 import sympy
 from starlette.testclient import TestClient
 
-from steepest.engine.parser import parse
+from steepest.engine.notation.parser import parse
 from steepest.widgets import (
     WIDGETS,
     WidgetParamsError,

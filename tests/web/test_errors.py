@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 
 from steepest.compute import ComputeFailed, ComputeMemoryExceeded, ComputeTimeout, PoolOverloaded
 from steepest.engine.errors import LimitExceeded, MathSyntaxError, VariableError
-from steepest.web.errors import (
+from steepest.web.http.errors import (
     PointSyntaxError,
     UnknownLesson,
     UnknownOption,

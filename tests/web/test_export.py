@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from steepest.authoring.export import STATIC_ATTRIBUTE, ExportError, export_site, static_html
 from steepest.lessons import SHIPPED_LESSONS, load_catalogue
 from steepest.web.app import STATIC_DIR
-from steepest.web.export import STATIC_ATTRIBUTE, ExportError, export_site, static_html
 
 from .page_parts import SLUG, elements, widget_specs
 

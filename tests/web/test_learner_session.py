@@ -6,7 +6,7 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
-from steepest.web.learner_session import set_session_cookies
+from steepest.web.learners.session import set_session_cookies
 from steepest.web.settings import Settings
 
 

@@ -9,11 +9,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from steepest.engine.errors import EngineError
-from steepest.engine.parser import parse
-from steepest.engine.report import gradient_report
+from steepest.engine.explain.report import gradient_report
+from steepest.engine.notation.parser import parse
 from steepest.lessons import Lesson
-from steepest.web.engine_calls import question_feedback
-from steepest.web.quiz import find_typed_question
+from steepest.web.course.engine_calls import question_feedback
+from steepest.web.course.quiz import find_typed_question
 
 from .page_parts import SLUG, elements, section_html
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from steepest.web.prepared_body import accepts_gzip
+from steepest.web.http.prepared_body import accepts_gzip
 
 from .page_parts import SLUG
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from steepest.web.errors import PointSyntaxError
-from steepest.web.point_text import read_point_text
+from steepest.web.course.point_text import read_point_text
+from steepest.web.http.errors import PointSyntaxError
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from steepest.engine.practice import generate_problem
+from steepest.engine.problems.generator import generate_problem
+from steepest.engine.problems.solutions import worked_solution
 
 from .learner_requests import csrf_headers
 
@@ -35,7 +36,7 @@ def attempt(client: TestClient, problem: str, text: str) -> Any:
 def right_answer(token: str) -> str:
     """The answer the engine expects, rebuilt from the token as the server does."""
     level, kind, seed, _ = token.split(".")
-    expected = generate_problem(int(level), kind, int(seed)).solution_json()["answer"]  # type: ignore[arg-type]
+    expected = worked_solution(generate_problem(int(level), kind, int(seed)))["answer"]  # type: ignore[arg-type]
     return "(" + ", ".join(expected) + ")" if isinstance(expected, list) else str(expected)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from steepest.lessons import SHIPPED_LESSONS
 from steepest.web.app import create_app
-from steepest.web.rate_limit import MAX_CLIENTS, RateLimited, RateLimiter
+from steepest.web.security.rate_limit import MAX_CLIENTS, RateLimited, RateLimiter
 from steepest.web.settings import Settings
 
 from .learner_requests import csrf_headers

@@ -12,14 +12,14 @@ import pytest
 import sympy
 from starlette.testclient import TestClient
 
-from steepest.engine.descent import descent_json
+from steepest.engine.evaluate.tree import evaluate_tree
 from steepest.engine.limits import (
     DEFAULT_LIMITS,
     MAX_DESCENT_STEPS,
     MAX_LEARNING_RATE,
     MAX_LEVEL_LINES,
 )
-from steepest.engine.tree import evaluate_tree
+from steepest.engine.surface.descent import descent_json
 
 w1, w2 = sympy.symbols("w1 w2", real=True)
 BOWL = w1**2 + 3 * w2**2

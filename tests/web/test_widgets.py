@@ -9,7 +9,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from steepest.engine.tree import evaluate_tree
+from steepest.engine.evaluate.tree import evaluate_tree
 from steepest.lessons import Lesson, WidgetBlock
 from steepest.widgets import (
     WIDGETS,
@@ -92,7 +92,7 @@ def test_surface_gradient_trees_agree_with_sympy(a: float, b: float) -> None:
 
 
 def test_surface_spec_starts_from_the_matching_preset() -> None:
-    from steepest.engine.presets import PRESETS
+    from steepest.engine.surface.presets import PRESETS
 
     browser = SURFACE_SPEC["browser"]
     preset = PRESETS["stretched-bowl"]

@@ -54,7 +54,7 @@ class ComputePool:
         timeout: float = 2.0,
         memory_limit_mb: int | None = 1024,
         max_queue: int = 32,
-        preload: Sequence[str] = ("steepest.engine.report",),
+        preload: Sequence[str] = ("steepest.engine.explain.report",),
     ) -> None:
         if workers < 1 or timeout <= 0 or max_queue < 0:
             raise ValueError("need workers >= 1, timeout > 0 and max_queue >= 0")

@@ -21,7 +21,7 @@ from steepest.engine.errors import (
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from steepest.engine.parser import parse
+    from steepest.engine.notation.parser import parse
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -37,7 +37,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "parse":
-        from steepest.engine.parser import parse
+        from steepest.engine.notation.parser import parse
 
         return parse
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,8 +5,8 @@
 
 The brackets hold what the reader sees, rendered as usual (math included); the claim's statement
 never reaches the page. What the statements may say, and how the shown text is compared with
-the engine's result, is the engine's business (`steepest.engine.claims`); here claims are only
-found, with the line each sits on. Claims also work inside a directive's text fields; quote a
+the engine's result, is the engine's business (`steepest.engine.claims`); here claims are
+only found, with the line each sits on. Claims also work inside a directive's text fields; quote a
 YAML value that starts with '[' or use a `>-` block. A question's `check` adds claims too.
 
 `[text]{…}` with anything but `claim="…"` in the braces is an error rather than literal text,

@@ -76,7 +76,7 @@ class QuestionBlock:
 class TypedQuestionBlock:
     """A question answered by typing math, which the engine checks (never a typed-in key).
 
-    `kind` is a problem kind of `steepest.engine.problems`: `partial` (with `respect`),
+    `kind` is a problem kind of `steepest.engine.problems.problem`: `partial` (with `respect`),
     `gradient`, `gradient_at` or `descent` (both with `at`). The engine rebuilds the problem
     from `function` and works out the answer, so the key cannot disagree with the maths.
     `explanation_html` is server-side only, like a multiple-choice question's.

@@ -3,7 +3,7 @@
 An attempt is about a lesson question (`lesson` + `question`), a generated practice problem
 (`problem`: its level, kind and seed, from which the engine rebuilds the problem and its answer
 key), or both. Only facts are stored; mastery is worked out from them by
-`steepest.engine.mastery`.
+`steepest.engine.problems.mastery`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, get_args
 
 from steepest.engine.answer_kinds import PROBLEM_KINDS, VerdictKind
-from steepest.engine.mastery import LEVELS
+from steepest.engine.problems.mastery import LEVELS
 from steepest.store.errors import AttemptFormatError, StoreInputError
 from steepest.store.shapes import (
     read_integer,

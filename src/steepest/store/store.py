@@ -24,7 +24,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from steepest.engine.answer_kinds import VerdictKind
-from steepest.engine.mastery import Attempt, MasteryState, mastery
+from steepest.engine.problems.mastery import Attempt, MasteryState, mastery
 from steepest.store.attempts import AttemptRecord, NewAttempt, ProblemKey
 from steepest.store.database import READ_ONLY_OPTION, create_database_engine
 from steepest.store.errors import (

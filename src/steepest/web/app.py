@@ -18,19 +18,19 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 
 from steepest.compute import ComputePool
-from steepest.web.body_limit import BodySizeLimitMiddleware
-from steepest.web.engine_calls import WORKER_PRELOAD
-from steepest.web.errors import Problem, install_error_handlers
-from steepest.web.library import LessonLibrary
-from steepest.web.page_cache import CachedPageMiddleware, PageCache
-from steepest.web.problem_tokens import ProblemSigner
-from steepest.web.rate_limit import RateLimiter
-from steepest.web.security import SecurityHeadersMiddleware
+from steepest.web.course.engine_calls import WORKER_PRELOAD
+from steepest.web.course.library import LessonLibrary
+from steepest.web.http.body_limit import BodySizeLimitMiddleware
+from steepest.web.http.errors import Problem, install_error_handlers
+from steepest.web.http.page_cache import CachedPageMiddleware, PageCache
+from steepest.web.http.state import AppState
+from steepest.web.http.static_assets import StaticAssets
+from steepest.web.http.templating import Templates
+from steepest.web.learners.store_handle import StoreHandle
+from steepest.web.security.headers import SecurityHeadersMiddleware
+from steepest.web.security.problem_tokens import ProblemSigner
+from steepest.web.security.rate_limit import RateLimiter
 from steepest.web.settings import Settings
-from steepest.web.state import AppState
-from steepest.web.static_assets import StaticAssets
-from steepest.web.store_handle import StoreHandle
-from steepest.web.templating import Templates
 from steepest.web.views import answers, api, pages, practice, progress
 from steepest.web.views import surface as surface_views
 

@@ -56,16 +56,17 @@ def compute_spec(params: BestBoxParams) -> dict[str, Any]:
     # The web process imports this module to find the function; SymPy loads only in workers.
     import sympy
 
-    from steepest.engine.calculus import extrema_on_interval, partial
-    from steepest.engine.parser import parse
-    from steepest.engine.printing import (
+    from steepest.engine.calculus.critical import extrema_on_interval
+    from steepest.engine.calculus.derivatives import partial
+    from steepest.engine.evaluate.tree import to_tree
+    from steepest.engine.notation.parser import parse
+    from steepest.engine.notation.printing import (
         mathml_derivative,
         mathml_equation,
         mathml_fragment,
         mathml_math,
     )
-    from steepest.engine.symbols import make_symbol
-    from steepest.engine.tree import to_tree
+    from steepest.engine.notation.symbols import make_symbol
 
     x = make_symbol("x")
     sheet, low, high, step = (

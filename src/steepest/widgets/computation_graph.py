@@ -81,10 +81,11 @@ def compute_spec(params: ComputationGraphParams) -> dict[str, Any]:
     """Runs in a compute worker: graph, forward values, backward sweep, and the engine's check."""
     import sympy
 
-    from steepest.engine.calculus import evaluate_at, gradient, read_point
-    from steepest.engine.parser import parse
-    from steepest.engine.printing import mathml_equation, mathml_fragment, mathml_math
-    from steepest.engine.symbols import make_symbol
+    from steepest.engine.calculus.derivatives import gradient
+    from steepest.engine.calculus.points import evaluate_at, read_point
+    from steepest.engine.notation.parser import parse
+    from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math
+    from steepest.engine.notation.symbols import make_symbol
 
     names = [name for name, _value in params.knobs + params.inputs]
     loss = parse(params.expression, variables=names)
@@ -272,7 +273,7 @@ def _label(node: sympy.Expr) -> str:
 
 
 def _expression_text(node: sympy.Expr) -> str:
-    from steepest.engine.printing import to_text
+    from steepest.engine.notation.printing import to_text
 
     return to_text(node).replace("*", "·").replace("-", "−")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from steepest.engine.presets import DEFAULT_WINDOW, PRESETS, Window, presets_json
+from steepest.engine.surface.presets import DEFAULT_WINDOW, PRESETS, Window, presets_json
 from steepest.widgets.params import WidgetParamsError, decimal_texts, reject_unknown
 
 NAME = "surface-explorer"
@@ -71,16 +71,16 @@ def compute_spec(params: SurfaceExplorerParams) -> dict[str, Any]:
     """Runs in a compute worker: the first map, its formulas typeset, and the presets."""
     import sympy
 
-    from steepest.engine.parser import parse
-    from steepest.engine.printing import (
+    from steepest.engine.notation.parser import parse
+    from steepest.engine.notation.printing import (
         mathml_equation,
         mathml_fragment,
         mathml_gradient,
         mathml_math,
         mathml_vector,
     )
-    from steepest.engine.surface import surface_json
-    from steepest.engine.symbols import order_variables
+    from steepest.engine.notation.symbols import order_variables
+    from steepest.engine.surface.level_sets import surface_json
 
     preset = _preset_for(params.expression)
     window: Window = DEFAULT_WINDOW
@@ -129,7 +129,7 @@ def surface_data(
     expression: str, window: Sequence[float] | None, levels: int | Sequence[float]
 ) -> dict[str, Any]:
     """`POST /api/surface` in a compute worker: the engine's level sets and compiled partials."""
-    from steepest.engine.surface import surface_json
+    from steepest.engine.surface.level_sets import surface_json
 
     return surface_json(expression, window, levels)
 
@@ -138,6 +138,6 @@ def descent_data(
     expression: str, start: Mapping[str, int | float | str], rate: float, steps: int
 ) -> dict[str, Any]:
     """`POST /api/descent` in a compute worker: the ball's path, its losses and the verdict."""
-    from steepest.engine.descent import descent_json
+    from steepest.engine.surface.descent import descent_json
 
     return descent_json(expression, start, rate, steps)

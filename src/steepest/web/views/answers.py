@@ -7,8 +7,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from steepest.web import engine_calls
-from steepest.web.answer_models import (
+from steepest.web.course import engine_calls
+from steepest.web.course.quiz import find_typed_question
+from steepest.web.http.state import app_state, engine_pool
+from steepest.web.learners.session import current_learner, require_csrf
+from steepest.web.learners.store_calls import record_attempt
+from steepest.web.schemas.answers import (
     EquivalentRequest,
     EquivalentResult,
     PreviewRequest,
@@ -16,11 +20,7 @@ from steepest.web.answer_models import (
     TypedAnswer,
     TypedResult,
 )
-from steepest.web.learner_session import current_learner, require_csrf
-from steepest.web.models import ENGINE_ERRORS, error_response
-from steepest.web.quiz import find_typed_question
-from steepest.web.state import app_state, engine_pool
-from steepest.web.store_calls import record_attempt
+from steepest.web.schemas.api import ENGINE_ERRORS, error_response
 
 router = APIRouter(prefix="/api", tags=["answers"])
 

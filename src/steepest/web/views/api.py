@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
-from steepest.web import engine_calls
-from steepest.web.models import (
+from steepest.web.course import engine_calls
+from steepest.web.course.quiz import find_question, score_answer
+from steepest.web.http.state import app_state, engine_pool
+from steepest.web.schemas.api import (
     ENGINE_ERRORS,
     GradientReport,
     GradientRequest,
@@ -14,8 +16,6 @@ from steepest.web.models import (
     QuizResult,
     error_response,
 )
-from steepest.web.quiz import find_question, score_answer
-from steepest.web.state import app_state, engine_pool
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -16,10 +16,10 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
-from steepest.web import engine_calls
-from steepest.web.quiz import QuizVerdict, find_question, find_typed_question, score_answer
-from steepest.web.state import app_state, engine_pool
-from steepest.web.try_it import TryIt, try_expression
+from steepest.web.course import engine_calls
+from steepest.web.course.quiz import QuizVerdict, find_question, find_typed_question, score_answer
+from steepest.web.course.try_it import TryIt, try_expression
+from steepest.web.http.state import app_state, engine_pool
 
 router = APIRouter(include_in_schema=False)
 

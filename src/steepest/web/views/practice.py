@@ -12,8 +12,11 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from steepest.web import engine_calls, store_calls
-from steepest.web.answer_models import (
+from steepest.web.course import engine_calls
+from steepest.web.http.state import app_state, engine_pool
+from steepest.web.learners import store_calls
+from steepest.web.learners.session import current_learner, require_csrf
+from steepest.web.schemas.answers import (
     Mastery,
     PracticeAttempt,
     PracticeKind,
@@ -21,9 +24,7 @@ from steepest.web.answer_models import (
     PracticeRequest,
     PracticeResult,
 )
-from steepest.web.learner_session import current_learner, require_csrf
-from steepest.web.models import ENGINE_ERRORS, error_response
-from steepest.web.state import app_state, engine_pool
+from steepest.web.schemas.api import ENGINE_ERRORS, error_response
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
 

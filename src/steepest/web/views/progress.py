@@ -13,11 +13,11 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Request, Response
 from starlette.responses import JSONResponse
 
-from steepest.web import store_calls
-from steepest.web.answer_models import ImportResult, ProgressDocument
-from steepest.web.learner_session import current_learner, require_csrf
-from steepest.web.models import error_response
-from steepest.web.state import app_state
+from steepest.web.http.state import app_state
+from steepest.web.learners import store_calls
+from steepest.web.learners.session import current_learner, require_csrf
+from steepest.web.schemas.answers import ImportResult, ProgressDocument
+from steepest.web.schemas.api import error_response
 
 router = APIRouter(prefix="/api/progress", tags=["progress"])
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
-from steepest.web.models import ENGINE_ERRORS
-from steepest.web.state import engine_pool
-from steepest.web.surface_models import (
+from steepest.web.http.state import engine_pool
+from steepest.web.schemas.api import ENGINE_ERRORS
+from steepest.web.schemas.surface import (
     DescentReply,
     DescentRequest,
     SurfaceReply,

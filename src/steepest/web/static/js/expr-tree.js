@@ -1,4 +1,4 @@
-// Evaluates the expression trees the server compiles (steepest.engine.tree) without eval:
+// Evaluates the expression trees the server compiles (steepest.engine.evaluate.tree) without eval:
 // the page's Content-Security-Policy forbids eval and new Function, so formulas arrive as data.
 //   {"num": 2} {"var": "x"} {"add": [...]} {"mul": [...]} {"pow": [base, exponent]}
 //   {"fn": "sin", "arg": node}

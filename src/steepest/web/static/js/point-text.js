@@ -1,5 +1,5 @@
 // Reads the point typed next to a learner's loss ("w1=1, w2=1/2") into {w1: "1", w2: "1/2"}.
-// Twin of steepest/web/point_text.py: the same rules and the same columns in its messages.
+// Twin of steepest/web/course/point_text.py: the same rules and the same columns in its messages.
 // Values stay text, because the engine reads "0.35" or "1/2" exactly.
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

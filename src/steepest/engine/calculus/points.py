@@ -1,0 +1,77 @@
+"""Points: a typed point read into exact values, and an expression's value there."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import sympy
+
+from steepest.engine.errors import EvaluationError, MathSyntaxError, VariableError
+from steepest.engine.evaluate.float_value import is_too_large
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.symbols import canonical_variable_name
+
+Point = Mapping[sympy.Symbol, sympy.Expr]
+Coordinate = int | float | str
+
+
+def read_point(at: Mapping[str, Coordinate], variables: Sequence[sympy.Symbol]) -> Point:
+    """Turn {"w1": 1, "w2": "1/2"} into symbols and exact (or float) SymPy numbers.
+
+    Every variable needs a value and no other name may appear. Integers and typed fractions
+    stay exact; floats stay floats, so the value at the point is exact only when the point is.
+    """
+    by_name = {v.name: v for v in variables}
+    point: dict[sympy.Symbol, sympy.Expr] = {}
+    for raw_name, raw_value in at.items():
+        name = canonical_variable_name(raw_name)
+        if name not in by_name:
+            listed = ", ".join(by_name) or "none"
+            raise VariableError(f"the point names {raw_name!r}, which is not a variable ({listed})")
+        point[by_name[name]] = _coordinate(name, raw_value)
+    missing = [v.name for v in variables if v not in point]
+    if missing:
+        raise VariableError(f"the point gives no value for {', '.join(missing)}")
+    return point
+
+
+def _coordinate(name: str, value: Coordinate) -> sympy.Expr:
+    if isinstance(value, bool):
+        raise VariableError(f"the value of {name} must be a number, not {value}")
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise VariableError(f"the value of {name} must be a finite number")
+        return sympy.Float(value)
+    try:
+        number = parse(value, variables=[])
+    except (MathSyntaxError, VariableError) as error:
+        raise VariableError(f"the value of {name} is not a number: {error}") from None
+    # Screened in floats first: SymPy would work out exp(exp(exp(100))) digit by digit.
+    if number.is_number and is_too_large(number):
+        raise VariableError(f"the value of {name} must be a real number between ±1e308")
+    if not number.is_number or not number.is_extended_real or not number.is_finite:
+        raise VariableError(f"the value of {name} must be a finite real number")
+    return number
+
+
+def evaluate_at(expr: sympy.Expr, point: Point) -> sympy.Expr:
+    """Exact where the point is exact, a float otherwise; an error where there is no real value."""
+    value = expr.xreplace(dict(point))
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
+    if any(isinstance(c, sympy.Float) for c in point.values()):
+        value = value.evalf()
+    numeric = complex(value.evalf(20)) if value.free_symbols == set() else None
+    if numeric is not None:
+        if not (math.isfinite(numeric.real) and math.isfinite(numeric.imag)):
+            raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
+        if abs(numeric.imag) > 1e-12 * max(1.0, abs(numeric.real)):
+            raise EvaluationError(f"{expr} has no real value at {format_point(point)}")
+    return value
+
+
+def format_point(point: Point) -> str:
+    return "(" + ", ".join(f"{v.name} = {c}" for v, c in point.items()) + ")"

@@ -1,0 +1,78 @@
+"""The gradient of typed text as JSON-ready data: the contract shared by the CLI and the web API.
+
+    {"expression": "...", "variables": [...], "partials": {var: "..."}, "gradient": [...],
+     "at": {var: number} | null, "gradient_at": {var: number} | null, "steps": [...]}
+
+Expression strings are SymPy's own spelling (`2*w1`), so other tools can read them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sympy
+
+from steepest.engine.calculus.derivation import GradientDerivation, derive_gradient
+from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
+from steepest.engine.errors import VariableError
+from steepest.engine.explain.steps_json import derivation_to_json
+from steepest.engine.explain.text import render_text
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import to_sympy_str
+from steepest.engine.notation.symbols import order_variables
+
+JsonNumber = int | float
+
+
+def json_number(value: sympy.Expr) -> JsonNumber:
+    """An int when the value is an integer, otherwise the nearest float."""
+    if value.is_Integer:
+        return int(value)
+    return float(value)
+
+
+def derive_from_text(
+    expression: str,
+    at: Mapping[str, Coordinate] | None = None,
+    variables: Sequence[str] | None = None,
+) -> GradientDerivation:
+    expr = parse(expression, variables)
+    ordered = order_variables(expr.free_symbols, variables)
+    if not ordered:
+        raise VariableError("the expression has no variables to differentiate")
+    point = read_point(at, ordered) if at is not None else None
+    if point is not None:
+        # A gradient at a point where L itself has no value would teach something false.
+        evaluate_at(expr, point)
+    return derive_gradient(expr, ordered, point)
+
+
+def gradient_report(
+    expression: str,
+    at: Mapping[str, Coordinate] | None = None,
+    variables: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    derivation = derive_from_text(expression, at, variables)
+    names = [v.name for v in derivation.variables]
+    point = derivation.point
+    value = derivation.gradient_at
+    return {
+        "expression": to_sympy_str(derivation.function),
+        "variables": names,
+        "partials": {p.variable.name: to_sympy_str(p.result) for p in derivation.partials},
+        "gradient": [to_sympy_str(g) for g in derivation.gradient],
+        "at": None if point is None else {v.name: json_number(c) for v, c in point.items()},
+        "gradient_at": None
+        if value is None
+        else {name: json_number(g) for name, g in zip(names, value, strict=True)},
+        "steps": derivation_to_json(derivation),
+    }
+
+
+def gradient_text(
+    expression: str,
+    at: Mapping[str, Coordinate] | None = None,
+    variables: Sequence[str] | None = None,
+) -> str:
+    return render_text(derive_from_text(expression, at, variables))

@@ -1,0 +1,99 @@
+"""A derivation as the `steps` list of the CLI's and API's JSON answer: each step explained in
+words, typed formulas and MathML, with its rules nested inside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from steepest.engine.calculus.derivation import GradientDerivation, PartialDerivation
+from steepest.engine.calculus.rules import Rule
+from steepest.engine.explain import mathml as render_mathml
+from steepest.engine.explain import text as render_text
+from steepest.engine.notation.printing import to_sympy_str
+
+
+def derivation_to_json(d: GradientDerivation) -> list[dict[str, Any]]:
+    """The ``steps`` list of the CLI's and API's JSON answer."""
+    steps = [_partial_json(d, p) for p in d.partials]
+    steps.append(
+        {
+            "kind": "stack",
+            **_explained(render_text.stack_step(d), render_mathml.gradient_mathml(d)),
+            "result": [to_sympy_str(component) for component in d.gradient],
+        }
+    )
+    e = d.evaluation
+    if e is None:
+        return steps
+    steps.append(
+        {
+            "kind": "evaluate",
+            **_explained(render_text.evaluate_step(d, e), render_mathml.value_mathml(d, e)),
+            "point": {
+                v.name: _json_number(c, float(c)) for v, c in zip(d.variables, e.point, strict=True)
+            },
+            "value": [
+                _json_number(exact, approximate)
+                for exact, approximate in zip(e.gradient, e.approximate, strict=True)
+            ],
+            "exact": [to_sympy_str(component) for component in e.gradient],
+        }
+    )
+    steps.append(
+        {
+            "kind": "descent",
+            **_explained(render_text.descent_step(d, e), render_mathml.descent_mathml(d, e)),
+            "direction": [
+                _json_number(exact, -approximate)
+                for exact, approximate in zip(e.descent, e.approximate, strict=True)
+            ],
+            "steepest": None if e.steepest is None else e.steepest.name,
+            "critical": e.is_critical,
+        }
+    )
+    return steps
+
+
+def _partial_json(d: GradientDerivation, p: PartialDerivation) -> dict[str, Any]:
+    return {
+        "kind": "partial",
+        **_explained(render_text.partial_step(d, p), render_mathml.partial_mathml(d, p)),
+        "variable": p.variable.name,
+        "frozen": [v.name for v in p.frozen],
+        "result": to_sympy_str(p.result),
+        "rules": _rule_json(p.rule),
+    }
+
+
+def _explained(step: render_text.StepText, mathml: str) -> dict[str, Any]:
+    return {
+        "title": step.title,
+        "text": render_text.sentence_text(step.sentence),
+        "formula": step.formula,
+        "mathml": mathml,
+        "html": render_mathml.sentence_html(step.sentence),
+    }
+
+
+def _rule_json(rule: Rule, *, placeholder: bool = False) -> dict[str, Any]:
+    outer_of_chain = getattr(rule, "outer", None)
+    return {
+        "rule": rule.rule_name,
+        "variable": rule.variable.name,
+        "expression": to_sympy_str(rule.expr),
+        "result": to_sympy_str(rule.result),
+        "frozen": [v.name for v in rule.frozen],
+        "text": render_text.sentence_text(render_text.rule_sentence(rule)),
+        "formula": render_text.rule_formula(rule, partial=not placeholder),
+        "mathml": render_mathml.rule_mathml(rule, partial=not placeholder),
+        "substeps": [
+            _rule_json(step, placeholder=step is outer_of_chain) for step in rule.substeps
+        ],
+    }
+
+
+def _json_number(exact: sympy.Expr, approximate: float) -> int | float:
+    """A JSON number: an int when the value is an integer, a float otherwise."""
+    return int(exact) if exact.is_Integer else approximate

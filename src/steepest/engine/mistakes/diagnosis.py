@@ -1,0 +1,183 @@
+"""Feedback that names the mistake: check the answer, then match it against the likely wrong ones.
+
+`diagnose(problem, answer)` first decides correctness with the equivalence checker. A wrong answer
+is then compared, with the same checker, against the mistakes the problem invites
+(`mistake_catalogue`): first whole-answer mistakes, then, for a vector, each wrong component on
+its own. The first match gives the message; with no match, the message says which components
+are wrong and where an answer differs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.answers.equivalence import (
+    Comparison,
+    Counterexample,
+    Verdict,
+    compare_expressions,
+    difference_message,
+    invalid_verdict,
+    verdict_of,
+)
+from steepest.engine.answers.vectors import (
+    components_message,
+    ordinal,
+    parse_at_offset,
+    parse_vector,
+)
+from steepest.engine.errors import EngineError
+from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
+from steepest.engine.notation.symbols import canonical_variable_name
+from steepest.engine.problems.problem import Problem
+
+_ASSIGNMENT = re.compile(r"\s*([^\W\d]\w*)\s*=")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    verdict: VerdictKind
+    correct: bool
+    message: str
+    column: int | None = None
+    mistake: str | None = None
+    """The code of the recognised mistake, such as "swapped_components"; None if unknown."""
+    components: tuple[Verdict, ...] = ()
+    component_mistakes: tuple[str | None, ...] = ()
+    counterexample: Counterexample | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "correct": self.correct,
+            "message": self.message,
+            "column": self.column,
+            "mistake": self.mistake,
+            "components": [c.to_json() for c in self.components],
+            "component_mistakes": list(self.component_mistakes),
+            "counterexample": None
+            if self.counterexample is None
+            else self.counterexample.to_json(),
+        }
+
+
+def diagnose(problem: Problem, answer: str, seed: int = 0) -> Feedback:
+    """Check `answer` to `problem` and, when it is wrong, say what went wrong if we can tell."""
+    if problem.is_vector:
+        return _diagnose_vector(problem, answer, seed)
+    return _diagnose_scalar(problem, answer, seed)
+
+
+def _compare(problem: Problem, expected: sympy.Expr, given: sympy.Expr, seed: int) -> Comparison:
+    return compare_expressions(expected, given, problem.names, problem.domain, seed)
+
+
+def _matches(problem: Problem, mistake: Mistake, given: Sequence[sympy.Expr], seed: int) -> bool:
+    return all(
+        _compare(problem, wrong, answer, seed).equivalent
+        for wrong, answer in zip(mistake.answer, given, strict=True)
+    )
+
+
+def _first_match(
+    problem: Problem, mistakes: Sequence[Mistake], given: Sequence[sympy.Expr], seed: int
+) -> Mistake | None:
+    return next((m for m in mistakes if _matches(problem, m, given, seed)), None)
+
+
+def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
+    text, offset = _without_assignment(answer, problem)
+    try:
+        given = parse_at_offset(text, offset, problem.names)
+    except EngineError as error:
+        invalid = invalid_verdict(error)
+        return Feedback("invalid", False, invalid.message, invalid.column)
+    comparison = _compare(problem, problem.expected[0], given, seed)
+    if comparison.equivalent:
+        return Feedback("correct", True, verdict_of(comparison).message)
+    mistake = _first_match(problem, likely_mistakes(problem), [given], seed)
+    if mistake is not None:
+        return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
+    if _looks_rounded(problem.expected[0], given):
+        return Feedback("incorrect", False, _ROUNDED_MESSAGE, mistake="rounded")
+    return Feedback(
+        "incorrect", False, difference_message(comparison), counterexample=comparison.counterexample
+    )
+
+
+def _without_assignment(answer: str, problem: Problem) -> tuple[str, int]:
+    """`x = 1` answers an optimum question as well as `1` does."""
+    match = _ASSIGNMENT.match(answer)
+    if problem.kind == "optimum" and match:
+        try:
+            named = canonical_variable_name(match.group(1))
+        except EngineError:
+            return answer, 0
+        if named in problem.names:
+            return answer[match.end() :], match.end()
+    return answer, 0
+
+
+def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
+    try:
+        given = parse_vector(answer, problem.names, len(problem.expected))
+    except EngineError as error:
+        invalid = invalid_verdict(error)
+        return Feedback("invalid", False, invalid.message, invalid.column)
+    comparisons = [
+        _compare(problem, e, g, seed) for e, g in zip(problem.expected, given, strict=True)
+    ]
+    verdicts = tuple(verdict_of(c) for c in comparisons)
+    wrong = [i for i, c in enumerate(comparisons) if not c.equivalent]
+    if not wrong:
+        return Feedback("correct", True, "Correct: every component is right.", components=verdicts)
+    mistake = _first_match(problem, likely_mistakes(problem), given, seed)
+    if mistake is not None:
+        codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
+        return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
+    codes, notes = _component_notes(problem, given, wrong, seed)
+    message = " ".join([components_message(wrong, len(given)), *notes])
+    headline = next((c for c in codes if c is not None), None)
+    return Feedback("incorrect", False, message, None, headline, verdicts, codes)
+
+
+def _component_notes(
+    problem: Problem, given: Sequence[sympy.Expr], wrong: Sequence[int], seed: int
+) -> tuple[tuple[str | None, ...], list[str]]:
+    codes: list[str | None] = [None] * len(given)
+    notes = []
+    for i in wrong:
+        mistake = _first_match(problem, component_mistakes(problem, i), [given[i]], seed)
+        if mistake is not None:
+            codes[i] = mistake.code
+            notes.append(f"{ordinal(i).capitalize()} component: {mistake.message}")
+        elif _looks_rounded(problem.expected[i], given[i]):
+            codes[i] = "rounded"
+            notes.append(f"{ordinal(i).capitalize()} component: {_ROUNDED_MESSAGE}")
+    return tuple(codes), notes
+
+
+_ROUNDED_MESSAGE = (
+    "Close, but that looks rounded. Give the exact value: a fraction such as 1/3, or an"
+    " expression such as 2e or sqrt(2)."
+)
+
+
+def _looks_rounded(expected: sympy.Expr, given: sympy.Expr) -> bool:
+    """A decimal with d digits after the point, within 10⁻ᵈ of the exact value (0.333 for 1/3)."""
+    if not (expected.is_number and given.is_Rational and not given.is_Integer):
+        return False
+    digits = len(str(given.q)) - 1
+    if given.q != 10**digits:
+        return False
+    try:
+        distance = abs(float(expected - given))
+    except TypeError:
+        return False
+    return distance < 10.0**-digits

@@ -1,0 +1,93 @@
+"""Reads a run of letters as the names it stands for.
+
+`xy` is x·y, `sinx` is sin followed by x, `theta1` is one variable. When the caller declares the
+variables, only those (plus the whitelisted functions and the constants e and pi) are accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from steepest.engine.errors import MathSyntaxError, VariableError
+from steepest.engine.notation.lexer import Token
+from steepest.engine.notation.vocabulary import CONSTANTS, FUNCTIONS, GREEK, KNOWN_WORDS
+
+PieceKind = Literal["function", "variable", "constant"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: PieceKind
+    name: str
+    column: int
+
+
+def _kind_of_word(word: str) -> PieceKind:
+    if word in FUNCTIONS:
+        return "function"
+    if word in CONSTANTS:
+        return "constant"
+    return "variable"
+
+
+def split_name(token: Token, declared: Collection[str] | None, before_paren: bool) -> list[Piece]:
+    if declared is None:
+        return _split_free(token, before_paren)
+    return _split_declared(token, declared, before_paren)
+
+
+def _split_free(token: Token, before_paren: bool) -> list[Piece]:
+    letters, index, column = token.letters, token.index, token.column
+    pieces: list[Piece] = []
+    pos = 0
+    while pos < len(letters):
+        word = next((w for w in KNOWN_WORDS if letters.startswith(w, pos)), letters[pos])
+        pieces.append(Piece(_kind_of_word(word), word, column + pos))
+        pos += len(word)
+    if (
+        before_paren
+        and len(letters) > 1
+        and all(p.kind != "function" and len(p.name) == 1 for p in pieces)
+    ):
+        raise MathSyntaxError(f"unknown function {letters + index!r}", column)
+    if index:
+        last = pieces[-1]
+        if last.kind == "function":
+            raise MathSyntaxError(f"unknown function {last.name + index!r}", last.column)
+        if last.name == "pi":
+            raise MathSyntaxError(f"write an operator between pi and {index}", last.column)
+        # `e1` is a variable named e1, like any letter followed by digits.
+        pieces[-1] = Piece("variable", last.name + index, last.column)
+    return pieces
+
+
+def _split_declared(token: Token, declared: Collection[str], before_paren: bool) -> list[Piece]:
+    text = token.letters + token.index
+    words = sorted({*declared, *FUNCTIONS, *(c for c in CONSTANTS if c not in declared)}, key=len)
+    words.reverse()
+    pieces: list[Piece] = []
+    pos = 0
+    while pos < len(text):
+        word = next((w for w in words if text.startswith(w, pos)), None)
+        if word is None:
+            if before_paren and len(token.letters) > 1 and not pieces:
+                raise MathSyntaxError(f"unknown function {text!r}", token.column)
+            rest = text[pos:]
+            listed = ", ".join(sorted(declared))
+            raise VariableError(
+                f"unknown variable {rest!r} (the variables are {listed})", token.column + pos
+            )
+        kind: PieceKind = "variable" if word in declared else _kind_of_word(word)
+        pieces.append(Piece(kind, word, token.column + pos))
+        pos += len(word)
+    return pieces
+
+
+def is_valid_variable_name(name: str) -> bool:
+    """A letter with optional digits (`w1`), or a spelled-out Greek letter (`theta`, `theta2`)."""
+    letters = name.rstrip("0123456789")
+    if not letters.isascii() or not letters.isalpha():
+        return False
+    return len(letters) == 1 or letters in GREEK

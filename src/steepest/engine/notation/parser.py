@@ -1,0 +1,343 @@
+"""A recursive-descent parser that builds SymPy expressions straight from learner text.
+
+Typed text never reaches eval, sympify or parse_expr: the only callables it can reach are the
+whitelisted functions in `vocabulary`. The grammar, loosest binding first:
+
+    expression := term (("+" | "-") term)*
+    term       := unary (("*" | "/") unary | implicit)*     implicit = a factor with no operator
+    unary      := ("+" | "-") unary | power
+    power      := atom ("^" unary | SUPERSCRIPT)?             right-associative: 2^3^2 = 2^9
+    atom       := NUMBER | variable | constant | "(" expression ")" | "√" power
+                | FUNCTION ("^" NUMBER | SUPERSCRIPT)? ( "(" expression ")" | bare-argument )
+    bare-argument := power (implicit power)*                  sin 2x = sin(2x), stops at a function
+
+Implicit multiplication binds like `*`, left to right, so `1/2x` is x/2 and `3x^2y` is 3·x²·y.
+`sin^2(x)` is (sin x)²; `sin^-1` is refused because readers disagree on what it means.
+Decimals are read exactly (0.5 is 1/2): the engine is a CAS, and points decide exactness.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+
+import sympy
+
+from steepest.engine.errors import LimitExceeded, MathSyntaxError
+from steepest.engine.limits import DEFAULT_LIMITS, Limits
+from steepest.engine.notation.lexer import Kind, Token, tokenize
+from steepest.engine.notation.names import Piece, split_name
+from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
+from steepest.engine.notation.vocabulary import CONSTANTS, FUNCTIONS
+
+_FACTOR_STARTS = {Kind.NUMBER, Kind.NAME, Kind.OPEN, Kind.ROOT}
+
+
+def parse(
+    text: str,
+    variables: Sequence[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> sympy.Expr:
+    """Parse typed math into a SymPy expression over real symbols.
+
+    With `variables`, only those names are variables; anything else is an error.
+    """
+    if len(text) > limits.max_length:
+        raise LimitExceeded(f"input longer than {limits.max_length} characters")
+    if not text.strip():
+        raise MathSyntaxError("the expression is empty")
+    declared = None if variables is None else {canonical_variable_name(v) for v in variables}
+    return _Parser(tokenize(text), declared, limits).parse_all()
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token], declared: Collection[str] | None, limits: Limits):
+        # Names are split into pieces lazily, so the token list can grow as we go.
+        self.tokens = tokens
+        self.pos = 0
+        self.declared = declared
+        self.limits = limits
+        self.depth = 0
+        self.nodes = 0
+        self.pending: list[Piece] = []
+        self.variables: set[str] = set()
+
+    # -- token access -------------------------------------------------------------------------
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.pos]
+
+    def next_is(self, kind: Kind, text: str | None = None) -> bool:
+        if self.pending:
+            return kind is Kind.NAME and text is None
+        token = self.token
+        return token.kind is kind and (text is None or token.text == text)
+
+    def advance(self) -> Token:
+        token = self.token
+        self.pos += 1
+        return token
+
+    def expect_close(self, opener: Token) -> None:
+        if self.pending or self.token.kind is not Kind.CLOSE:
+            where = self.pending[0].column if self.pending else self.token.column
+            if not self.pending and self.token.kind is Kind.END:
+                raise MathSyntaxError("missing ')' to close the '('", opener.column)
+            raise MathSyntaxError(self.describe_unexpected("expected ')'"), where)
+        self.advance()
+
+    def describe_unexpected(self, wanted: str) -> str:
+        token = self.token
+        if token.kind is Kind.END:
+            return f"unexpected end of input: {wanted}"
+        return f"unexpected {token.text!r}: {wanted}"
+
+    def next_piece(self) -> Piece:
+        if not self.pending:
+            token = self.advance()
+            before_paren = self.token.kind is Kind.OPEN
+            self.pending = split_name(token, self.declared, before_paren)
+        return self.pending.pop(0)
+
+    def peek_piece(self) -> Piece | None:
+        if self.pending:
+            return self.pending[0]
+        if self.token.kind is not Kind.NAME:
+            return None
+        pieces = split_name(self.token, self.declared, self.tokens[self.pos + 1].kind is Kind.OPEN)
+        return pieces[0]
+
+    # -- bookkeeping --------------------------------------------------------------------------
+
+    def enter(self, column: int) -> None:
+        self.depth += 1
+        if self.depth > self.limits.max_depth:
+            raise LimitExceeded(f"nested more than {self.limits.max_depth} deep", column)
+
+    def leave(self) -> None:
+        self.depth -= 1
+
+    def count_node(self, column: int) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise LimitExceeded(f"expression larger than {self.limits.max_nodes} parts", column)
+
+    # -- grammar ------------------------------------------------------------------------------
+
+    def parse_all(self) -> sympy.Expr:
+        expr = self.expression()
+        if self.pending or self.token.kind is not Kind.END:
+            column = self.pending[0].column if self.pending else self.token.column
+            if self.token.kind is Kind.CLOSE:
+                raise MathSyntaxError("unmatched ')'", column)
+            raise MathSyntaxError(self.describe_unexpected("expected an operator"), column)
+        if len(self.variables) > self.limits.max_variables:
+            raise LimitExceeded(f"more than {self.limits.max_variables} variables")
+        return expr
+
+    def expression(self) -> sympy.Expr:
+        terms = [self.term()]
+        while self.next_is(Kind.OPERATOR) and self.token.text in "+-":
+            op = self.advance()
+            self.count_node(op.column)
+            term = self.term()
+            terms.append(term if op.text == "+" else -term)
+        return sympy.Add(*terms) if len(terms) > 1 else terms[0]
+
+    def term(self) -> sympy.Expr:
+        numerators = [self.unary()]
+        denominators: list[tuple[sympy.Expr, int]] = []
+        while True:
+            if self.next_is(Kind.OPERATOR) and self.token.text in "*/":
+                op = self.advance()
+                self.count_node(op.column)
+                operand = self.unary()
+                if op.text == "*":
+                    numerators.append(operand)
+                else:
+                    denominators.append((operand, op.column))
+            elif self.starts_implicit_factor():
+                self.count_node(self.token.column)
+                numerators.append(self.power())
+            else:
+                break
+        result = sympy.Mul(*numerators)
+        for denominator, column in denominators:
+            if denominator == 0:
+                raise MathSyntaxError("division by zero", column)
+            result = result / denominator
+        return result
+
+    def starts_implicit_factor(self) -> bool:
+        if self.pending:
+            return True
+        kind = self.token.kind
+        if kind is Kind.NUMBER and self.tokens[self.pos - 1].kind is Kind.NUMBER:
+            raise MathSyntaxError("two numbers in a row: add an operator", self.token.column)
+        return kind in _FACTOR_STARTS
+
+    def unary(self) -> sympy.Expr:
+        if self.next_is(Kind.OPERATOR) and self.token.text in "+-":
+            op = self.advance()
+            self.enter(op.column)
+            operand = self.unary()
+            self.leave()
+            return -operand if op.text == "-" else operand
+        return self.power()
+
+    def power(self) -> sympy.Expr:
+        base = self.atom()
+        if self.next_is(Kind.OPERATOR, "^"):
+            op = self.advance()
+            self.enter(op.column)
+            exponent = self.unary()
+            self.leave()
+            return self.checked_power(base, exponent, op.column)
+        if self.next_is(Kind.SUPERSCRIPT):
+            sup = self.advance()
+            return self.checked_power(base, self.integer(sup.text, sup.column), sup.column)
+        return base
+
+    def atom(self) -> sympy.Expr:
+        if self.pending or self.token.kind is Kind.NAME:
+            return self.named()
+        token = self.token
+        if token.kind is Kind.NUMBER:
+            self.advance()
+            self.count_node(token.column)
+            return self.number(token)
+        if token.kind is Kind.OPEN:
+            self.advance()
+            self.enter(token.column)
+            inner = self.expression()
+            self.expect_close(token)
+            self.leave()
+            return inner
+        if token.kind is Kind.ROOT:
+            self.advance()
+            self.enter(token.column)
+            radicand = self.power()
+            self.leave()
+            return sympy.sqrt(radicand)
+        if token.kind is Kind.SUPERSCRIPT:
+            raise MathSyntaxError("an exponent needs something to raise", token.column)
+        raise MathSyntaxError(
+            self.describe_unexpected("expected a number, a name or '('"), token.column
+        )
+
+    def named(self) -> sympy.Expr:
+        piece = self.next_piece()
+        self.count_node(piece.column)
+        if piece.kind == "variable":
+            self.variables.add(piece.name)
+            return make_symbol(piece.name)
+        if piece.kind == "constant":
+            return CONSTANTS[piece.name]
+        return self.call(piece)
+
+    def call(self, function: Piece) -> sympy.Expr:
+        outer_power: sympy.Expr | None = None
+        if not self.pending and self.next_is(Kind.OPERATOR, "^"):
+            op = self.advance()
+            outer_power = self.function_power(function, op)
+        elif not self.pending and self.next_is(Kind.SUPERSCRIPT):
+            sup = self.advance()
+            outer_power = self.function_power(function, sup)
+        self.enter(function.column)
+        if not self.pending and self.token.kind is Kind.OPEN:
+            opener = self.advance()
+            argument = self.expression()
+            if self.next_is(Kind.COMMA):
+                raise MathSyntaxError(f"{function.name} takes one argument", self.token.column)
+            self.expect_close(opener)
+        else:
+            argument = self.bare_argument(function)
+        self.leave()
+        value = FUNCTIONS[function.name](argument)
+        if outer_power is not None:
+            value = value**outer_power
+        return value
+
+    def function_power(self, function: Piece, op: Token) -> sympy.Expr:
+        # `sin^2(x)` squares the sine; `sin^-1(x)` would be ambiguous, so only counts are allowed.
+        text = op.text
+        if op.kind is Kind.OPERATOR:
+            if not self.next_is(Kind.NUMBER) or "." in self.token.text:
+                name = function.name
+                raise MathSyntaxError(
+                    f"after {name}^ only a whole number may follow, as in {name}^2(x);"
+                    " for an inverse use asin, acos or atan",
+                    op.column,
+                )
+            text = self.advance().text
+        exponent = self.integer(text, op.column)
+        if exponent < 1:
+            raise MathSyntaxError(
+                f"{function.name}^{text} is ambiguous: write asin/acos/atan for an inverse,"
+                f" or 1/{function.name}(x)",
+                op.column,
+            )
+        return exponent
+
+    def bare_argument(self, function: Piece) -> sympy.Expr:
+        # `sin x`, `sin 2x`, `sin x^2`: the argument runs until an operator or the next function.
+        if not (self.pending or self.token.kind in _FACTOR_STARTS):
+            raise MathSyntaxError(
+                f"{function.name} needs an argument, as in {function.name}(x)", function.column
+            )
+        factors = [self.power()]
+        while self.starts_implicit_factor():
+            upcoming = self.peek_piece()
+            if upcoming is not None and upcoming.kind == "function":
+                break
+            factors.append(self.power())
+        return sympy.Mul(*factors)
+
+    # -- numbers ------------------------------------------------------------------------------
+
+    def number(self, token: Token) -> sympy.Expr:
+        mantissa, _, exponent = token.text.lower().replace("−", "-").partition("e")
+        digits = mantissa.replace(".", "").lstrip("0")
+        if len(digits) > self.limits.max_integer_digits:
+            raise LimitExceeded(
+                f"number longer than {self.limits.max_integer_digits} digits", token.column
+            )
+        if exponent:
+            # Read exactly (1e-3 is 1/1000), so the power of ten is held to the same limits.
+            power = int(exponent)
+            if len(digits) + abs(power) > self.limits.max_power_digits:
+                raise LimitExceeded(
+                    f"exponent too large (the number would have about {abs(power)} digits)",
+                    token.column,
+                )
+            return sympy.Rational(mantissa) * sympy.Rational(10) ** power
+        if "." in mantissa:
+            return sympy.Rational(mantissa)
+        return sympy.Integer(int(mantissa))
+
+    def integer(self, text: str, column: int) -> sympy.Integer:
+        if len(text.lstrip("-")) > self.limits.max_integer_digits:
+            raise LimitExceeded(
+                f"number longer than {self.limits.max_integer_digits} digits", column
+            )
+        return sympy.Integer(int(text))
+
+    def checked_power(self, base: sympy.Expr, exponent: sympy.Expr, column: int) -> sympy.Expr:
+        """Refuse powers whose exact value would be huge before SymPy tries to compute them."""
+        if exponent.is_Number:
+            limit = self.limits.max_exponent
+            if abs(exponent) > limit:
+                raise LimitExceeded(f"exponent too large (more than {limit})", column)
+            if base.is_Number and base != 0 and exponent.is_Integer:
+                magnitude = max(abs(base.p), abs(base.q)) if base.is_Rational else 10
+                # b^e has floor(e·log10 b) + 1 digits: 10^1000 has 1001.
+                digits = math.floor(abs(int(exponent)) * math.log10(max(magnitude, 2))) + 1
+                if digits > self.limits.max_power_digits:
+                    raise LimitExceeded(
+                        f"exponent too large (the number would have about {int(digits)} digits)",
+                        column,
+                    )
+        if base == 0 and exponent.is_Number and exponent.is_negative:
+            raise MathSyntaxError("division by zero (0 to a negative power)", column)
+        return base**exponent

@@ -1,0 +1,49 @@
+"""Variables: their canonical names, their SymPy symbols, and the order they are listed in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import sympy
+
+from steepest.engine.errors import VariableError
+from steepest.engine.notation.names import is_valid_variable_name
+
+
+def canonical_variable_name(name: str) -> str:
+    """`w_1` and `w1` are one variable; the canonical spelling has no underscore."""
+    canonical = re.sub(r"_(?=\d+$)", "", name.strip())
+    if not is_valid_variable_name(canonical):
+        raise VariableError(
+            f"{name!r} is not a variable name: use a letter with optional digits (w1, x_2)"
+            " or a Greek letter's name (theta)"
+        )
+    return canonical
+
+
+def make_symbol(name: str) -> sympy.Symbol:
+    # Real symbols: derivatives of abs come out as sign(x), and no conjugates appear.
+    return sympy.Symbol(name, real=True)
+
+
+def natural_key(name: str) -> tuple[str, int]:
+    """Sort key under which w2 < w10 and x < y < z."""
+    match = re.fullmatch(r"(\D*)(\d*)", name)
+    assert match is not None  # the pattern matches every string
+    letters, digits = match.groups()
+    return (letters, int(digits) if digits else -1)
+
+
+def order_variables(
+    symbols: Iterable[sympy.Symbol], declared: Sequence[str] | None = None
+) -> list[sympy.Symbol]:
+    """The declared order when the caller gave one, otherwise the natural order."""
+    found = {s.name: s for s in symbols}
+    if declared is None:
+        return [found[name] for name in sorted(found, key=natural_key)]
+    names = [canonical_variable_name(v) for v in declared]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise VariableError(f"variable {sorted(duplicates)[0]!r} is declared twice")
+    return [found.get(name) or make_symbol(name) for name in names]

@@ -1,0 +1,191 @@
+"""Endless practice: new, well-posed problems at three levels, reproducible from a seed.
+
+    level 1  polynomial losses            3w1² − 2w1w2 + w2³
+    level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
+    level 3  exp, log and trig losses     e^(x − 2y), ln(w1² + w2² + 1), sin(πx/2)·y
+
+Points have small integer coordinates, and a problem is kept only when its answer is defined,
+not trivially zero, and made of numbers a learner can work out by hand: integers and fractions at
+levels 1–2; at level 3 also e, π and their simple combinations, never sin 2 or ln 3.
+The same (level, kind, seed) always gives the same problem, so a server can rebuild the answer
+key from those three numbers instead of storing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import sympy
+
+from steepest.engine.answer_kinds import ProblemKind
+from steepest.engine.calculus.derivatives import gradient
+from steepest.engine.errors import EngineError, EvaluationError
+from steepest.engine.notation.symbols import make_symbol
+from steepest.engine.problems.problem import Goal, Problem, make_problem
+
+LEVELS = (1, 2, 3)
+MAX_TRIES = 200
+_NICE_LIMIT = 200
+_PAIRS = (("w1", "w2"), ("x", "y"))
+
+Variables = tuple[sympy.Symbol, sympy.Symbol]
+# A template draws a loss in two variables and says which variables must stay positive.
+Template = Callable[[np.random.Generator, Variables], tuple[sympy.Expr, frozenset[str]]]
+
+
+def _coefficient(rng: np.random.Generator, largest: int = 5) -> int:
+    value = int(rng.integers(1, largest + 1))
+    return value if rng.random() < 0.7 else -value
+
+
+def _polynomial(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
+    a, b = v
+    monomials = [(2, 0), (0, 2), (1, 1), (3, 0), (0, 3), (2, 1), (1, 2), (1, 0), (0, 1)]
+    while True:
+        picks = rng.choice(len(monomials), size=int(rng.integers(2, 4)), replace=False)
+        chosen = [monomials[i] for i in picks]
+        uses_both = any(p for p, _ in chosen) and any(q for _, q in chosen)
+        if uses_both and any(p + q >= 2 for p, q in chosen):
+            break
+    return sympy.Add(*(_coefficient(rng) * a**p * b**q for p, q in chosen)), frozenset()
+
+
+def _product(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
+    a, b = v
+    c1, c2, k1, k2 = (_coefficient(rng, 3) for _ in range(4))
+    shape = int(rng.integers(0, 4))
+    if shape == 0:
+        return (c1 * a + k1) * (c2 * b + k2), frozenset()
+    if shape == 1:
+        return c1 * a ** int(rng.integers(1, 3)) * (b + k2) ** 2, frozenset()
+    if shape == 2:
+        return (a * b + k1) ** 2, frozenset()
+    # The squared error of a line through one data point: an ML loss in miniature.
+    return (c1 * a + c2 * b + k1) ** 2, frozenset()
+
+
+def _transcendental(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
+    a, b = v
+    c1, c2 = _coefficient(rng, 2), _coefficient(rng, 2)
+    shape = int(rng.integers(0, 6))
+    if shape == 0:
+        return sympy.exp(c1 * a + c2 * b), frozenset()
+    if shape == 1:
+        return a * sympy.exp(c2 * b), frozenset()
+    if shape == 2:
+        return sympy.log(a**2 + b**2 + 1), frozenset()
+    if shape == 3:
+        return sympy.sin(sympy.pi * a / 2) * b**2, frozenset()
+    if shape == 4:
+        # Softplus of a linear score: the logistic-regression loss.
+        return sympy.log(1 + sympy.exp(c1 * a + c2 * b)), frozenset()
+    return sympy.log(a) * b + a, frozenset({a.name})
+
+
+_TEMPLATES: dict[int, Template] = {1: _polynomial, 2: _product, 3: _transcendental}
+
+
+def generate_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
+    """A practice problem of `kind` at `level` (1, 2 or 3), the same for the same seed."""
+    if level not in LEVELS:
+        raise EvaluationError(f"the level must be 1, 2 or 3, not {level}")
+    rng = np.random.default_rng(seed)
+    if kind == "optimum":
+        return _optimum_problem(level, rng, seed)
+    for _ in range(MAX_TRIES):
+        names = _PAIRS[int(rng.integers(0, len(_PAIRS)))]
+        variables = (make_symbol(names[0]), make_symbol(names[1]))
+        function, positive = _TEMPLATES[level](rng, variables)
+        domain = {name: "positive" for name in positive}
+        problem = _well_posed(kind, function, variables, domain, level, seed, rng)
+        if problem is not None:
+            return problem
+    raise EvaluationError(f"no well-posed {kind} problem at level {level} for seed {seed}")
+
+
+def _well_posed(
+    kind: ProblemKind,
+    function: sympy.Expr,
+    variables: Variables,
+    domain: dict[str, str],
+    level: int,
+    seed: int,
+    rng: np.random.Generator,
+) -> Problem | None:
+    partials = gradient(function, variables)
+    if any(p == 0 for p in partials):
+        return None  # the loss ignores a variable: a trivial question
+    respect = variables[int(rng.integers(0, 2))] if kind == "partial" else None
+    point = None
+    if kind in ("gradient_at", "descent"):
+        low = 1 if domain else -2
+        point = tuple(sympy.Integer(int(rng.integers(low, 3))) for _ in variables)
+    try:
+        problem = make_problem(
+            kind,
+            function,
+            variables,
+            respect=respect,
+            point=point,
+            domain=domain,
+            level=level,
+            seed=seed,
+        )
+    except EngineError:
+        return None  # undefined at the point
+    if point is None:
+        return problem
+    return problem if _nice_answer(problem.expected, exact_only=level < 3) else None
+
+
+def _nice_answer(values: tuple[sympy.Expr, ...], *, exact_only: bool) -> bool:
+    """Numbers a learner can find by hand, not all zero, none huge."""
+    if all(v == 0 for v in values):
+        return False
+    for value in values:
+        if exact_only and not value.is_Rational:
+            return False
+        if value.atoms(sympy.Function) or value.has(sympy.Float):
+            return False  # sin(2), ln(3): not something to work out by hand
+        if not value.is_real or abs(float(value)) > _NICE_LIMIT:
+            return False
+        if value.is_Rational and value.q > 12:
+            return False
+    return True
+
+
+def _optimum_problem(level: int, rng: np.random.Generator, seed: int) -> Problem:
+    x = make_symbol("x")
+    goal: Goal = "maximum"
+    domain: dict[str, str] = {}
+    if level == 1:
+        # A rectangle with perimeter 2a: its area x(a − x) is largest for the square.
+        a = 2 * int(rng.integers(1, 6))
+        function, interval, name = x * (a - x), (sympy.Integer(0), sympy.Integer(a)), "A"
+    elif level == 2:
+        # The open box of the lesson: squares of side x cut from a sheet a wide.
+        a = 6 * int(rng.integers(1, 4))
+        function, interval, name = (
+            x * (a - 2 * x) ** 2,
+            (sympy.Integer(0), sympy.Integer(a // 2)),
+            "V",
+        )
+    else:
+        k = int(rng.integers(1, 5))
+        interval, name = (sympy.Integer(0), sympy.Integer(4 * k)), "L"
+        if rng.random() < 0.5:
+            function = x * sympy.exp(-x / k)
+        else:
+            function, goal, domain = x - k * sympy.log(x), "minimum", {"x": "positive"}
+    return make_problem(
+        "optimum",
+        function,
+        (x,),
+        interval=interval,
+        goal=goal,
+        domain=domain,
+        name=name,
+        level=level,
+        seed=seed,
+    )

@@ -1,0 +1,225 @@
+"""A question with a typed answer: what is asked, about which function, and the answer key.
+
+Five kinds, all about one function `L` (or `V` for the box):
+
+    partial      ∂L/∂v as a formula                    scalar
+    gradient     ∇L as a formula                        vector
+    gradient_at  ∇L at a point, as numbers              vector
+    descent      −∇L at a point: where descent steps    vector
+    optimum      the x in (low, high) where L is largest (or smallest)   scalar
+
+The answer key (`expected`) stays on the server: `to_public_json` leaves it out, and
+`solutions.worked_solution` (the worked solution) is for after an attempt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import sympy
+
+from steepest.engine.answer_kinds import ProblemKind
+from steepest.engine.answers.sampling import DomainKind, read_domains
+from steepest.engine.calculus.critical import extrema_on_interval
+from steepest.engine.calculus.derivatives import gradient
+from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
+from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import (
+    mathml_equation,
+    mathml_fragment,
+    mathml_math,
+    mathml_vector,
+    to_text,
+)
+from steepest.engine.notation.symbols import canonical_variable_name, order_variables
+
+Goal = Literal["maximum", "minimum"]
+VECTOR_KINDS = frozenset({"gradient", "gradient_at", "descent"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: ProblemKind
+    function: sympy.Expr
+    variables: tuple[sympy.Symbol, ...]
+    expected: tuple[sympy.Expr, ...]
+    """The answer key: one expression per component (one for a scalar answer)."""
+    respect: sympy.Symbol | None = None
+    """For `partial`: the variable to differentiate by."""
+    point: tuple[sympy.Expr, ...] | None = None
+    """For `gradient_at` and `descent`: coordinates in the order of `variables`."""
+    interval: tuple[sympy.Expr, sympy.Expr] | None = None
+    goal: Goal | None = None
+    domain: tuple[DomainKind, ...] = ()
+    """One per variable; what the answer check samples from."""
+    name: str = "L"
+    level: int | None = None
+    seed: int | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [v.name for v in self.variables]
+
+    @property
+    def is_vector(self) -> bool:
+        return self.kind in VECTOR_KINDS
+
+    @property
+    def domain_map(self) -> dict[str, str]:
+        return dict(zip(self.names, self.domain, strict=True))
+
+    @property
+    def point_map(self) -> dict[sympy.Symbol, sympy.Expr]:
+        if self.point is None:
+            return {}
+        return dict(zip(self.variables, self.point, strict=True))
+
+    def function_head(self) -> str:
+        return f"{self.name}({', '.join(self.names)})"
+
+    def prompt(self) -> str:
+        """The question in plain text, as a sentence."""
+        f = f"{self.function_head()} = {to_text(self.function)}"
+        at = "" if self.point is None else f" at {_point_text(self.point)}"
+        if self.kind == "partial":
+            assert self.respect is not None
+            return f"Find ∂{self.name}/∂{self.respect.name} for {f}."
+        if self.kind == "gradient":
+            return f"Find the gradient ∇{self.name} of {f}."
+        if self.kind == "gradient_at":
+            return f"Find the gradient ∇{self.name}{at} for {f}."
+        if self.kind == "descent":
+            return (
+                f"For {f}, which vector does gradient descent step along{at}?"
+                " Give it without normalising."
+            )
+        assert self.interval is not None
+        low, high = (to_text(end) for end in self.interval)
+        size = "largest" if self.goal == "maximum" else "smallest"
+        variable = self.names[0]
+        return (
+            f"For {f} with {low} < {variable} < {high}, which {variable} makes {self.name} {size}?"
+        )
+
+    def function_mathml(self) -> str:
+        head = sympy.Function(self.name)(*self.variables)
+        return mathml_math(mathml_equation(mathml_fragment(head), mathml_fragment(self.function)))
+
+    def to_public_json(self) -> dict[str, Any]:
+        """Everything a page needs to ask the question, and nothing that gives the answer away."""
+        return {
+            "kind": self.kind,
+            "level": self.level,
+            "seed": self.seed,
+            "prompt": self.prompt(),
+            "name": self.name,
+            "function": to_text(self.function),
+            "function_mathml": self.function_mathml(),
+            "variables": self.names,
+            "respect": None if self.respect is None else self.respect.name,
+            "point": None if self.point is None else [to_text(c) for c in self.point],
+            "point_mathml": None
+            if self.point is None
+            else mathml_math(mathml_vector([mathml_fragment(c) for c in self.point])),
+            "interval": None if self.interval is None else [to_text(e) for e in self.interval],
+            "goal": self.goal,
+            "domain": self.domain_map,
+            "components": len(self.expected),
+        }
+
+
+def _point_text(point: Sequence[sympy.Expr]) -> str:
+    return "(" + ", ".join(to_text(c) for c in point) + ")"
+
+
+def make_problem(
+    kind: ProblemKind,
+    function: sympy.Expr,
+    variables: Sequence[sympy.Symbol],
+    *,
+    respect: sympy.Symbol | None = None,
+    point: Sequence[sympy.Expr] | None = None,
+    interval: tuple[sympy.Expr, sympy.Expr] | None = None,
+    goal: Goal | None = None,
+    domain: Mapping[str, str] | None = None,
+    name: str = "L",
+    level: int | None = None,
+    seed: int | None = None,
+) -> Problem:
+    """A problem with its answer key worked out by the engine."""
+    variables = tuple(variables)
+    names = [v.name for v in variables]
+    domains = read_domains(domain, names)
+    at = None if point is None else tuple(point)
+    if kind == "partial":
+        if respect is None or respect not in variables:
+            raise VariableError("a partial-derivative problem needs one of its variables")
+        expected: tuple[sympy.Expr, ...] = (sympy.diff(function, respect),)
+    elif kind == "gradient":
+        expected = gradient(function, variables)
+    elif kind in ("gradient_at", "descent"):
+        if at is None or len(at) != len(variables):
+            raise VariableError(f"the point needs {len(variables)} coordinates")
+        values = dict(zip(variables, at, strict=True))
+        expected = tuple(evaluate_at(g, values) for g in gradient(function, variables))
+        if kind == "descent":
+            expected = tuple(-g for g in expected)
+    else:
+        expected = (_optimum(function, variables, interval, goal),)
+    return Problem(
+        kind, function, variables, expected, respect, at, interval, goal, domains, name, level, seed
+    )
+
+
+def _optimum(
+    function: sympy.Expr,
+    variables: tuple[sympy.Symbol, ...],
+    interval: tuple[sympy.Expr, sympy.Expr] | None,
+    goal: Goal | None,
+) -> sympy.Expr:
+    if len(variables) != 1 or interval is None or goal is None:
+        raise VariableError("an optimum problem needs one variable, an interval and a goal")
+    found = [e for e in extrema_on_interval(function, variables[0], *interval) if e.kind == goal]
+    if not found:
+        raise EvaluationError(f"{to_text(function)} has no {goal} inside the interval")
+    best = max if goal == "maximum" else min
+    return best(found, key=lambda e: float(e.value)).location
+
+
+def problem_from_text(
+    kind: ProblemKind,
+    function: str,
+    variables: Sequence[str] | None = None,
+    *,
+    respect: str | None = None,
+    at: Mapping[str, Coordinate] | None = None,
+    interval: tuple[int | str, int | str] | None = None,
+    goal: Goal | None = None,
+    domain: Mapping[str, str] | None = None,
+    name: str = "L",
+) -> Problem:
+    """The same from text: `problem_from_text("partial", "w1^2 + 3w2^2", respect="w2")`."""
+    expr = parse(function, variables)
+    ordered = order_variables(expr.free_symbols, variables)
+    by_name = {v.name: v for v in ordered}
+    point = None
+    if at is not None:
+        values = read_point(at, ordered)
+        point = [values[v] for v in ordered]
+    ends = None
+    if interval is not None:
+        ends = (parse(str(interval[0]), []), parse(str(interval[1]), []))
+    return make_problem(
+        kind,
+        expr,
+        ordered,
+        respect=None if respect is None else by_name.get(canonical_variable_name(respect)),
+        point=point,
+        interval=ends,
+        goal=goal,
+        domain=domain,
+        name=name,
+    )

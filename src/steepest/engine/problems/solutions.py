@@ -1,0 +1,116 @@
+"""Worked solutions of practice problems, shown after an attempt.
+
+Gradient questions reuse the derivation steps of `derivation.py` (the same JSON the CLI and the
+gradient API give); optimum questions add the steps that find and classify critical points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from steepest.engine.calculus.critical import CriticalKind, classify_critical_point
+from steepest.engine.calculus.derivation import derive_gradient
+from steepest.engine.explain.steps_json import derivation_to_json
+from steepest.engine.notation.printing import (
+    mathml_fragment,
+    mathml_math,
+    mathml_vector,
+    to_mathml,
+    to_text,
+)
+from steepest.engine.problems.problem import Problem
+
+
+@dataclass(frozen=True)
+class CriticalPoint:
+    location: sympy.Expr
+    kind: CriticalKind
+    value: sympy.Expr
+
+
+def real_critical_points(function: sympy.Expr, variable: sympy.Symbol) -> list[CriticalPoint]:
+    """Every real x with f′(x) = 0, in increasing order, when there are finitely many."""
+    slope = sympy.diff(function, variable)
+    found = sympy.solveset(slope, variable, domain=sympy.Reals)
+    if not isinstance(found, sympy.FiniteSet):
+        return []
+    return [
+        CriticalPoint(
+            x,
+            classify_critical_point(function, [variable], {variable: x}),
+            sympy.simplify(function.xreplace({variable: x})),
+        )
+        for x in sorted(found, key=float)
+    ]
+
+
+def worked_solution(problem: Problem) -> dict[str, Any]:
+    """The answer and the engine's worked solution: only for after an attempt."""
+    expected = problem.expected
+    if problem.is_vector:
+        answer_mathml = mathml_math(mathml_vector([mathml_fragment(c) for c in expected]))
+    else:
+        answer_mathml = to_mathml(expected[0])
+    return {
+        "answer": [to_text(c) for c in expected],
+        "answer_mathml": answer_mathml,
+        "steps": _steps(problem),
+    }
+
+
+def _steps(problem: Problem) -> list[dict[str, Any]]:
+    at = problem.point_map if problem.point is not None else None
+    derivation = derive_gradient(problem.function, problem.variables, at, name=problem.name)
+    steps = derivation_to_json(derivation)
+    if problem.kind == "partial":
+        assert problem.respect is not None
+        wanted = problem.respect.name
+        return [s for s in steps if s["kind"] == "partial" and s["variable"] == wanted]
+    if problem.kind == "optimum":
+        return [s for s in steps if s["kind"] == "partial"] + _optimum_steps(problem)
+    return steps
+
+
+def _optimum_steps(problem: Problem) -> list[dict[str, Any]]:
+    (x,) = problem.variables
+    name, f = problem.name, problem.function
+    assert problem.interval is not None
+    low, high = problem.interval
+    critical = real_critical_points(f, x)
+    where = " and ".join(f"{x.name} = {to_text(c.location)}" for c in critical)
+    second = sympy.diff(f, x, 2)
+    verdicts = []
+    for c in critical:
+        curvature = to_text(second.xreplace({x: c.location}))
+        verdicts.append(f"{name}″({to_text(c.location)}) = {curvature}: a {c.kind}")
+    best = problem.expected[0]
+    value = sympy.simplify(f.xreplace({x: best}))
+    return [
+        {
+            "kind": "critical",
+            "title": f"Solve {name}′({x.name}) = 0",
+            "text": f"The slope is zero at {where}.",
+            "formula": f"{name}′({x.name}) = 0",
+            "mathml": to_mathml(sympy.Eq(sympy.diff(f, x), 0)),
+        },
+        {
+            "kind": "classify",
+            "title": "Tell the maximum from the minimum",
+            "text": "The second derivative decides: "
+            + "; ".join(verdicts)
+            + f". Only points with {to_text(low)} < {x.name} < {to_text(high)} count.",
+            "formula": f"{name}″({x.name}) = {to_text(second)}",
+            "mathml": to_mathml(second),
+        },
+        {
+            "kind": "answer",
+            "title": "The answer",
+            "text": f"{name} is {'largest' if problem.goal == 'maximum' else 'smallest'}"
+            f" at {x.name} = {to_text(best)}, where {name} = {to_text(value)}.",
+            "formula": f"{x.name} = {to_text(best)}",
+            "mathml": to_mathml(sympy.Eq(x, best)),
+        },
+    ]

@@ -1,0 +1,217 @@
+"""A lesson made ready to render: every engine result it shows is computed (in the compute pool)
+and every answer key is left out.
+
+The page of a lesson is the same for every visitor, so it is prepared once per lesson and kept;
+what one learner typed (their own loss, a quiz answer sent without JavaScript) is rendered on top
+of the prepared page, per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from steepest.compute import ComputePool
+from steepest.lessons import (
+    Catalogue,
+    HtmlBlock,
+    Lesson,
+    QuestionBlock,
+    Section,
+    TypedQuestionBlock,
+    WidgetBlock,
+    WorkedExampleBlock,
+)
+from steepest.web.course import engine_calls
+from steepest.web.course.quiz import PublicQuestion
+from steepest.widgets import Widget, get_widget
+
+# A lesson's own examples and widgets are written by its author, not typed by a learner, and
+# the first calls may land on workers still starting up: give them far more than a request.
+PREPARE_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class HtmlPart:
+    html: str
+    kind: str = "html"
+
+
+@dataclass(frozen=True)
+class WidgetPart:
+    widget: Widget
+    spec: dict[str, Any]
+    kind: str = "widget"
+
+
+@dataclass(frozen=True)
+class ExamplePart:
+    """The author's worked example; `index` keeps the ids of its try-it form unique."""
+
+    index: int
+    report: dict[str, Any]
+    function_mathml: str
+    point_mathml: str | None
+    kind: str = "example"
+
+
+@dataclass(frozen=True)
+class TryItPart:
+    """The form where a learner differentiates their own function, closing a section that
+    has a worked example; `index` is the example's, so a no-JS answer lands in the right form."""
+
+    index: int
+    kind: str = "try"
+
+
+@dataclass(frozen=True)
+class QuizPart:
+    """Questions that follow one another, shown as one quiz."""
+
+    questions: tuple[PublicQuestion, ...]
+    kind: str = "quiz"
+
+
+@dataclass(frozen=True)
+class TypedPart:
+    """A question answered by typing math; only its id and prompt reach the page."""
+
+    id: str
+    prompt_html: str
+    # Vector answers are typed as `(a, b)`; the box says so.
+    vector: bool
+    kind: str = "typed"
+
+
+@dataclass(frozen=True)
+class PracticePart:
+    """ "Practice more": generated problems, after a section's typed questions."""
+
+    kind: str = "practice"
+
+
+Part = HtmlPart | WidgetPart | ExamplePart | TryItPart | QuizPart | TypedPart | PracticePart
+
+
+@dataclass(frozen=True)
+class PageSection:
+    id: str
+    title: str
+    heading_id: str
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class LessonPage:
+    lesson: Lesson
+    sections: tuple[PageSection, ...]
+    # Whether the lesson the author names as next exists yet; if not it is only "coming next".
+    next_available: bool
+
+    @property
+    def widget_scripts(self) -> tuple[str, ...]:
+        found = {
+            part.widget.script
+            for section in self.sections
+            for part in section.parts
+            if isinstance(part, WidgetPart)
+        }
+        return tuple(sorted(found))
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        found: list[str] = []
+        for section in self.sections:
+            for part in section.parts:
+                if isinstance(part, QuizPart):
+                    found.extend(question.id for question in part.questions)
+                elif isinstance(part, TypedPart):
+                    found.append(part.id)
+        return tuple(found)
+
+
+async def prepare_lesson_page(
+    lesson: Lesson, catalogue: Catalogue, pool: ComputePool
+) -> LessonPage:
+    """Run every computation the lesson needs, all at once, in the compute pool."""
+    examples = [b for s in lesson.sections for b in s.blocks if isinstance(b, WorkedExampleBlock)]
+    widgets = [b for s in lesson.sections for b in s.blocks if isinstance(b, WidgetBlock)]
+    worked, specs = await asyncio.gather(
+        asyncio.gather(*(_example(pool, block) for block in examples)),
+        asyncio.gather(*(_spec(pool, block) for block in widgets)),
+    )
+    example_of = dict(zip(map(id, examples), worked, strict=True))
+    spec_of = dict(zip(map(id, widgets), specs, strict=True))
+    # Examples are numbered through the whole lesson, so the ids of their forms are unique.
+    numbers = iter(range(1, len(examples) + 1))
+    sections = tuple(
+        PageSection(
+            id=section.id,
+            title=section.title,
+            heading_id=section.heading_id,
+            parts=tuple(_parts(section, example_of, spec_of, numbers)),
+        )
+        for section in lesson.sections
+    )
+    following = lesson.next
+    return LessonPage(
+        lesson=lesson,
+        sections=sections,
+        next_available=following is not None and catalogue.get(following.slug) is not None,
+    )
+
+
+async def _example(pool: ComputePool, block: WorkedExampleBlock) -> dict[str, Any]:
+    return await pool.arun(
+        engine_calls.worked_example, block.expression, dict(block.at), timeout=PREPARE_TIMEOUT_S
+    )
+
+
+async def _spec(pool: ComputePool, block: WidgetBlock) -> tuple[Widget, dict[str, Any]]:
+    widget = get_widget(block.name)
+    params = widget.read_params(block.params)
+    return widget, await pool.arun(widget.compute_spec, params, timeout=PREPARE_TIMEOUT_S)
+
+
+def _parts(
+    section: Section,
+    example_of: dict[int, dict[str, Any]],
+    spec_of: dict[int, tuple[Widget, dict[str, Any]]],
+    numbers: Iterator[int],
+) -> Iterator[Part]:
+    questions: list[PublicQuestion] = []
+    last_example: int | None = None
+    typed = False
+    for block in section.blocks:
+        if isinstance(block, QuestionBlock):
+            questions.append(PublicQuestion.of(block))
+            continue
+        if questions:
+            yield QuizPart(tuple(questions))
+            questions = []
+        if isinstance(block, HtmlBlock):
+            yield HtmlPart(block.html)
+        elif isinstance(block, TypedQuestionBlock):
+            typed = True
+            vector = block.kind in ("gradient", "gradient_at", "descent")
+            yield TypedPart(block.id, block.prompt_html, vector)
+        elif isinstance(block, WidgetBlock):
+            widget, spec = spec_of[id(block)]
+            yield WidgetPart(widget, spec)
+        elif isinstance(block, WorkedExampleBlock):
+            example = example_of[id(block)]
+            last_example = next(numbers)
+            yield ExamplePart(
+                index=last_example,
+                report=example["report"],
+                function_mathml=example["function_mathml"],
+                point_mathml=example["point_mathml"],
+            )
+    if questions:
+        yield QuizPart(tuple(questions))
+    if typed:
+        yield PracticePart()
+    if last_example is not None:
+        yield TryItPart(last_example)

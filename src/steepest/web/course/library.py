@@ -1,0 +1,149 @@
+"""The lessons this server offers and their prepared pages, loaded in the background at start-up.
+
+Start-up must answer requests fast, so nothing here blocks it: the catalogue is parsed in a
+thread and each lesson's page is prepared (its engine results computed in the pool) as a task
+that the first request for it simply awaits. A page that failed to prepare is forgotten, so the
+next request tries again instead of serving the error forever.
+
+With `reload` on (`steepest serve --reload`, for authors), each request first compares the
+lesson files' names and modification times with those the catalogue was loaded from; when one
+changed, the catalogue is loaded again and every page is prepared afresh on its next request
+(a lesson's title or `next` shows on other pages too). A `stat` per file per request is cheap
+next to rendering; the compute pool and the store stay as they are. A lesson file that breaks
+the format is reported on the error page as "file:line: message" until it is fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from starlette.exceptions import HTTPException
+
+from steepest.compute import ComputePool
+from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, LessonFormatError, load_catalogue
+from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page
+from steepest.web.http.errors import UnknownLesson
+
+logger = logging.getLogger(__name__)
+
+# What the lesson folder held when the catalogue was read: each file's name, mtime (ns) and
+# size; the size catches two saves within one tick of a coarse file-system clock.
+FolderState = frozenset[tuple[str, int, int]]
+
+
+class BrokenLessonFile(HTTPException):
+    """Under `--reload`, a lesson file that breaks the format: the error page names the file
+    and the line, so the author sees what to fix instead of a bare server error."""
+
+    def __init__(self, error: LessonFormatError) -> None:
+        super().__init__(status_code=500, detail=str(error))
+
+
+class LessonLibrary:
+    def __init__(self, lesson_dir: Path | None, pool: ComputePool, *, reload: bool = False) -> None:
+        self._lesson_dir = lesson_dir
+        self._pool = pool
+        self._reload = reload
+        self._folder_state: FolderState | None = None
+        self._catalogue: asyncio.Task[Catalogue] | None = None
+        self._pages: dict[str, asyncio.Task[LessonPage]] = {}
+        # Pages still being prepared from a catalogue that a reload replaced.
+        self._retired: list[asyncio.Task[LessonPage]] = []
+        self._warm_up: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Begin loading the catalogue and preparing every page; returns at once."""
+        self._load()
+        self._warm_up = asyncio.create_task(self._prepare_all(), name="prepare-pages")
+
+    async def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self.start()
+        elif self._reload and self._folder_changed():
+            self._load()
+        assert self._catalogue is not None
+        try:
+            return await asyncio.shield(self._catalogue)
+        except LessonFormatError as error:
+            if self._reload:
+                raise BrokenLessonFile(error) from error
+            raise
+
+    async def lesson(self, slug: str) -> Lesson:
+        lesson = (await self.catalogue()).get(slug)
+        if lesson is None:
+            raise UnknownLesson(f"there is no lesson called {slug!r}")
+        return lesson
+
+    async def page(self, slug: str) -> LessonPage:
+        lesson = await self.lesson(slug)
+        task = self._pages.get(slug)
+        if task is None:
+            task = asyncio.create_task(self._prepare(lesson), name=f"prepare-{slug}")
+            self._pages[slug] = task
+        return await asyncio.shield(task)
+
+    def ready_page(self, slug: str) -> LessonPage | None:
+        """The page when it is prepared and nothing must be checked first; None when only
+        awaiting `page()` can tell (not prepared yet, failed, unknown, or `reload` is on)."""
+        task = None if self._reload else self._pages.get(slug)
+        if task is None or not task.done() or task.cancelled() or task.exception() is not None:
+            return None
+        return task.result()
+
+    async def close(self) -> None:
+        tasks: list[asyncio.Task[Any]] = [
+            t
+            for t in (self._warm_up, self._catalogue, *self._pages.values(), *self._retired)
+            if t is not None
+        ]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(BaseException):
+                await task
+
+    def _load(self) -> None:
+        """(Re)load the catalogue in a thread; pages prepared from an older one are dropped."""
+        if self._reload:
+            self._folder_state = self._read_folder_state()
+        # Not cancelled: a request may be awaiting one. They finish unseen (or at close).
+        self._retired = [t for t in (*self._retired, *self._pages.values()) if not t.done()]
+        self._pages.clear()
+        self._catalogue = asyncio.create_task(
+            asyncio.to_thread(load_catalogue, self._lesson_dir), name="load-catalogue"
+        )
+
+    def _folder_changed(self) -> bool:
+        return self._read_folder_state() != self._folder_state
+
+    def _read_folder_state(self) -> FolderState:
+        folder = SHIPPED_LESSONS if self._lesson_dir is None else self._lesson_dir
+        state = set()
+        for path in folder.glob("*.md"):
+            # A file deleted between the listing and the stat is simply not there any more.
+            with contextlib.suppress(FileNotFoundError):
+                stat = path.stat()
+                state.add((path.name, stat.st_mtime_ns, stat.st_size))
+        return frozenset(state)
+
+    async def _prepare(self, lesson: Lesson) -> LessonPage:
+        try:
+            return await prepare_lesson_page(lesson, await self.catalogue(), self._pool)
+        except BaseException:
+            # Only this task's own entry: under reload a newer one may have replaced it.
+            if self._pages.get(lesson.slug) is asyncio.current_task():
+                del self._pages[lesson.slug]
+            raise
+
+    async def _prepare_all(self) -> None:
+        try:
+            for lesson in await self.catalogue():
+                await self.page(lesson.slug)
+        except Exception:
+            # A request for the page will hit the same error and report it; log it here too.
+            logger.exception("could not prepare the lesson pages at start-up")

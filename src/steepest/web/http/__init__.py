@@ -1,0 +1,3 @@
+"""HTTP plumbing: the error mapping, prepared and cached bodies, static files, templates, the body
+limit and the state the app holds for its lifetime.
+"""

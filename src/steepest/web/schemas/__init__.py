@@ -1,0 +1,1 @@
+"""Pydantic models of the JSON API: they validate requests and document the OpenAPI schema."""

@@ -1,0 +1,1 @@
+"""Protection: security headers, the per-client rate limit, and signed practice-problem tokens."""
