@@ -1,4 +1,4 @@
-"""The engine never turns text into code: no eval, no file access, no SymPy text-to-expression doors.
+"""The engine never turns text into code: no eval, no file access, no SymPy text doors.
 
 Its imports (no I/O, no clock, no other layer) are checked by `lint-imports`, with the contracts
 in pyproject.toml (see tests/test_layers.py); calls are not imports, so they are checked here.
