@@ -8,7 +8,7 @@ import pytest
 import sympy
 
 from steepest.engine.calculus.critical import classify_critical_point, extrema_on_interval
-from steepest.engine.calculus.derivatives import descent_direction, directional_derivative, gradient
+from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at, read_point
 from steepest.engine.errors import EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
@@ -78,19 +78,6 @@ def test_no_real_value_is_an_error_not_a_complex_number() -> None:
         evaluate_at(parse("log(x)"), {x: sympy.Integer(-1)})
     with pytest.raises(EvaluationError, match="undefined"):
         evaluate_at(parse("1/x"), {x: sympy.Integer(0)})
-
-
-def test_descent_direction_is_minus_the_gradient() -> None:
-    assert descent_direction((sympy.Integer(2), sympy.Integer(6))) == (-2, -6)
-
-
-def test_directional_derivative_along_the_gradient_is_its_length() -> None:
-    expr = parse("w1^2 + 3w2^2")
-    point = {w1: sympy.Integer(1), w2: sympy.Integer(1)}
-    along = directional_derivative(expr, [w1, w2], [sympy.Integer(2), sympy.Integer(6)], point)
-    assert sympy.simplify(along - sympy.sqrt(40)) == 0
-    across = directional_derivative(expr, [w1, w2], [sympy.Integer(-6), sympy.Integer(2)], point)
-    assert across == 0
 
 
 @pytest.mark.parametrize(
