@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from steepest.engine.errors import EngineError
+from steepest.engine.errors import EngineError, PointSyntaxError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
-from steepest.web.course.point_text import read_point_text
-from steepest.web.http.errors import PointSyntaxError
+from steepest.engine.notation.point_text import read_point_text
 
 from .conftest import OpenPage, PageWatch
 
