@@ -57,12 +57,13 @@ def test_spaces_around_a_pair_are_the_spaces_of_typed_math() -> None:
         assert [token.text for token in tokenize(f"{space}1{space}")] == ["1", ""]
 
 
-def test_naming_the_point_keeps_the_message_and_column() -> None:
+def test_naming_the_point_keeps_the_message_and_says_where() -> None:
     with pytest.raises(PointSyntaxError) as raised:
         read_point_text("x=1, y")
     named = naming_the_point(raised.value, "x=1, y")
-    assert named.message == f"{raised.value.message} in the point 'x=1, y'"
-    assert named.column == raised.value.column == 6
+    assert str(named) == f"{raised.value.message} (column 6 of the point 'x=1, y')"
+    # The column is the point's, not the expression's or the claim's: it stays in the words.
+    assert named.column is None
 
 
 def test_reading_a_point_loads_no_sympy() -> None:

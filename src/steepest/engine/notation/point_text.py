@@ -55,9 +55,9 @@ def read_point_text(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, str
 
 
 def naming_the_point(error: PointSyntaxError, text: str) -> PointSyntaxError:
-    """The same mistake, saying which point it is in: for a message read away from the typed
-    text (a terminal, a lesson check), where a bare column could be taken for the expression's."""
-    return PointSyntaxError(f"{error.message} in the point {text!r}", error.column)
+    """The same mistake, saying which point it is in: for a message read away from the typed text
+    (a terminal, a lesson check), where a bare column could be taken for the expression's."""
+    return PointSyntaxError(f"{error.message} (column {error.column} of the point {text!r})")
 
 
 def _read_pair(item: str, offset: int) -> tuple[str, str]:
