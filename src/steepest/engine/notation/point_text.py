@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from steepest.engine.errors import LimitExceeded, PointSyntaxError
-from steepest.engine.limits import DEFAULT_LIMITS, Limits
+from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.spaces import SPACES
 
 # What is a name by its spelling; which names are variables of the function is the engine's call.
@@ -28,20 +28,20 @@ _NAME_RULE = (
 )
 
 
-def read_point_text(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, str] | None:
+def read_point_text(text: str) -> dict[str, str] | None:
     """`"w1=1, w2 = 1/2"` → {"w1": "1", "w2": "1/2"} in the order written; blank text is no point.
 
     Raises PointSyntaxError with the column of the mistake, or LimitExceeded for a long text.
     """
-    if len(text) > limits.max_length:
-        raise LimitExceeded(f"the point is longer than {limits.max_length} characters")
+    # The bound of one typed expression: the browser's twin knows it as the number 500.
+    if len(text) > DEFAULT_LIMITS.max_length:
+        raise LimitExceeded(f"the point is longer than {DEFAULT_LIMITS.max_length} characters")
     if not text.strip(SPACES):
         return None
-    items = text.split(",")
     point: dict[str, str] = {}
     spellings: set[str] = set()
     offset = 0  # where the current item starts, 0-based
-    for index, item in enumerate(items):
+    for index, item in enumerate(text.split(",")):
         if not item.strip(SPACES):
             raise _extra_comma(index, offset, len(item))
         name, value = _read_pair(item, offset)
