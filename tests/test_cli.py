@@ -61,9 +61,28 @@ def test_declared_variables_fix_the_order() -> None:
     assert report["gradient"] == ["2", "1"]
 
 
-def test_float_point_gives_float_values() -> None:
-    report = json.loads(steepest("grad", "x^2", "--at", "x=0.5", "--json").stdout)
-    assert report["gradient_at"] == {"x": 1.0}
+def test_decimal_point_is_read_exactly() -> None:
+    x = sympy.Symbol("x")
+    for typed, exact in (("0.5", sympy.Rational(1, 2)), ("0.3", sympy.Rational(3, 10))):
+        report = json.loads(steepest("grad", "x^2", "--at", f"x={typed}", "--json").stdout)
+        slope = sympy.diff(x**2, x).subs(x, exact)
+        # 2 · 1/2 is the integer 1, not 1.0; 2 · 3/10 is 3/5, which JSON can only show as 0.6.
+        assert report["gradient_at"] == {"x": int(slope) if slope.is_integer else float(slope)}
+        assert type(report["gradient_at"]["x"]) is (int if slope.is_integer else float)
+    text = steepest("grad", "x^2", "--at", "x=0.3").stdout
+    assert "3/5" in text
+
+
+@pytest.mark.parametrize("point", ["x", "x=1,", "x=1 y=2", "x=1, x=2", "2x=1", "x="])
+def test_a_mistyped_point_reads_the_same_on_the_command_line_as_in_a_claim(point: str) -> None:
+    from steepest.engine.claims.verify import verify_claim
+    from steepest.engine.errors import PointSyntaxError
+
+    with pytest.raises(PointSyntaxError) as in_claim:
+        verify_claim(f"value x^2 at {point}", "1")
+    result = steepest("grad", "x^2", "--at", point)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {in_claim.value}"
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,10 +11,8 @@ from typing import Any, NoReturn
 import click
 
 from steepest.compute import ComputeError, ComputePool
-from steepest.engine.errors import EngineError
-
-_NUMBER = re.compile(r"[-+]?\d+")
-_DECIMAL = re.compile(r"[-+]?(\d+\.\d*|\.\d+)")
+from steepest.engine.errors import EngineError, PointSyntaxError
+from steepest.engine.notation.point_text import naming_the_point, read_point_text
 
 
 def fail(message: str) -> NoReturn:
@@ -24,33 +21,21 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def parse_point(text: str) -> dict[str, int | float | str]:
-    """`w1=1,w2=0.5` → {"w1": 1, "w2": 0.5}; other values (`1/2`, `pi`) go to the engine as text."""
-    point: dict[str, int | float | str] = {}
-    for column_offset, item in _items_with_offsets(text):
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            fail(f"--at expects name=value pairs such as w1=1,w2=2 (at column {column_offset + 1})")
-        value = value.strip()
-        if _NUMBER.fullmatch(value):
-            point[name.strip()] = int(value)
-        elif _DECIMAL.fullmatch(value):
-            point[name.strip()] = float(value)
-        else:
-            point[name.strip()] = value
-    return point
-
-
-def _items_with_offsets(text: str) -> list[tuple[int, str]]:
-    items, offset = [], 0
-    for item in text.split(","):
-        items.append((offset, item))
-        offset += len(item) + 1
-    return items
+def read_at(text: str | None) -> dict[str, str] | None:
+    """`--at w1=1,w2=0.5` → {"w1": "1", "w2": "0.5"}: values go to the engine as text, which
+    reads them exactly (0.5 is 1/2), as the web does; blank text is no point."""
+    if text is None:
+        return None
+    try:
+        return read_point_text(text)
+    except PointSyntaxError as error:
+        fail(str(naming_the_point(error, text)))
+    except EngineError as error:
+        fail(str(error))
 
 
 def gradient_json(
-    expression: str, point: dict[str, int | float | str] | None, declared: list[str] | None
+    expression: str, point: dict[str, str] | None, declared: list[str] | None
 ) -> dict[str, Any]:
     # Runs in a worker. The engine is imported here, not at the top, so that the command's own
     # process never loads SymPy: the worker's forkserver has it preloaded already.
@@ -59,9 +44,7 @@ def gradient_json(
     return gradient_report(expression, point, declared)
 
 
-def gradient_text(
-    expression: str, point: dict[str, int | float | str] | None, declared: list[str] | None
-) -> str:
+def gradient_text(expression: str, point: dict[str, str] | None, declared: list[str] | None) -> str:
     from steepest.engine.explain.report import gradient_text as render
 
     return render(expression, point, declared)
@@ -107,7 +90,7 @@ def grad(
     expression: str, at: str | None, variables: str | None, as_json: bool, timeout: float
 ) -> None:
     """Partial derivatives, the gradient and the steps for EXPRESSION."""
-    point = parse_point(at) if at else None
+    point = read_at(at)
     declared = [v.strip() for v in variables.split(",")] if variables else None
     if as_json:
         report = run_engine(gradient_json, expression, point, declared, timeout=timeout)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from steepest.engine.errors import EngineError
+from steepest.engine.errors import EngineError, PointSyntaxError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
-from steepest.web.course.point_text import read_point_text
-from steepest.web.http.errors import PointSyntaxError
+from steepest.engine.notation.point_text import read_point_text
 
 from .conftest import OpenPage, PageWatch
 
@@ -82,6 +81,17 @@ def test_bad_point_is_caught_in_the_browser_like_on_the_server(open_page: OpenPa
     assert expected.value.message in error.inner_text()
     assert f"(column {expected.value.column})" in error.inner_text()
     assert not any("/api/gradient" in url for url in requests)
+
+
+def test_a_point_mistake_after_an_emoji_is_marked_by_character(open_page: OpenPage) -> None:
+    typed = "x=\U0001f600, y"
+    with pytest.raises(PointSyntaxError) as expected:
+        read_point_text(typed)
+    page = open_page()
+    submit(page, "x + y", typed)
+    page.locator("#try-1-at-error mark").wait_for()
+    assert f"(column {expected.value.column})" in page.locator("#try-1-at-error").inner_text()
+    assert page.locator("#try-1-at-error mark").text_content() == "y"
 
 
 def test_point_with_a_stranger_variable_is_reported_beside_the_point(

@@ -9,7 +9,13 @@ import sympy
 from steepest.engine.claims.shown import latex_to_typed, read_shown
 from steepest.engine.claims.statements import read_statement
 from steepest.engine.claims.verify import verify_claim
-from steepest.engine.errors import EngineError, EvaluationError, MathSyntaxError, VariableError
+from steepest.engine.errors import (
+    EngineError,
+    EvaluationError,
+    MathSyntaxError,
+    PointSyntaxError,
+    VariableError,
+)
 from steepest.engine.notation.parser import parse
 
 x, w1, w2 = (sympy.Symbol(name, real=True) for name in ("x", "w1", "w2"))
@@ -175,8 +181,8 @@ def test_approx_lets_a_formula_round_to_whole_units() -> None:
     [
         ("maximum x for x in [0, 1]", MathSyntaxError, "cannot read the claim"),
         ("value x^2", MathSyntaxError, "cannot read the claim"),
-        ("value x^2 at x 1", MathSyntaxError, "a point is written like"),
-        ("value x^2 at x = 1, x = 2", MathSyntaxError, "names a variable twice"),
+        ("value x^2 at x 1", PointSyntaxError, "name=value pairs.* of the point 'x 1'"),
+        ("value x^2 at x = 1, x = 2", PointSyntaxError, "x is given twice .column 8 of the point"),
         ("value x^2 + y at x = 1", VariableError, "y"),
         ("slope x^2 wrt y at x = 1", VariableError, "no value for y"),
         ("value 1/x at x = 0", EvaluationError, "undefined"),

@@ -6,9 +6,13 @@ import pytest
 from starlette.testclient import TestClient
 
 from steepest.compute import ComputeFailed, ComputeMemoryExceeded, ComputeTimeout, PoolOverloaded
-from steepest.engine.errors import LimitExceeded, MathSyntaxError, VariableError
-from steepest.web.http.errors import (
+from steepest.engine.errors import (
+    LimitExceeded,
+    MathSyntaxError,
     PointSyntaxError,
+    VariableError,
+)
+from steepest.web.http.errors import (
     UnknownLesson,
     UnknownOption,
     UnknownQuestion,

@@ -16,6 +16,7 @@ from steepest.engine.errors import (
     EvaluationError,
     LimitExceeded,
     MathSyntaxError,
+    PointSyntaxError,
     VariableError,
 )
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
@@ -30,6 +31,7 @@ __all__ = [
     "LimitExceeded",
     "Limits",
     "MathSyntaxError",
+    "PointSyntaxError",
     "VariableError",
     "parse",
 ]

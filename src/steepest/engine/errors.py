@@ -26,6 +26,10 @@ class MathSyntaxError(EngineError):
     """The text is not an expression the grammar accepts."""
 
 
+class PointSyntaxError(MathSyntaxError):
+    """A typed point is not a list of name=value pairs; the column is into the point's text."""
+
+
 class LimitExceeded(EngineError):
     """The input is well formed but bigger than the engine agrees to work on."""
 

@@ -9,9 +9,11 @@
     argmax EXPR for VAR in [A, B]        a number: where that value is reached
     min, argmin                          the same for the smallest value
 
-POINT lists every variable once, as in `w1 = 1, w2 = -2`; a gradient's components come in the
-order the point names them. EXPR and the numbers are the engine's own typed math (`x(6 - 2x)^2`,
-`1/2`, `0.35`); they are parsed later, by `parse`, never evaluated as code.
+POINT lists every variable once, as in `w1 = 1, w2 = -2`; it is read by the one point reader
+(notation/point_text.py), as `steepest grad --at` and the browser read theirs. A gradient's
+components come in the order the point names them. EXPR and the numbers are the engine's own
+typed math (`x(6 - 2x)^2`, `1/2`, `0.35`); they are parsed later, by `parse`, never evaluated as
+code.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from steepest.engine.errors import MathSyntaxError
+from steepest.engine.errors import MathSyntaxError, PointSyntaxError
+from steepest.engine.notation.point_text import naming_the_point, read_point_text
 
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin"
@@ -80,13 +83,10 @@ def read_statement(text: str) -> Statement:
 
 
 def _read_point(text: str) -> tuple[tuple[str, str], ...]:
-    pairs = []
-    for item in text.split(","):
-        name, equals, value = item.partition("=")
-        if not equals or not _NAME.fullmatch(name.strip()) or not value.strip():
-            raise MathSyntaxError(f"a point is written like 'w1 = 1, w2 = -2', not {text!r}")
-        pairs.append((name.strip(), value.strip()))
-    names = [name for name, _value in pairs]
-    if len(set(names)) != len(names):
-        raise MathSyntaxError(f"the point {text!r} names a variable twice")
-    return tuple(pairs)
+    try:
+        point = read_point_text(text)
+    except PointSyntaxError as error:
+        # The check reports the whole claim; the column is the point's, so say which point.
+        raise naming_the_point(error, text) from None
+    assert point is not None  # every form that has a point matches only non-blank text
+    return tuple(point.items())

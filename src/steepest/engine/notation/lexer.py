@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from steepest.engine.errors import MathSyntaxError
+from steepest.engine.notation.spaces import SPACES
 from steepest.engine.notation.vocabulary import GREEK_BY_LETTER
 
 
@@ -51,7 +52,6 @@ _OPERATORS = {
 }
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-", strict=True))
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789", strict=True))
-_SPACES = " \t\n\r\u00a0\u2009\u202f"
 
 
 def _is_digit(char: str) -> bool:
@@ -87,7 +87,7 @@ def tokenize(text: str) -> list[Token]:
     while i < n:
         char = text[i]
         column = i + 1
-        if char in _SPACES:
+        if char in SPACES:
             i += 1
         elif _is_digit(char) or (char == "." and _is_digit(text[i + 1 : i + 2])):
             start = i

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from steepest.compute import ComputePool
+from steepest.engine.notation.point_text import read_point_text
 from steepest.web.course import engine_calls
-from steepest.web.course.point_text import read_point_text
 from steepest.web.http.errors import LearnerError, Problem, problem_for
 
 

@@ -4,7 +4,7 @@
 read; the exception handlers use it for JSON (`/api/...`) and HTML pages alike, and the lesson
 page uses it to show a learner's mistake next to the box they typed it in.
 
-    EngineError, PointSyntaxError       422  {"error": {"message", "column"}}
+    EngineError (a mistyped point too)  422  {"error": {"message", "column"}}
     ComputeTimeout, ComputeMemoryExceeded 422  the input is too expensive: the learner can change it
     UnknownOption, request validation   422
     PoolOverloaded                      503  with Retry-After
@@ -71,15 +71,6 @@ class UnknownOption(ValueError):
         super().__init__(message)
 
 
-class PointSyntaxError(ValueError):
-    """The point typed next to a learner's loss is not a list of name=value pairs."""
-
-    def __init__(self, message: str, column: int) -> None:
-        self.message = message
-        self.column = column
-        super().__init__(f"{message} at column {column}")
-
-
 class ProblemTokenError(ValueError):
     """A practice problem id that is malformed, forged, or from an earlier run of the server."""
 
@@ -128,12 +119,12 @@ class Problem:
         return {"error": {"message": self.message, "column": self.column}}
 
 
-LearnerError = (EngineError, PointSyntaxError, ComputeError)
+LearnerError = (EngineError, ComputeError)
 """What a learner's own input can cause: shown next to the box instead of as an error page."""
 
 
 def problem_for(error: Exception) -> Problem:
-    if isinstance(error, EngineError | PointSyntaxError):
+    if isinstance(error, EngineError):
         return Problem(422, error.message, error.column)
     if isinstance(
         error, ComputeTimeout | ComputeMemoryExceeded | UnknownOption | ProblemTokenError
@@ -187,7 +178,6 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
 
     for error_type in (
         EngineError,
-        PointSyntaxError,
         ComputeError,
         RateLimited,
         NotFound,

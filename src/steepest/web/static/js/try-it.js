@@ -10,17 +10,20 @@ import { renderSteps } from "./steps.js";
 function showError(input, errorBox, message, column) {
   input.setAttribute("aria-invalid", "true");
   const parts = [errorLine(message, column)];
-  const typed = input.value;
+  // Columns count characters (code points), as the engine and point-text.js do, not UTF-16 units.
+  const typed = Array.from(input.value);
   if (column && column <= typed.length + 1) {
+    const before = typed.slice(0, column - 1).join("");
+    const at = typed[column - 1] ?? " ";
     const where = document.createElement("p");
     where.className = "error-where";
     const code = document.createElement("code");
     const mark = document.createElement("mark");
-    mark.textContent = typed[column - 1] ?? " ";
-    code.append(typed.slice(0, column - 1), mark, typed.slice(column));
+    mark.textContent = at;
+    code.append(before, mark, typed.slice(column).join(""));
     where.append(code);
     parts.push(where);
-    input.setSelectionRange?.(column - 1, column);
+    input.setSelectionRange?.(before.length, before.length + at.length);
   }
   errorBox.replaceChildren(...parts);
 }
