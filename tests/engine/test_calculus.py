@@ -73,6 +73,11 @@ def test_point_must_name_every_variable_and_nothing_else() -> None:
         read_point({"w1": "w2", "w2": 1}, [w1, w2])
 
 
+def test_a_point_giving_one_variable_two_spellings_is_an_error() -> None:
+    with pytest.raises(VariableError, match="w1 is given twice"):
+        read_point({"w_1": 1, "w1": 2, "w2": 3}, [w1, w2])
+
+
 def test_no_real_value_is_an_error_not_a_complex_number() -> None:
     with pytest.raises(EvaluationError, match="no real value"):
         evaluate_at(parse("log(x)"), {x: sympy.Integer(-1)})

@@ -80,6 +80,12 @@ def test_point_with_unknown_variable_is_422(client: TestClient) -> None:
     assert "w3" in response.json()["error"]["message"]
 
 
+def test_point_giving_one_variable_twice_is_422(client: TestClient) -> None:
+    response = post_gradient(client, {"expression": "w1 + w2", "at": {"w_1": 1, "w1": 2, "w2": 3}})
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == "w1 is given twice"
+
+
 @pytest.mark.parametrize(
     "body",
     [{}, {"expression": 3}, {"expression": "x", "extra": 1}, {"expression": "x", "at": [1]}],

@@ -29,6 +29,9 @@ def read_point(at: Mapping[str, Coordinate], variables: Sequence[sympy.Symbol]) 
         if name not in by_name:
             listed = ", ".join(by_name) or "none"
             raise VariableError(f"the point names {raw_name!r}, which is not a variable ({listed})")
+        if by_name[name] in point:
+            # `w_1` and `w1` are one variable: a second value would silently replace the first.
+            raise VariableError(f"{name} is given twice")
         point[by_name[name]] = _coordinate(name, raw_value)
     missing = [v.name for v in variables if v not in point]
     if missing:
