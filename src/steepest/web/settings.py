@@ -22,10 +22,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from steepest.errors import SteepestError
+
 T = TypeVar("T")
 
 
-class SettingsError(ValueError):
+class SettingsError(SteepestError, ValueError):
     """An environment variable holds a value the server cannot use."""
 
 
