@@ -27,7 +27,8 @@ import pytest
 
 from postgres import PostgresServer
 from steepest.store.progress import MAX_SECTIONS
-from steepest.web.learners.session import CSRF_COOKIE, CSRF_HEADER, LEARNER_COOKIE
+from steepest.web.learners.session import LEARNER_COOKIE
+from steepest.web.security.csrf import CSRF_COOKIE, CSRF_HEADER
 
 from .live_server import LiveServer, live_server
 from .page_parts import SLUG
