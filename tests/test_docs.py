@@ -1,5 +1,6 @@
-"""Every command and option of the `steepest` CLI, and every setting, is documented in the
-README; its Settings table says what `steepest.web.settings.SETTINGS` says, row by row."""
+"""Every command and option of the `steepest` CLI, every setting and every JSON endpoint is
+documented in the README: its Settings table says what `steepest.web.settings.SETTINGS` says,
+and its JSON API table lists the app's routes with their summaries, row by row."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import click
 import pytest
 
 from steepest.cli import main
+from steepest.web.app import create_app
 from steepest.web.settings import SETTINGS, Setting, Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
@@ -54,3 +56,22 @@ def test_the_options_of_serve_are_the_settings_options() -> None:
         if setting.option:
             # The option's help names the variable it beats.
             assert setting.variable in (options[setting.option].help or "")
+
+
+def readme_section(heading: str) -> str:
+    start = README.index(f"\n## {heading}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start:end]
+
+
+def test_the_readme_lists_every_json_endpoint() -> None:
+    # The routes as the app's OpenAPI document lists them: the one /openapi.json serves.
+    paths = create_app(Settings()).openapi()["paths"]
+    expected = [
+        f"| `{method.upper()}` | `{path}` | {operation['summary']} |"
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+    ]
+    section = readme_section("The JSON API")
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert rows == expected, "the README's JSON API table should read:\n" + "\n".join(expected)
