@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from postgres import PostgresServer
+from postgres import POSTGRESQL, PostgresServer
 from steepest.store.progress import MAX_SECTIONS
 from steepest.web.learners.session import LEARNER_COOKIE
 from steepest.web.security.csrf import CSRF_COOKIE, CSRF_HEADER
@@ -213,7 +213,7 @@ def burst_then_kill(server: LiveServer, burst: Burst) -> tuple[BurstFigures, int
     return figures, returncode
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", POSTGRESQL])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'steepest.sqlite3'}"
