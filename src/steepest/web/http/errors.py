@@ -93,33 +93,33 @@ class Answer:
     hidden_as: str | None = None
 
 
-def class_name(error_type: type[BaseException]) -> str:
+def _class_name(error_type: type[BaseException]) -> str:
     """The key of `ANSWERS`: where the class is defined, and its name."""
     return f"{error_type.__module__}.{error_type.__qualname__}"
 
 
 ANSWERS: dict[str, Answer] = {
     # What a learner typed or sent: they can change it.
-    class_name(EngineError): Answer(422),
-    class_name(PointSyntaxError): Answer(422),
-    class_name(ComputeTimeout): Answer(422),
-    class_name(ComputeMemoryExceeded): Answer(422),
-    class_name(UnknownOption): Answer(422),
-    class_name(ProblemTokenError): Answer(422),
+    _class_name(EngineError): Answer(422),
+    _class_name(PointSyntaxError): Answer(422),
+    _class_name(ComputeTimeout): Answer(422),
+    _class_name(ComputeMemoryExceeded): Answer(422),
+    _class_name(UnknownOption): Answer(422),
+    _class_name(ProblemTokenError): Answer(422),
     "steepest.store.errors.StoreInputError": Answer(422),
     # Something named in the URL or the request that does not exist.
-    class_name(NotFound): Answer(404),
+    _class_name(NotFound): Answer(404),
     "steepest.store.errors.UnknownLearner": Answer(404),
     # A state-changing request from another site, or without the page's CSRF token.
-    class_name(CsrfRefused): Answer(403),
+    _class_name(CsrfRefused): Answer(403),
     # A practice problem whose solution was shown.
-    class_name(AlreadyAnswered): Answer(409),
+    _class_name(AlreadyAnswered): Answer(409),
     # Refusals that pass: the client may try again after Retry-After.
-    class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
-    class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
+    _class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
+    _class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
     "steepest.store.errors.StoreUnavailable": Answer(503, retry_after=STORE_RETRY_AFTER),
     # Faults of the server, not of the input. ComputeFailed's message names no detail.
-    class_name(ComputeError): Answer(500),
+    _class_name(ComputeError): Answer(500),
     "steepest.store.errors.StoreError": Answer(
         500, hidden_as="the progress store failed; progress is still kept in this browser"
     ),
@@ -144,17 +144,17 @@ LearnerError = (EngineError, PointSyntaxError, ComputeError)
 """What a learner's own input can cause: shown next to the box instead of as an error page."""
 
 
-def answer_for(error_type: type[BaseException]) -> Answer | None:
+def _answer_for(error_type: type[BaseException]) -> Answer | None:
     """The row of `ANSWERS` for the nearest listed class in the MRO; None when none is."""
     for ancestor in error_type.__mro__:
-        answer = ANSWERS.get(class_name(ancestor))
+        answer = ANSWERS.get(_class_name(ancestor))
         if answer is not None:
             return answer
     return None
 
 
 def problem_for(error: Exception) -> Problem:
-    if isinstance(error, SteepestError) and (answer := answer_for(type(error))) is not None:
+    if isinstance(error, SteepestError) and (answer := _answer_for(type(error))) is not None:
         return _answered(error, answer)
     if isinstance(error, HTTPException) and isinstance(error.__cause__, UnicodeDecodeError):
         # FastAPI's 400 for a body it cannot decode: the same 422 as any body that is not JSON.
