@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 # Without compiled bytecode `import sympy` costs 1.7 s instead of 0.3 s on this platform.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: install run test lint typecheck lessons unit system-deps bench clean
+.PHONY: install run test test-fast lint typecheck lessons unit system-deps bench clean
 
 $(UV):
 	python3 -m pip install --quiet --target .tools/uv uv
@@ -43,6 +43,10 @@ unit: install
 	$(BIN)/pytest
 
 test: install system-deps lint typecheck lessons unit
+
+# All of `make test` but the tests that need Chromium or a PostgreSQL server: no system packages.
+test-fast: install lint typecheck lessons
+	$(BIN)/pytest -m "not browser and not postgres"
 
 bench: install
 	$(BIN)/python bench/run_all.py

@@ -8,7 +8,8 @@ As a pytest fixture: `postgres_server` (session-scoped) gives a `PostgresServer`
 The throwaway cluster is made with `initdb` + `pg_ctl` in a temporary folder, listens on a free
 loopback port with a random password, and is deleted afterwards. PostgreSQL refuses to run as
 root, so as root the server runs as the `postgres` user. Without PostgreSQL's programs the tests
-that need it fail when `CI=true` (CI must run them) and are skipped elsewhere, saying why.
+that need it fail when `CI=true` (CI must run them) and are skipped elsewhere, saying why. Every
+such test carries the `postgres` marker: give its database parameter the value `POSTGRESQL`.
 
 By hand: `python tests/postgres.py COMMAND...` runs COMMAND with `STEEPEST_TEST_POSTGRES_URL` set
 to a fresh cluster, then stops it (scripts/test-postgres.sh wraps this).
@@ -35,6 +36,9 @@ from psycopg import sql
 from sqlalchemy.engine import make_url
 
 URL_VARIABLE = "STEEPEST_TEST_POSTGRES_URL"
+POSTGRESQL = pytest.param("postgresql", marks=pytest.mark.postgres)
+"""The PostgreSQL value of a test's database parameter, beside "sqlite". Marked `postgres`, so
+that `pytest -m "not postgres"` (`make test-fast`) runs without a PostgreSQL server."""
 _SUPERUSER = "steepest"
 _START_ATTEMPTS = 3
 

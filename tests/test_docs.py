@@ -1,5 +1,6 @@
-"""Every command and option of the `steepest` CLI, and every setting, is documented in the
-README."""
+"""Every command and option of the `steepest` CLI, every setting and every JSON endpoint is
+documented in the README: its Settings table says what `steepest.web.settings.SETTINGS` says,
+and its JSON API table lists the app's routes with their summaries, row by row."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import click
 import pytest
 
 from steepest.cli import main
-from steepest.web import settings
+from steepest.web.app import create_app
+from steepest.web.settings import SETTINGS, Setting, Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 
@@ -28,17 +30,48 @@ def test_command_and_its_options_are_in_the_readme(name: str, command: click.Com
             assert any(opt in README for opt in param.opts), f"{name} {param.opts} undocumented"
 
 
-def setting_variables() -> list[str]:
-    """The STEEPEST_* variables, as the settings module lists them in its docstring."""
-    assert settings.__doc__ is not None
-    lines = settings.__doc__.splitlines()
-    return [line.split()[0] for line in lines if line.startswith("STEEPEST_")]
+def test_every_field_of_the_settings_has_one_row() -> None:
+    fields = [field.name for field in dataclasses.fields(Settings)]
+    assert sorted(setting.field for setting in SETTINGS) == sorted(fields)
+    assert len({setting.variable for setting in SETTINGS}) == len(SETTINGS)
 
 
-def test_every_setting_is_read_and_documented() -> None:
-    variables = setting_variables()
-    assert len(variables) == len(dataclasses.fields(settings.Settings))
-    source = Path(settings.__file__).read_text()
-    for variable in variables:
-        assert f'"{variable}"' in source, f"{variable} is listed but never read"
-        assert f"| `{variable}` |" in README, f"{variable} is not in the README's settings table"
+def readme_row(setting: Setting) -> str:
+    meaning = setting.meaning + (f" (`{setting.option}`)" if setting.option else "")
+    default = setting.default_text or f"`{getattr(Settings, setting.field)}`"
+    return f"| `{setting.variable}` | {meaning} | {default} |"
+
+
+def test_the_readme_settings_table_is_the_settings_list() -> None:
+    rows = [line for line in README.splitlines() if line.startswith("| `STEEPEST_")]
+    expected = [readme_row(setting) for setting in SETTINGS]
+    assert rows == expected, "the README's Settings table should read:\n" + "\n".join(expected)
+
+
+def test_the_options_of_serve_are_the_settings_options() -> None:
+    serve = dict(commands())["serve"]
+    options = {param.opts[0]: param for param in serve.params if isinstance(param, click.Option)}
+    assert set(options) == {setting.option for setting in SETTINGS if setting.option}
+    for setting in SETTINGS:
+        if setting.option:
+            # The option's help names the variable it beats.
+            assert setting.variable in (options[setting.option].help or "")
+
+
+def readme_section(heading: str) -> str:
+    start = README.index(f"\n## {heading}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start:end]
+
+
+def test_the_readme_lists_every_json_endpoint() -> None:
+    # The routes as the app's OpenAPI document lists them: the one /openapi.json serves.
+    paths = create_app(Settings()).openapi()["paths"]
+    expected = [
+        f"| `{method.upper()}` | `{path}` | {operation['summary']} |"
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+    ]
+    section = readme_section("The JSON API")
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert rows == expected, "the README's JSON API table should read:\n" + "\n".join(expected)

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from postgres import PostgresServer, postgres_server
+from postgres import POSTGRESQL, PostgresServer, postgres_server
 from steepest.store import Store, upgrade
 
 __all__ = ["postgres_server"]  # a fixture, imported to make it visible to these tests
 
-BACKENDS = ("sqlite", "postgresql")
+BACKENDS = ("sqlite", POSTGRESQL)
 
 
 @pytest.fixture(scope="session")

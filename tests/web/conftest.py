@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from postgres import PostgresServer, postgres_server
+from postgres import POSTGRESQL, PostgresServer, postgres_server
 from steepest.lessons import SHIPPED_LESSONS, Lesson, load_catalogue
 from steepest.web.app import create_app
 from steepest.web.settings import Settings
@@ -48,7 +48,7 @@ def lesson_html(client: TestClient) -> str:
 
 
 # The routes that keep learners' data run against both databases the store supports.
-STORE_BACKENDS = ("sqlite", "postgresql")
+STORE_BACKENDS = ("sqlite", POSTGRESQL)
 
 
 @pytest.fixture(scope="session", params=STORE_BACKENDS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -12,12 +14,20 @@ from steepest.engine.errors import (
     PointSyntaxError,
     VariableError,
 )
+from steepest.errors import SteepestError
+from steepest.lessons import LessonFormatError
+from steepest.store import LearnerIdError, StoreError, StoreUnavailable, UnknownLearner
 from steepest.web.http.errors import (
+    ANSWERS,
+    AlreadyAnswered,
+    CsrfRefused,
+    ProblemTokenError,
     UnknownLesson,
     UnknownOption,
     UnknownQuestion,
     problem_for,
 )
+from steepest.web.security.rate_limit import RateLimited
 
 
 @pytest.mark.parametrize(
@@ -34,7 +44,15 @@ from steepest.web.http.errors import (
         (UnknownQuestion("no question"), 404, None),
         (PoolOverloaded(retry_after=2), 503, None),
         (ComputeFailed("the computation failed unexpectedly"), 500, None),
+        (ProblemTokenError("this practice problem was not handed out here"), 422, None),
+        (CsrfRefused("refused: the request's Origin is not this site"), 403, None),
+        (AlreadyAnswered("the solution was shown already"), 409, None),
+        (RateLimited(retry_after=4), 429, None),
+        (LearnerIdError("not a learner id"), 422, None),
+        (UnknownLearner("no learner has this id"), 404, None),
+        (StoreUnavailable("the database did not answer"), 503, None),
     ],
+    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else None,
 )
 def test_status_and_column(error: Exception, status: int, column: int | None) -> None:
     problem = problem_for(error)
@@ -42,8 +60,39 @@ def test_status_and_column(error: Exception, status: int, column: int | None) ->
     assert problem.message == error.message  # type: ignore[attr-defined]
 
 
-def test_overload_carries_retry_after() -> None:
-    assert problem_for(PoolOverloaded(retry_after=7)).retry_after == 7
+@pytest.mark.parametrize(
+    ("error", "seconds"),
+    [
+        (PoolOverloaded(retry_after=7), 7),
+        (RateLimited(retry_after=9), 9),
+        (StoreUnavailable("the database did not answer"), 2),
+        (UnknownLearner("no learner has this id"), None),
+    ],
+    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else None,
+)
+def test_a_refusal_that_passes_says_when_to_retry(error: Exception, seconds: int | None) -> None:
+    assert problem_for(error).retry_after == seconds
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_every_answer_names_a_steepest_error_class(name: str) -> None:
+    module, _, class_name = name.rpartition(".")
+    error_type = getattr(importlib.import_module(module), class_name)
+    assert issubclass(error_type, SteepestError)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        StoreError("could not serialize access: /var/lib/db"),
+        LessonFormatError("/srv/secret/lessons/a.md", 3, "unknown container"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_a_server_fault_hides_its_details(error: SteepestError) -> None:
+    problem = problem_for(error)
+    assert problem.status == 500
+    assert "/" not in problem.message
 
 
 def test_unexpected_errors_hide_their_details() -> None:

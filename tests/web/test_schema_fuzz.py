@@ -36,7 +36,8 @@ from schemathesis.checks import (
 
 from steepest.lessons import SHIPPED_LESSONS
 from steepest.web.app import create_app
-from steepest.web.learners.session import CSRF_COOKIE, CSRF_HEADER, LEARNER_COOKIE
+from steepest.web.learners.session import LEARNER_COOKIE
+from steepest.web.security.csrf import CSRF_COOKIE, CSRF_HEADER
 from steepest.web.settings import Settings
 
 with warnings.catch_warnings():

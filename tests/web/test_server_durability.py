@@ -25,9 +25,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from postgres import PostgresServer
+from postgres import POSTGRESQL, PostgresServer
 from steepest.store.progress import MAX_SECTIONS
-from steepest.web.learners.session import CSRF_COOKIE, CSRF_HEADER, LEARNER_COOKIE
+from steepest.web.learners.session import LEARNER_COOKIE
+from steepest.web.security.csrf import CSRF_COOKIE, CSRF_HEADER
 
 from .live_server import LiveServer, live_server
 from .page_parts import SLUG
@@ -212,7 +213,7 @@ def burst_then_kill(server: LiveServer, burst: Burst) -> tuple[BurstFigures, int
     return figures, returncode
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", POSTGRESQL])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'steepest.sqlite3'}"

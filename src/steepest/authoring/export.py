@@ -23,6 +23,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from steepest.errors import SteepestError
 from steepest.lessons import SHIPPED_LESSONS, LessonFormatError, load_catalogue
 from steepest.web.app import STATIC_DIR, create_app
 from steepest.web.settings import Settings
@@ -39,7 +40,7 @@ _ROOT_LINK = re.compile(r'(\s(?:href|src|action)=")/([^"]*)"')
 _HTML_TAG = re.compile(r"<html(?=[\s>])")
 
 
-class ExportError(Exception):
+class ExportError(SteepestError):
     """The course cannot be exported: a broken lesson, or a folder that is not ours to fill."""
 
 

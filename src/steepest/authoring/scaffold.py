@@ -11,11 +11,13 @@ import json
 import re
 from pathlib import Path
 
+from steepest.errors import SteepestError
+
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """The slug rule of the front matter (`steepest.lessons.front_matter`)."""
 
 
-class ScaffoldError(ValueError):
+class ScaffoldError(SteepestError, ValueError):
     """The lesson cannot be created: a bad slug, or the file exists already."""
 
 

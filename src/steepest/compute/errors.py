@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from steepest.errors import SteepestError
 
-class ComputeError(Exception):
+
+class ComputeError(SteepestError):
     """Base class: the computation was refused or stopped. `message` is safe to show a learner."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 class ComputeTimeout(ComputeError):

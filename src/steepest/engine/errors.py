@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
+from steepest.errors import SteepestError
 
-class EngineError(Exception):
-    """Base class: bad math input or a request the engine refuses. Never a bug in the engine."""
 
-    def __init__(self, message: str, column: int | None = None) -> None:
-        self.message = message
-        # 1-based column into the text the learner typed, when the error has a place.
-        self.column = column
-        super().__init__(str(self))
+class EngineError(SteepestError):
+    """Base class: bad math input or a request the engine refuses. Never a bug in the engine.
 
-    def __reduce__(self) -> tuple[type[EngineError], tuple[str, int | None]]:
-        # Errors cross from worker processes to the caller by pickle; rebuild from the fields.
-        return (type(self), (self.message, self.column))
-
-    def __str__(self) -> str:
-        if self.column is None:
-            return self.message
-        return f"{self.message} at column {self.column}"
+    `column`, when the error has a place, is the 1-based column in the text the learner typed.
+    """
 
 
 class MathSyntaxError(EngineError):

@@ -6,16 +6,20 @@ from pathlib import Path
 
 from markdown_it.utils import EnvType
 
+from steepest.errors import SteepestError
 
-class LessonFormatError(Exception):
+
+class LessonFormatError(SteepestError):
     """A lesson file breaks the authoring format; `str(err)` reads "path:line: message"."""
 
     def __init__(self, path: str | Path, line: int, message: str) -> None:
         self.path = str(path)
         # 1-based, as editors count, so an author can jump straight to it.
         self.line = line
-        self.message = message
-        super().__init__(f"{self.path}:{self.line}: {message}")
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 def error_at(env: EnvType, line: int, message: str) -> LessonFormatError:

@@ -19,11 +19,12 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from steepest.errors import SteepestError
 from steepest.lessons.errors import error_at, report
 from steepest.lessons.tokens import line_of
 
 
-class LatexError(ValueError):
+class LatexError(SteepestError, ValueError):
     """The LaTeX of one formula cannot be typeset; the message says why."""
 
 

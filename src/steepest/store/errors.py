@@ -7,13 +7,11 @@ and any other `StoreError` to 500.
 
 from __future__ import annotations
 
+from steepest.errors import SteepestError
 
-class StoreError(Exception):
+
+class StoreError(SteepestError):
     """Base class. `message` is safe to show a learner."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 class DatabaseURLError(StoreError):

@@ -1,17 +1,8 @@
 """How the web app is configured: one frozen dataclass, read from `STEEPEST_*` variables.
 
-STEEPEST_HOST         interface to listen on              127.0.0.1
-STEEPEST_PORT         TCP port                            8000
-STEEPEST_LESSON_DIR   folder of lesson Markdown files     the lessons shipped in the package
-STEEPEST_WORKERS      compute worker processes            2
-STEEPEST_PROCESSES    server processes sharing the port   1
-STEEPEST_TIMEOUT      seconds one computation may run     2.0
-STEEPEST_DATABASE_URL where learners' progress is kept    a SQLite file in the user data folder
-STEEPEST_TRUST_FORWARDED_PROTO  "1": believe a proxy's X-Forwarded-Proto (Secure cookies)  off
-STEEPEST_SECRET       key that signs practice problems    a random key for each start
-STEEPEST_RATE_LIMIT   engine requests a minute per client (0: no limit)    120
-STEEPEST_MAX_BODY     largest request body, in bytes      1048576 (1 MiB)
-STEEPEST_RELOAD       "1": re-read a lesson file when it is saved (authoring)    off
+`SETTINGS` is the one list of them: for each field of `Settings`, its variable, how its text is
+read, the `steepest serve` option that beats it, and what it means. The README's Settings table
+is checked against it, row by row (tests/test_docs.py).
 """
 
 from __future__ import annotations
@@ -22,10 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from steepest.errors import SteepestError
+
 T = TypeVar("T")
 
 
-class SettingsError(ValueError):
+class SettingsError(SteepestError, ValueError):
     """An environment variable holds a value the server cannot use."""
 
 
@@ -58,18 +51,7 @@ class Settings:
         """Defaults, then `STEEPEST_*` variables, then keyword overrides (from the command line)."""
         env = os.environ if environ is None else environ
         settings = cls(
-            host=env.get("STEEPEST_HOST", cls.host),
-            port=_read(env, "STEEPEST_PORT", int, cls.port),
-            lesson_dir=_read(env, "STEEPEST_LESSON_DIR", Path, None),
-            workers=_read(env, "STEEPEST_WORKERS", int, cls.workers),
-            processes=_read(env, "STEEPEST_PROCESSES", int, cls.processes),
-            timeout=_read(env, "STEEPEST_TIMEOUT", float, cls.timeout),
-            database=env.get("STEEPEST_DATABASE_URL") or None,
-            trust_forwarded_proto=_read(env, "STEEPEST_TRUST_FORWARDED_PROTO", _flag, False),
-            secret=env.get("STEEPEST_SECRET") or None,
-            rate_limit=_read(env, "STEEPEST_RATE_LIMIT", int, cls.rate_limit),
-            max_body=_read(env, "STEEPEST_MAX_BODY", int, cls.max_body),
-            reload=_read(env, "STEEPEST_RELOAD", _flag, False),
+            **{s.field: _read(env, s.variable, s.read, getattr(cls, s.field)) for s in SETTINGS}
         )
         settings = replace(settings, **overrides)
         if settings.workers < 1 or settings.processes < 1 or settings.timeout <= 0:
@@ -105,3 +87,96 @@ def _flag(text: str) -> bool:
     if text.lower() in ("0", "false", "no", "off"):
         return False
     raise ValueError(text)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of SETTINGS: how a field of `Settings` is read and what it means."""
+
+    field: str
+    variable: str
+    # Turns the variable's text (stripped, not empty) into the field's value; ValueError if not.
+    read: Callable[[str], Any]
+    # In Markdown, as the README's table shows it.
+    meaning: str
+    # The `steepest serve` option that beats the variable, if there is one.
+    option: str | None = None
+    # What the default means, when it is not the field's own default value.
+    default_text: str | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("host", "STEEPEST_HOST", str, "the interface to listen on", option="--host"),
+    Setting("port", "STEEPEST_PORT", int, "the TCP port", option="--port"),
+    Setting(
+        "database",
+        "STEEPEST_DATABASE_URL",
+        str,
+        "where progress and attempts are kept",
+        option="--database",
+        default_text="a SQLite file in the user data folder",
+    ),
+    Setting(
+        "lesson_dir",
+        "STEEPEST_LESSON_DIR",
+        Path,
+        "a folder of lesson Markdown files to serve instead of the shipped ones",
+        option="--lessons",
+        default_text="the shipped lessons",
+    ),
+    Setting(
+        "workers",
+        "STEEPEST_WORKERS",
+        int,
+        "compute worker processes, each running one engine call at a time",
+    ),
+    Setting(
+        "processes",
+        "STEEPEST_PROCESSES",
+        int,
+        "server processes sharing the port, each with its own `STEEPEST_WORKERS`;"
+        " one per core suits a busy server",
+        option="--processes",
+    ),
+    Setting(
+        "reload",
+        "STEEPEST_RELOAD",
+        _flag,
+        "`1`: re-read a lesson file when it is saved, for authors; one server process only",
+        option="--reload",
+        default_text="off",
+    ),
+    Setting(
+        "timeout",
+        "STEEPEST_TIMEOUT",
+        float,
+        "seconds one engine call may run before its worker is killed and replaced",
+    ),
+    Setting(
+        "rate_limit",
+        "STEEPEST_RATE_LIMIT",
+        int,
+        "engine requests a minute per client address; beyond it, 429 with `Retry-After`;"
+        " `0` turns it off",
+    ),
+    Setting(
+        "max_body",
+        "STEEPEST_MAX_BODY",
+        int,
+        "the largest request body in bytes; a larger one gets 413",
+    ),
+    Setting(
+        "secret",
+        "STEEPEST_SECRET",
+        str,
+        "the key that signs practice problems; set it when several servers share the work",
+        default_text="a random key at each start",
+    ),
+    Setting(
+        "trust_forwarded_proto",
+        "STEEPEST_TRUST_FORWARDED_PROTO",
+        _flag,
+        "`1`: believe a proxy's `X-Forwarded-Proto`, so cookies are `Secure` behind TLS",
+        default_text="off",
+    ),
+)

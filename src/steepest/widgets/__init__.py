@@ -11,11 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from steepest.errors import SteepestError
 from steepest.widgets import backprop_cost, best_box, computation_graph, surface_explorer
 from steepest.widgets.params import WidgetParamsError
 
 
-class UnknownWidget(LookupError):
+class UnknownWidget(SteepestError, LookupError):
     """A lesson names a widget that does not exist."""
 
 

@@ -6,10 +6,12 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from steepest.errors import SteepestError
+
 _DECIMAL = re.compile(r"\d+(\.\d+)?")
 
 
-class WidgetParamsError(ValueError):
+class WidgetParamsError(SteepestError, ValueError):
     """The lesson gave a widget a parameter it cannot use."""
 
 

@@ -4,31 +4,26 @@
 read; the exception handlers use it for JSON (`/api/...`) and HTML pages alike, and the lesson
 page uses it to show a learner's mistake next to the box they typed it in.
 
-    EngineError (a mistyped point too)  422  {"error": {"message", "column"}}
-    ComputeTimeout, ComputeMemoryExceeded 422  the input is too expensive: the learner can change it
-    UnknownOption, request validation   422
-    PoolOverloaded                      503  with Retry-After
-    RateLimited                         429  with Retry-After: a client's engine calls ran out
-    UnknownLesson, UnknownQuestion, no such route  404
-    ProblemTokenError                   422  a practice problem the server did not hand out
-    AlreadyAnswered                     409  a practice problem whose solution was shown
-    CsrfRefused                         403  a state-changing request from another site, or
-                                             without the page's CSRF token
-    StoreRefused: StoreInputError 422, UnknownLearner 404, StoreUnavailable 503 (Retry-After),
-                  any other StoreError 500
-    ComputeFailed                       500  a fault of the server: details go to the log only
+Every layer's errors derive from `SteepestError`, which carries the `message` (and a `column`,
+for a mistake in typed text) that the answer shows. `ANSWERS` gives each kind its status and
+any extras; an error is answered as the nearest class in its MRO that the table lists, so a
+subclass (`MathSyntaxError`, `UnknownLesson`, `LearnerIdError`) needs no row of its own. A
+`SteepestError` the table does not list is a fault of the server: a 500 whose details go to
+the log only. Besides the table, FastAPI's own errors keep their status (a 404 for no such
+route, a 405 with Allow) and a request that fails validation is a 422 that says where.
 
-The store's exceptions arrive wrapped in `StoreRefused`, because importing `steepest.store`
-(and SQLAlchemy with it) here would slow the server's start; by the time one is raised the store
-is loaded, so they are told apart here, lazily.
+The store's rows name its classes instead of importing them: importing `steepest.store` here
+would load SQLAlchemy before the server can answer its first request, while the store is
+opened in the background (see `learners/store_handle.py`). A class is looked up by its module
+and name, which needs no import, and a test checks that every name is a real class.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -42,17 +37,14 @@ from steepest.compute import (
     PoolOverloaded,
 )
 from steepest.engine.errors import EngineError
+from steepest.errors import SteepestError
 from steepest.web.security.rate_limit import RateLimited
 
 logger = logging.getLogger(__name__)
 
 
-class NotFound(LookupError):
+class NotFound(SteepestError, LookupError):
     """Something named in the URL does not exist."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 class UnknownLesson(NotFound):
@@ -63,49 +55,73 @@ class UnknownQuestion(NotFound):
     pass
 
 
-class UnknownOption(ValueError):
+class UnknownOption(SteepestError, ValueError):
     """A quiz answer names an option the question does not have."""
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
-
-class ProblemTokenError(ValueError):
+class ProblemTokenError(SteepestError, ValueError):
     """A practice problem id that is malformed, forged, or from an earlier run of the server."""
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
-
-class AlreadyAnswered(ValueError):
+class AlreadyAnswered(SteepestError, ValueError):
     """A practice problem whose solution the learner has already been shown."""
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
-
-class CsrfRefused(PermissionError):
+class CsrfRefused(SteepestError, PermissionError):
     """A request that would change a learner's stored state failed the CSRF checks."""
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
-
-class StoreRefused(Exception):
-    """A `steepest.store.StoreError`, carried to the mapping below (see the module docstring)."""
-
-    def __init__(self, error: Exception) -> None:
-        self.error = error
-        self.message: str = getattr(error, "message", str(error))
-        super().__init__(self.message)
-
+ITS_OWN: Final = "its own"
+"""Retry-After: the seconds the error itself names in its `retry_after`."""
 
 # Seconds a client waits before trying again when the database is busy or still opening.
 STORE_RETRY_AFTER = 2
+
+
+@dataclass(frozen=True)
+class Answer:
+    """How the web answers one kind of error."""
+
+    status: int
+    # Retry-After, for a refusal that passes: fixed seconds, or the error's own (ITS_OWN).
+    retry_after: int | Literal["its own"] | None = None
+    # For a fault of the server: the client reads this, and the error goes to the log.
+    hidden_as: str | None = None
+
+
+def _class_name(error_type: type[BaseException]) -> str:
+    """The key of `ANSWERS`: where the class is defined, and its name."""
+    return f"{error_type.__module__}.{error_type.__qualname__}"
+
+
+ANSWERS: dict[str, Answer] = {
+    # What a learner typed or sent: they can change it.
+    _class_name(EngineError): Answer(422),
+    _class_name(ComputeTimeout): Answer(422),
+    _class_name(ComputeMemoryExceeded): Answer(422),
+    _class_name(UnknownOption): Answer(422),
+    _class_name(ProblemTokenError): Answer(422),
+    "steepest.store.errors.StoreInputError": Answer(422),
+    # Something named in the URL or the request that does not exist.
+    _class_name(NotFound): Answer(404),
+    "steepest.store.errors.UnknownLearner": Answer(404),
+    # A state-changing request from another site, or without the page's CSRF token.
+    _class_name(CsrfRefused): Answer(403),
+    # A practice problem whose solution was shown.
+    _class_name(AlreadyAnswered): Answer(409),
+    # Refusals that pass: the client may try again after Retry-After.
+    _class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
+    _class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
+    "steepest.store.errors.StoreUnavailable": Answer(503, retry_after=STORE_RETRY_AFTER),
+    # Faults of the server, not of the input. ComputeFailed's message names no detail.
+    _class_name(ComputeError): Answer(500),
+    "steepest.store.errors.StoreError": Answer(
+        500, hidden_as="the progress store failed; progress is still kept in this browser"
+    ),
+}
+
+# What any other error says: a bug, whose details must not reach the client.
+_UNEXPECTED = "something went wrong on the server"
 
 
 @dataclass(frozen=True)
@@ -123,28 +139,18 @@ LearnerError = (EngineError, ComputeError)
 """What a learner's own input can cause: shown next to the box instead of as an error page."""
 
 
+def _answer_for(error_type: type[BaseException]) -> Answer | None:
+    """The row of `ANSWERS` for the nearest listed class in the MRO; None when none is."""
+    for ancestor in error_type.__mro__:
+        answer = ANSWERS.get(_class_name(ancestor))
+        if answer is not None:
+            return answer
+    return None
+
+
 def problem_for(error: Exception) -> Problem:
-    if isinstance(error, EngineError):
-        return Problem(422, error.message, error.column)
-    if isinstance(
-        error, ComputeTimeout | ComputeMemoryExceeded | UnknownOption | ProblemTokenError
-    ):
-        return Problem(422, error.message)
-    if isinstance(error, PoolOverloaded):
-        return Problem(503, error.message, retry_after=error.retry_after)
-    if isinstance(error, RateLimited):
-        return Problem(429, error.message, retry_after=error.retry_after)
-    if isinstance(error, NotFound):
-        return Problem(404, error.message)
-    if isinstance(error, CsrfRefused):
-        return Problem(403, error.message)
-    if isinstance(error, AlreadyAnswered):
-        return Problem(409, error.message)
-    if isinstance(error, StoreRefused):
-        return _store_problem(error)
-    if isinstance(error, ComputeError):
-        # ComputeFailed and any other refusal of the pool: a fault of the server, not the input.
-        return Problem(500, error.message)
+    if isinstance(error, SteepestError) and (answer := _answer_for(type(error))) is not None:
+        return _answered(error, answer)
     if isinstance(error, HTTPException) and isinstance(error.__cause__, UnicodeDecodeError):
         # FastAPI's 400 for a body it cannot decode: the same 422 as any body that is not JSON.
         bad = error.__cause__
@@ -154,8 +160,21 @@ def problem_for(error: Exception) -> Problem:
         return Problem(error.status_code, str(error.detail))
     if isinstance(error, RequestValidationError):
         return Problem(422, _describe_validation(error))
-    logger.error("unexpected error", exc_info=error)
-    return Problem(500, "something went wrong on the server")
+    return _server_fault(error, 500, _UNEXPECTED)
+
+
+def _answered(error: SteepestError, answer: Answer) -> Problem:
+    if answer.hidden_as is not None:
+        return _server_fault(error, answer.status, answer.hidden_as)
+    retry_after = answer.retry_after
+    if retry_after == ITS_OWN:
+        retry_after = getattr(error, "retry_after", None)
+    return Problem(answer.status, error.message, error.column, retry_after)
+
+
+def _server_fault(error: Exception, status: int, message: str) -> Problem:
+    logger.error("answered %d (%s)", status, message, exc_info=error)
+    return Problem(status, message)
 
 
 PageRenderer = Callable[[Request, Problem], Response]
@@ -176,33 +195,8 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
         response.headers.update(headers)
         return response
 
-    for error_type in (
-        EngineError,
-        ComputeError,
-        RateLimited,
-        NotFound,
-        UnknownOption,
-        ProblemTokenError,
-        CsrfRefused,
-        AlreadyAnswered,
-        StoreRefused,
-        HTTPException,
-        RequestValidationError,
-    ):
+    for error_type in (SteepestError, HTTPException, RequestValidationError):
         app.add_exception_handler(error_type, handle)
-
-
-def _store_problem(refused: StoreRefused) -> Problem:
-    errors = sys.modules["steepest.store.errors"]
-    error = refused.error
-    if isinstance(error, errors.StoreInputError):
-        return Problem(422, refused.message)
-    if isinstance(error, errors.UnknownLearner):
-        return Problem(404, refused.message)
-    if isinstance(error, errors.StoreUnavailable):
-        return Problem(503, refused.message, retry_after=STORE_RETRY_AFTER)
-    logger.error("store error", exc_info=error)
-    return Problem(500, "the progress store failed; progress is still kept in this browser")
 
 
 def _describe_validation(error: RequestValidationError) -> str:

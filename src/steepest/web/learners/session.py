@@ -1,42 +1,29 @@
-"""Who the learner is, without sign-up: an anonymous id in a cookie, and the CSRF checks that
-guard every request that changes what is stored about them.
+"""Who the learner is, without sign-up: an anonymous id in a cookie.
 
-Two cookies:
+Two cookies, issued together:
 - `steepest_learner`: the learner id. HttpOnly (scripts never need it), SameSite=Lax, and Secure
   when the request came over https (or a trusted proxy says so with X-Forwarded-Proto).
-- `steepest_csrf`: a random token the page's script reads and sends back in the
-  `X-Steepest-CSRF` header (double-submit). Another site can make the browser send cookies but
-  can neither read this one nor set the header, so a forged request fails.
-
-A state-changing request must also not come from another site: `Sec-Fetch-Site`, when the
-browser sends it, must be `same-origin` (or `none`, typed by the user), and `Origin`, when sent,
-must name this host. The stateless computation routes (`/api/gradient`, `/api/equivalent` …)
-check none of this, so scripts and notebooks can use them.
+- `steepest_csrf`: the token the CSRF checks compare with the page's header
+  (`security/csrf.py`), so the page's script may read it.
 """
 
 from __future__ import annotations
 
-import hmac
-import secrets
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from steepest.web.http.errors import CsrfRefused
 from steepest.web.learners.store_handle import StoreHandle
+from steepest.web.security.csrf import CSRF_COOKIE, new_csrf_token
 from steepest.web.settings import Settings
 
 if TYPE_CHECKING:
     from steepest.store import Store
 
 LEARNER_COOKIE = "steepest_learner"
-CSRF_COOKIE = "steepest_csrf"
-CSRF_HEADER = "X-Steepest-CSRF"
 # Anonymous progress is worth keeping for a school year and more.
 COOKIE_MAX_AGE_S = 400 * 24 * 3600
-_SAME_SITE_FETCHES = ("same-origin", "none")
 
 
 def came_over_https(request: Request, settings: Settings) -> bool:
@@ -45,34 +32,6 @@ def came_over_https(request: Request, settings: Settings) -> bool:
         if forwarded:
             return forwarded == "https"
     return request.url.scheme == "https"
-
-
-def check_csrf(request: Request) -> None:
-    """Refuse (403) a state-changing request that another site could have made."""
-    site = request.headers.get("sec-fetch-site")
-    if site is not None and site not in _SAME_SITE_FETCHES:
-        raise CsrfRefused(f"refused: a request from another site ({site}) cannot change progress")
-    origin = request.headers.get("origin")
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
-        raise CsrfRefused("refused: the request's Origin is not this site")
-    cookie = request.cookies.get(CSRF_COOKIE, "")
-    header = request.headers.get(CSRF_HEADER, "")
-    if not cookie or not header or not hmac.compare_digest(cookie.encode(), header.encode()):
-        raise CsrfRefused(
-            f"refused: the {CSRF_HEADER} header must repeat the {CSRF_COOKIE} cookie"
-            " (reload the page to get one)"
-        )
-
-
-async def require_csrf(request: Request) -> None:
-    """`check_csrf` as a route dependency. FastAPI decodes a JSON body before it runs route
-    dependencies, so a forged request whose body is not JSON at all gets that 422 first; any
-    other forged request gets 403. Either way the handler never runs and nothing is stored.
-
-    `async` although it never awaits: FastAPI runs a plain `def` dependency in a worker thread,
-    and the hop there and back cost more than the check itself on every state-changing request.
-    """
-    check_csrf(request)
 
 
 def learner_cookie(request: Request) -> str | None:
@@ -97,7 +56,7 @@ def set_session_cookies(
     if not request.cookies.get(CSRF_COOKIE):
         response.set_cookie(
             CSRF_COOKIE,
-            secrets.token_urlsafe(24),
+            new_csrf_token(),
             max_age=COOKIE_MAX_AGE_S,
             path="/",
             httponly=False,  # the page's script must read it to send it back in the header

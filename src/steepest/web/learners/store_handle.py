@@ -6,7 +6,8 @@ only the routes that touch learners' data wait for it. `steepest.store` is impor
 thread, never at the top of a web module, for the same reason.
 
 `call(function, *args)` runs `function(store, *args)` in a worker thread (the store is
-synchronous) and wraps any `StoreError` in `StoreRefused`, which `web/errors.py` maps to HTTP.
+synchronous); a `StoreError` it raises reaches the handlers of `web/http/errors.py`, which map
+it to HTTP like any other `SteepestError`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from steepest.web.http.errors import StoreRefused
+from steepest.errors import SteepestError
 
 if TYPE_CHECKING:
     from steepest.store import Store
@@ -45,9 +46,11 @@ class StoreHandle:
             # lessons usable; only saving progress on the server is off, and each such request
             # says why.
             logger.exception("the progress store could not be opened")
-            message = getattr(error, "message", "the database could not be opened")
-            unavailable = StoreUnavailable(f"progress cannot be saved on the server: {message}")
-            raise StoreRefused(unavailable) from error
+            if isinstance(error, SteepestError):
+                message = error.message
+            else:
+                message = "the database could not be opened"
+            raise StoreUnavailable(f"progress cannot be saved on the server: {message}") from error
         logger.info("progress is kept in %s", display_url(url))
         return store
 
@@ -59,22 +62,13 @@ class StoreHandle:
 
     async def call(self, function: Callable[..., T], *args: Any) -> T:
         store = await self.store()
-
-        def guarded() -> T:
-            from steepest.store import StoreError
-
-            try:
-                return function(store, *args)
-            except StoreError as error:
-                raise StoreRefused(error) from error
-
-        return await asyncio.to_thread(guarded)
+        return await asyncio.to_thread(function, store, *args)
 
     async def close(self) -> None:
         if self._opening is None:
             return
         try:
             store = await self._opening
-        except StoreRefused:
-            return
+        except SteepestError:
+            return  # it never opened (a StoreUnavailable, logged already): nothing to close
         await asyncio.to_thread(store.close)

@@ -19,18 +19,19 @@ from collections.abc import Callable
 
 from starlette.requests import Request
 
+from steepest.errors import SteepestError
+
 # The buckets of clients seen longest ago are dropped first beyond this: a full bucket and a
 # forgotten one behave alike, so forgetting costs nothing but bounds the memory.
 MAX_CLIENTS = 50_000
 
 
-class RateLimited(Exception):
+class RateLimited(SteepestError):
     """A client spent its engine calls for now."""
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
-        self.message = f"too many requests from this address: try again in {retry_after} s"
-        super().__init__(self.message)
+        super().__init__(f"too many requests from this address: try again in {retry_after} s")
 
 
 class RateLimiter:

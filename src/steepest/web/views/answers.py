@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from steepest.web.course import engine_calls
 from steepest.web.course.quiz import find_typed_question
 from steepest.web.http.state import app_state, engine_pool
-from steepest.web.learners.session import current_learner, require_csrf
+from steepest.web.learners.session import current_learner
 from steepest.web.learners.store_calls import record_attempt
 from steepest.web.schemas.answers import (
     EquivalentRequest,
@@ -21,6 +21,7 @@ from steepest.web.schemas.answers import (
     TypedResult,
 )
 from steepest.web.schemas.api import ENGINE_ERRORS, error_response
+from steepest.web.security.csrf import require_csrf
 
 router = APIRouter(prefix="/api", tags=["answers"])
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from steepest.web.course import engine_calls
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import store_calls
-from steepest.web.learners.session import current_learner, require_csrf
+from steepest.web.learners.session import current_learner
 from steepest.web.schemas.answers import (
     Mastery,
     PracticeAttempt,
@@ -25,6 +25,7 @@ from steepest.web.schemas.answers import (
     PracticeResult,
 )
 from steepest.web.schemas.api import ENGINE_ERRORS, error_response
+from steepest.web.security.csrf import require_csrf
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
 

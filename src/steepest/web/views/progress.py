@@ -15,9 +15,10 @@ from starlette.responses import JSONResponse
 
 from steepest.web.http.state import app_state
 from steepest.web.learners import store_calls
-from steepest.web.learners.session import current_learner, require_csrf
+from steepest.web.learners.session import current_learner
 from steepest.web.schemas.answers import ImportResult, ProgressDocument
 from steepest.web.schemas.api import error_response
+from steepest.web.security.csrf import require_csrf
 
 router = APIRouter(prefix="/api/progress", tags=["progress"])
 
