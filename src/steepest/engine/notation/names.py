@@ -41,10 +41,11 @@ def split_name(token: Token, declared: Collection[str] | None, before_paren: boo
 
 def _split_free(token: Token, before_paren: bool) -> list[Piece]:
     letters, index, column = token.letters, token.index, token.column
+    words = known_words()
     pieces: list[Piece] = []
     pos = 0
     while pos < len(letters):
-        word = next((w for w in known_words() if letters.startswith(w, pos)), letters[pos])
+        word = next((w for w in words if letters.startswith(w, pos)), letters[pos])
         pieces.append(Piece(_kind_of_word(word), word, column + pos))
         pos += len(word)
     if (

@@ -266,7 +266,7 @@ class _Parser:
         # `sin^2(x)` squares the sine; `sin^-1(x)` would be ambiguous, so only counts are allowed.
         text = op.text
         if op.kind is Kind.OPERATOR:
-            if not self.next_is(Kind.NUMBER) or "." in self.token.text:
+            if not self.next_is(Kind.NUMBER) or not self.token.text.isdigit():
                 name = function.name
                 raise MathSyntaxError(
                     f"after {name}^ only a whole number may follow, as in {name}^2(x);"
