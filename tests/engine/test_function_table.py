@@ -4,6 +4,7 @@ function added to the table is known to every part of the engine at once."""
 from __future__ import annotations
 
 import cmath
+import dataclasses
 import math
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -84,6 +85,24 @@ def test_trees_name_only_the_functions_the_browser_evaluates() -> None:
         else:
             assert names == {function.name}
             assert table.math_methods()[function.name] == function.in_trees.math_method
+
+
+SINE = table.TABLE.functions[0]
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        dataclasses.replace(SINE, sympy_class=sympy.sech),
+        dataclasses.replace(SINE, name="sech", sympy_class=sympy.sech, aliases=("ln",)),
+        dataclasses.replace(SINE, name="sech2", sympy_class=sympy.sech),
+        dataclasses.replace(SINE, name="sine"),
+    ],
+    ids=["a name twice", "an alias twice", "digits in a name", "a SymPy function twice"],
+)
+def test_the_table_refuses_a_function_the_engine_could_not_tell_apart(added: MathFunction) -> None:
+    with pytest.raises(ValueError):
+        FunctionTable((*table.TABLE.functions, added), table.TABLE.shorthands)
 
 
 # Two functions the table does not have: one the browser evaluates with its own Math method,

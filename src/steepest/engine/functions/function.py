@@ -93,19 +93,15 @@ class FunctionTable:
         self.by_class = {function.sympy_class: function for function in self.functions}
         if len(self.by_class) != len(self.functions):
             raise ValueError("two functions of the table share a SymPy function")
-        self.tree_functions = {
-            f.name: f for f in self.functions if isinstance(f.in_trees, TreeNode)
-        }
-        self.array_functions = {
-            f.name: f.in_trees.array for f in self.functions if isinstance(f.in_trees, TreeNode)
-        }
-        self.math_methods = {
-            f.name: f.in_trees.math_method
-            for f in self.functions
-            if isinstance(f.in_trees, TreeNode)
-        }
+        nodes = [(f, f.in_trees) for f in self.functions if isinstance(f.in_trees, TreeNode)]
+        self.tree_functions = {function.name: function for function, _node in nodes}
+        self.array_functions = {function.name: node.array for function, node in nodes}
+        self.math_methods = {function.name: node.math_method for function, node in nodes}
 
     def _add_name(self, name: str, builder: Builder) -> None:
+        # The lexer reads a run of letters as names, and digits after it as an index.
+        if not (name.isascii() and name.isalpha()):
+            raise ValueError(f"{name!r} is not a run of letters")
         if name in self.builders:
             raise ValueError(f"the table names {name!r} twice")
         self.builders[name] = builder
