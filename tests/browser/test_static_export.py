@@ -77,8 +77,10 @@ def test_the_lesson_renders_with_its_mathml_and_stylesheet(
 def test_the_best_box_slider_works_and_progress_stays_in_the_browser(
     visit: tuple[Page, list[str], list[str]],
 ) -> None:
-    page, _requests, _errors = visit
+    page, requests, _errors = visit
     wait_for_widgets(page)
+    # The box evaluates trees with expr-tree.js, which imports the table of functions as JSON.
+    assert any(url.endswith(f"{PREFIX}static/js/expr-functions.json") for url in requests)
     box = page.locator('[data-widget="best-box"]')
     box.locator("[data-slider]").evaluate(
         "el => { el.value = '1'; el.dispatchEvent(new Event('input', { bubbles: true })); }"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from steepest.engine.answers.equivalence import SAFETY, check_equivalent, compare_expressions
 from steepest.engine.answers.vectors import check_vector, split_components
 from steepest.engine.errors import EngineError, MathSyntaxError, VariableError
-from steepest.engine.evaluate.bounded import NotReal, Singular, compile_evaluator
+from steepest.engine.evaluate.bounded import compile_evaluator
+from steepest.engine.functions.error_bounds import NotReal, Singular
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 

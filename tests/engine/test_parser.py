@@ -97,6 +97,7 @@ def test_e_is_eulers_number_unless_declared_as_a_variable() -> None:
         ("2 3", "two numbers in a row", 3),
         ("x / 0", "division by zero", 3),
         ("sin^-1(x)", "for an inverse use asin", 4),
+        ("sin^2e1(x)", "only a whole number may follow", 4),
         ("sin", "sin needs an argument", 1),
         ("log(x, 2)", "log takes one argument", 6),
         ("[x]", "round parentheses", 1),

@@ -110,6 +110,14 @@ def test_a_knob_used_twice_is_one_node_whose_adjoint_sums_both_paths() -> None:
     assert spec["gradient"] == [{"knob": "w", "valueText": "8"}]
 
 
+def test_a_function_node_is_labelled_with_the_name_a_learner_types() -> None:
+    spec = _spec("abs(w x - y) + sin(w) + ln(b)", {"w": "3", "b": "1"}, {"x": "2", "y": "4"})
+    labels = {n["text"]: n["label"] for n in spec["browser"]["nodes"]}
+    assert labels["abs(w·x − y)"] == "abs"
+    assert labels["sin(w)"] == "sin"
+    assert labels["log(b)"] == "log"
+
+
 def test_a_sweep_that_disagrees_with_the_engine_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

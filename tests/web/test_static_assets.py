@@ -10,6 +10,7 @@ import pytest
 from starlette.testclient import TestClient
 
 import steepest.web
+from steepest.engine.evaluate.tree import browser_functions_json
 
 STATIC = Path(steepest.web.__file__).with_name("static")
 FILES = sorted(p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file())
@@ -20,7 +21,12 @@ def test_every_file_is_served_as_it_is_on_disk(client: TestClient, name: str) ->
     response = client.get(f"/static/{name}")
     assert response.status_code == 200
     assert response.content == (STATIC / name).read_bytes()
-    expected = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
+    expected = {
+        ".css": "text/css",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+    }
     assert response.headers["content-type"].startswith(expected[Path(name).suffix])
 
 
@@ -48,3 +54,13 @@ def test_nothing_outside_the_files_is_served(client: TestClient, path: str) -> N
 def test_only_reading_is_allowed(client: TestClient) -> None:
     assert client.post("/static/js/lesson.js").status_code == 405
     assert client.head("/static/js/lesson.js").status_code == 200
+
+
+def test_the_browsers_table_of_functions_is_the_one_the_engine_writes() -> None:
+    """expr-tree.js reads the functions from expr-functions.json, generated from the engine's
+    table: regenerate it after changing the table."""
+    written = (STATIC / "js" / "expr-functions.json").read_text(encoding="utf-8")
+    assert written == browser_functions_json(), (
+        "static/js/expr-functions.json is stale: run "
+        "`.venv/bin/python scripts/write-browser-functions.py`"
+    )

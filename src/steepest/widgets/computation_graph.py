@@ -258,6 +258,8 @@ def _kind(node: sympy.Expr, knob_names: set[str]) -> str:
 
 def _label(node: sympy.Expr) -> str:
     """What the node's circle says: its name, or its operation with any numbers it carries."""
+    from steepest.engine.functions.table import function_of
+
     if node.is_Symbol:
         return str(node.name)
     numbers = [_number_text(arg) for arg in node.args if arg.is_Number]
@@ -269,7 +271,9 @@ def _label(node: sympy.Expr) -> str:
         return "×" + "".join(f" ({n})" if n.startswith("−") else f" {n}" for n in numbers)
     if node.is_Pow:
         return f"^{numbers[0]}" if numbers else "^"
-    return str(node.func.__name__)
+    function = function_of(node)
+    assert function is not None  # the parser builds no other function
+    return function.name  # as a learner types it: abs, not SymPy's Abs
 
 
 def _expression_text(node: sympy.Expr) -> str:

@@ -33,8 +33,9 @@ from steepest.engine.answers.sampling import (
     read_domains,
 )
 from steepest.engine.errors import EngineError, VariableError
-from steepest.engine.evaluate.bounded import NotReal, Singular, compile_evaluator
+from steepest.engine.evaluate.bounded import compile_evaluator
 from steepest.engine.evaluate.exact import compile_exact, degree_bound, is_rational_function
+from steepest.engine.functions.error_bounds import NotReal, Singular
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import canonical_variable_name
 

@@ -13,13 +13,14 @@ rule for ``sin`` is always the same node whether it stands alone or sits inside 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 import sympy
 
 from steepest.engine.errors import EngineError
+from steepest.engine.functions.table import function_of
 from steepest.engine.notation.printing import ordered_terms
 
 _PLACEHOLDER_NAMES = ("u", "v", "t", "s", "z", "q")
@@ -170,24 +171,6 @@ class GeneralPowerRule(Rule):
         return (self.base_step, self.exponent_step)
 
 
-# The textbook forms, written only with functions the grammar accepts, so a learner can type
-# any result back in.
-_TRIG_DERIVATIVES: dict[type[sympy.Basic], Callable[[sympy.Expr], sympy.Expr]] = {
-    sympy.sin: lambda u: sympy.cos(u),
-    sympy.cos: lambda u: -sympy.sin(u),
-    sympy.tan: lambda u: sympy.sec(u) ** 2,
-    sympy.sec: lambda u: sympy.sec(u) * sympy.tan(u),
-    sympy.csc: lambda u: -sympy.csc(u) * sympy.cot(u),
-    sympy.cot: lambda u: -(sympy.csc(u) ** 2),
-    sympy.asin: lambda u: 1 / sympy.sqrt(1 - u**2),
-    sympy.acos: lambda u: -1 / sympy.sqrt(1 - u**2),
-    sympy.atan: lambda u: 1 / (1 + u**2),
-    sympy.sinh: lambda u: sympy.cosh(u),
-    sympy.cosh: lambda u: sympy.sinh(u),
-    sympy.tanh: lambda u: 1 - sympy.tanh(u) ** 2,
-}
-
-
 def derive_partial(
     expr: sympy.Expr, variable: sympy.Symbol, variables: Sequence[sympy.Symbol]
 ) -> Rule:
@@ -287,23 +270,28 @@ class _Builder:
 
     def _outer(self, expr: sympy.Expr, u: sympy.Symbol, frozen: tuple[sympy.Symbol, ...]) -> Rule:
         """The rule for a function applied to the bare variable ``u``."""
-        if isinstance(expr, sympy.exp):
-            return ExpRule(expr, u, expr, frozen, sympy.E)
         if expr.is_Pow and expr.base == u:
             n = expr.exp
             return PowerRule(expr, u, n * u ** (n - 1), frozen, n)
         if expr.is_Pow:
             return ExpRule(expr, u, expr * sympy.log(expr.base), frozen, expr.base)
-        if isinstance(expr, sympy.log):
-            return LogRule(expr, u, 1 / u, frozen)
-        if isinstance(expr, sympy.Abs):
-            return AbsRule(expr, u, sympy.sign(u), frozen)
-        if isinstance(expr, sympy.sign):
-            return SignRule(expr, u, sympy.S.Zero, frozen)
-        derivative = _TRIG_DERIVATIVES.get(expr.func)
-        if derivative is None:
+        function = function_of(expr)
+        if function is None:
             raise EngineError(f"there is no differentiation rule for {expr.func.__name__}")
-        return TrigRule(expr, u, derivative(u), frozen, expr.func.__name__)
+        # The table says which rule explains the derivative; the rule classes stay apart
+        # because each one's sentence (explain/text.py) says something different.
+        result = function.derivative(u)
+        match function.steps_rule:
+            case "exp":
+                return ExpRule(expr, u, result, frozen, sympy.E)
+            case "log":
+                return LogRule(expr, u, result, frozen)
+            case "abs":
+                return AbsRule(expr, u, result, frozen)
+            case "sign":
+                return SignRule(expr, u, result, frozen)
+            case "trig":
+                return TrigRule(expr, u, result, frozen, function.name)
 
 
 def _tidy(product: sympy.Expr) -> sympy.Expr:

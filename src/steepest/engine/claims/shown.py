@@ -24,9 +24,10 @@ import sympy
 
 from steepest.engine.answers.vectors import split_components
 from steepest.engine.errors import EngineError, MathSyntaxError
+from steepest.engine.functions.table import function_builder
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
-from steepest.engine.notation.vocabulary import FUNCTIONS, GREEK
+from steepest.engine.notation.vocabulary import GREEK
 
 _ROUNDED_WORDS = ("about", "≈")
 _MATH = re.compile(r"\$([^$]+)\$")
@@ -205,7 +206,7 @@ def _command(latex: str, position: int, out: list[str]) -> int:
         out.append(f"sqrt({latex_to_typed(radicand)})")
     elif name in _SIMPLE_COMMANDS:
         out.append(_SIMPLE_COMMANDS[name])
-    elif name in GREEK or name in FUNCTIONS:
+    elif name in GREEK or function_builder(name) is not None:
         out.append(f" {name} ")
     else:
         raise MathSyntaxError(f"the claim checker cannot read \\{name} in {latex!r}")

@@ -9,7 +9,7 @@ negative power, asin(2)) or does not fit in a float, the result is NaN, which ca
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -17,30 +17,12 @@ import numpy.typing as npt
 
 from steepest.engine.errors import EvaluationError, VariableError
 from steepest.engine.evaluate.tree import Tree
+from steepest.engine.functions.table import array_function
 
 FloatArray = npt.NDArray[np.float64]
 IndexArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
 ArrayLike = FloatArray | float
-
-_FUNCTIONS: dict[str, Callable[[Any], Any]] = {
-    "sin": np.sin,
-    "cos": np.cos,
-    "tan": np.tan,
-    "sec": lambda a: 1 / np.cos(a),
-    "csc": lambda a: 1 / np.sin(a),
-    "cot": lambda a: 1 / np.tan(a),
-    "asin": np.arcsin,
-    "acos": np.arccos,
-    "atan": np.arctan,
-    "sinh": np.sinh,
-    "cosh": np.cosh,
-    "tanh": np.tanh,
-    "exp": np.exp,
-    "log": np.log,
-    "abs": np.abs,
-    "sign": np.sign,
-}
 
 
 def evaluate_tree_array(tree: Tree, values: Mapping[str, ArrayLike]) -> FloatArray:
@@ -79,7 +61,7 @@ def _walk(tree: Tree, values: Mapping[str, FloatArray]) -> Any:
         # A negative base to a fractional power has no real value: numpy's float power gives
         # NaN there, as the engine's real-number semantics require.
         return np.power(base, exponent)
-    function = _FUNCTIONS.get(tree.get("fn", ""))
+    function = array_function(tree.get("fn", ""))
     if function is None or "arg" not in tree:
         raise EvaluationError(f"cannot evaluate the tree node {sorted(tree)}")
     return function(_walk(tree["arg"], values))

@@ -6,11 +6,9 @@ accept wrong ones everywhere. Each evaluation therefore returns `(value, error)`
 is a first-order bound on the rounding error accumulated so far, and a comparison allows the
 two answers to differ by their combined bound.
 
-Two ways to have no value are kept apart, because the checker treats them differently:
-`Singular` is an isolated problem (division by zero, a pole, overflow, or too close to a domain
-edge to tell), after which the checker just picks another point; `NotReal` means the point is
-firmly outside the expression's real domain (ln of a negative number), which is a real
-difference between two expressions when only one of them has it.
+Where there is no value, evaluation raises `Singular` (an isolated problem: pick another point)
+or `NotReal` (firmly outside the real domain); see functions/error_bounds.py, which also holds
+each function's rule, found through the table of functions.
 """
 
 from __future__ import annotations
@@ -22,21 +20,18 @@ import sympy
 
 from steepest.engine.errors import EngineError
 from steepest.engine.evaluate.float_value import is_too_large
+from steepest.engine.functions.error_bounds import (
+    EXP_LIMIT,
+    UNIT_ROUNDOFF,
+    BoundRule,
+    Evaluation,
+    NotReal,
+    Singular,
+    exp_bound,
+)
+from steepest.engine.functions.table import function_of
 
-UNIT_ROUNDOFF = 2.0**-53
-# exp(709.78) is the largest double; beyond it the value is not wrong, just unrepresentable.
-_EXP_LIMIT = 709.0
-
-Evaluation = tuple[float, float]
 Evaluator = Callable[[Sequence[float]], Evaluation]
-
-
-class Singular(EngineError):
-    """No trustworthy value at this point, but nearby points are fine."""
-
-
-class NotReal(EngineError):
-    """The point lies outside the expression's real domain; `message` says which operation."""
 
 
 def compile_evaluator(expr: sympy.Expr, variables: Sequence[str]) -> Evaluator:
@@ -69,9 +64,9 @@ def _compile(expr: sympy.Expr, index: dict[str, int]) -> Evaluator | sympy.Expr:
         return _product(parts)
     if expr.is_Pow:
         return _power(expr, parts[0], parts[1])
-    rule = _FUNCTIONS.get(expr.func)
-    if rule is not None and len(parts) == 1:
-        return _applied(rule, parts[0])
+    function = function_of(expr)
+    if function is not None and len(parts) == 1:
+        return _applied(function.bound, parts[0])
     return _by_sympy(expr, index)
 
 
@@ -141,7 +136,7 @@ def _product(parts: list[Evaluator]) -> Evaluator:
 
 def _power(expr: sympy.Expr, base: Evaluator, exponent: Evaluator) -> Evaluator:
     if expr.base is sympy.E:
-        return _applied(_exp, exponent)
+        return _applied(exp_bound, exponent)
     power = expr.exp
     if power.is_Integer:
         return _integer_power(base, int(power))
@@ -195,7 +190,7 @@ def _variable_power(base: Evaluator, exponent: Evaluator) -> Evaluator:
         if b <= eb:
             raise Singular("too close to zero to evaluate a variable power")
         log_value = p * math.log(b)
-        if log_value > _EXP_LIMIT:
+        if log_value > EXP_LIMIT:
             raise Singular("overflow")
         value = math.exp(log_value)
         error = abs(value) * (abs(p / b) * eb + abs(math.log(b)) * ep + 3 * UNIT_ROUNDOFF)
@@ -204,127 +199,13 @@ def _variable_power(base: Evaluator, exponent: Evaluator) -> Evaluator:
     return evaluate
 
 
-# A rule maps (argument, argument's error) to (value, error) or raises Singular / NotReal.
-Rule = Callable[[float, float], Evaluation]
-
-
-def _applied(rule: Rule, argument: Evaluator) -> Evaluator:
+def _applied(rule: BoundRule, argument: Evaluator) -> Evaluator:
     def evaluate(point: Sequence[float]) -> Evaluation:
         a, e = argument(point)
         value, error = rule(a, e)
         return _checked(value, error + UNIT_ROUNDOFF * abs(value))
 
     return evaluate
-
-
-def _exp(a: float, e: float) -> Evaluation:
-    if a > _EXP_LIMIT:
-        raise Singular("overflow")
-    value = math.exp(a)
-    return value, value * e
-
-
-def _log(a: float, e: float) -> Evaluation:
-    if a < -e:
-        raise NotReal("ln of a negative number")
-    if a <= 2 * e:
-        raise Singular("ln too close to zero")
-    return math.log(a), e / a
-
-
-def _sin(a: float, e: float) -> Evaluation:
-    return math.sin(a), e + UNIT_ROUNDOFF
-
-
-def _cos(a: float, e: float) -> Evaluation:
-    return math.cos(a), e + UNIT_ROUNDOFF
-
-
-def _reciprocal_of(rule: Rule) -> Rule:
-    """sec, csc, cot and tan share one danger: a denominator that is zero within its error."""
-
-    def reciprocal(a: float, e: float) -> Evaluation:
-        d, de = rule(a, e)
-        if abs(d) <= 2 * de:
-            raise Singular("division by zero")
-        return 1 / d, de / (d * d)
-
-    return reciprocal
-
-
-def _tan(a: float, e: float) -> Evaluation:
-    c, ce = _cos(a, e)
-    if abs(c) <= 2 * ce:
-        raise Singular("tan at a pole")
-    value = math.sin(a) / c
-    return value, (1 + value * value) * e
-
-
-def _cot(a: float, e: float) -> Evaluation:
-    s, se = _sin(a, e)
-    if abs(s) <= 2 * se:
-        raise Singular("cot at a pole")
-    value = math.cos(a) / s
-    return value, (1 + value * value) * e
-
-
-def _inverse_sine_like(function: Callable[[float], float], name: str) -> Rule:
-    def rule(a: float, e: float) -> Evaluation:
-        if abs(a) > 1 + e:
-            raise NotReal(f"{name} of a number outside [−1, 1]")
-        if abs(a) >= 1 - 2 * e:
-            raise Singular(f"{name} too close to ±1")
-        return function(a), e / math.sqrt(1 - a * a)
-
-    return rule
-
-
-def _atan(a: float, e: float) -> Evaluation:
-    return math.atan(a), e / (1 + a * a)
-
-
-def _hyperbolic(function: Callable[[float], float], slope: Callable[[float], float]) -> Rule:
-    def rule(a: float, e: float) -> Evaluation:
-        if abs(a) > _EXP_LIMIT:
-            raise Singular("overflow")
-        return function(a), abs(slope(a)) * e
-
-    return rule
-
-
-def _tanh(a: float, e: float) -> Evaluation:
-    value = math.tanh(a)
-    return value, (1 - value * value) * e
-
-
-def _abs(a: float, e: float) -> Evaluation:
-    return abs(a), e
-
-
-def _sign(a: float, e: float) -> Evaluation:
-    if abs(a) <= 2 * e and a != 0:
-        raise Singular("sign too close to zero")
-    return float((a > 0) - (a < 0)), 0.0
-
-
-_FUNCTIONS: dict[object, Rule] = {
-    sympy.exp: _exp,
-    sympy.log: _log,
-    sympy.sin: _sin,
-    sympy.cos: _cos,
-    sympy.tan: _tan,
-    sympy.cot: _cot,
-    sympy.sec: _reciprocal_of(_cos),
-    sympy.csc: _reciprocal_of(_sin),
-    sympy.asin: _inverse_sine_like(math.asin, "asin"),
-    sympy.acos: _inverse_sine_like(math.acos, "acos"),
-    sympy.atan: _atan,
-    sympy.sinh: _hyperbolic(math.sinh, math.cosh),
-    sympy.cosh: _hyperbolic(math.cosh, math.sinh),
-    sympy.tanh: _tanh,
-    sympy.Abs: _abs,
-    sympy.sign: _sign,
-}
 
 
 def _by_sympy(expr: sympy.Expr, index: dict[str, int]) -> Evaluator:

@@ -9,28 +9,10 @@ The walk only screens: a constant it calls finite still gets SymPy's exact or 20
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import sympy
 
-_FUNCTIONS: dict[type[sympy.Basic], Callable[[float], float]] = {
-    sympy.exp: math.exp,
-    sympy.log: math.log,
-    sympy.sin: math.sin,
-    sympy.cos: math.cos,
-    sympy.tan: math.tan,
-    sympy.sec: lambda u: 1 / math.cos(u),
-    sympy.csc: lambda u: 1 / math.sin(u),
-    sympy.cot: lambda u: 1 / math.tan(u),
-    sympy.asin: math.asin,
-    sympy.acos: math.acos,
-    sympy.atan: math.atan,
-    sympy.sinh: math.sinh,
-    sympy.cosh: math.cosh,
-    sympy.tanh: math.tanh,
-    sympy.Abs: abs,
-    sympy.sign: lambda u: float((u > 0) - (u < 0)),
-}
+from steepest.engine.functions.table import function_of
 
 
 def float_value(expr: sympy.Expr) -> float | None:
@@ -71,7 +53,7 @@ def _walk(expr: sympy.Expr) -> float:
         if isinstance(value, complex):
             raise ValueError("not real")
         return float(value)
-    function = _FUNCTIONS.get(expr.func)
+    function = function_of(expr)
     if function is None or len(expr.args) != 1:
         raise _Unknown
-    return function(_walk(expr.args[0]))
+    return function.scalar(_walk(expr.args[0]))

@@ -8,37 +8,25 @@ data, not code. Node shapes:
     {"add": [node, ...]}              sum
     {"mul": [node, ...]}              product
     {"pow": [base, exponent]}         power
-    {"fn": "sin", "arg": node}        one of FUNCTION_NAMES
+    {"fn": "sin", "arg": node}        a function of the table, by its name
+
+Which functions are tree nodes, and how the browser evaluates each, is the table's to say
+(functions/table.py); a function the browser's `Math` lacks (sec) is written out in others
+(1/cos) before it gets here. The browser reads the table from static/js/expr-functions.json,
+which `browser_functions_json` writes (run scripts/write-browser-functions.py after a change).
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Callable
 from typing import Any
 
 import sympy
 
 from steepest.engine.errors import EvaluationError
-
-FUNCTION_NAMES = {
-    sympy.sin: "sin",
-    sympy.cos: "cos",
-    sympy.tan: "tan",
-    sympy.sec: "sec",
-    sympy.csc: "csc",
-    sympy.cot: "cot",
-    sympy.asin: "asin",
-    sympy.acos: "acos",
-    sympy.atan: "atan",
-    sympy.sinh: "sinh",
-    sympy.cosh: "cosh",
-    sympy.tanh: "tanh",
-    sympy.exp: "exp",
-    sympy.log: "log",
-    sympy.Abs: "abs",
-    sympy.sign: "sign",
-}
+from steepest.engine.functions.function import WrittenOut
+from steepest.engine.functions.table import function_of, math_methods, tree_function
 
 Tree = dict[str, Any]
 
@@ -55,16 +43,20 @@ def to_tree(expr: sympy.Expr) -> Tree:
     if expr.is_Pow:
         base, exponent = expr.args
         if base == sympy.E:
-            return {"fn": "exp", "arg": to_tree(exponent)}
+            return to_tree(sympy.exp(exponent))
         return {"pow": [to_tree(base), to_tree(exponent)]}
-    name = FUNCTION_NAMES.get(expr.func)
-    if name is not None and len(expr.args) == 1:
-        return {"fn": name, "arg": to_tree(expr.args[0])}
+    function = function_of(expr)
+    if function is not None and len(expr.args) == 1:
+        (argument,) = expr.args
+        if isinstance(function.in_trees, WrittenOut):
+            return to_tree(function.in_trees.rewrite(argument))
+        return {"fn": function.name, "arg": to_tree(argument)}
     raise EvaluationError(f"cannot compile {expr} for the browser")
 
 
 def evaluate_tree(tree: Tree, values: dict[str, float]) -> float:
-    """A Python twin of the browser's evaluator, so tests can check trees against SymPy."""
+    """A Python twin of the browser's evaluator, for single points: gradient descent steps with
+    it, and tests check trees against SymPy with it."""
     if "num" in tree:
         return float(tree["num"])
     if "var" in tree:
@@ -76,13 +68,18 @@ def evaluate_tree(tree: Tree, values: dict[str, float]) -> float:
     if "pow" in tree:
         base, exponent = (evaluate_tree(t, values) for t in tree["pow"])
         return float(base**exponent)
-    argument = evaluate_tree(tree["arg"], values)
-    functions: dict[str, Callable[[float], float]] = {
-        "sin": math.sin, "cos": math.cos, "tan": math.tan,
-        "sec": lambda a: 1 / math.cos(a), "csc": lambda a: 1 / math.sin(a),
-        "cot": lambda a: 1 / math.tan(a), "asin": math.asin, "acos": math.acos,
-        "atan": math.atan, "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh,
-        "exp": math.exp, "log": math.log, "abs": math.fabs,
-        "sign": lambda a: float((a > 0) - (a < 0)),
-    }  # fmt: skip
-    return float(functions[tree["fn"]](argument))
+    function = tree_function(tree.get("fn", ""))
+    if function is None or "arg" not in tree:
+        raise EvaluationError(f"cannot evaluate the tree node {sorted(tree)}")
+    return float(function.scalar(evaluate_tree(tree["arg"], values)))
+
+
+def browser_functions_json() -> str:
+    """The text of static/js/expr-functions.json: the `Math` method for each function name that
+    trees may hold, as the browser's evaluator (expr-tree.js) reads it."""
+    table = {
+        "about": "Written from the engine's table of functions (engine/functions/table.py) by "
+        "scripts/write-browser-functions.py; do not edit by hand.",
+        "math_methods": math_methods(),
+    }
+    return json.dumps(table, indent=2, sort_keys=True) + "\n"

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from steepest.engine.errors import MathSyntaxError, VariableError
+from steepest.engine.functions.table import function_builder, typed_names
 from steepest.engine.notation.lexer import Token
-from steepest.engine.notation.vocabulary import CONSTANTS, FUNCTIONS, GREEK, KNOWN_WORDS
+from steepest.engine.notation.vocabulary import CONSTANTS, GREEK, known_words
 
 PieceKind = Literal["function", "variable", "constant"]
 
@@ -25,7 +26,7 @@ class Piece:
 
 
 def _kind_of_word(word: str) -> PieceKind:
-    if word in FUNCTIONS:
+    if function_builder(word) is not None:
         return "function"
     if word in CONSTANTS:
         return "constant"
@@ -40,10 +41,11 @@ def split_name(token: Token, declared: Collection[str] | None, before_paren: boo
 
 def _split_free(token: Token, before_paren: bool) -> list[Piece]:
     letters, index, column = token.letters, token.index, token.column
+    words = known_words()
     pieces: list[Piece] = []
     pos = 0
     while pos < len(letters):
-        word = next((w for w in KNOWN_WORDS if letters.startswith(w, pos)), letters[pos])
+        word = next((w for w in words if letters.startswith(w, pos)), letters[pos])
         pieces.append(Piece(_kind_of_word(word), word, column + pos))
         pos += len(word)
     if (
@@ -65,7 +67,9 @@ def _split_free(token: Token, before_paren: bool) -> list[Piece]:
 
 def _split_declared(token: Token, declared: Collection[str], before_paren: bool) -> list[Piece]:
     text = token.letters + token.index
-    words = sorted({*declared, *FUNCTIONS, *(c for c in CONSTANTS if c not in declared)}, key=len)
+    words = sorted(
+        {*declared, *typed_names(), *(c for c in CONSTANTS if c not in declared)}, key=len
+    )
     words.reverse()
     pieces: list[Piece] = []
     pos = 0

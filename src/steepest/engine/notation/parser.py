@@ -1,7 +1,7 @@
 """A recursive-descent parser that builds SymPy expressions straight from learner text.
 
 Typed text never reaches eval, sympify or parse_expr: the only callables it can reach are the
-whitelisted functions in `vocabulary`. The grammar, loosest binding first:
+functions of the table in `functions/table.py`. The grammar, loosest binding first:
 
     expression := term (("+" | "-") term)*
     term       := unary (("*" | "/") unary | implicit)*     implicit = a factor with no operator
@@ -24,11 +24,12 @@ from collections.abc import Collection, Sequence
 import sympy
 
 from steepest.engine.errors import LimitExceeded, MathSyntaxError
+from steepest.engine.functions.table import function_builder
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 from steepest.engine.notation.lexer import Kind, Token, tokenize
 from steepest.engine.notation.names import Piece, split_name
 from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
-from steepest.engine.notation.vocabulary import CONSTANTS, FUNCTIONS
+from steepest.engine.notation.vocabulary import CONSTANTS
 
 _FACTOR_STARTS = {Kind.NUMBER, Kind.NAME, Kind.OPEN, Kind.ROOT}
 
@@ -254,7 +255,9 @@ class _Parser:
         else:
             argument = self.bare_argument(function)
         self.leave()
-        value = FUNCTIONS[function.name](argument)
+        build = function_builder(function.name)
+        assert build is not None  # names.py calls a word a function only when the table has it
+        value = build(argument)
         if outer_power is not None:
             value = value**outer_power
         return value
@@ -263,7 +266,7 @@ class _Parser:
         # `sin^2(x)` squares the sine; `sin^-1(x)` would be ambiguous, so only counts are allowed.
         text = op.text
         if op.kind is Kind.OPERATOR:
-            if not self.next_is(Kind.NUMBER) or "." in self.token.text:
+            if not self.next_is(Kind.NUMBER) or not self.token.text.isdigit():
                 name = function.name
                 raise MathSyntaxError(
                     f"after {name}^ only a whole number may follow, as in {name}^2(x);"

@@ -1,8 +1,9 @@
 """Printers: SymPy expressions as MathML for pages, plain text for terminals, strings for JSON.
 
 The plain-text form is what a learner could type back in: it only uses what the engine's grammar
-accepts (``^``, ``abs``, ``e``, ``pi``, the whitelisted functions) and puts parentheses wherever
-precedence needs them. The MathML form is presentation MathML that parses as XML.
+accepts (``^``, ``e``, ``pi``, the functions of the table by their names) and puts parentheses
+wherever precedence needs them. The MathML form is presentation MathML that parses as XML. Both
+write a function of the table (functions/table.py) as the table says.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from sympy.printing.conventions import split_super_sub
 from sympy.printing.mathml import MathMLPresentationPrinter
 from sympy.printing.pretty.pretty_symbology import greek_unicode
 from sympy.printing.str import StrPrinter
+
+from steepest.engine.functions.table import function_of
 
 MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML"
 MINUS = "\u2212"
@@ -58,10 +61,29 @@ class _MathMLPrinter(_CachedTermOrder, MathMLPresentationPrinter):  # type: igno
 
     SymPy writes ⅆ for a derivative in one symbol, ⅇ for e, lower-cases applied function names,
     uses an ASCII hyphen for minus and leaves HTML named entities that an XML parser rejects.
+    A function of the table is written as the table says: its glyph before the argument in
+    parentheses, bars around it, or e raised to it.
     """
 
-    def __init__(self) -> None:
-        super().__init__({"ln_notation": True})
+    def _print(self, expr: Any, **kwargs: Any) -> Any:
+        function = function_of(expr)
+        if function is None:
+            return super()._print(expr, **kwargs)
+        (argument,) = expr.args
+        if function.mathml == "power of e":
+            power = self.dom.createElement("msup")
+            power.appendChild(self._print_Exp1(None))
+            power.appendChild(self._print(argument))
+            return power
+        row = self.dom.createElement("mrow")
+        if function.mathml == "bars":
+            row.appendChild(self._element("mo", "|"))
+            row.appendChild(self._print(argument))
+            row.appendChild(self._element("mo", "|"))
+            return row
+        row.appendChild(self._element("mi", function.page_name))
+        row.appendChild(self._paren_comma_separated(argument))
+        return row
 
     def mathml_tag(self, e: Any) -> str:
         if isinstance(e, sympy.Derivative):
@@ -134,7 +156,15 @@ class _SympyStrPrinter(_CachedTermOrder, StrPrinter):  # type: ignore[misc]
 
 
 class _TextPrinter(_SympyStrPrinter):
-    """Plain text in the engine's own grammar."""
+    """Plain text in the engine's own grammar: a function of the table by its name."""
+
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        function = function_of(expr)
+        if function is None:
+            text: str = super()._print(expr, **kwargs)
+            return text
+        (argument,) = expr.args
+        return f"{function.name}({self._print(argument)})"
 
     def _print_Pow(self, expr: Any, rational: bool = False) -> str:
         base, exponent = expr.args
@@ -158,9 +188,6 @@ class _TextPrinter(_SympyStrPrinter):
 
     def _print_Exp1(self, expr: Any) -> str:
         return "e"
-
-    def _print_Abs(self, expr: Any) -> str:
-        return f"abs({self._print(expr.args[0])})"
 
     def _print_Float(self, expr: Any) -> str:
         if expr._prec == _DOUBLE_PRECISION:

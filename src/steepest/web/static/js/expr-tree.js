@@ -2,25 +2,16 @@
 // the page's Content-Security-Policy forbids eval and new Function, so formulas arrive as data.
 //   {"num": 2} {"var": "x"} {"add": [...]} {"mul": [...]} {"pow": [base, exponent]}
 //   {"fn": "sin", "arg": node}
+// Which functions a tree may name, and the Math method for each, come from the engine's table of
+// functions, written to expr-functions.json (a JSON module: data, never code).
+import table from "./expr-functions.json" with { type: "json" };
 
-const FUNCTIONS = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  sec: (a) => 1 / Math.cos(a),
-  csc: (a) => 1 / Math.sin(a),
-  cot: (a) => 1 / Math.tan(a),
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  log: Math.log,
-  abs: Math.abs,
-  sign: Math.sign,
-};
+const FUNCTIONS = new Map(
+  Object.entries(table.math_methods).map(([name, method]) => {
+    if (typeof Math[method] !== "function") throw new Error(`Math has no method ${method}`);
+    return [name, Math[method]];
+  }),
+);
 
 export function evaluate(tree, values) {
   if ("num" in tree) return tree.num;
@@ -42,7 +33,7 @@ export function evaluate(tree, values) {
   if ("pow" in tree) {
     return evaluate(tree.pow[0], values) ** evaluate(tree.pow[1], values);
   }
-  const fn = FUNCTIONS[tree.fn];
+  const fn = FUNCTIONS.get(tree.fn);
   if (fn === undefined) throw new Error(`unknown function ${tree.fn}`);
   return fn(evaluate(tree.arg, values));
 }

@@ -1,0 +1,107 @@
+"""What the table of functions holds about one function, and the table with its lookups.
+
+A `MathFunction` is a SymPy function class a learner may type, with everything each part of the
+engine needs to know about it: the parser (its names), the evaluators (a float function, an
+error-bound rule, how compiled trees evaluate it), the steps (its derivative and which rule
+explains it) and the printers (its text name and how MathML shows it). A `Shorthand` is a name
+that only stands for an expression built from others, such as sqrt(u) for u^(1/2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import sympy
+
+from steepest.engine.functions.error_bounds import BoundRule
+
+Builder = Callable[[sympy.Expr], sympy.Expr]
+ArrayFunction = Callable[[Any], Any]
+StepsRule = Literal["trig", "exp", "log", "abs", "sign"]
+"""The rule of the steps (calculus/rules.py) that explains the derivative, by its rule_name:
+"trig" is the standard-derivative rule, used for any function without a rule of its own."""
+MathMLForm = Literal["call", "bars", "power of e"]
+"""How a page shows f(u): its glyph with the argument in parentheses, |u|, or e^u."""
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """The function is a node of compiled trees (evaluate/tree.py): the browser evaluates it
+    with `Math[math_method]`, numpy with `array`, and the Python twin with the float function."""
+
+    math_method: str
+    array: ArrayFunction
+
+
+@dataclass(frozen=True)
+class WrittenOut:
+    """The function is no node of compiled trees: `to_tree` writes f(u) as `rewrite(u)`, in
+    functions the browser has (sec(u) as 1/cos(u))."""
+
+    rewrite: Builder
+
+
+@dataclass(frozen=True)
+class MathFunction:
+    name: str
+    """Typed, written back by the text printer, and named in compiled trees."""
+    sympy_class: Any
+    """The SymPy function the parser builds; its expressions are recognised by their type."""
+    scalar: Callable[[float], float]
+    """The value for a float, for the float walk and the trees' Python twin; raises ValueError
+    (or ZeroDivisionError, OverflowError) where there is no finite real value."""
+    bound: BoundRule
+    """The bounded evaluator's rule (see error_bounds.py)."""
+    derivative: Builder
+    """d/du f(u) in the textbook form the steps print, written only with functions the grammar
+    accepts, so that a learner can type any result back in."""
+    in_trees: TreeNode | WrittenOut
+    aliases: tuple[str, ...] = ()
+    """Other typed names for the same function (ln for log)."""
+    steps_rule: StepsRule = "trig"
+    mathml: MathMLForm = "call"
+    glyph: str | None = None
+    """The name a page shows when it differs from `name` (arcsin for asin, ln for log)."""
+
+    @property
+    def page_name(self) -> str:
+        return self.glyph or self.name
+
+
+@dataclass(frozen=True)
+class Shorthand:
+    """A typed name that the parser expands at once; the result is printed as what it is."""
+
+    name: str
+    expand: Builder
+
+
+class FunctionTable:
+    """The functions and shorthands, indexed the ways the engine looks them up."""
+
+    def __init__(self, functions: Iterable[MathFunction], shorthands: Iterable[Shorthand]) -> None:
+        self.functions = tuple(functions)
+        self.shorthands = tuple(shorthands)
+        self.builders: dict[str, Builder] = {}
+        for function in self.functions:
+            for name in (function.name, *function.aliases):
+                self._add_name(name, function.sympy_class)
+        for shorthand in self.shorthands:
+            self._add_name(shorthand.name, shorthand.expand)
+        self.by_class = {function.sympy_class: function for function in self.functions}
+        if len(self.by_class) != len(self.functions):
+            raise ValueError("two functions of the table share a SymPy function")
+        nodes = [(f, f.in_trees) for f in self.functions if isinstance(f.in_trees, TreeNode)]
+        self.tree_functions = {function.name: function for function, _node in nodes}
+        self.array_functions = {function.name: node.array for function, node in nodes}
+        self.math_methods = {function.name: node.math_method for function, node in nodes}
+
+    def _add_name(self, name: str, builder: Builder) -> None:
+        # The lexer reads a run of letters as names, and digits after it as an index.
+        if not (name.isascii() and name.isalpha()):
+            raise ValueError(f"{name!r} is not a run of letters")
+        if name in self.builders:
+            raise ValueError(f"the table names {name!r} twice")
+        self.builders[name] = builder

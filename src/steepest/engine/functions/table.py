@@ -1,0 +1,165 @@
+"""The one table of the functions a learner may type; every part of the engine reads it here.
+
+Nothing outside this table can ever name a function, so typed text cannot reach any other SymPy
+(or Python) callable. The parser, the float, bounded, array and tree evaluators, the steps, the
+printers and (through a generated JSON file, see evaluate/tree.py) the browser all look
+functions up with the functions below, at call time, so a function added to `TABLE` is known
+to all of them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy
+
+from steepest.engine.functions.error_bounds import (
+    abs_bound,
+    atan_bound,
+    cos_bound,
+    cot_bound,
+    exp_bound,
+    hyperbolic_bound,
+    inverse_sine_bound,
+    log_bound,
+    reciprocal_bound,
+    sign_bound,
+    sin_bound,
+    tan_bound,
+    tanh_bound,
+)
+from steepest.engine.functions.function import (
+    ArrayFunction,
+    Builder,
+    FunctionTable,
+    MathFunction,
+    Shorthand,
+    TreeNode,
+    WrittenOut,
+)
+
+
+def _sign(u: float) -> float:
+    return float((u > 0) - (u < 0))
+
+
+TABLE = FunctionTable(
+    functions=[
+        MathFunction(
+            "sin", sympy.sin, scalar=math.sin, bound=sin_bound,
+            derivative=lambda u: sympy.cos(u), in_trees=TreeNode("sin", np.sin),
+        ),
+        MathFunction(
+            "cos", sympy.cos, scalar=math.cos, bound=cos_bound,
+            derivative=lambda u: -sympy.sin(u), in_trees=TreeNode("cos", np.cos),
+        ),
+        MathFunction(
+            "tan", sympy.tan, scalar=math.tan, bound=tan_bound,
+            derivative=lambda u: sympy.sec(u) ** 2, in_trees=TreeNode("tan", np.tan),
+        ),
+        # The browser's Math has no sec, csc or cot: trees carry the reciprocals instead.
+        MathFunction(
+            "sec", sympy.sec, scalar=lambda u: 1 / math.cos(u), bound=reciprocal_bound(cos_bound),
+            derivative=lambda u: sympy.sec(u) * sympy.tan(u),
+            in_trees=WrittenOut(lambda u: 1 / sympy.cos(u)),
+        ),
+        MathFunction(
+            "csc", sympy.csc, scalar=lambda u: 1 / math.sin(u), bound=reciprocal_bound(sin_bound),
+            derivative=lambda u: -sympy.csc(u) * sympy.cot(u),
+            in_trees=WrittenOut(lambda u: 1 / sympy.sin(u)),
+        ),
+        MathFunction(
+            "cot", sympy.cot, scalar=lambda u: 1 / math.tan(u), bound=cot_bound,
+            derivative=lambda u: -(sympy.csc(u) ** 2),
+            in_trees=WrittenOut(lambda u: 1 / sympy.tan(u)),
+        ),
+        MathFunction(
+            "asin", sympy.asin, scalar=math.asin, bound=inverse_sine_bound(math.asin, "asin"),
+            derivative=lambda u: 1 / sympy.sqrt(1 - u**2),
+            in_trees=TreeNode("asin", np.arcsin), glyph="arcsin",
+        ),
+        MathFunction(
+            "acos", sympy.acos, scalar=math.acos, bound=inverse_sine_bound(math.acos, "acos"),
+            derivative=lambda u: -1 / sympy.sqrt(1 - u**2),
+            in_trees=TreeNode("acos", np.arccos), glyph="arccos",
+        ),
+        MathFunction(
+            "atan", sympy.atan, scalar=math.atan, bound=atan_bound,
+            derivative=lambda u: 1 / (1 + u**2),
+            in_trees=TreeNode("atan", np.arctan), glyph="arctan",
+        ),
+        MathFunction(
+            "sinh", sympy.sinh, scalar=math.sinh, bound=hyperbolic_bound(math.sinh, math.cosh),
+            derivative=lambda u: sympy.cosh(u), in_trees=TreeNode("sinh", np.sinh),
+        ),
+        MathFunction(
+            "cosh", sympy.cosh, scalar=math.cosh, bound=hyperbolic_bound(math.cosh, math.sinh),
+            derivative=lambda u: sympy.sinh(u), in_trees=TreeNode("cosh", np.cosh),
+        ),
+        MathFunction(
+            "tanh", sympy.tanh, scalar=math.tanh, bound=tanh_bound,
+            derivative=lambda u: 1 - sympy.tanh(u) ** 2, in_trees=TreeNode("tanh", np.tanh),
+        ),
+        MathFunction(
+            "exp", sympy.exp, scalar=math.exp, bound=exp_bound,
+            derivative=lambda u: sympy.exp(u), in_trees=TreeNode("exp", np.exp),
+            steps_rule="exp", mathml="power of e",
+        ),
+        # The natural logarithm, as in most ML texts; pages write ln.
+        MathFunction(
+            "log", sympy.log, scalar=math.log, bound=log_bound,
+            derivative=lambda u: 1 / u, in_trees=TreeNode("log", np.log),
+            aliases=("ln",), steps_rule="log", glyph="ln",
+        ),
+        MathFunction(
+            "abs", sympy.Abs, scalar=abs, bound=abs_bound,
+            derivative=lambda u: sympy.sign(u), in_trees=TreeNode("abs", np.abs),
+            steps_rule="abs", mathml="bars",
+        ),
+        # Not in a learner's usual vocabulary, but the derivative of abs(x) is sign(x), and every
+        # printed result must parse back. Flat on both sides of 0: its derivative is 0 wherever
+        # one exists.
+        MathFunction(
+            "sign", sympy.sign, scalar=_sign, bound=sign_bound,
+            derivative=lambda u: sympy.S.Zero, in_trees=TreeNode("sign", np.sign),
+            steps_rule="sign",
+        ),
+    ],
+    shorthands=[
+        # A power, so every rule and printer already knows it; printed as sqrt(u) and √u.
+        Shorthand("sqrt", sympy.sqrt),
+        # A convenience for ML losses, built from exp for the same reason.
+        Shorthand("sigmoid", lambda u: 1 / (1 + sympy.exp(-u))),
+    ],
+)  # fmt: skip
+
+
+def typed_names() -> tuple[str, ...]:
+    """Every name that calls a function or a shorthand."""
+    return tuple(TABLE.builders)
+
+
+def function_builder(name: str) -> Builder | None:
+    """What the parser applies to the argument of `name(…)`."""
+    return TABLE.builders.get(name)
+
+
+def function_of(expr: object) -> MathFunction | None:
+    """The table's entry for `expr` when it is one of the table's functions applied."""
+    return TABLE.by_class.get(type(expr))
+
+
+def tree_function(name: str) -> MathFunction | None:
+    """The function that a tree node `{"fn": name}` applies."""
+    return TABLE.tree_functions.get(name)
+
+
+def array_function(name: str) -> ArrayFunction | None:
+    """numpy's twin of the function that a tree node `{"fn": name}` applies."""
+    return TABLE.array_functions.get(name)
+
+
+def math_methods() -> dict[str, str]:
+    """For each function name in trees, the browser's `Math` method that evaluates it."""
+    return dict(TABLE.math_methods)
