@@ -17,16 +17,14 @@ from steepest.engine.calculus.derivation import (
     PointEvaluation,
 )
 from steepest.engine.calculus.rules import ChainRule, Rule
+from steepest.engine.explain.assembly import Assembly, needs_brackets, shown_assembly
 from steepest.engine.explain.text import (
-    Assembly,
     Sentence,
     StepText,
     descent_step,
     evaluate_step,
-    needs_brackets,
     partial_step,
     rule_sentence,
-    shown_assembly,
     stack_step,
 )
 from steepest.engine.notation.printing import (
