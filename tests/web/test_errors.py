@@ -5,15 +5,25 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from steepest.compute import ComputeFailed, ComputeMemoryExceeded, ComputeTimeout, PoolOverloaded
-from steepest.engine.errors import LimitExceeded, MathSyntaxError, VariableError
+from steepest.compute import (
+    ComputeError,
+    ComputeFailed,
+    ComputeMemoryExceeded,
+    ComputeTimeout,
+    PoolOverloaded,
+)
+from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError, VariableError
 from steepest.web.http.errors import (
+    NotFound,
     PointSyntaxError,
     UnknownLesson,
     UnknownOption,
     UnknownQuestion,
     problem_for,
 )
+
+# The errors whose `message` is written for a learner to read.
+LearnerFacingError = EngineError | ComputeError | PointSyntaxError | NotFound | UnknownOption
 
 
 @pytest.mark.parametrize(
@@ -32,10 +42,10 @@ from steepest.web.http.errors import (
         (ComputeFailed("the computation failed unexpectedly"), 500, None),
     ],
 )
-def test_status_and_column(error: Exception, status: int, column: int | None) -> None:
+def test_status_and_column(error: LearnerFacingError, status: int, column: int | None) -> None:
     problem = problem_for(error)
     assert (problem.status, problem.column) == (status, column)
-    assert problem.message == error.message  # type: ignore[attr-defined]
+    assert problem.message == error.message
 
 
 def test_overload_carries_retry_after() -> None:
