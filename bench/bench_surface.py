@@ -11,6 +11,7 @@ Run with `make bench` or `.venv/bin/python bench/bench_surface.py`.
 
 from __future__ import annotations
 
+import functools
 import json
 import statistics
 import time
@@ -61,7 +62,7 @@ def bench_level_sets() -> bool:
     """Each round times every case once, so that a slow spell on a shared machine falls on all
     cases alike instead of on whichever case was being timed then."""
     cases = [(group, e, w) for group, pairs in GROUPS for e, w in pairs]
-    calls = [lambda e=e, w=w: surface_json(e, w) for _, e, w in cases]
+    calls = [functools.partial(surface_json, e, w) for _, e, w in cases]
     for call in calls:
         for _ in range(3):
             call()
@@ -95,7 +96,9 @@ def bench_descent() -> None:
     for name, preset in PRESETS.items():
         for steps in (200, 1000):
             median, cpu, data = timed(
-                lambda p=preset, s=steps: descent_json(p.expression, p.start, p.rate, s),
+                functools.partial(
+                    descent_json, preset.expression, preset.start, preset.rate, steps
+                ),
                 REPEATS // 4,
             )
             taken = len(data["points"]) - 1

@@ -22,6 +22,8 @@ TEXT = GUIDE.read_text(encoding="utf-8")
 # Examples sit in four-backtick fences, so that they can hold directive fences themselves.
 EXAMPLES = re.findall(r"^````markdown\n(.*?)^````$", TEXT, flags=re.MULTILINE | re.DOTALL)
 FRONT_SLUG = re.compile(r"^slug: (\S+)$", re.MULTILINE)
+# A row of a widget's parameter table: | `name` | default | meaning |
+PARAMETER_ROW = re.compile(r"^\| `([^`]+)` \|", re.MULTILINE)
 
 
 def widget_section(name: str) -> str:
@@ -62,8 +64,11 @@ def test_every_widget_is_described_with_its_parameters_and_an_example(name: str)
     section = widget_section(name)
     assert any(f"```{{widget}} {name}\n" in example for example in EXAMPLES)
     module = importlib.import_module(f"steepest.widgets.{name.replace('-', '_')}")
-    for parameter in getattr(module, "_KNOWN", ()):
-        assert f"| `{parameter}` |" in section, f"{name}: parameter {parameter!r} is missing"
+    parameters: tuple[str, ...] = module.PARAMS
+    described = PARAMETER_ROW.findall(section)
+    assert sorted(described) == sorted(parameters), f"{name}: the table and PARAMS differ"
+    if not parameters:
+        assert "takes no parameters" in section
 
 
 @pytest.mark.parametrize("kind", sorted(BOX_KINDS))

@@ -70,7 +70,7 @@ def arrow_direction(root: Locator) -> tuple[float, float, float, float]:
 
 def plot_metrics(page: Page) -> dict[str, Any]:
     """The frame of the map, and every contour's vertices, in SVG units and on the screen."""
-    return page.evaluate(
+    metrics: dict[str, Any] = page.evaluate(
         """(selector) => {
             const svg = document.querySelector(selector + ' [data-plot]');
             const ctm = svg.getScreenCTM();
@@ -87,15 +87,17 @@ def plot_metrics(page: Page) -> dict[str, Any]:
         }""",
         WIDGET,
     )
+    return metrics
 
 
-def post_json(page: Page, path: str, body: dict[str, Any]) -> Any:
+def post_json(page: Page, path: str, body: dict[str, Any]) -> dict[str, Any]:
     """The API's answer, fetched by the page itself (same origin, as the widget does)."""
-    return page.evaluate(
+    answer: dict[str, Any] = page.evaluate(
         """([path, body]) => fetch(path, {method: 'POST', headers: {'Content-Type':
             'application/json'}, body: JSON.stringify(body)}).then((r) => r.json())""",
         [path, body],
     )
+    return answer
 
 
 def test_level_lines_are_the_servers(open_page: OpenPage) -> None:
@@ -295,7 +297,9 @@ def test_typed_loss_is_drawn_and_bad_input_is_explained(
         arg=root.locator('[data-out="probe"]').element_handle(),
     )
     assert root.locator("[data-preset]").input_value() == "own"
-    assert "minimum at (x = 0, y = 0)" in root.locator('[data-out="description"]').text_content()
+    assert "minimum at (x = 0, y = 0)" in (
+        root.locator('[data-out="description"]').text_content() or ""
+    )
     field.fill("x^2")
     root.get_by_role("button", name="Draw it").click()
     error = root.locator("#surface-expression-error .error-text")

@@ -17,11 +17,13 @@ from steepest.engine.notation.symbols import natural_key, order_variables
 x, y, w1, w2 = sympy.symbols("x y w1 w2", real=True)
 
 
-def central_difference(expr: sympy.Expr, var: sympy.Symbol, point: dict, h: float = 1e-6) -> float:
+def central_difference(
+    expr: sympy.Expr, var: sympy.Symbol, point: dict[sympy.Symbol, float], h: float = 1e-6
+) -> float:
     f = sympy.lambdify(list(point), expr)
     plus = [v + h if s == var else v for s, v in point.items()]
     minus = [v - h if s == var else v for s, v in point.items()]
-    return (f(*plus) - f(*minus)) / (2 * h)
+    return float(f(*plus) - f(*minus)) / (2 * h)
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Mapping
 
 import pytest
 import sympy
 
+from steepest.engine.calculus.points import Coordinate
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.limits import MAX_DESCENT_STEPS
 from steepest.engine.notation.parser import parse
@@ -20,7 +22,7 @@ STRETCHED = "w1^2 + 3w2^2"
 START = {"w1": -1.8, "w2": 1.0}
 
 
-def run(text: str, start: dict[str, float], rate: float, steps: int = 200) -> DescentReport:
+def run(text: str, start: Mapping[str, Coordinate], rate: float, steps: int = 200) -> DescentReport:
     expr = parse(text)
     return descend(expr, order_variables(expr.free_symbols), start, rate, steps)
 
@@ -153,7 +155,7 @@ def test_running_out_of_steps_says_so() -> None:
 
 
 def test_start_may_be_typed_as_exact_numbers() -> None:
-    report = run(STRETCHED, {"w1": "1/2", "w2": "-sqrt(2)/4"}, rate=0.1, steps=1)  # type: ignore[dict-item]
+    report = run(STRETCHED, {"w1": "1/2", "w2": "-sqrt(2)/4"}, rate=0.1, steps=1)
     assert report.points[0] == pytest.approx((0.5, -math.sqrt(2) / 4))
 
 

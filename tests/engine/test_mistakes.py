@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy
 
+from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.mistakes.catalogue import likely_mistakes
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.mistakes.slips import slipped_derivative
@@ -61,8 +62,8 @@ def test_each_partial_derivative_mistake_is_recognised(
         ("descent", "(-2/sqrt(148), 12/sqrt(148))", "normalised"),
     ],
 )
-def test_each_whole_vector_mistake_is_recognised(kind: str, answer: str, code: str) -> None:
-    problem = problem_from_text(kind, QUADRATIC, at=None if kind == "gradient" else AT)  # type: ignore[arg-type]
+def test_each_whole_vector_mistake_is_recognised(kind: ProblemKind, answer: str, code: str) -> None:
+    problem = problem_from_text(kind, QUADRATIC, at=None if kind == "gradient" else AT)
     feedback = diagnose(problem, answer)
     assert feedback.verdict == "incorrect"
     assert feedback.mistake == code, feedback.message
@@ -141,7 +142,7 @@ def test_slips_change_only_what_they_name() -> None:
     x = sympy.Symbol("x", real=True)
     function = 3 * sympy.sin(2 * x) + x**4
     for slip in ("power_coefficient", "constant_factor", "chain_factor"):
-        slipped = slipped_derivative(function, x, slip)  # type: ignore[arg-type]
+        slipped = slipped_derivative(function, x, slip)
         assert slipped.sites, slip
         assert sympy.simplify(slipped.result - sympy.diff(function, x)) != 0
     assert slipped_derivative(function, x, "chain_factor").result == 3 * sympy.cos(2 * x) + 4 * x**3

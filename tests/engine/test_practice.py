@@ -7,7 +7,7 @@ import json
 import pytest
 import sympy
 
-from steepest.engine.answer_kinds import ProblemKind
+from steepest.engine.answer_kinds import ProblemKind, VerdictKind
 from steepest.engine.answers.equivalence import compare_expressions
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.diagnosis import diagnose
@@ -149,8 +149,8 @@ def test_an_unknown_level_is_refused() -> None:
 # -- mastery -------------------------------------------------------------------------------------
 
 
-def attempts(*verdicts: str, level: int = 1) -> list[Attempt]:
-    return [Attempt(level, v) for v in verdicts]  # type: ignore[arg-type]
+def attempts(*verdicts: VerdictKind, level: int = 1) -> list[Attempt]:
+    return [Attempt(level, v) for v in verdicts]
 
 
 def test_three_right_in_a_row_masters_a_level() -> None:
@@ -180,7 +180,9 @@ def test_other_levels_do_not_break_a_streak_and_mastery_stays() -> None:
 
 
 def test_all_levels_mastered() -> None:
-    history = [a for level in (1, 2, 3) for a in attempts(*["correct"] * 3, level=level)]
+    history = [
+        a for level in (1, 2, 3) for a in attempts("correct", "correct", "correct", level=level)
+    ]
     state = mastery(history)
     assert all(level.mastered for level in state.levels)
     assert state.recommended_level == 3 and "All three" in state.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeAlias
 
 import pytest
 import sympy
@@ -36,7 +37,11 @@ def nodes(rule: Rule) -> Iterator[Rule]:
         yield from nodes(step)
 
 
-def shape(rule: Rule) -> tuple[str, ...] | str:
+# A leaf's rule name, or a rule name followed by the shapes of its substeps.
+Shape: TypeAlias = str | tuple["Shape", ...]
+
+
+def shape(rule: Rule) -> Shape:
     """The rule names of a tree, nested: ("sum", "power", "constant")."""
     if not rule.substeps:
         return rule.rule_name
@@ -266,7 +271,7 @@ def claims_agree(rule: Rule, point: dict[sympy.Symbol, sympy.Expr]) -> bool:
         # Off the real domain: inside abs, for example, log(x^y) can be complex where the
         # whole expression is real, and the rules are for real functions.
         return True
-    return abs(claimed - expected) <= 1e-12 * max(1, abs(expected))
+    return bool(abs(claimed - expected) <= 1e-12 * max(1, abs(expected)))
 
 
 @settings(max_examples=80, deadline=None)

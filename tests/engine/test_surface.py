@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from typing import Any
 
 import numpy as np
 import pytest
@@ -239,23 +240,25 @@ def test_declared_variables_must_be_two_and_cover_the_loss() -> None:
         ([0, 1e-4, -2, 2], LimitExceeded),
     ],
 )
-def test_bad_windows_are_refused(window: list[object], error: type[EngineError]) -> None:
+def test_bad_windows_are_refused(window: Any, error: type[EngineError]) -> None:
+    # Any: a window arrives as JSON, whatever its type; surface_json checks it at run time.
     with pytest.raises(error, match="window"):
-        surface_json("w1^2 + w2^2", window)  # type: ignore[arg-type]
+        surface_json("w1^2 + w2^2", window)
 
 
 @pytest.mark.parametrize(
     "levels", [0, MAX_LEVEL_LINES + 1, True, [], [1.0] * (MAX_LEVEL_LINES + 1)]
 )
-def test_level_counts_are_bounded(levels: object) -> None:
+def test_level_counts_are_bounded(levels: Any) -> None:
     with pytest.raises(LimitExceeded, match="level"):
-        surface_json("w1^2 + w2^2", None, levels)  # type: ignore[arg-type]
+        surface_json("w1^2 + w2^2", None, levels)
 
 
 @pytest.mark.parametrize("levels", [[1.0, math.nan], ["1"], "12"])
-def test_levels_must_be_numbers(levels: object) -> None:
+def test_levels_must_be_numbers(levels: Any) -> None:
+    # Any, as for windows: ill-typed levels must be refused at run time.
     with pytest.raises(EngineError, match="level"):
-        surface_json("w1^2 + w2^2", None, levels)  # type: ignore[arg-type]
+        surface_json("w1^2 + w2^2", None, levels)
 
 
 def test_grid_size_is_bounded() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import xml.etree.ElementTree as ElementTree
+from typing import Any
 
 import pytest
 from lesson_files import WriteLesson, section
@@ -111,8 +112,10 @@ def test_widget_params_keep_their_yaml_types_and_are_read_only(write_lesson: Wri
     assert isinstance(widget, WidgetBlock)
     assert widget.name == "best-box"
     assert dict(widget.params) == {"sheet": 6, "default": 0.35, "label": "Cut size"}
+    # Any: the write is ill-typed on purpose; that it fails at run time is what is tested.
+    params: Any = widget.params
     with pytest.raises(TypeError):
-        widget.params["sheet"] = 7  # type: ignore[index]
+        params["sheet"] = 7
 
 
 def test_worked_example_point_keeps_the_authors_numbers(write_lesson: WriteLesson) -> None:
@@ -141,11 +144,12 @@ def test_question_fields_are_rendered_markdown(write_lesson: WriteLesson) -> Non
 
 
 def test_loaded_lessons_are_frozen(write_lesson: WriteLesson) -> None:
-    lesson = load_lesson(write_lesson(MIXED_SECTION))
+    # Any, as for the parameters above: these writes are ill-typed on purpose.
+    lesson: Any = load_lesson(write_lesson(MIXED_SECTION))
     with pytest.raises(dataclasses.FrozenInstanceError):
-        lesson.title = "Changed"  # type: ignore[misc]
+        lesson.title = "Changed"
     with pytest.raises(dataclasses.FrozenInstanceError):
-        lesson.sections[0].blocks[4].answer = "wrong"  # type: ignore[misc,union-attr]
+        lesson.sections[0].blocks[4].answer = "wrong"
 
 
 def test_code_fences_that_are_not_directives_stay_code(write_lesson: WriteLesson) -> None:

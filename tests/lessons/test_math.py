@@ -53,8 +53,20 @@ def test_broken_latex_is_refused(latex: str, complaint: str) -> None:
         latex_to_mathml(latex, display=False)
 
 
-def test_escaped_braces_are_not_counted_as_groups() -> None:
-    latex_to_mathml(r"\{ x \}", display=False)
+@pytest.mark.parametrize(
+    ("latex", "shown"),
+    [(r"\{ x \}", ["{", "}"]), (r"\{ x", ["{"]), (r"x \}", ["}"]), (r"\{ {x} \}", ["{", "}"])],
+)
+def test_escaped_braces_are_not_counted_as_groups(latex: str, shown: list[str]) -> None:
+    """An escaped brace, even one without a partner, is a brace on the page, not a group."""
+    mathml = latex_to_mathml(latex, display=False)
+    assert [el.text for el in ElementTree.fromstring(mathml).iter(f"{MATHML}mo")] == shown
+    assert identifiers(mathml) == ["x"]
+
+
+def test_an_escaped_brace_does_not_close_a_group() -> None:
+    with pytest.raises(LatexError, match="never closed"):
+        latex_to_mathml(r"{x \}", display=False)
 
 
 def test_bad_inline_math_names_its_line_within_a_paragraph(write_lesson: WriteLesson) -> None:

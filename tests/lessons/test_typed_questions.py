@@ -6,6 +6,7 @@ import pytest
 import sympy
 from lesson_files import BODY_FIRST_LINE, WriteLesson, section
 
+from steepest.engine.answer_kinds import PROBLEM_KINDS
 from steepest.engine.problems.problem import problem_from_text
 from steepest.lessons import (
     SHIPPED_LESSONS,
@@ -95,7 +96,7 @@ def test_the_shipped_typed_questions_are_well_posed_for_the_engine() -> None:
     for block in blocks:
         fields = block.problem_fields()
         problem = problem_from_text(
-            fields["kind"],  # type: ignore[arg-type]
+            next(kind for kind in PROBLEM_KINDS if kind == fields["kind"]),
             str(fields["function"]),
             respect=block.respect,
             at=None if block.at is None else dict(block.at),

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
+from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.problems.mastery import Attempt, mastery
 from steepest.store import AttemptFormatError, NewAttempt, ProblemKey, Store, UnknownLearner
 from steepest.store.tokens import new_learner_id
 
+# Right answers twice as likely as each other verdict.
+VERDICTS_BY_LIKELIHOOD: list[VerdictKind] = ["correct", "correct", "incorrect", "invalid"]
 
-def _practice(level: int, verdict: str, seed: int = 1, lesson: str | None = None) -> NewAttempt:
+
+def _practice(
+    level: int, verdict: VerdictKind, seed: int = 1, lesson: str | None = None
+) -> NewAttempt:
     return NewAttempt(
         answer=f"answer {seed}",
-        verdict=verdict,  # type: ignore[arg-type]  # the tests also try bad verdicts
+        verdict=verdict,
         problem=ProblemKey(level, "gradient_at", seed),
         lesson=lesson,
     )
@@ -81,9 +88,9 @@ def test_mastery_is_the_engines_rule_over_the_practice_attempts_in_order(
     made: list[Attempt] = []
     for seed in range(40):
         level = rng.choice([1, 1, 2, 3])
-        verdict = rng.choice(["correct", "correct", "incorrect", "invalid"])
+        verdict = rng.choice(VERDICTS_BY_LIKELIHOOD)
         store.record_attempt(learner, _practice(level, verdict, seed))
-        made.append(Attempt(level, verdict))  # type: ignore[arg-type]
+        made.append(Attempt(level, verdict))
         if seed % 7 == 0:
             # A lesson quiz answer has no level: it must not count, nor break a streak.
             quiz = NewAttempt(answer="b", verdict="incorrect", lesson="one", question="q1")
@@ -111,15 +118,16 @@ def test_mastery_can_be_limited_to_one_lesson(store: Store, learner: str) -> Non
         ({"uid": "short"}, "an attempt id is 8 to 64"),
     ],
 )
-def test_malformed_attempts_are_refused(fields: dict[str, object], expected: str) -> None:
-    values: dict[str, object] = {
+def test_malformed_attempts_are_refused(fields: dict[str, Any], expected: str) -> None:
+    # Any: the fields are ill-typed on purpose, to reach the checks made at run time.
+    values: dict[str, Any] = {
         "answer": "2",
         "verdict": "correct",
         "problem": ProblemKey(1, "partial", 1),
         **fields,
     }
     with pytest.raises(AttemptFormatError, match=expected):
-        NewAttempt(**values)  # type: ignore[arg-type]
+        NewAttempt(**values)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -58,7 +59,7 @@ def test_progress_of_an_unknown_or_malformed_learner_is_refused(store: Store) ->
 
 def test_every_call_refuses_a_malformed_learner_id_as_such(store: Store, learner: str) -> None:
     exported = store.export_learner(learner)
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: store.get_progress("nope", "intro"),
         lambda: store.attempts("nope"),
         lambda: store.mastery("nope"),

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from steepest.engine.answer_kinds import VerdictKind
 from steepest.store import ImportFormatError, NewAttempt, ProblemKey, Store
 from steepest.store.transfer import EXPORT_FORMAT, EXPORT_VERSION
 
@@ -26,12 +27,13 @@ def _fill(store: Store, learner: str) -> None:
     store.record_attempt(
         learner, NewAttempt(answer="b", verdict="correct", lesson="gradients", question="q1")
     )
-    for seed, verdict in enumerate(["correct", "incorrect", "invalid"]):
+    verdicts: list[VerdictKind] = ["correct", "incorrect", "invalid"]
+    for seed, verdict in enumerate(verdicts):
         store.record_attempt(
             learner,
             NewAttempt(
                 answer=f"{seed}w1",
-                verdict=verdict,  # type: ignore[arg-type]
+                verdict=verdict,
                 problem=ProblemKey(1 + seed, "partial", seed),
                 mistake="sign" if verdict == "incorrect" else None,
             ),

@@ -44,7 +44,8 @@ def lesson() -> Lesson:
 def lesson_html(client: TestClient) -> str:
     response = client.get(f"/lessons/{SLUG}")
     assert response.status_code == 200
-    return response.text
+    html: str = response.text
+    return html
 
 
 # The routes that keep learners' data run against both databases the store supports.

@@ -22,12 +22,13 @@ from .page_parts import SLUG, elements
 
 CORPUS = Path(__file__).with_name("corpus") / "hostile.txt"
 KINDS = {"code injection", "denial of service", "markup injection"}
-REFUSAL_LIMIT_S = 2.5
+# Both servers keep the default time limit. A reply that takes longer than that limit and a
+# quarter (for the way back on a busy machine) was held up until the pool stopped its call.
+REFUSAL_LIMIT_S = 1.25 * Settings.timeout
 TYPED_QUESTION = "typed-partial-w1"
 NORMAL_EXPRESSION = "w1^2 + 3w2^2"
 NORMAL_POINT = {"w1": 1, "w2": -2}
-# Both servers keep the default time limit: 2.5 s is that limit plus the way back. A message
-# from this set means the pool killed the worker (and will start another).
+# A message from this set means the pool killed the worker (and will start another).
 _MEMORY_MB = inspect.signature(ComputePool).parameters["memory_limit_mb"].default
 WORKER_KILLED = {
     ComputeTimeout(Settings.timeout).message,

@@ -4,21 +4,25 @@ and quiz answers are scored on the server."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import pytest
 import sympy
 from starlette.testclient import TestClient
 
-from steepest.compute import ComputeTimeout, PoolOverloaded
+from steepest.compute import ComputePool, ComputeTimeout, PoolOverloaded
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
 from steepest.lessons import Lesson, QuestionBlock
-from steepest.web.http.state import AppState
 
+from .app_state import app_of, state_of
 from .page_parts import SLUG
+
+T = TypeVar("T")
+# Makes every engine call of the app fail with the given error, until the test ends.
+SwapPool = Callable[[Exception], None]
 
 
 def post_gradient(client: TestClient, body: dict[str, Any]) -> Any:
@@ -98,35 +102,42 @@ def test_malformed_request_is_422_in_the_same_shape(
     assert set(response.json()["error"]) == {"message", "column"}
 
 
-class _RefusingPool:
-    """Stands in for the compute pool and fails every call with `error`."""
+class _RefusingPool(ComputePool):
+    """A compute pool that fails every call with `error` before any worker is started."""
 
     def __init__(self, error: Exception) -> None:
+        super().__init__(workers=1)
         self.error = error
 
-    async def arun(self, *args: Any, **kwargs: Any) -> Any:
+    async def arun(
+        self, fn: Callable[..., T], /, *args: Any, timeout: float | None = None, **kwargs: Any
+    ) -> T:
         raise self.error
 
 
 @pytest.fixture
-def swap_pool(client: TestClient) -> Iterator[Any]:
-    state: AppState = client.app.state.steepest  # type: ignore[attr-defined]
+def swap_pool(client: TestClient) -> Iterator[SwapPool]:
+    app, state = app_of(client), state_of(client)
+    swapped: list[ComputePool] = []
 
     def swap(error: Exception) -> None:
-        client.app.state.steepest = dataclasses.replace(state, pool=_RefusingPool(error))  # type: ignore[attr-defined]
+        swapped.append(_RefusingPool(error))
+        app.state.steepest = dataclasses.replace(state, pool=swapped[-1])
 
     yield swap
-    client.app.state.steepest = state  # type: ignore[attr-defined]
+    app.state.steepest = state
+    for pool in swapped:
+        pool.close()
 
 
-def test_timeout_is_422(client: TestClient, swap_pool: Any) -> None:
+def test_timeout_is_422(client: TestClient, swap_pool: SwapPool) -> None:
     swap_pool(ComputeTimeout(2.0))
     response = post_gradient(client, {"expression": "x"})
     assert response.status_code == 422
     assert "too expensive" in response.json()["error"]["message"]
 
 
-def test_overload_is_503_with_retry_after(client: TestClient, swap_pool: Any) -> None:
+def test_overload_is_503_with_retry_after(client: TestClient, swap_pool: SwapPool) -> None:
     swap_pool(PoolOverloaded(retry_after=3))
     response = post_gradient(client, {"expression": "x"})
     assert response.status_code == 503

@@ -54,10 +54,10 @@ from steepest.web.security.rate_limit import RateLimited
     ],
     ids=lambda value: type(value).__name__ if isinstance(value, Exception) else None,
 )
-def test_status_and_column(error: Exception, status: int, column: int | None) -> None:
+def test_status_and_column(error: SteepestError, status: int, column: int | None) -> None:
     problem = problem_for(error)
     assert (problem.status, problem.column) == (status, column)
-    assert problem.message == error.message  # type: ignore[attr-defined]
+    assert problem.message == error.message
 
 
 @pytest.mark.parametrize(

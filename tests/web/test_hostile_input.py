@@ -36,6 +36,7 @@ from .hostile_probes import (
     KINDS,
     NORMAL_EXPRESSION,
     NORMAL_POINT,
+    REFUSAL_LIMIT_S,
     TYPED_QUESTION,
     Hostile,
     PageBaseline,
@@ -102,7 +103,8 @@ def test_the_judge_sees_what_would_get_through(
         "mathml: <maction> is not the engine's markup"
     ]
     killed = json.dumps({"error": {"message": ComputeTimeout(Settings.timeout).message}})
-    assert len(judge(probe["gradient"], text, Reply(422, killed, 2.6), page_baseline)) == 2
+    too_late = Reply(422, killed, REFUSAL_LIMIT_S + 0.1)
+    assert len(judge(probe["gradient"], text, too_late, page_baseline)) == 2
 
 
 @pytest.mark.parametrize(

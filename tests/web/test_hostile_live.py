@@ -1,6 +1,7 @@
 """Hostile input (issue 6) against a live `steepest serve`: the whole corpus replayed over HTTP
 shows what a client in process cannot. No file is written, no process is spawned, normal
-requests stay fast meanwhile, and the server answers correctly afterwards.
+requests stay about as fast as while the same client sends ordinary input, and the server
+answers correctly afterwards.
 """
 
 from __future__ import annotations
@@ -30,14 +31,21 @@ from .hostile_probes import (
 from .live_server import LiveServer, live_server
 from .page_parts import SLUG
 
-BASELINE_REQUESTS = 200
+# Normal requests timed under each load, at least: a p99 of fewer says little.
+MIN_TIMED_REQUESTS = 200
+# Normal requests may be this much slower (p99) under attack than under ordinary input: the
+# corpus holds the costliest input the limits let through, and measured 1.2 to 1.9 times the
+# ordinary p99 here; input that held the workers to their time limit would queue normal
+# requests behind it for up to that limit (2 s), a hundred times an ordinary p99.
+ATTACK_SLOWDOWN = 3.0
 # One attacker: one client sending the corpus back to back, as fast as it is answered (the rate
 # limit is off here, so it is not slowed). Several clients at once are a load test, which
 # bench/load.py measures; on two cores any such load raises latency whatever it sends, as the
 # same threads sending ordinary input show.
 ATTACK_THREADS = 1
-# Ordinary traffic for the same threads, right and wrong answers alike, to compare with.
-ORDINARY = ["2w1", NORMAL_EXPRESSION, "2w1 +", "sin(w1) w2"] * 3
+# Ordinary traffic for the same threads, right and wrong answers alike, to compare with: enough
+# of it that the normal requests sent meanwhile give a p99 worth comparing.
+ORDINARY = ["2w1", NORMAL_EXPRESSION, "2w1 +", "sin(w1) w2"] * 8
 MARKER = Path("/tmp/steepest-pwned")  # what one corpus string tries to create
 
 
@@ -184,9 +192,8 @@ def under_load(server: LiveServer, normal: Session, texts: list[str]) -> Load:
 
 @dataclass
 class Attack:
-    baseline_s: list[float]
-    hostile: Load
     ordinary: Load
+    hostile: Load
     processes: tuple[dict[int, str], dict[int, str], dict[int, str]]
     """Before the attack, all seen during it, after it."""
     files: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]
@@ -195,11 +202,12 @@ class Attack:
 
 @pytest.fixture(scope="module")
 def attack(target: Target) -> Attack:
-    """Normal requests alone, then while the corpus is replayed, then while ordinary input is."""
+    """Normal requests while ordinary input is sent, then while the corpus is replayed."""
     normal = Session(target.server)
-    for probe in probes(NORMAL_EXPRESSION, new_practice_problem(normal.send)):
-        normal.send(probe)  # every path warm: lazy imports and caches are not the attack's
-    timed = [normal.send(NORMAL_MIX[i % 2]).elapsed_s for i in range(BASELINE_REQUESTS + 20)]
+    # Every path warm: lazy imports and caches are neither the attack's cost nor the baseline's.
+    for probe in [*probes(NORMAL_EXPRESSION, new_practice_problem(normal.send)), *NORMAL_MIX * 10]:
+        normal.send(probe)
+    ordinary = under_load(target.server, normal, ORDINARY)
     pid, stop = target.server.process.pid, threading.Event()
     before, seen = descendants(pid), descendants(pid)
     files, marker = files_under(target.root), MARKER.exists()
@@ -215,8 +223,7 @@ def attack(target: Target) -> Attack:
     watcher.join()
     processes = (before, seen, descendants(pid))
     files_and_marker = (files, files_under(target.root)), (marker, MARKER.exists())
-    ordinary = under_load(target.server, normal, ORDINARY)
-    return Attack(timed[20:], hostile, ordinary, processes, *files_and_marker)
+    return Attack(ordinary, hostile, processes, *files_and_marker)
 
 
 def test_the_live_attack_gets_no_server_error(attack: Attack, target: Target) -> None:
@@ -239,14 +246,13 @@ def test_the_live_attack_spawns_no_process(attack: Attack) -> None:
 
 
 def test_normal_requests_stay_fast_during_the_live_attack(attack: Attack) -> None:
-    baseline, hostile = p99(attack.baseline_s), p99(attack.hostile.latencies_s)
-    # Twice the baseline, but at least 20 ms more: a baseline of a few ms on a shared two-core
-    # machine jitters by more than itself.
-    allowed = max(2 * baseline, baseline + 0.020)
-    assert len(attack.hostile.latencies_s) >= BASELINE_REQUESTS // 2
-    assert hostile <= allowed, (
-        f"p99 {hostile * 1000:.1f} ms under attack, {baseline * 1000:.1f} ms before; the same "
-        f"threads sending ordinary input: {p99(attack.ordinary.latencies_s) * 1000:.1f} ms"
+    """Any load slows a two-core server down, whatever it sends: the attack is compared with the
+    same client sending ordinary input just before, on the same machine under the same load."""
+    ordinary, hostile = attack.ordinary.latencies_s, attack.hostile.latencies_s
+    assert min(len(ordinary), len(hostile)) >= MIN_TIMED_REQUESTS
+    assert p99(hostile) <= ATTACK_SLOWDOWN * p99(ordinary), (
+        f"p99 {p99(hostile) * 1000:.1f} ms under attack, {p99(ordinary) * 1000:.1f} ms while "
+        "the same client sent ordinary input"
     )
 
 

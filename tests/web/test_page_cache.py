@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 
 from steepest.web.http.prepared_body import accepts_gzip
 
+from .app_state import state_of
 from .page_parts import SLUG
 
 URL = f"/lessons/{SLUG}"
@@ -68,11 +69,13 @@ def test_accept_encoding_is_read_with_its_quality(header: str, accepted: bool) -
     assert accepts_gzip(header) is accepted
 
 
-def test_once_rendered_the_page_is_sent_before_routing(client: TestClient) -> None:
+def test_once_rendered_the_page_is_sent_before_routing(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The route renders the page once; after that the middleware answers, never asking the
     library (which only the route does), and a query string still goes to the route."""
     by_route = client.get(URL)
-    library = client.app.state.steepest.library  # type: ignore[attr-defined]
+    library = state_of(client).library
     asked: list[str] = []
     page = library.page
 
@@ -80,14 +83,11 @@ def test_once_rendered_the_page_is_sent_before_routing(client: TestClient) -> No
         asked.append(slug)
         return await page(slug)
 
-    library.page = counting_page
-    try:
-        by_middleware = [client.get(URL) for _ in range(3)]
-        assert asked == []
-        client.get(URL, params={"example": "1"})
-        assert asked == [SLUG]
-    finally:
-        del library.page
+    monkeypatch.setattr(library, "page", counting_page)
+    by_middleware = [client.get(URL) for _ in range(3)]
+    assert asked == []
+    client.get(URL, params={"example": "1"})
+    assert asked == [SLUG]
     for response in by_middleware:
         assert response.content == by_route.content
         assert _without_date(response.headers) == _without_date(by_route.headers)

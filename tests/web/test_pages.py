@@ -109,7 +109,8 @@ def test_quiz_renders_radios_without_answer_keys(lesson_html: str, lesson: Lesso
         radios = [
             a["value"]
             for t, a in elements(part, "input")
-            if a.get("type") == "radio" and a.get("id", "").startswith(f"question-{question.id}-")
+            if a.get("type") == "radio"
+            and (a.get("id") or "").startswith(f"question-{question.id}-")
         ]
         assert radios == [o.id for o in question.options]
         # The key must not ship with the page: no explanation, no per-option feedback.

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from steepest.engine.answer_kinds import PROBLEM_KINDS
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.solutions import worked_solution
 
@@ -35,8 +36,9 @@ def attempt(client: TestClient, problem: str, text: str) -> Any:
 
 def right_answer(token: str) -> str:
     """The answer the engine expects, rebuilt from the token as the server does."""
-    level, kind, seed, _ = token.split(".")
-    expected = worked_solution(generate_problem(int(level), kind, int(seed)))["answer"]  # type: ignore[arg-type]
+    level, kind_name, seed, _ = token.split(".")
+    kind = next(kind for kind in PROBLEM_KINDS if kind == kind_name)
+    expected = worked_solution(generate_problem(int(level), kind, int(seed)))["answer"]
     return "(" + ", ".join(expected) + ")" if isinstance(expected, list) else str(expected)
 
 

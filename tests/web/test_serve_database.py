@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from click.testing import CliRunner
 
 from steepest.cli import main
@@ -33,7 +34,7 @@ def created(monkeypatch: pytest.MonkeyPatch) -> list[Settings]:
         return object()
 
     monkeypatch.setattr(server, "create_app", fake_create_app)
-    monkeypatch.setattr(server.uvicorn, "run", lambda *args, **kwargs: None)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     return seen
 
 

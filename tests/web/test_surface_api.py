@@ -96,11 +96,11 @@ def test_surface_syntax_error_points_at_its_column(client: TestClient) -> None:
 
 
 def test_descent_is_exactly_the_engine_path(client: TestClient) -> None:
-    request = {"expression": "w1^2 + 3w2^2", "start": {"w1": -1.8, "w2": 1}, "rate": 0.1}
-    response = post(client, "/api/descent", {**request, "steps": 300})
+    expression, start, rate, steps = "w1^2 + 3w2^2", {"w1": -1.8, "w2": 1}, 0.1, 300
+    body = {"expression": expression, "start": start, "rate": rate, "steps": steps}
+    response = post(client, "/api/descent", body)
     assert response.status_code == 200
-    body = response.json()
-    assert body == descent_json(request["expression"], request["start"], 0.1, 300)
+    assert response.json() == descent_json(expression, start, rate, steps)
 
 
 def test_descent_with_a_small_rate_lowers_the_loss_and_settles(client: TestClient) -> None:
@@ -181,7 +181,7 @@ def test_the_schema_states_the_bounds_the_engine_enforces(client: TestClient) ->
     ]
     for model in ("DescentRequest", "SurfaceRequest", "GradientRequest"):
         assert schemas[model]["properties"]["expression"]["maxLength"] == DEFAULT_LIMITS.max_length
-    bowl = {"expression": "w1^2 + 3w2^2", "start": {"w1": 1, "w2": 1}, "rate": 0.1}
+    bowl: dict[str, Any] = {"expression": "w1^2 + 3w2^2", "start": {"w1": 1, "w2": 1}, "rate": 0.1}
     at_the_bound = [
         ("/api/descent", {**bowl, "steps": MAX_DESCENT_STEPS}),
         ("/api/descent", {**bowl, "rate": MAX_LEARNING_RATE, "steps": 5}),

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 NAME = "backprop-cost"
 TEMPLATE = "widgets/_backprop_cost.html"
 SCRIPT = "js/widgets/backprop-cost.js"
+# The sizes and the loss are fixed, so that the page stays quick to prepare.
+PARAMS: tuple[str, ...] = ()
 
 _Result = TypeVar("_Result")
 
@@ -50,7 +52,7 @@ class BackpropCostParams:
 
 
 def read_params(params: Mapping[str, Any]) -> BackpropCostParams:
-    reject_unknown(NAME, params, ())
+    reject_unknown(NAME, params, PARAMS)
     return BackpropCostParams()
 
 

@@ -19,7 +19,7 @@ NAME = "best-box"
 TEMPLATE = "widgets/_best_box.html"
 SCRIPT = "js/widgets/best-box.js"
 
-_KNOWN = ("sheet", "default", "min", "max", "step")
+PARAMS = ("sheet", "default", "min", "max", "step")
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ class BestBoxParams:
 
 def read_params(params: Mapping[str, Any]) -> BestBoxParams:
     """Check the lesson's parameters in the web process, before any worker is involved."""
-    reject_unknown(NAME, params, _KNOWN)
-    read = BestBoxParams(**decimal_texts(NAME, params, _KNOWN))
+    reject_unknown(NAME, params, PARAMS)
+    read = BestBoxParams(**decimal_texts(NAME, params, PARAMS))
     sheet, default, low, high, step = (
         Fraction(v) for v in (read.sheet, read.default, read.min, read.max, read.step)
     )

@@ -25,7 +25,7 @@ NAME = "computation-graph"
 TEMPLATE = "widgets/_computation_graph.html"
 SCRIPT = "js/widgets/computation-graph.js"
 
-_KNOWN = ("expression", "knobs", "inputs")
+PARAMS = ("expression", "knobs", "inputs")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _SIGNED_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 # A graph bigger than this no longer fits a phone screen, let alone a learner's head.
@@ -58,7 +58,7 @@ def _named_values(field: str, given: Any) -> tuple[tuple[str, str], ...]:
 
 
 def read_params(params: Mapping[str, Any]) -> ComputationGraphParams:
-    reject_unknown(NAME, params, _KNOWN)
+    reject_unknown(NAME, params, PARAMS)
     defaults = ComputationGraphParams()
     expression = params.get("expression", defaults.expression)
     if not isinstance(expression, str) or not expression.strip():

@@ -24,7 +24,7 @@ NAME = "surface-explorer"
 TEMPLATE = "widgets/_surface_explorer.html"
 SCRIPT = "js/widgets/surface-explorer.js"
 
-_KNOWN = ("expression", "range", "rate")
+PARAMS = ("expression", "range", "rate")
 # Enough for the slow presets (Rosenbrock's valley) to show progress, few enough to animate.
 DESCENT_STEPS = 500
 LEVEL_COUNT = 12
@@ -40,7 +40,7 @@ class SurfaceExplorerParams:
 
 
 def read_params(params: Mapping[str, Any]) -> SurfaceExplorerParams:
-    reject_unknown(NAME, params, _KNOWN)
+    reject_unknown(NAME, params, PARAMS)
     expression = params.get("expression")
     if not isinstance(expression, str) or not expression.strip():
         raise WidgetParamsError(f"{NAME} needs an expression, such as w1^2 + 3w2^2")
