@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from steepest.engine.answer_kinds import TypedKind
+
 
 @dataclass(frozen=True)
 class HtmlBlock:
@@ -84,7 +86,7 @@ class TypedQuestionBlock:
 
     id: str
     prompt_html: str
-    kind: str
+    kind: TypedKind
     function: str
     explanation_html: str
     respect: str | None = None

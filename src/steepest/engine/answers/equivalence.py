@@ -24,9 +24,8 @@ from typing import Any, Literal
 import numpy as np
 import sympy
 
-from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.answer_kinds import DomainKind, VerdictKind
 from steepest.engine.answers.sampling import (
-    DomainKind,
     nice_points,
     random_float_points,
     random_integer_points,

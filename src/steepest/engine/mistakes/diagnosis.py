@@ -16,7 +16,7 @@ from typing import Any
 
 import sympy
 
-from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.answer_kinds import MistakeCode, VerdictKind
 from steepest.engine.answers.equivalence import (
     Comparison,
     Counterexample,
@@ -46,10 +46,10 @@ class Feedback:
     correct: bool
     message: str
     column: int | None = None
-    mistake: str | None = None
+    mistake: MistakeCode | None = None
     """The code of the recognised mistake, such as "swapped_components"; None if unknown."""
     components: tuple[Verdict, ...] = ()
-    component_mistakes: tuple[str | None, ...] = ()
+    component_mistakes: tuple[MistakeCode | None, ...] = ()
     counterexample: Counterexample | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -149,8 +149,8 @@ def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
 
 def _component_notes(
     problem: Problem, given: Sequence[sympy.Expr], wrong: Sequence[int], seed: int
-) -> tuple[tuple[str | None, ...], list[str]]:
-    codes: list[str | None] = [None] * len(given)
+) -> tuple[tuple[MistakeCode | None, ...], list[str]]:
+    codes: list[MistakeCode | None] = [None] * len(given)
     notes = []
     for i in wrong:
         mistake = _first_match(problem, component_mistakes(problem, i), [given[i]], seed)

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import sympy
 
-from steepest.engine.answer_kinds import ProblemKind
-from steepest.engine.answers.sampling import DomainKind, read_domains
+from steepest.engine.answer_kinds import POINT_KINDS, VECTOR_KINDS, DomainKind, Goal, ProblemKind
+from steepest.engine.answers.sampling import read_domains
 from steepest.engine.calculus.critical import extrema_on_interval
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
@@ -35,9 +35,6 @@ from steepest.engine.notation.printing import (
     to_text,
 )
 from steepest.engine.notation.symbols import canonical_variable_name, order_variables
-
-Goal = Literal["maximum", "minimum"]
-VECTOR_KINDS = frozenset({"gradient", "gradient_at", "descent"})
 
 
 @dataclass(frozen=True)
@@ -160,7 +157,7 @@ def make_problem(
         expected: tuple[sympy.Expr, ...] = (sympy.diff(function, respect),)
     elif kind == "gradient":
         expected = gradient(function, variables)
-    elif kind in ("gradient_at", "descent"):
+    elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
         values = dict(zip(variables, at, strict=True))

@@ -11,7 +11,8 @@ from typing import Any
 
 import sympy
 
-from steepest.engine.calculus.critical import CriticalKind, classify_critical_point
+from steepest.engine.answer_kinds import CriticalKind
+from steepest.engine.calculus.critical import classify_critical_point
 from steepest.engine.calculus.derivation import derive_gradient
 from steepest.engine.explain.steps_json import derivation_to_json
 from steepest.engine.notation.printing import (

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from steepest.engine.calculus.critical import CriticalKind
+from steepest.engine.answer_kinds import CriticalKind
 from steepest.engine.evaluate.arrays import (
     BoolArray,
     FloatArray,

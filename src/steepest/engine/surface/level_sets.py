@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from steepest.engine.calculus.critical import CriticalKind
+from steepest.engine.answer_kinds import CriticalKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.arrays import FloatArray, evaluate_gradient, evaluate_tree_array

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from steepest.compute import ComputePool
+from steepest.engine.answer_kinds import VECTOR_KINDS
 from steepest.lessons import (
     Catalogue,
     HtmlBlock,
@@ -195,8 +196,7 @@ def _parts(
             yield HtmlPart(block.html)
         elif isinstance(block, TypedQuestionBlock):
             typed = True
-            vector = block.kind in ("gradient", "gradient_at", "descent")
-            yield TypedPart(block.id, block.prompt_html, vector)
+            yield TypedPart(block.id, block.prompt_html, block.kind in VECTOR_KINDS)
         elif isinstance(block, WidgetBlock):
             widget, spec = spec_of[id(block)]
             yield WidgetPart(widget, spec)

@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
+from steepest.engine.answer_kinds import TYPED_KINDS
 from steepest.web.course import engine_calls
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import store_calls
@@ -19,7 +20,6 @@ from steepest.web.learners.session import current_learner, require_csrf
 from steepest.web.schemas.answers import (
     Mastery,
     PracticeAttempt,
-    PracticeKind,
     PracticeProblem,
     PracticeRequest,
     PracticeResult,
@@ -28,8 +28,9 @@ from steepest.web.schemas.api import ENGINE_ERRORS, error_response
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
 
-# Without a kind, a problem asks for one of these; the optimum problems belong to the box.
-VARIED_KINDS: tuple[PracticeKind, ...] = ("partial", "gradient", "gradient_at", "descent")
+# Without a kind, a problem asks what a lesson's typed question may ask: the optimum problems
+# belong to the box.
+VARIED_KINDS = TYPED_KINDS
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     **ENGINE_ERRORS,
