@@ -98,7 +98,7 @@ class _RefusingPool:
     def __init__(self, error: Exception) -> None:
         self.error = error
 
-    async def arun(self, *args: Any, **kwargs: Any) -> Any:
+    async def acall(self, *args: Any, **kwargs: Any) -> Any:
         raise self.error
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from steepest.engine.answer_kinds import TypedKind
+from steepest.engine.problems.problem_types import QuestionFields
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class TypedQuestionBlock:
     at: Mapping[str, str] | None = None
     line: int = field(default=0, compare=False)
 
-    def problem_fields(self) -> dict[str, object]:
+    def problem_fields(self) -> QuestionFields:
         """What the engine needs to rebuild the problem (see `problem_from_text`)."""
         return {
             "kind": self.kind,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import sympy
 
@@ -34,6 +33,7 @@ from steepest.engine.answers.vectors import (
 )
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
+from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.notation.symbols import canonical_variable_name
 from steepest.engine.problems.problem import Problem
 
@@ -52,7 +52,7 @@ class Feedback:
     component_mistakes: tuple[MistakeCode | None, ...] = ()
     counterexample: Counterexample | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FeedbackJson:
         return {
             "verdict": self.verdict,
             "correct": self.correct,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import sympy
 
@@ -35,6 +34,7 @@ from steepest.engine.notation.printing import (
     to_text,
 )
 from steepest.engine.notation.symbols import canonical_variable_name, order_variables
+from steepest.engine.problems.problem_types import PublicProblemJson
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Problem:
         return self.kind in VECTOR_KINDS
 
     @property
-    def domain_map(self) -> dict[str, str]:
+    def domain_map(self) -> dict[str, DomainKind]:
         return dict(zip(self.names, self.domain, strict=True))
 
     @property
@@ -105,12 +105,12 @@ class Problem:
         head = sympy.Function(self.name)(*self.variables)
         return mathml_math(mathml_equation(mathml_fragment(head), mathml_fragment(self.function)))
 
-    def to_public_json(self) -> dict[str, Any]:
-        """Everything a page needs to ask the question, and nothing that gives the answer away."""
+    def to_public_json(self) -> PublicProblemJson:
+        """Everything a page needs to ask the question, and nothing that gives the answer away:
+        not the seed either, from which the server rebuilds the answer key."""
         return {
             "kind": self.kind,
             "level": self.level,
-            "seed": self.seed,
             "prompt": self.prompt(),
             "name": self.name,
             "function": to_text(self.function),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -96,7 +97,7 @@ class PracticeRequest(BaseModel):
 
 class PracticeProblem(BaseModel):
     problem: str = Field(description="Opaque id of the problem, to send back with the answer")
-    question: dict[str, Any] = Field(
+    question: Mapping[str, Any] = Field(
         description="The problem as the page shows it: prompt, function, point; never the answer"
     )
 
