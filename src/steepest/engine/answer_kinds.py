@@ -30,9 +30,11 @@ VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
 PROBLEM_KINDS: tuple[ProblemKind, ...] = get_args(ProblemKind)
 
-Goal = Literal["maximum", "minimum"]
+Goal = Literal["minimum", "maximum"]
 """What an optimum problem looks for."""
-CriticalKind = Literal[Goal, "saddle", "inconclusive"]
+ClassifiedKind = Literal[Goal, "saddle"]
+"""A point where the slope is zero, as the surface's critical points are told apart."""
+CriticalKind = Literal[ClassifiedKind, "inconclusive"]
 """What the second-derivative test says of a point where the slope is zero."""
 
 # In the order feedback prefers them: sin 2x → cos 2x is a lost chain factor before it is a

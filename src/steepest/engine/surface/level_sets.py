@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from steepest.engine.answer_kinds import CriticalKind
+from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.arrays import FloatArray, evaluate_gradient, evaluate_tree_array
@@ -57,7 +57,7 @@ MAX_CRITICAL_POINTS = 12
 @dataclass(frozen=True)
 class CriticalPoint:
     point: dict[str, float]
-    kind: CriticalKind
+    kind: ClassifiedKind
     value: float
 
 

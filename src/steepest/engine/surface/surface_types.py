@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, TypedDict, get_args
 
-from steepest.engine.answer_kinds import CriticalKind
+from steepest.engine.answer_kinds import ClassifiedKind
 
 if TYPE_CHECKING:
     # Only named: an expression tree is free-form nested JSON, and its module needs SymPy.
@@ -41,7 +41,7 @@ class LevelSetJson(TypedDict):
 
 class CriticalPointJson(TypedDict):
     point: dict[str, float]
-    kind: CriticalKind
+    kind: ClassifiedKind
     value: float
 
 
