@@ -12,6 +12,7 @@ from typing import Any, TypedDict
 
 from steepest.compute import Task
 from steepest.widgets.params import reject_unknown
+from steepest.widgets.widget import Widget
 
 NAME = "backprop-cost"
 TEMPLATE = "widgets/_backprop_cost.html"
@@ -55,3 +56,4 @@ class BackpropCostSpec(TypedDict):
 
 
 SPEC: Task[BackpropCostParams, BackpropCostSpec] = Task(f"{__name__}.spec", "compute_spec")
+WIDGET = Widget(NAME, TEMPLATE, SCRIPT, read_params, SPEC)

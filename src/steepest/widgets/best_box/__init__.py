@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from steepest.compute import Task
 from steepest.widgets.params import WidgetParamsError, decimal_texts, reject_unknown
+from steepest.widgets.widget import Widget
 
 if TYPE_CHECKING:
     # Only named: an expression tree is free-form nested JSON, and its module needs SymPy.
@@ -95,3 +96,4 @@ class BestBoxSpec(TypedDict):
 
 
 SPEC: Task[BestBoxParams, BestBoxSpec] = Task(f"{__name__}.spec", "compute_spec")
+WIDGET = Widget(NAME, TEMPLATE, SCRIPT, read_params, SPEC)

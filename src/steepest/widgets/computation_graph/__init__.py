@@ -15,6 +15,7 @@ from typing import Any, Literal, TypedDict
 
 from steepest.compute import Task
 from steepest.widgets.params import WidgetParamsError, reject_unknown
+from steepest.widgets.widget import Widget
 
 NAME = "computation-graph"
 TEMPLATE = "widgets/_computation_graph.html"
@@ -115,3 +116,4 @@ class ComputationGraphSpec(TypedDict):
 
 
 SPEC: Task[ComputationGraphParams, ComputationGraphSpec] = Task(f"{__name__}.spec", "compute_spec")
+WIDGET = Widget(NAME, TEMPLATE, SCRIPT, read_params, SPEC)

@@ -20,6 +20,7 @@ from steepest.compute import Task
 from steepest.engine.surface.presets import PresetJson
 from steepest.engine.surface.surface_types import SurfaceJson
 from steepest.widgets.params import WidgetParamsError, decimal_texts, reject_unknown
+from steepest.widgets.widget import Widget
 
 NAME = "surface-explorer"
 TEMPLATE = "widgets/_surface_explorer.html"
@@ -72,3 +73,4 @@ class SurfaceExplorerSpec(TypedDict):
 
 
 SPEC: Task[SurfaceExplorerParams, SurfaceExplorerSpec] = Task(f"{__name__}.spec", "compute_spec")
+WIDGET = Widget(NAME, TEMPLATE, SCRIPT, read_params, SPEC)
