@@ -43,6 +43,9 @@ _CLOSE_WAIT_S = 5.0
 class ComputePool:
     """Runs module-level functions in worker processes, each call under a time limit.
 
+    Callers name the engine's functions with typed `Task` handles (`call`, `acall`); `run` and
+    `arun` take any module-level function and its arguments.
+
     Thread-safe. Workers start on first use (or all at once with `start()`), are reused across
     calls, and are replaced after a timeout, a memory error or a crash. `timeout` bounds the run
     time of a call once a worker has it; waiting for a free worker is bounded by `max_queue`.

@@ -1,8 +1,9 @@
 """The loop that runs inside each worker process, and the messages it exchanges with the pool.
 
-A request is a pickled `(fn, args, kwargs)`; a reply is a pickled `(kind, payload)` tuple. Both
-are pickled by hand rather than through `Connection.send`, so that a request that cannot be
-unpickled or a result that cannot be pickled becomes a reply instead of killing the loop.
+A request is a pickled `(fn, args, kwargs)`, `fn` a module-level function or a `Task` that names
+one; a reply is a pickled `(kind, payload)` tuple. Both are pickled by hand rather than through
+`Connection.send`, so that a request that cannot be unpickled or a result that cannot be pickled
+becomes a reply instead of killing the loop.
 """
 
 from __future__ import annotations
