@@ -1,5 +1,8 @@
 """Measures what the compute pool costs: per-call overhead, worker replacement, cold start.
 
+The per-call overhead is measured twice: `run()` of a function sent by reference, and `call()`
+of a trivial Task, which the worker resolves by module and name (once, then from its cache).
+
 Run with `.venv/bin/python bench/bench_compute.py`; it prints figures and asserts nothing.
 """
 
@@ -11,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from steepest.compute import ComputePool, ComputeTimeout
+from steepest.compute import ComputePool, ComputeTimeout, Task
 
 ROUND_TRIPS = 500
 REPLACEMENTS = 20
@@ -50,6 +53,19 @@ def round_trip(pool: ComputePool) -> None:
         samples.append(time.perf_counter() - started)
     print(
         f"run() round trip, {ROUND_TRIPS} calls:   median {_ms(statistics.median(samples))}"
+        f"   p99 {_ms(_p99(samples))}"
+    )
+
+
+def task_round_trip(pool: ComputePool) -> None:
+    negate: Task[int, int] = Task("operator", "neg")
+    samples = []
+    for _ in range(ROUND_TRIPS):
+        started = time.perf_counter()
+        pool.call(negate, 1)
+        samples.append(time.perf_counter() - started)
+    print(
+        f"call() of a Task, {ROUND_TRIPS} calls:   median {_ms(statistics.median(samples))}"
         f"   p99 {_ms(_p99(samples))}"
     )
 
@@ -114,6 +130,7 @@ def main() -> None:
     with ComputePool(workers=2) as pool:
         pool.start()
         round_trip(pool)
+        task_round_trip(pool)
         async_round_trip(pool)
     # One worker, so that every call after a kill has to wait for a fresh worker.
     with ComputePool(workers=1) as pool:

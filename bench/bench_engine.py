@@ -10,7 +10,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from steepest.compute import ComputeError, ComputePool
+from steepest.compute import ComputeError, ComputePool, tasks
+from steepest.compute.tasks.messages import GradientQuery
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 
@@ -70,23 +71,22 @@ def bench_latency(rounds: int = 20) -> None:
 
 def bench_hostile() -> None:
     print("time to refuse hostile input through the worker pool (target < 2500 ms each):")
-    with ComputePool(workers=1, timeout=2.0) as pool:
-        pool.run(gradient_report, "x", None)  # the first call pays for starting the worker
+    preload = tasks.task_modules(tasks.GRADIENT_REPORT)
+    with ComputePool(workers=1, timeout=2.0, preload=preload) as pool:
+        # The first call pays for starting the worker.
+        pool.call(tasks.GRADIENT_REPORT, GradientQuery("x"))
         for text in HOSTILE:
             start = time.perf_counter()
+            at = {"x": 1, "y": 1, "z": 1, "w": 1} if "w)" in text else None
             try:
-                pool.run(
-                    gradient_report,
-                    text,
-                    {"x": 1, "y": 1, "z": 1, "w": 1} if "w)" in text else None,
-                )
+                pool.call(tasks.GRADIENT_REPORT, GradientQuery(text, at))
                 outcome = "accepted"
             except (EngineError, ComputeError) as error:
                 outcome = type(error).__name__
             elapsed = (time.perf_counter() - start) * 1000
             print(f"  {elapsed:8.1f} ms  {outcome:16}  {text[:48]!r}")
         start = time.perf_counter()
-        pool.run(gradient_report, "w1^2 + 3w2^2", {"w1": 1, "w2": 1})
+        pool.call(tasks.GRADIENT_REPORT, GradientQuery("w1^2 + 3w2^2", {"w1": 1, "w2": 1}))
         print(f"  then a normal request: {(time.perf_counter() - start) * 1000:.1f} ms")
 
 

@@ -11,9 +11,10 @@ import pytest
 
 from steepest.authoring.check import check_lessons
 from steepest.cli import main
+from steepest.engine.answer_kinds import TYPED_KINDS
 from steepest.engine.claims.statements import ClaimKind
 from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
-from steepest.lessons.directive_blocks import DIRECTIVES, TYPED_KINDS
+from steepest.lessons.directive_blocks import DIRECTIVES
 from steepest.lessons.front_matter import FRONT_MATTER_FIELDS
 from steepest.widgets import WIDGETS
 

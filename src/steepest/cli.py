@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 
-from steepest.compute import ComputeError, ComputePool
+from steepest.compute import ComputeError, ComputePool, Task, tasks
+from steepest.compute.tasks.messages import GradientQuery
 from steepest.engine.errors import EngineError, PointSyntaxError
 from steepest.engine.notation.point_text import naming_the_point, read_point_text
+
+Request = TypeVar("Request")
+Result = TypeVar("Result")
 
 
 def fail(message: str) -> NoReturn:
@@ -34,26 +37,11 @@ def read_at(text: str | None) -> dict[str, str] | None:
         fail(str(error))
 
 
-def gradient_json(
-    expression: str, point: dict[str, str] | None, declared: list[str] | None
-) -> dict[str, Any]:
-    # Runs in a worker. The engine is imported here, not at the top, so that the command's own
-    # process never loads SymPy: the worker's forkserver has it preloaded already.
-    from steepest.engine.explain.report import gradient_report
-
-    return gradient_report(expression, point, declared)
-
-
-def gradient_text(expression: str, point: dict[str, str] | None, declared: list[str] | None) -> str:
-    from steepest.engine.explain.report import gradient_text as render
-
-    return render(expression, point, declared)
-
-
-def run_engine(function: Callable[..., Any], *args: Any, timeout: float) -> Any:
+def run_engine(task: Task[Request, Result], request: Request, *, timeout: float) -> Result:
+    """Run one task in a worker, so that the command's own process never loads SymPy."""
     try:
-        with ComputePool(workers=1, timeout=timeout) as pool:
-            return pool.run(function, *args)
+        with ComputePool(workers=1, timeout=timeout, preload=tasks.task_modules(task)) as pool:
+            return pool.call(task, request)
     except EngineError as error:
         fail(str(error))
     except ComputeError as error:
@@ -92,11 +80,12 @@ def grad(
     """Partial derivatives, the gradient and the steps for EXPRESSION."""
     point = read_at(at)
     declared = [v.strip() for v in variables.split(",")] if variables else None
+    query = GradientQuery(expression, point, declared)
     if as_json:
-        report = run_engine(gradient_json, expression, point, declared, timeout=timeout)
+        report = run_engine(tasks.GRADIENT_REPORT, query, timeout=timeout)
         click.echo(json.dumps(report, ensure_ascii=False))
     else:
-        click.echo(run_engine(gradient_text, expression, point, declared, timeout=timeout))
+        click.echo(run_engine(tasks.GRADIENT_TEXT, query, timeout=timeout))
 
 
 @main.command()

@@ -22,6 +22,7 @@ from steepest.compute import (
     ComputePool,
     ComputeTimeout,
     PoolOverloaded,
+    Task,
 )
 from steepest.engine.errors import MathSyntaxError
 
@@ -104,6 +105,25 @@ def test_other_exception_becomes_compute_failed_and_traceback_is_only_logged(
     assert "not a learner's fault" in caplog.text
     assert "Traceback" in caplog.text
     assert pool.run(workloads.add, 1, 1) == 2
+
+
+def test_a_task_runs_by_name_in_a_worker_and_the_log_names_it_when_it_fails(
+    pool: ComputePool, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert pool.call(Task("workloads", "twice"), 21) == workloads.twice(21)
+    with caplog.at_level(logging.ERROR), pytest.raises(ComputeFailed):
+        pool.call(Task("workloads", "refuse"), "a request")
+    assert "workloads.refuse failed in compute worker" in caplog.text
+    assert pool.call(Task("workloads", "twice"), 2) == 4
+
+
+def test_acall_runs_tasks_for_asyncio_callers(pool: ComputePool) -> None:
+    twice: Task[int, int] = Task("workloads", "twice")
+
+    async def main() -> list[int]:
+        return list(await asyncio.gather(pool.acall(twice, 1), pool.acall(twice, 2)))
+
+    assert run_on_fresh_loop(main()) == [2, 4]
 
 
 def test_unpicklable_result_becomes_compute_failed(pool: ComputePool) -> None:

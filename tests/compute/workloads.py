@@ -12,6 +12,10 @@ def add(a: int, b: int, *, scale: int = 1) -> int:
     return (a + b) * scale
 
 
+def twice(value: int) -> int:
+    return 2 * value
+
+
 def worker_pid() -> int:
     return os.getpid()
 
@@ -22,6 +26,10 @@ def raise_syntax_error(text: str, column: int) -> None:
 
 def raise_key_error() -> None:
     raise KeyError("not a learner's fault")
+
+
+def refuse(request: object) -> None:
+    raise KeyError(f"not a learner's fault: {request}")
 
 
 def spin_forever() -> None:

@@ -10,6 +10,7 @@ import sympy
 
 from steepest.engine.calculus.derivation import derive_gradient
 from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.explain.report_types import RuleJson
 from steepest.engine.explain.steps_json import derivation_to_json
 
 w1, w2, x, y, z = sympy.symbols("w1 w2 x y z", real=True)
@@ -101,19 +102,21 @@ def test_json_steps_come_in_teaching_order_and_serialise() -> None:
 
 def test_json_partials_name_variables_frozen_and_a_result_sympy_reads_back() -> None:
     steps = derivation_to_json(derive_gradient(LOSS, [w1, w2]))
-    assert [s["kind"] for s in steps] == ["partial", "partial", "stack"]
-    first = steps[0]
+    first, second, stack = steps
+    assert first["kind"] == second["kind"] == "partial" and stack["kind"] == "stack"
     assert first["variable"] == "w1"
     assert first["frozen"] == ["w2"]
     assert sympy.sympify(first["result"], locals=REAL_SYMBOLS) == sympy.diff(LOSS, w1)
-    assert steps[2]["result"] == [first["result"], steps[1]["result"]]
+    assert stack["result"] == [first["result"], second["result"]]
 
 
 def test_json_rule_tree_nests_and_every_node_is_true() -> None:
     expr = sympy.exp(-(x**2) - y**2)
-    tree = derivation_to_json(derive_gradient(expr, [x, y]))[0]["rules"]
+    first = derivation_to_json(derive_gradient(expr, [x, y]))[0]
+    assert first["kind"] == "partial"
+    tree = first["rules"]
 
-    def visit(node: dict[str, object]) -> int:
+    def visit(node: RuleJson) -> int:
         assert {"rule", "expression", "result", "frozen", "text", "mathml", "substeps"} <= set(node)
         local = {**REAL_SYMBOLS, node["variable"]: sympy.Symbol(str(node["variable"]), real=True)}
         expression = sympy.sympify(node["expression"], locals=local)
@@ -131,6 +134,7 @@ def test_json_rule_tree_nests_and_every_node_is_true() -> None:
 def test_json_numbers_are_ints_when_whole_and_floats_otherwise() -> None:
     steps = derivation_to_json(derive_gradient(LOSS, [w1, w2], {w1: ONE, w2: ONE}))
     evaluate, descent = steps[3], steps[4]
+    assert evaluate["kind"] == "evaluate" and descent["kind"] == "descent"
     assert evaluate["point"] == {"w1": 1, "w2": 1}
     assert evaluate["value"] == [2, 6]
     assert all(type(v) is int for v in evaluate["value"])
@@ -138,7 +142,8 @@ def test_json_numbers_are_ints_when_whole_and_floats_otherwise() -> None:
     assert descent["steepest"] == "w2"
     assert descent["critical"] is False
 
-    exact = derivation_to_json(derive_gradient(sympy.log(x), [x], {x: sympy.Integer(3)}))
-    assert exact[2]["value"] == [pytest.approx(1 / 3)]
-    assert type(exact[2]["value"][0]) is float
-    assert exact[2]["exact"] == ["1/3"]
+    exact = derivation_to_json(derive_gradient(sympy.log(x), [x], {x: sympy.Integer(3)}))[2]
+    assert exact["kind"] == "evaluate"
+    assert exact["value"] == [pytest.approx(1 / 3)]
+    assert type(exact["value"][0]) is float
+    assert exact["exact"] == ["1/3"]

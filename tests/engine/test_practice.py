@@ -108,6 +108,7 @@ def test_solution_gives_the_answer_and_steps_that_reach_it(problem: Problem) -> 
     assert "partial" in kinds
     if problem.kind == "partial":
         (step,) = solution["steps"]
+        assert step["kind"] == "partial"
         assert problem.respect is not None and step["variable"] == problem.respect.name
         names = problem.names
         from_steps = sympy.parse_expr(

@@ -11,7 +11,7 @@ import pytest
 import sympy
 from starlette.testclient import TestClient
 
-from steepest.compute import ComputePool, ComputeTimeout, PoolOverloaded
+from steepest.compute import ComputePool, ComputeTimeout, PoolOverloaded, Task
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
@@ -20,7 +20,8 @@ from steepest.lessons import Lesson, QuestionBlock
 from .app_state import app_of, state_of
 from .page_parts import SLUG
 
-T = TypeVar("T")
+Req = TypeVar("Req")
+Res = TypeVar("Res")
 # Makes every engine call of the app fail with the given error, until the test ends.
 SwapPool = Callable[[Exception], None]
 
@@ -109,9 +110,9 @@ class _RefusingPool(ComputePool):
         super().__init__(workers=1)
         self.error = error
 
-    async def arun(
-        self, fn: Callable[..., T], /, *args: Any, timeout: float | None = None, **kwargs: Any
-    ) -> T:
+    async def acall(
+        self, task: Task[Req, Res], request: Req, *, timeout: float | None = None
+    ) -> Res:
         raise self.error
 
 

@@ -17,6 +17,8 @@ from steepest.widgets import (
     backprop_cost,
     computation_graph,
 )
+from steepest.widgets.backprop_cost import spec as cost_spec
+from steepest.widgets.computation_graph import spec as graph_spec
 
 # Expressions with the point each is swept at: the lesson's loss, a knob used twice, functions,
 # a division, a constant exponent and a product of three.
@@ -29,11 +31,13 @@ CASES: list[tuple[str, dict[str, str], dict[str, str]]] = [
 ]
 
 
-def _spec(expression: str, knobs: dict[str, str], inputs: dict[str, str]) -> dict[str, Any]:
+def _spec(
+    expression: str, knobs: dict[str, str], inputs: dict[str, str]
+) -> computation_graph.ComputationGraphSpec:
     params: dict[str, Any] = {"expression": expression, "knobs": knobs}
     if inputs:
         params["inputs"] = inputs
-    return computation_graph.compute_spec(computation_graph.read_params(params))
+    return graph_spec.compute_spec(computation_graph.read_params(params))
 
 
 def _point(knobs: dict[str, str], inputs: dict[str, str]) -> dict[sympy.Symbol, sympy.Expr]:
@@ -46,7 +50,7 @@ def _graph_nodes(expression: str, names: list[str]) -> dict[str, sympy.Expr]:
     loss = parse(expression, variables=names)
     for node in sympy.preorder_traversal(loss):
         if not node.is_Number:
-            found[computation_graph._expression_text(node)] = node
+            found[graph_spec._expression_text(node)] = node
     return found
 
 
@@ -121,14 +125,14 @@ def test_a_function_node_is_labelled_with_the_name_a_learner_types() -> None:
 def test_a_sweep_that_disagrees_with_the_engine_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = computation_graph._backward_sweep
+    real = graph_spec._backward_sweep
 
     def off_by_one(*args: Any) -> Any:
         adjoint, steps = real(*args)
         return {node: value + 1 for node, value in adjoint.items()}, steps
 
-    monkeypatch.setattr(computation_graph, "_backward_sweep", off_by_one)
-    with pytest.raises(computation_graph.BackwardSweepMismatch):
+    monkeypatch.setattr(graph_spec, "_backward_sweep", off_by_one)
+    with pytest.raises(graph_spec.BackwardSweepMismatch):
         _spec("(w*x + b - y)^2", {"w": "3", "b": "1"}, {"x": "2", "y": "4"})
 
 
@@ -153,23 +157,23 @@ def test_a_knob_missing_from_the_loss_is_refused() -> None:
         _spec("w^2", {"w": "1", "b": "2"}, {})
 
 
-COST_SPEC = backprop_cost.compute_spec(backprop_cost.read_params({}))
+COST_SPEC = cost_spec.compute_spec(backprop_cost.read_params({}))
 
 
 def test_cost_demo_measures_every_size_and_says_which_were_extrapolated() -> None:
     rows = COST_SPEC["rows"]
-    assert [row["n"] for row in rows] == list(backprop_cost.SIZES)
+    assert [row["n"] for row in rows] == list(cost_spec.SIZES)
     for row in rows:
         assert row["evaluations"] == row["n"] + 1
         assert row["estimated"] == (row["measured"] < row["n"])
-        assert row["estimated"] == (row["n"] > backprop_cost.FULL_UP_TO)
+        assert row["estimated"] == (row["n"] > cost_spec.FULL_UP_TO)
         assert row["backward_seconds"] > 0
         assert row["finite_seconds"] > 0
 
 
 def test_cost_demo_gradients_agree_with_each_other() -> None:
     for row in COST_SPEC["rows"]:
-        assert row["largest_difference"] < backprop_cost.AGREEMENT
+        assert row["largest_difference"] < cost_spec.AGREEMENT
 
 
 def test_backward_pass_grows_far_slower_than_finite_differences() -> None:
@@ -181,13 +185,13 @@ def test_backward_pass_grows_far_slower_than_finite_differences() -> None:
 def test_the_backward_pass_is_the_gradient_of_the_loss() -> None:
     """The hand-written reverse mode in the widget, against finite differences of its own loss,
     at a size where nudging every knob is quick: a disagreement must raise."""
-    row = backprop_cost.measure(50, seed=7)
+    row = cost_spec.measure(50, seed=7)
     assert row["measured"] == 50 and not row["estimated"]
 
 
 def test_both_widgets_are_registered() -> None:
-    assert WIDGETS["computation-graph"].compute_spec is computation_graph.compute_spec
-    assert WIDGETS["backprop-cost"].compute_spec is backprop_cost.compute_spec
+    assert WIDGETS["computation-graph"].spec.resolve() is graph_spec.compute_spec
+    assert WIDGETS["backprop-cost"].spec.resolve() is cost_spec.compute_spec
 
 
 def test_lesson_page_shows_the_graph_table_and_cost_table_without_javascript(
@@ -200,5 +204,5 @@ def test_lesson_page_shows_the_graph_table_and_cost_table_without_javascript(
     assert 'data-widget="backprop-cost"' in html
     assert "needs JavaScript" in html
     # The no-JS tables: every sweep step, every measured size.
-    assert html.count('<th scope="row">') >= 8 + len(backprop_cost.SIZES)
+    assert html.count('<th scope="row">') >= 8 + len(cost_spec.SIZES)
     assert "∂<var>L</var>/∂<var>w</var> = 12" in html

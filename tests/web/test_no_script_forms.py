@@ -8,11 +8,12 @@ import html
 import pytest
 from starlette.testclient import TestClient
 
+from steepest.compute import tasks
+from steepest.compute.tasks.messages import QuestionAnswer
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
 from steepest.lessons import Lesson
-from steepest.web.course.engine_calls import question_feedback
 from steepest.web.course.quiz import find_typed_question
 
 from .page_parts import SLUG, elements, section_html
@@ -91,7 +92,9 @@ def typed_form(client: TestClient, question: str, answer: str) -> tuple[int, str
 
 def engine_feedback(lesson: Lesson, question: str, answer: str) -> dict[str, object]:
     block = find_typed_question(lesson, question)
-    feedback: dict[str, object] = question_feedback(block.problem_fields(), answer)
+    feedback: dict[str, object] = dict(
+        tasks.QUESTION_FEEDBACK(QuestionAnswer(block.problem_fields(), answer))
+    )
     return feedback
 
 

@@ -19,12 +19,14 @@ from steepest.widgets import (
     get_widget,
     surface_explorer,
 )
+from steepest.widgets.best_box import spec as box_spec
+from steepest.widgets.surface_explorer import spec as surface_spec
 
 x, w1, w2 = sympy.symbols("x w1 w2", real=True)
 VOLUME = x * (6 - 2 * x) ** 2
 
-BOX_SPEC = best_box.compute_spec(best_box.read_params({}))
-SURFACE_SPEC = surface_explorer.compute_spec(
+BOX_SPEC = box_spec.compute_spec(best_box.read_params({}))
+SURFACE_SPEC = surface_spec.compute_spec(
     surface_explorer.read_params({"expression": "w1^2 + 3w2^2"})
 )
 
@@ -106,7 +108,7 @@ def test_surface_needs_two_variables() -> None:
     from steepest.engine.errors import VariableError
 
     with pytest.raises(VariableError):
-        surface_explorer.compute_spec(surface_explorer.read_params({"expression": "x^2"}))
+        surface_spec.compute_spec(surface_explorer.read_params({"expression": "x^2"}))
     with pytest.raises(WidgetParamsError):
         surface_explorer.read_params({"range": 2})
     with pytest.raises(WidgetParamsError):

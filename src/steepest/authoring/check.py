@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from steepest.compute import ComputeError, ComputePool
+from steepest.compute import ComputeError, ComputePool, Task, tasks
+from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
 from steepest.engine.errors import EngineError
 from steepest.lessons.catalogue import Catalogue
 from steepest.lessons.errors import LessonFormatError
@@ -32,10 +33,12 @@ from steepest.lessons.loader import parse_lesson
 from steepest.lessons.model import Lesson, TypedQuestionBlock, WidgetBlock, WorkedExampleBlock
 from steepest.widgets import UnknownWidget, WidgetParamsError, get_widget
 
-WORKER_PRELOAD = (
-    "steepest.engine.claims.verify",
-    "steepest.engine.problems.problem",
-    "steepest.engine.explain.report",
+# The checks' module imports the engine parts they need; a widget's spec loads on first use.
+WORKER_PRELOAD = tasks.task_modules(
+    tasks.CLAIM_MISMATCH,
+    tasks.TYPED_QUESTION_FAULT,
+    tasks.WORKED_EXAMPLE_FAULT,
+    tasks.WIDGET_FAULT,
 )
 MAX_WORKERS = 4
 LESSONS_PER_WORKER = 2
@@ -59,16 +62,19 @@ class CheckReport:
     """Sorted by file and line."""
 
 
+Request = TypeVar("Request")
+
+
 @dataclass(frozen=True)
-class _EngineCheck:
-    """One call for the compute pool; `function` returns None when all is well, else what is
+class _EngineCheck(Generic[Request]):
+    """One call for the compute pool; `task` returns None when all is well, else what is
     wrong. `what` names the thing checked, for a call that fails outright."""
 
     path: str
     line: int
     what: str
-    function: Callable[..., str | None]
-    args: tuple[Any, ...]
+    task: Task[Request, str | None]
+    request: Request
 
 
 def lesson_files(path: Path) -> list[Path]:
@@ -88,7 +94,7 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
         # The workers import SymPy while this process reads the lessons.
         threads.submit(pool.start)
         lessons, problems = _load_all(paths)
-        checks: list[_EngineCheck] = []
+        checks: list[_EngineCheck[Any]] = []
         for lesson in lessons:
             checks.extend(_claim_checks(lesson))
             for check in _block_checks(lesson):
@@ -130,31 +136,30 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Lesson], list[CheckProblem]]:
     return lessons, problems
 
 
-def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck]:
+def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:
     for claim in lesson.claims:
         yield _EngineCheck(
             str(lesson.source_path),
             claim.line,
             f'{claim.label} "{claim.statement}"',
-            claim_mismatch,
-            (claim.statement, claim.shown, claim.label, claim.holds),
+            tasks.CLAIM_MISMATCH,
+            ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds),
         )
 
 
-def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck | CheckProblem]:
+def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck[Any] | CheckProblem]:
     """The engine work of each directive. A widget's parameters are read here, in-process, as
     the web app reads them, so a mistake in them is a problem at once."""
     path = str(lesson.source_path)
     for block in (b for section in lesson.sections for b in section.blocks):
         if isinstance(block, TypedQuestionBlock):
             what = f"typed question '{block.id}'"
-            fields = (block.problem_fields(),)
-            yield _EngineCheck(path, block.line, what, typed_question_fault, fields)
+            fields = block.problem_fields()
+            yield _EngineCheck(path, block.line, what, tasks.TYPED_QUESTION_FAULT, fields)
         elif isinstance(block, WorkedExampleBlock):
-            example = (block.expression, dict(block.at))
-            yield _EngineCheck(
-                path, block.line, "the worked example", worked_example_fault, example
-            )
+            example = GradientQuery(block.expression, dict(block.at))
+            what = "the worked example"
+            yield _EngineCheck(path, block.line, what, tasks.WORKED_EXAMPLE_FAULT, example)
         elif isinstance(block, WidgetBlock):
             what = f"the {block.name} widget"
             try:
@@ -163,61 +168,14 @@ def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck | CheckProblem]:
             except (UnknownWidget, WidgetParamsError) as error:
                 yield CheckProblem(path, block.line, f"{what}: {error.args[0]}")
                 continue
-            spec = (what, widget.compute_spec, params)
-            yield _EngineCheck(path, block.line, what, widget_fault, spec)
+            spec = WidgetCheck(what, widget.spec, params)
+            yield _EngineCheck(path, block.line, what, tasks.WIDGET_FAULT, spec)
 
 
-def _outcome(pool: ComputePool, check: _EngineCheck) -> str | None:
+def _outcome(pool: ComputePool, check: _EngineCheck[Any]) -> str | None:
     try:
-        return pool.run(check.function, *check.args)
+        return pool.call(check.task, check.request)
     except EngineError as error:
         return f"{check.what} cannot be checked: {error}"
     except ComputeError as error:
         return f"{check.what} could not be checked: {error.message}"
-
-
-# The functions below run in compute workers. Each imports the engine when called, so that
-# naming them here (to send them to a worker) never loads SymPy into this process.
-
-
-def claim_mismatch(statement: str, shown: str, label: str, holds: bool = True) -> str | None:
-    """What is wrong with a claim, or None when the engine confirms it (or, for a claim that
-    must not hold, such as a quiz's wrong option, confirms that it does not)."""
-    from steepest.engine.claims.verify import verify_claim
-
-    verdict = verify_claim(statement, shown)
-    if verdict.ok == holds:
-        return None
-    if not holds:
-        return (
-            f'{label} is offered as wrong, but {verdict.said} is "{statement}" after all:'
-            f" the engine finds {verdict.got}"
-        )
-    return f'{label} "{statement}" says {verdict.said}, but the engine finds {verdict.got}'
-
-
-def typed_question_fault(fields: Mapping[str, Any]) -> str | None:
-    """Build the question's problem, answer key included, as the web app does for each answer."""
-    from steepest.engine.problems.problem import problem_from_text
-
-    problem_from_text(
-        fields["kind"], fields["function"], respect=fields["respect"], at=fields["at"]
-    )
-    return None
-
-
-def worked_example_fault(expression: str, at: Mapping[str, str]) -> str | None:
-    from steepest.engine.explain.report import gradient_report
-
-    gradient_report(expression, at)
-    return None
-
-
-def widget_fault(what: str, compute_spec: Callable[[Any], object], params: Any) -> str | None:
-    """Compute the widget's numbers as its page would; a widget says what is wrong with a
-    ValueError (the best box: no single maximum between its slider's ends)."""
-    try:
-        compute_spec(params)
-    except ValueError as error:
-        return f"the engine cannot compute {what}'s numbers: {error}"
-    return None

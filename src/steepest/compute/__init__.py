@@ -10,6 +10,7 @@ from steepest.compute.errors import (
     PoolOverloaded,
 )
 from steepest.compute.pool import ComputePool
+from steepest.compute.task import Task
 
 __all__ = [
     "ComputeError",
@@ -18,4 +19,5 @@ __all__ = [
     "ComputePool",
     "ComputeTimeout",
     "PoolOverloaded",
+    "Task",
 ]

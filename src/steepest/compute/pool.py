@@ -27,11 +27,14 @@ from steepest.compute.errors import (
     PoolOverloaded,
 )
 from steepest.compute.process import WorkerGone, WorkerProcess
+from steepest.compute.task import Task
 from steepest.compute.worker import Reply
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+Req = TypeVar("Req")
+Res = TypeVar("Res")
 
 _SHUT_DOWN = "the computation was cancelled because the server is shutting down"
 _CLOSE_WAIT_S = 5.0
@@ -39,6 +42,9 @@ _CLOSE_WAIT_S = 5.0
 
 class ComputePool:
     """Runs module-level functions in worker processes, each call under a time limit.
+
+    Callers name the engine's functions with typed `Task` handles (`call`, `acall`); `run` and
+    `arun` take any module-level function and its arguments.
 
     Thread-safe. Workers start on first use (or all at once with `start()`), are reused across
     calls, and are replaced after a timeout, a memory error or a crash. `timeout` bounds the run
@@ -99,6 +105,16 @@ class ComputePool:
                 self._vacancies -= 1
                 self._checked_out += 1
             self._release(self._spawn())
+
+    def call(self, task: Task[Req, Res], request: Req, *, timeout: float | None = None) -> Res:
+        """Run `task` on `request` in a worker and return its result; see `run()`."""
+        return self.run(task, request, timeout=timeout)
+
+    async def acall(
+        self, task: Task[Req, Res], request: Req, *, timeout: float | None = None
+    ) -> Res:
+        """`call()` for asyncio callers; see `arun()`."""
+        return await self.arun(task, request, timeout=timeout)
 
     def run(
         self,
@@ -327,4 +343,6 @@ def _load_reply(reply: bytes) -> Reply:
 
 
 def _name_of(fn: Callable[..., Any]) -> str:
+    if isinstance(fn, Task):
+        return str(fn)
     return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"

@@ -1,8 +1,9 @@
 """The loop that runs inside each worker process, and the messages it exchanges with the pool.
 
-A request is a pickled `(fn, args, kwargs)`; a reply is a pickled `(kind, payload)` tuple. Both
-are pickled by hand rather than through `Connection.send`, so that a request that cannot be
-unpickled or a result that cannot be pickled becomes a reply instead of killing the loop.
+A request is a pickled `(fn, args, kwargs)`, `fn` a module-level function or a `Task` that names
+one; a reply is a pickled `(kind, payload)` tuple. Both are pickled by hand rather than through
+`Connection.send`, so that a request that cannot be unpickled or a result that cannot be pickled
+becomes a reply instead of killing the loop.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import signal
 import traceback
 from multiprocessing.connection import Connection
 from typing import Any, Literal
+
+# The engine package and its errors are SymPy-free: importing them keeps the pool's parent light.
+from steepest.engine.errors import EngineError
 
 READY = b"ready"
 """The first message a worker sends, once it can take calls."""
@@ -29,10 +33,6 @@ def serve(conn: Connection, memory_limit_mb: int | None) -> None:
     # Ctrl-C in a terminal reaches the whole process group; the pool, not the learner's
     # keyboard, decides when a worker stops, and a KeyboardInterrupt here would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Imported here, not at the top: the pool imports this module to name the worker's entry
-    # point, and importing the engine package would pull SymPy into a parent meant to stay light.
-    from steepest.engine.errors import EngineError
-
     if memory_limit_mb is not None:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -48,15 +48,15 @@ def serve(conn: Connection, memory_limit_mb: int | None) -> None:
             request = conn.recv_bytes()
         except EOFError:
             return
-        conn.send_bytes(_answer(request, EngineError))
+        conn.send_bytes(_answer(request))
 
 
-def _answer(request: bytes, engine_error: type[Exception]) -> bytes:
+def _answer(request: bytes) -> bytes:
     reply: Reply
     try:
         fn, args, kwargs = pickle.loads(request)
         reply = ("ok", fn(*args, **kwargs))
-    except engine_error as error:
+    except EngineError as error:
         reply = ("engine_error", error)
     except MemoryError:
         reply = ("memory_error", None)

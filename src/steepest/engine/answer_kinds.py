@@ -1,20 +1,69 @@
-"""The names shared by answer checking, practice and the store, kept free of SymPy.
+"""The vocabularies shared by the engine and its callers, each spelled once, kept free of SymPy.
 
-The store and the web layer record verdicts and problem kinds without importing the CAS, so
-these small vocabularies live apart from the modules that compute them.
+The store, the web layer, the lessons and the compute workers' callers name verdicts, problem
+kinds and mistakes without importing the CAS, so these small vocabularies live apart from the
+modules that compute them. Each is a `Literal`; the runtime tuples are derived from it with
+`get_args`, and the narrower kinds are nested in the wider ones, so no word is written twice.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 VerdictKind = Literal["correct", "incorrect", "invalid"]
+VERDICT_KINDS: tuple[VerdictKind, ...] = get_args(VerdictKind)
 
-ProblemKind = Literal["partial", "gradient", "gradient_at", "descent", "optimum"]
-PROBLEM_KINDS: tuple[ProblemKind, ...] = (
-    "partial",
-    "gradient",
-    "gradient_at",
-    "descent",
-    "optimum",
-)
+DomainKind = Literal["positive", "nonzero", "real"]
+"""Where a variable of an answer lives, for the points the equivalence check samples."""
+DOMAIN_KINDS: tuple[DomainKind, ...] = get_args(DomainKind)
+
+# Problem kinds, from the narrowest group to all of them.
+PointKind = Literal["gradient_at", "descent"]
+"""Asked at a point: the answer is numbers."""
+VectorKind = Literal["gradient", PointKind]
+"""Answered with a vector, typed as `(a, b)`."""
+TypedKind = Literal["partial", VectorKind]
+"""What a lesson's typed question may ask, and what varied practice draws from."""
+ProblemKind = Literal[TypedKind, "optimum"]
+POINT_KINDS: tuple[PointKind, ...] = get_args(PointKind)
+VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
+TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
+PROBLEM_KINDS: tuple[ProblemKind, ...] = get_args(ProblemKind)
+
+Goal = Literal["minimum", "maximum"]
+"""What an optimum problem looks for."""
+ClassifiedKind = Literal[Goal, "saddle"]
+"""A point where the slope is zero, as the surface's critical points are told apart."""
+CriticalKind = Literal[ClassifiedKind, "inconclusive"]
+"""What the second-derivative test says of a point where the slope is zero."""
+
+# In the order feedback prefers them: sin 2x → cos 2x is a lost chain factor before it is a
+# lost constant (the 2 of 2x).
+SlipKind = Literal["chain_factor", "power_coefficient", "constant_factor"]
+"""A derivative rule applied with its classic slip (see `mistakes.slips`)."""
+SLIP_KINDS: tuple[SlipKind, ...] = get_args(SlipKind)
+
+MistakeCode = Literal[
+    # In one partial derivative
+    SlipKind,
+    "wrong_variable",
+    "not_held_constant",
+    "kept_constant_term",
+    "sign",
+    # In a vector as a whole
+    "swapped_components",
+    "not_evaluated",
+    "normalised",
+    "swapped_point",
+    # In an optimum
+    "minimum_not_maximum",
+    "maximum_not_minimum",
+    "other_critical_point",
+    "endpoint",
+    "value_not_location",
+    "root_not_critical",
+    # In any number
+    "rounded",
+]
+"""The mistakes feedback names (see `mistakes.catalogue`); the store records them."""
+MISTAKE_CODES: tuple[MistakeCode, ...] = get_args(MistakeCode)

@@ -43,6 +43,7 @@ from types import MappingProxyType
 
 from markdown_it.utils import EnvType
 
+from steepest.engine.answer_kinds import POINT_KINDS, TYPED_KINDS
 from steepest.lessons.claims import note_claim
 from steepest.lessons.errors import error_at
 from steepest.lessons.model import (
@@ -130,7 +131,6 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
     )
 
 
-TYPED_KINDS = ("partial", "gradient", "gradient_at", "descent")
 _CHECK_FIELDS = ("derivative_of", "variable", "equals")
 
 
@@ -143,8 +143,8 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
     question_id = body.text("id")
     if not _NAME.fullmatch(question_id):
         raise error_at(source.env, body.line_of("id"), "a question id looks like 'partial-w2'")
-    kind = body.text("kind")
-    if kind not in TYPED_KINDS:
+    kind = next((k for k in TYPED_KINDS if k == body.text("kind")), None)
+    if kind is None:
         raise error_at(
             source.env, body.line_of("kind"), f"the kind is one of {', '.join(TYPED_KINDS)}"
         )
@@ -154,7 +154,7 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
             source.env, source.line, "'respect' names the variable of a partial, and only there"
         )
     point = body.optional_mapping("at")
-    if (kind in ("gradient_at", "descent")) != (point is not None):
+    if (kind in POINT_KINDS) != (point is not None):
         raise error_at(
             source.env, source.line, "'at' is the point of a gradient_at or descent, and only there"
         )

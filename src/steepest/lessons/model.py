@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from steepest.engine.answer_kinds import TypedKind
+from steepest.engine.problems.problem_types import QuestionFields
+
 
 @dataclass(frozen=True)
 class HtmlBlock:
@@ -84,14 +87,14 @@ class TypedQuestionBlock:
 
     id: str
     prompt_html: str
-    kind: str
+    kind: TypedKind
     function: str
     explanation_html: str
     respect: str | None = None
     at: Mapping[str, str] | None = None
     line: int = field(default=0, compare=False)
 
-    def problem_fields(self) -> dict[str, object]:
+    def problem_fields(self) -> QuestionFields:
         """What the engine needs to rebuild the problem (see `problem_from_text`)."""
         return {
             "kind": self.kind,

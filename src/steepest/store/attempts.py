@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, get_args
+from typing import Any
 
-from steepest.engine.answer_kinds import PROBLEM_KINDS, VerdictKind
+from steepest.engine.answer_kinds import PROBLEM_KINDS, VERDICT_KINDS, VerdictKind
 from steepest.engine.problems.mastery import LEVELS
 from steepest.store.errors import AttemptFormatError, StoreInputError
 from steepest.store.shapes import (
@@ -25,7 +25,6 @@ from steepest.store.shapes import (
 )
 from steepest.store.tokens import ATTEMPT_ID
 
-VERDICTS: tuple[VerdictKind, ...] = get_args(VerdictKind)
 MAX_ANSWER_LENGTH = 1000
 MAX_SEED = 2**63 - 1
 _PROBLEM_FIELDS = ("level", "kind", "seed")
@@ -76,8 +75,8 @@ class NewAttempt:
 
     def __post_init__(self) -> None:
         read_text(self.answer, "the answer", AttemptFormatError, MAX_ANSWER_LENGTH)
-        if self.verdict not in VERDICTS:
-            raise AttemptFormatError(f"a verdict is one of {', '.join(VERDICTS)}")
+        if self.verdict not in VERDICT_KINDS:
+            raise AttemptFormatError(f"a verdict is one of {', '.join(VERDICT_KINDS)}")
         for label, name in (("lesson", self.lesson), ("question", self.question)):
             if name is not None:
                 read_name(name, f"the {label}", AttemptFormatError)

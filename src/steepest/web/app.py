@@ -17,8 +17,7 @@ from fastapi import FastAPI, Request
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 
-from steepest.compute import ComputePool
-from steepest.web.course.engine_calls import WORKER_PRELOAD
+from steepest.compute import ComputePool, tasks
 from steepest.web.course.library import LessonLibrary
 from steepest.web.http.body_limit import BodySizeLimitMiddleware
 from steepest.web.http.errors import Problem, install_error_handlers
@@ -33,8 +32,23 @@ from steepest.web.security.rate_limit import RateLimiter
 from steepest.web.settings import Settings
 from steepest.web.views import answers, api, pages, practice, progress
 from steepest.web.views import surface as surface_views
+from steepest.widgets import WIDGETS
 
 STATIC_DIR = Path(__file__).with_name("static")
+# The forkserver imports the module of every task the app calls, and the engine with them, once;
+# each worker then forks with them all loaded, a fresh one after a kill included.
+WORKER_PRELOAD = tasks.task_modules(
+    tasks.GRADIENT_REPORT,
+    tasks.WORKED_EXAMPLE,
+    tasks.EQUIVALENCE,
+    tasks.PREVIEW,
+    tasks.QUESTION_FEEDBACK,
+    tasks.PRACTICE_PROBLEM,
+    tasks.PRACTICE_FEEDBACK,
+    tasks.LEVEL_SETS,
+    tasks.DESCENT_PATH,
+    *(widget.spec for widget in WIDGETS.values()),
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,53 +1,57 @@
-"""Interactive widgets: each is one module here (its parameters and the spec the engine computes),
-one Jinja partial under `web/templates/widgets/` and one ES module under `web/static/js/widgets/`.
+"""Interactive widgets: each is a small package here, one Jinja partial under
+`web/templates/widgets/` and one ES module under `web/static/js/widgets/`.
 
-This registry is imported by the web process, so widget modules keep SymPy out of their imports
-and load the engine inside the functions that run in compute workers.
+A widget's package is light: its name, template and script, its parameters and how the lesson's
+are read, the shape of its spec, `SPEC`, the handle of the task that computes the spec, and
+`WIDGET`, all of these together. The web process imports only that; the computation is the
+package's `spec.py`, which imports the engine (or numpy) at the top and runs in compute workers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from steepest.errors import SteepestError
 from steepest.widgets import backprop_cost, best_box, computation_graph, surface_explorer
+from steepest.widgets.backprop_cost import BackpropCostSpec
+from steepest.widgets.best_box import BestBoxSpec
+from steepest.widgets.computation_graph import ComputationGraphSpec
 from steepest.widgets.params import WidgetParamsError
+from steepest.widgets.surface_explorer import SurfaceExplorerSpec
+from steepest.widgets.widget import Widget
+
+WidgetSpec = BestBoxSpec | SurfaceExplorerSpec | ComputationGraphSpec | BackpropCostSpec
+# Each widget's parameters go only to its own spec (its constructor checks that they match), so
+# the registry may forget their types.
+AnyWidget = Widget[Any, WidgetSpec]
 
 
 class UnknownWidget(SteepestError, LookupError):
     """A lesson names a widget that does not exist."""
 
 
-@dataclass(frozen=True)
-class Widget:
-    name: str
-    template: str
-    script: str
-    # Validates the lesson's parameters in the web process; the result is picklable.
-    read_params: Callable[[Mapping[str, Any]], Any]
-    # Module-level, so the compute pool can run it in a worker; returns JSON-ready data.
-    compute_spec: Callable[[Any], dict[str, Any]]
+_ALL: tuple[AnyWidget, ...] = (
+    best_box.WIDGET,
+    surface_explorer.WIDGET,
+    computation_graph.WIDGET,
+    backprop_cost.WIDGET,
+)
+WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 
 
-WIDGETS: dict[str, Widget] = {
-    module.NAME: Widget(
-        name=module.NAME,
-        template=module.TEMPLATE,
-        script=module.SCRIPT,
-        read_params=module.read_params,
-        compute_spec=module.compute_spec,
-    )
-    for module in (best_box, surface_explorer, computation_graph, backprop_cost)
-}
-
-
-def get_widget(name: str) -> Widget:
+def get_widget(name: str) -> AnyWidget:
     try:
         return WIDGETS[name]
     except KeyError:
         raise UnknownWidget(f"there is no widget named {name!r}") from None
 
 
-__all__ = ["WIDGETS", "UnknownWidget", "Widget", "WidgetParamsError", "get_widget"]
+__all__ = [
+    "WIDGETS",
+    "AnyWidget",
+    "UnknownWidget",
+    "Widget",
+    "WidgetParamsError",
+    "WidgetSpec",
+    "get_widget",
+]

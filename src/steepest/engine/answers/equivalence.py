@@ -19,19 +19,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import chain
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import sympy
 
-from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.answer_kinds import DomainKind, VerdictKind
 from steepest.engine.answers.sampling import (
-    DomainKind,
     nice_points,
     random_float_points,
     random_integer_points,
     read_domains,
 )
+from steepest.engine.answers.verdict_types import CounterexampleJson, VerdictJson
 from steepest.engine.errors import EngineError, VariableError
 from steepest.engine.evaluate.bounded import compile_evaluator
 from steepest.engine.evaluate.exact import compile_exact, degree_bound, is_rational_function
@@ -71,7 +71,7 @@ class Counterexample:
     def describe(self) -> str:
         return ", ".join(f"{name} = {value}" for name, value in self.point)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> CounterexampleJson:
         return {
             "point": dict(self.point),
             "answer_value": self.answer_value,
@@ -94,7 +94,7 @@ class Verdict:
     column: int | None = None
     counterexample: Counterexample | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> VerdictJson:
         return {
             "verdict": self.verdict,
             "equivalent": self.equivalent,

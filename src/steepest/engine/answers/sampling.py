@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Literal
 
 import numpy as np
 
+from steepest.engine.answer_kinds import DOMAIN_KINDS, DomainKind
 from steepest.engine.errors import VariableError
 from steepest.engine.notation.symbols import canonical_variable_name
-
-DomainKind = Literal["positive", "nonzero", "real"]
-DOMAIN_KINDS: tuple[DomainKind, ...] = ("positive", "nonzero", "real")
 
 # Small, readable coordinates tried first: a difference found here makes a counterexample a
 # learner can check by hand. None is 0 or ±1 alone, where too many different functions agree

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import sympy
 
@@ -21,6 +20,7 @@ from steepest.engine.answers.equivalence import (
     verdict_of,
 )
 from steepest.engine.answers.sampling import read_domains
+from steepest.engine.answers.verdict_types import VectorVerdictJson
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.parser import parse
@@ -39,7 +39,7 @@ class VectorVerdict:
     components: tuple[Verdict, ...]
     """One verdict per component; empty when the text could not be split into components."""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> VectorVerdictJson:
         return {
             "verdict": self.verdict,
             "equivalent": self.equivalent,

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import sympy
 
+from steepest.engine.answer_kinds import CriticalKind
 from steepest.engine.calculus.derivatives import hessian
 from steepest.engine.calculus.points import Point
 from steepest.engine.errors import EvaluationError
-
-CriticalKind = Literal["minimum", "maximum", "saddle", "inconclusive"]
 
 
 def classify_critical_point(

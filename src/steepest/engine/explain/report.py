@@ -3,26 +3,25 @@
     {"expression": "...", "variables": [...], "partials": {var: "..."}, "gradient": [...],
      "at": {var: number} | null, "gradient_at": {var: number} | null, "steps": [...]}
 
-Expression strings are SymPy's own spelling (`2*w1`), so other tools can read them back.
+Its shape, steps included, is `report_types.GradientReportJson`. Expression strings are SymPy's
+own spelling (`2*w1`), so other tools can read them back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, derive_gradient
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
 from steepest.engine.errors import VariableError
+from steepest.engine.explain.report_types import GradientReportJson, JsonNumber
 from steepest.engine.explain.steps_json import derivation_to_json
 from steepest.engine.explain.text import render_text
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_sympy_str
 from steepest.engine.notation.symbols import order_variables
-
-JsonNumber = int | float
 
 
 def json_number(value: sympy.Expr) -> JsonNumber:
@@ -52,7 +51,7 @@ def gradient_report(
     expression: str,
     at: Mapping[str, Coordinate] | None = None,
     variables: Sequence[str] | None = None,
-) -> dict[str, Any]:
+) -> GradientReportJson:
     derivation = derive_from_text(expression, at, variables)
     names = [v.name for v in derivation.variables]
     point = derivation.point

@@ -3,20 +3,25 @@ words, typed formulas and MathML, with its rules nested inside."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, PartialDerivation
 from steepest.engine.calculus.rules import Rule
 from steepest.engine.explain import mathml as render_mathml
 from steepest.engine.explain import text as render_text
+from steepest.engine.explain.report_types import (
+    DerivationStepJson,
+    ExplainedStepJson,
+    JsonNumber,
+    PartialStepJson,
+    RuleJson,
+)
 from steepest.engine.notation.printing import to_sympy_str
 
 
-def derivation_to_json(d: GradientDerivation) -> list[dict[str, Any]]:
+def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
     """The ``steps`` list of the CLI's and API's JSON answer."""
-    steps = [_partial_json(d, p) for p in d.partials]
+    steps: list[DerivationStepJson] = [_partial_json(d, p) for p in d.partials]
     steps.append(
         {
             "kind": "stack",
@@ -56,7 +61,7 @@ def derivation_to_json(d: GradientDerivation) -> list[dict[str, Any]]:
     return steps
 
 
-def _partial_json(d: GradientDerivation, p: PartialDerivation) -> dict[str, Any]:
+def _partial_json(d: GradientDerivation, p: PartialDerivation) -> PartialStepJson:
     return {
         "kind": "partial",
         **_explained(render_text.partial_step(d, p), render_mathml.partial_mathml(d, p)),
@@ -67,7 +72,7 @@ def _partial_json(d: GradientDerivation, p: PartialDerivation) -> dict[str, Any]
     }
 
 
-def _explained(step: render_text.StepText, mathml: str) -> dict[str, Any]:
+def _explained(step: render_text.StepText, mathml: str) -> ExplainedStepJson:
     return {
         "title": step.title,
         "text": render_text.sentence_text(step.sentence),
@@ -77,7 +82,7 @@ def _explained(step: render_text.StepText, mathml: str) -> dict[str, Any]:
     }
 
 
-def _rule_json(rule: Rule, *, placeholder: bool = False) -> dict[str, Any]:
+def _rule_json(rule: Rule, *, placeholder: bool = False) -> RuleJson:
     outer_of_chain = getattr(rule, "outer", None)
     return {
         "rule": rule.rule_name,
@@ -94,6 +99,6 @@ def _rule_json(rule: Rule, *, placeholder: bool = False) -> dict[str, Any]:
     }
 
 
-def _json_number(exact: sympy.Expr, approximate: float) -> int | float:
+def _json_number(exact: sympy.Expr, approximate: float) -> JsonNumber:
     """A JSON number: an int when the value is an integer, a float otherwise."""
     return int(exact) if exact.is_Integer else approximate

@@ -14,10 +14,11 @@ from functools import lru_cache
 
 import sympy
 
+from steepest.engine.answer_kinds import SLIP_KINDS, Goal, MistakeCode, SlipKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.errors import EngineError
-from steepest.engine.mistakes.slips import SLIP_KINDS, SlipKind, Slipped, slipped_derivative
+from steepest.engine.mistakes.slips import Slipped, slipped_derivative
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import real_critical_points
@@ -25,7 +26,7 @@ from steepest.engine.problems.solutions import real_critical_points
 
 @dataclass(frozen=True)
 class Mistake:
-    code: str
+    code: MistakeCode
     answer: tuple[sympy.Expr, ...]
     """The wrong answer itself, one expression per component."""
     message: str
@@ -153,12 +154,14 @@ def _component_transform(problem: Problem) -> Callable[[sympy.Expr], sympy.Expr 
     return at_point
 
 
-def _partial_mistakes(problem: Problem, v: sympy.Symbol) -> list[tuple[str, sympy.Expr, str]]:
+def _partial_mistakes(
+    problem: Problem, v: sympy.Symbol
+) -> list[tuple[MistakeCode, sympy.Expr, str]]:
     f, name = problem.function, problem.name
     others = [u for u in problem.variables if u != v]
     right = sympy.diff(f, v)
     terms = sympy.Add.make_args(f)
-    found: list[tuple[str, sympy.Expr, str]] = []
+    found: list[tuple[MistakeCode, sympy.Expr, str]] = []
     for u in others:
         message = (
             f"That is ∂{name}/∂{u.name}: you differentiated with respect to {u.name}. Here"
@@ -245,7 +248,10 @@ def _optimum_mistakes(problem: Problem) -> list[Mistake]:
     f, name, best = problem.function, problem.name, problem.expected[0]
     assert problem.interval is not None and problem.goal is not None
     low, high = problem.interval
-    opposite = "minimum" if problem.goal == "maximum" else "maximum"
+    opposite: Goal = "minimum" if problem.goal == "maximum" else "maximum"
+    opposite_mistake: MistakeCode = (
+        "minimum_not_maximum" if problem.goal == "maximum" else "maximum_not_minimum"
+    )
     size = "largest" if problem.goal == "maximum" else "smallest"
     found = []
     for point in real_critical_points(f, x):
@@ -258,7 +264,7 @@ def _optimum_mistakes(problem: Problem) -> list[Mistake]:
                 f" ({name} = {to_text(point.value)} there). You want the {size} {name}: check"
                 f" the sign of {name}″ at each critical point."
             )
-            found.append(Mistake(f"{opposite}_not_{problem.goal}", (point.location,), message))
+            found.append(Mistake(opposite_mistake, (point.location,), message))
         else:
             message = (
                 f"{at} is a critical point, but not the {problem.goal} inside"

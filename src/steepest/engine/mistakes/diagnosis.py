@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import sympy
 
-from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.answer_kinds import MistakeCode, VerdictKind
 from steepest.engine.answers.equivalence import (
     Comparison,
     Counterexample,
@@ -34,6 +33,7 @@ from steepest.engine.answers.vectors import (
 )
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
+from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.notation.symbols import canonical_variable_name
 from steepest.engine.problems.problem import Problem
 
@@ -46,13 +46,13 @@ class Feedback:
     correct: bool
     message: str
     column: int | None = None
-    mistake: str | None = None
+    mistake: MistakeCode | None = None
     """The code of the recognised mistake, such as "swapped_components"; None if unknown."""
     components: tuple[Verdict, ...] = ()
-    component_mistakes: tuple[str | None, ...] = ()
+    component_mistakes: tuple[MistakeCode | None, ...] = ()
     counterexample: Counterexample | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FeedbackJson:
         return {
             "verdict": self.verdict,
             "correct": self.correct,
@@ -149,8 +149,8 @@ def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
 
 def _component_notes(
     problem: Problem, given: Sequence[sympy.Expr], wrong: Sequence[int], seed: int
-) -> tuple[tuple[str | None, ...], list[str]]:
-    codes: list[str | None] = [None] * len(given)
+) -> tuple[tuple[MistakeCode | None, ...], list[str]]:
+    codes: list[MistakeCode | None] = [None] * len(given)
     notes = []
     for i in wrong:
         mistake = _first_match(problem, component_mistakes(problem, i), [given[i]], seed)

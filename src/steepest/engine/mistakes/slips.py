@@ -9,14 +9,10 @@ is the answer of a learner who makes exactly that one mistake.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 import sympy
 
-SlipKind = Literal["power_coefficient", "constant_factor", "chain_factor"]
-# In the order feedback prefers them: sin 2x → cos 2x is a lost chain factor before it is a lost
-# constant (the 2 of 2x).
-SLIP_KINDS: tuple[SlipKind, ...] = ("chain_factor", "power_coefficient", "constant_factor")
+from steepest.engine.answer_kinds import SlipKind
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ from collections.abc import Callable
 import numpy as np
 import sympy
 
-from steepest.engine.answer_kinds import ProblemKind
+from steepest.engine.answer_kinds import POINT_KINDS, Goal, ProblemKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
-from steepest.engine.problems.problem import Goal, Problem, make_problem
+from steepest.engine.problems.problem import Problem, make_problem
 
 LEVELS = (1, 2, 3)
 MAX_TRIES = 200
@@ -118,7 +118,7 @@ def _well_posed(
         return None  # the loss ignores a variable: a trivial question
     respect = variables[int(rng.integers(0, 2))] if kind == "partial" else None
     point = None
-    if kind in ("gradient_at", "descent"):
+    if kind in POINT_KINDS:
         low = 1 if domain else -2
         point = tuple(sympy.Integer(int(rng.integers(low, 3))) for _ in variables)
     try:

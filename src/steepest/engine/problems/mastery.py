@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from steepest.engine.answer_kinds import VerdictKind
 
@@ -24,6 +24,21 @@ class Attempt:
     verdict: VerdictKind
 
 
+class LevelProgressJson(TypedDict):
+    level: int
+    streak: int
+    mastered: bool
+    attempts: int
+    correct: int
+
+
+class MasteryJson(TypedDict):
+    levels: list[LevelProgressJson]
+    recommended_level: int
+    required: int
+    message: str
+
+
 @dataclass(frozen=True)
 class LevelProgress:
     level: int
@@ -33,7 +48,7 @@ class LevelProgress:
     attempts: int
     correct: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> LevelProgressJson:
         return {
             "level": self.level,
             "streak": self.streak,
@@ -51,7 +66,7 @@ class MasteryState:
     required: int
     message: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> MasteryJson:
         return {
             "levels": [level.to_json() for level in self.levels],
             "recommended_level": self.recommended_level,

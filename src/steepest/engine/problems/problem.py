@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
 
 import sympy
 
-from steepest.engine.answer_kinds import ProblemKind
-from steepest.engine.answers.sampling import DomainKind, read_domains
+from steepest.engine.answer_kinds import POINT_KINDS, VECTOR_KINDS, DomainKind, Goal, ProblemKind
+from steepest.engine.answers.sampling import read_domains
 from steepest.engine.calculus.critical import extrema_on_interval
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
@@ -35,9 +34,7 @@ from steepest.engine.notation.printing import (
     to_text,
 )
 from steepest.engine.notation.symbols import canonical_variable_name, order_variables
-
-Goal = Literal["maximum", "minimum"]
-VECTOR_KINDS = frozenset({"gradient", "gradient_at", "descent"})
+from steepest.engine.problems.problem_types import PublicProblemJson
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ class Problem:
         return self.kind in VECTOR_KINDS
 
     @property
-    def domain_map(self) -> dict[str, str]:
+    def domain_map(self) -> dict[str, DomainKind]:
         return dict(zip(self.names, self.domain, strict=True))
 
     @property
@@ -108,12 +105,12 @@ class Problem:
         head = sympy.Function(self.name)(*self.variables)
         return mathml_math(mathml_equation(mathml_fragment(head), mathml_fragment(self.function)))
 
-    def to_public_json(self) -> dict[str, Any]:
-        """Everything a page needs to ask the question, and nothing that gives the answer away."""
+    def to_public_json(self) -> PublicProblemJson:
+        """Everything a page needs to ask the question, and nothing that gives the answer away:
+        not the seed either, from which the server rebuilds the answer key."""
         return {
             "kind": self.kind,
             "level": self.level,
-            "seed": self.seed,
             "prompt": self.prompt(),
             "name": self.name,
             "function": to_text(self.function),
@@ -160,7 +157,7 @@ def make_problem(
         expected: tuple[sympy.Expr, ...] = (sympy.diff(function, respect),)
     elif kind == "gradient":
         expected = gradient(function, variables)
-    elif kind in ("gradient_at", "descent"):
+    elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
         values = dict(zip(variables, at, strict=True))

@@ -7,11 +7,11 @@ gradient API give); optimum questions add the steps that find and classify criti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import sympy
 
-from steepest.engine.calculus.critical import CriticalKind, classify_critical_point
+from steepest.engine.answer_kinds import CriticalKind
+from steepest.engine.calculus.critical import classify_critical_point
 from steepest.engine.calculus.derivation import derive_gradient
 from steepest.engine.explain.steps_json import derivation_to_json
 from steepest.engine.notation.printing import (
@@ -22,6 +22,11 @@ from steepest.engine.notation.printing import (
     to_text,
 )
 from steepest.engine.problems.problem import Problem
+from steepest.engine.problems.problem_types import (
+    OptimumStepJson,
+    SolutionStepJson,
+    WorkedSolutionJson,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def real_critical_points(function: sympy.Expr, variable: sympy.Symbol) -> list[C
     ]
 
 
-def worked_solution(problem: Problem) -> dict[str, Any]:
+def worked_solution(problem: Problem) -> WorkedSolutionJson:
     """The answer and the engine's worked solution: only for after an attempt."""
     expected = problem.expected
     if problem.is_vector:
@@ -61,7 +66,7 @@ def worked_solution(problem: Problem) -> dict[str, Any]:
     }
 
 
-def _steps(problem: Problem) -> list[dict[str, Any]]:
+def _steps(problem: Problem) -> list[SolutionStepJson]:
     at = problem.point_map if problem.point is not None else None
     derivation = derive_gradient(problem.function, problem.variables, at, name=problem.name)
     steps = derivation_to_json(derivation)
@@ -70,11 +75,11 @@ def _steps(problem: Problem) -> list[dict[str, Any]]:
         wanted = problem.respect.name
         return [s for s in steps if s["kind"] == "partial" and s["variable"] == wanted]
     if problem.kind == "optimum":
-        return [s for s in steps if s["kind"] == "partial"] + _optimum_steps(problem)
-    return steps
+        return [*(s for s in steps if s["kind"] == "partial"), *_optimum_steps(problem)]
+    return list(steps)
 
 
-def _optimum_steps(problem: Problem) -> list[dict[str, Any]]:
+def _optimum_steps(problem: Problem) -> list[OptimumStepJson]:
     (x,) = problem.variables
     name, f = problem.name, problem.function
     assert problem.interval is not None

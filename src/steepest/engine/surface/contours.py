@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import cast
 
 import contourpy
 import numpy as np
@@ -17,10 +17,10 @@ import numpy.typing as npt
 
 from steepest.engine.evaluate.arrays import FloatArray
 from steepest.engine.surface.presets import Window
+from steepest.engine.surface.surface_types import Spacing
 
 Polyline = list[list[float]]
 IndexArray = npt.NDArray[np.intp]
-Spacing = Literal["even", "geometric", "given"]
 ChunkedLines = tuple[list[FloatArray | None], list[IndexArray | None]]
 
 # Each thinning pass costs a fixed ~0.3 ms of numpy calls, repaid in a shorter JSON; after

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from steepest.engine.calculus.critical import CriticalKind
+from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.evaluate.arrays import (
     BoolArray,
     FloatArray,
@@ -123,7 +123,7 @@ def critical_points_on_grid(
     grid: tuple[FloatArray, FloatArray],
     box: tuple[FloatArray, FloatArray],
     limit: int,
-) -> tuple[FloatArray, list[CriticalKind]]:
+) -> tuple[FloatArray, list[ClassifiedKind]]:
     """Isolated points in the box where ∇L = 0, and their kinds: at most `limit` of them.
 
     `grid` holds points and ∇L at them (each rows×columns×2). Newton's method starts from the
@@ -175,7 +175,7 @@ def _kinds(
     points: FloatArray,
     step: float,
     curvature_scale: float,
-) -> list[CriticalKind | None]:
+) -> list[ClassifiedKind | None]:
     """The second-derivative test, and where it is silent (w1⁴ + w2⁴) a look around the point.
 
     Around the point L is compared on a small ring: higher all round is a minimum, lower all
@@ -187,7 +187,7 @@ def _kinds(
     eigenvalues = np.linalg.eigvalsh(gradient_and_hessian(partials, names, points, step)[1])
     angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
     ring = 100 * step * np.stack([np.cos(angles), np.sin(angles)], axis=-1)
-    kinds: list[CriticalKind | None] = []
+    kinds: list[ClassifiedKind | None] = []
     for point, pair in zip(points, eigenvalues, strict=True):
         if np.all(np.abs(pair) > 1e-6 * curvature_scale):
             kinds.append("minimum" if pair.min() > 0 else "maximum" if pair.max() < 0 else "saddle")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal, assert_type
 
 import numpy as np
 import sympy
@@ -25,6 +25,12 @@ from steepest.engine.limits import MAX_DESCENT_STEPS, MAX_LEARNING_RATE
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import order_variables
 from steepest.engine.surface.level_sets import MAX_COORDINATE, format_number
+from steepest.engine.surface.surface_types import (
+    CONVERGED_OUTCOMES,
+    DIVERGED_OUTCOMES,
+    DescentJson,
+    DescentOutcome,
+)
 
 # Beyond this distance the ball has left any window worth drawing.
 ESCAPE = 1e6
@@ -39,13 +45,22 @@ class DescentReport:
     variables: tuple[str, ...]
     points: list[tuple[float, ...]]
     losses: list[float]
-    diverged: bool
-    converged: bool
+    outcome: DescentOutcome
     rate_limit: float | None
     """2 / (the largest curvature of L at the start): rates above it overshoot ever more."""
     message: str
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def diverged(self) -> bool:
+        """L grew without bound or overflowed."""
+        return self.outcome in DIVERGED_OUTCOMES
+
+    @property
+    def converged(self) -> bool:
+        """The ball settled where ∇L ≈ 0 (or had no slope to begin with)."""
+        return self.outcome in CONVERGED_OUTCOMES
+
+    def to_json(self) -> DescentJson:
         return {
             "points": [dict(zip(self.variables, p, strict=True)) for p in self.points],
             "losses": self.losses,
@@ -58,7 +73,7 @@ class DescentReport:
 
 def descent_json(
     expression: str, start: Mapping[str, Coordinate], rate: float, steps: int
-) -> dict[str, Any]:
+) -> DescentJson:
     """The web API's entry point: text in, JSON-ready path out. Runs in a compute worker."""
     expr = parse(expression)
     return descend(expr, order_variables(expr.free_symbols), start, rate, steps).to_json()
@@ -87,8 +102,7 @@ def descend(
         names,
         walk.points,
         walk.losses,
-        outcome in ("blew up", "overflowed"),
-        outcome in ("settled", "flat at start"),
+        outcome,
         limit,
         message,
     )
@@ -144,7 +158,7 @@ class _Walk:
         self.losses.append(loss)
         self.first_slope = math.hypot(*self.slope)
 
-    def run(self, rate: float, steps: int) -> str:
+    def run(self, rate: float, steps: int) -> DescentOutcome:
         tolerance = SETTLED * self.first_slope
         if self.first_slope == 0:
             return "flat at start"
@@ -207,7 +221,7 @@ def _curvature(
 
 
 def _message(
-    walk: _Walk, outcome: str, rate: float, curvature: tuple[float, list[float]] | None
+    walk: _Walk, outcome: DescentOutcome, rate: float, curvature: tuple[float, list[float]] | None
 ) -> str:
     count = len(walk.points) - 1
     steps = f"{count} step" + ("" if count == 1 else "s")
@@ -237,6 +251,7 @@ def _message(
         return f"{step}, to {blocked}, leaves the region where L is defined."
     if outcome == "slope undefined":
         return f"After {steps} the ball reached {where}, where the slope of L is undefined."
+    assert_type(outcome, Literal["unfinished"])
     text = (
         f"After {steps} the ball is at {where}, where L = {last}, still moving"
         f" (|∇L| = {format_number(math.hypot(*walk.slope))})."

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from steepest.engine.calculus.critical import CriticalKind
+from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.arrays import FloatArray, evaluate_gradient, evaluate_tree_array
@@ -26,7 +26,6 @@ from steepest.engine.notation.printing import to_text
 from steepest.engine.notation.symbols import order_variables
 from steepest.engine.surface.contours import (
     LevelSet,
-    Spacing,
     choose_levels,
     significant,
     trace_level_lines,
@@ -34,6 +33,7 @@ from steepest.engine.surface.contours import (
 )
 from steepest.engine.surface.critical_points import critical_points_on_grid
 from steepest.engine.surface.presets import DEFAULT_PRESET, DEFAULT_WINDOW, PRESETS, Window
+from steepest.engine.surface.surface_types import Spacing, SurfaceJson
 
 # The presets live in their own SymPy-free module; they are named here too for callers that
 # think of them as part of the surface.
@@ -57,7 +57,7 @@ MAX_CRITICAL_POINTS = 12
 @dataclass(frozen=True)
 class CriticalPoint:
     point: dict[str, float]
-    kind: CriticalKind
+    kind: ClassifiedKind
     value: float
 
 
@@ -76,7 +76,7 @@ class SurfaceReport:
     critical_points: list[CriticalPoint]
     description: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SurfaceJson:
         return {
             "expression": self.expression,
             "variables": list(self.variables),
@@ -98,7 +98,7 @@ def surface_json(
     expression: str,
     window: Sequence[float] | None = None,
     levels: int | Sequence[float] = DEFAULT_LEVELS,
-) -> dict[str, Any]:
+) -> SurfaceJson:
     """The web API's entry point: text in, JSON-ready level sets out. Runs in a compute worker."""
     expr = parse(expression)
     variables = order_variables(expr.free_symbols)

@@ -6,7 +6,7 @@ without loading the engine.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypedDict
 
 Window = tuple[float, float, float, float]
 
@@ -58,7 +58,16 @@ PRESETS: dict[str, Preset] = {
 DEFAULT_PRESET = "stretched-bowl"
 
 
-def presets_json() -> list[dict[str, Any]]:
+class PresetJson(TypedDict):
+    id: str
+    label: str
+    expression: str
+    window: list[float]
+    start: dict[str, float]
+    rate: float
+
+
+def presets_json() -> list[PresetJson]:
     """The presets as the browser's menu needs them, in menu order."""
     return [
         {

@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from steepest.compute import ComputePool
+from steepest.compute import ComputePool, tasks
+from steepest.compute.tasks.messages import GradientQuery, WorkedExample
+from steepest.engine.answer_kinds import VECTOR_KINDS
+from steepest.engine.explain.report_types import GradientReportJson
 from steepest.lessons import (
     Catalogue,
     HtmlBlock,
@@ -24,9 +26,8 @@ from steepest.lessons import (
     WidgetBlock,
     WorkedExampleBlock,
 )
-from steepest.web.course import engine_calls
 from steepest.web.course.quiz import PublicQuestion
-from steepest.widgets import Widget, get_widget
+from steepest.widgets import AnyWidget, WidgetSpec, get_widget
 
 # A lesson's own examples and widgets are written by its author, not typed by a learner, and
 # the first calls may land on workers still starting up: give them far more than a request.
@@ -41,8 +42,8 @@ class HtmlPart:
 
 @dataclass(frozen=True)
 class WidgetPart:
-    widget: Widget
-    spec: dict[str, Any]
+    widget: AnyWidget
+    spec: WidgetSpec
     kind: str = "widget"
 
 
@@ -51,7 +52,7 @@ class ExamplePart:
     """The author's worked example; `index` keeps the ids of its try-it form unique."""
 
     index: int
-    report: dict[str, Any]
+    report: GradientReportJson
     function_mathml: str
     point_mathml: str | None
     kind: str = "example"
@@ -163,22 +164,21 @@ async def prepare_lesson_page(
     )
 
 
-async def _example(pool: ComputePool, block: WorkedExampleBlock) -> dict[str, Any]:
-    return await pool.arun(
-        engine_calls.worked_example, block.expression, dict(block.at), timeout=PREPARE_TIMEOUT_S
-    )
+async def _example(pool: ComputePool, block: WorkedExampleBlock) -> WorkedExample:
+    query = GradientQuery(block.expression, dict(block.at))
+    return await pool.acall(tasks.WORKED_EXAMPLE, query, timeout=PREPARE_TIMEOUT_S)
 
 
-async def _spec(pool: ComputePool, block: WidgetBlock) -> tuple[Widget, dict[str, Any]]:
+async def _spec(pool: ComputePool, block: WidgetBlock) -> tuple[AnyWidget, WidgetSpec]:
     widget = get_widget(block.name)
     params = widget.read_params(block.params)
-    return widget, await pool.arun(widget.compute_spec, params, timeout=PREPARE_TIMEOUT_S)
+    return widget, await pool.acall(widget.spec, params, timeout=PREPARE_TIMEOUT_S)
 
 
 def _parts(
     section: Section,
-    example_of: dict[int, dict[str, Any]],
-    spec_of: dict[int, tuple[Widget, dict[str, Any]]],
+    example_of: dict[int, WorkedExample],
+    spec_of: dict[int, tuple[AnyWidget, WidgetSpec]],
     numbers: Iterator[int],
 ) -> Iterator[Part]:
     questions: list[PublicQuestion] = []
@@ -195,8 +195,7 @@ def _parts(
             yield HtmlPart(block.html)
         elif isinstance(block, TypedQuestionBlock):
             typed = True
-            vector = block.kind in ("gradient", "gradient_at", "descent")
-            yield TypedPart(block.id, block.prompt_html, vector)
+            yield TypedPart(block.id, block.prompt_html, block.kind in VECTOR_KINDS)
         elif isinstance(block, WidgetBlock):
             widget, spec = spec_of[id(block)]
             yield WidgetPart(widget, spec)
@@ -205,9 +204,9 @@ def _parts(
             last_example = next(numbers)
             yield ExamplePart(
                 index=last_example,
-                report=example["report"],
-                function_mathml=example["function_mathml"],
-                point_mathml=example["point_mathml"],
+                report=example.report,
+                function_mathml=example.function_mathml,
+                point_mathml=example.point_mathml,
             )
     if questions:
         yield QuizPart(tuple(questions))

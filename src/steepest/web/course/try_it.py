@@ -7,11 +7,11 @@ lesson page, and this module computes the result (or the error to show beside th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from steepest.compute import ComputePool
+from steepest.compute import ComputePool, tasks
+from steepest.compute.tasks.messages import GradientQuery
+from steepest.engine.explain.report_types import GradientReportJson
 from steepest.engine.notation.point_text import read_point_text
-from steepest.web.course import engine_calls
 from steepest.web.http.errors import LearnerError, Problem, problem_for
 
 
@@ -19,7 +19,7 @@ from steepest.web.http.errors import LearnerError, Problem, problem_for
 class TryIt:
     expression: str
     at_text: str
-    report: dict[str, Any] | None = None
+    report: GradientReportJson | None = None
     problem: Problem | None = None
     # Which box the problem is about: "expression" or "at".
     problem_field: str = "expression"
@@ -31,7 +31,7 @@ async def try_expression(pool: ComputePool, expression: str, at_text: str) -> Tr
     except LearnerError as error:
         return TryIt(expression, at_text, problem=problem_for(error), problem_field="at")
     try:
-        report = await pool.arun(engine_calls.gradient_report, expression, point, None)
+        report = await pool.acall(tasks.GRADIENT_REPORT, GradientQuery(expression, point))
     except LearnerError as error:
         # A point naming a wrong variable is found by the engine; it has no column in the
         # expression, so it belongs beside the point box.

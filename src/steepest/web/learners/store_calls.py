@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from steepest.compute.tasks.messages import PracticeKey
+from steepest.engine.mistakes.feedback_types import FeedbackJson
+from steepest.engine.problems.mastery import MasteryJson
 from steepest.web.http.errors import AlreadyAnswered
 from steepest.web.learners.store_handle import StoreHandle
-from steepest.web.security.problem_tokens import PracticeKey
 
 if TYPE_CHECKING:
     from steepest.store import Store
@@ -21,7 +23,7 @@ async def record_attempt(
     learner: str,
     *,
     answer: str,
-    feedback: dict[str, Any],
+    feedback: FeedbackJson,
     uid: str | None,
     lesson: str | None = None,
     question: str | None = None,
@@ -34,7 +36,7 @@ def _record(
     store: Store,
     learner: str,
     answer: str,
-    feedback: dict[str, Any],
+    feedback: FeedbackJson,
     uid: str | None,
     lesson: str | None,
     question: str | None,
@@ -54,13 +56,13 @@ def _record(
             problem=problem,
             lesson=lesson,
             question=question,
-            mistake=feedback.get("mistake"),
+            mistake=feedback["mistake"],
             uid=uid,
         ),
     )
 
 
-def mastery(store: Store, learner: str) -> dict[str, Any]:
+def mastery(store: Store, learner: str) -> MasteryJson:
     return store.mastery(learner).to_json()
 
 

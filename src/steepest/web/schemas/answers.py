@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
 
-Domain = Literal["positive", "nonzero", "real"]
-VerdictName = Literal["correct", "incorrect", "invalid"]
-PracticeKind = Literal["partial", "gradient", "gradient_at", "descent", "optimum"]
 # What the learner types: long enough for any honest answer, short enough to parse quickly.
 MAX_ANSWER = 1000
 # An attempt id the client picks, so a retried request is recorded once.
@@ -30,7 +29,7 @@ class EquivalentRequest(BaseModel):
     )
     answer: str = Field(max_length=MAX_ANSWER, description="What the learner typed")
     variables: list[str] = Field(max_length=10, description="The variables both may use")
-    domain: dict[str, Domain] | None = Field(
+    domain: dict[str, DomainKind] | None = Field(
         default=None, description="Where each variable lives; `real` when not given"
     )
 
@@ -41,7 +40,7 @@ class Counterexample(BaseModel):
 
 class EquivalentResult(BaseModel):
     equivalent: bool
-    verdict: VerdictName
+    verdict: VerdictKind
     message: str = Field(description="A sentence for the learner")
     column: int | None = Field(description="For `invalid`: where the parser stopped (1-based)")
     counterexample: dict[str, Any] | None = Field(
@@ -72,7 +71,7 @@ class TypedAnswer(BaseModel):
 class Feedback(BaseModel):
     """The engine's diagnosis of one answer."""
 
-    verdict: VerdictName
+    verdict: VerdictKind
     correct: bool
     message: str = Field(description="Names the mistake when the engine recognised one")
     column: int | None
@@ -93,12 +92,12 @@ class PracticeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     level: Literal[1, 2, 3] = Field(description="1: polynomials, 2: products, 3: exp, log and trig")
-    kind: PracticeKind | None = Field(default=None, description="What to ask; varied if not given")
+    kind: ProblemKind | None = Field(default=None, description="What to ask; varied if not given")
 
 
 class PracticeProblem(BaseModel):
     problem: str = Field(description="Opaque id of the problem, to send back with the answer")
-    question: dict[str, Any] = Field(
+    question: Mapping[str, Any] = Field(
         description="The problem as the page shows it: prompt, function, point; never the answer"
     )
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
+from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.limits import (
     DEFAULT_LIMITS,
     MAX_DESCENT_STEPS,
     MAX_LEARNING_RATE,
     MAX_LEVEL_LINES,
 )
+from steepest.engine.surface.surface_types import Spacing
 from steepest.web.schemas.api import Coordinate
 
 Number = StrictInt | StrictFloat
@@ -56,7 +58,7 @@ class LevelSetModel(BaseModel):
 
 class CriticalPointModel(BaseModel):
     point: dict[str, float]
-    kind: Literal["minimum", "maximum", "saddle"]
+    kind: ClassifiedKind
     value: float
 
 
@@ -67,7 +69,7 @@ class SurfaceReply(BaseModel):
     variables: tuple[str, str]
     window: tuple[float, float, float, float]
     levels: list[LevelSetModel]
-    spacing: Literal["even", "geometric", "given"]
+    spacing: Spacing
     range: tuple[float, float] = Field(description="The lowest and highest L in the window")
     function: dict[str, Any] = Field(description="L as an expression tree, for the browser")
     partials: dict[str, dict[str, Any]] = Field(description="∂L/∂v as expression trees, per v")

@@ -12,21 +12,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 
+from steepest.compute.tasks.messages import PracticeKey
 from steepest.engine.answer_kinds import PROBLEM_KINDS, ProblemKind
 from steepest.web.http.errors import ProblemTokenError
 
 LEVELS = (1, 2, 3)
 _MAX_SEED = 2**63 - 1
 _EXPIRED = "this practice problem is no longer known to the server: ask for a new one"
-
-
-@dataclass(frozen=True)
-class PracticeKey:
-    level: int
-    kind: ProblemKind
-    seed: int
 
 
 class ProblemSigner:

@@ -3,11 +3,11 @@ client, and the lesson's typed questions, whose attempts are recorded for the le
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request, Response
 
-from steepest.web.course import engine_calls
+from steepest.compute import tasks
+from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
+from steepest.engine.answers.verdict_types import VerdictJson
 from steepest.web.course.quiz import find_typed_question
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners.session import current_learner
@@ -32,17 +32,15 @@ router = APIRouter(prefix="/api", tags=["answers"])
     response_model=EquivalentResult,
     responses=ENGINE_ERRORS,
 )
-async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any]:
+async def equivalent(body: EquivalentRequest, request: Request) -> VerdictJson:
     """Decided by the engine: exactly where that is cheap, else at random points of the domain.
 
     An `answer` that does not parse is not an error: it gets the verdict `invalid`, with the
     parser's message and column. An `expected` that does not parse is a 422.
     """
     pool = engine_pool(request)
-    domain = None if body.domain is None else dict(body.domain)
-    return await pool.arun(
-        engine_calls.equivalence, body.expected, body.answer, body.variables, domain
-    )
+    query = EquivalenceQuery(body.expected, body.answer, body.variables, body.domain)
+    return await pool.acall(tasks.EQUIVALENCE, query)
 
 
 @router.post(
@@ -54,7 +52,9 @@ async def equivalent(body: EquivalentRequest, request: Request) -> dict[str, Any
 async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
     """The live preview under an answer box; text that does not parse is a 422 with its column."""
     pool = engine_pool(request)
-    return PreviewResult(mathml=await pool.arun(engine_calls.preview, body.text, body.variables))
+    return PreviewResult(
+        mathml=await pool.acall(tasks.PREVIEW, PreviewQuery(body.text, body.variables))
+    )
 
 
 @router.post(
@@ -75,8 +75,8 @@ async def typed_answer(
     `X-Steepest-CSRF` header, because the attempt is stored for the learner."""
     state = app_state(request)
     block = find_typed_question(await state.library.lesson(lesson), question)
-    feedback = await engine_pool(request).arun(
-        engine_calls.question_feedback, block.problem_fields(), body.answer
+    feedback = await engine_pool(request).acall(
+        tasks.QUESTION_FEEDBACK, QuestionAnswer(block.problem_fields(), body.answer)
     )
     learner = await current_learner(request, response, state.settings, state.store)
     await record_attempt(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
-from steepest.web.course import engine_calls
+from steepest.compute import tasks
+from steepest.compute.tasks.messages import GradientQuery
 from steepest.web.course.quiz import find_question, score_answer
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.schemas.api import (
@@ -31,7 +32,9 @@ async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
     Errors in the typed text come back as 422 with the column where the engine stopped reading.
     """
     pool = engine_pool(request)
-    report = await pool.arun(engine_calls.gradient_report, body.expression, body.at, body.variables)
+    report = await pool.acall(
+        tasks.GRADIENT_REPORT, GradientQuery(body.expression, body.at, body.variables)
+    )
     # Returned as is, not through the model, so the API stays byte for byte the CLI's JSON.
     return JSONResponse(report)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
-from steepest.web.course import engine_calls
+from steepest.compute import tasks
+from steepest.compute.tasks.messages import QuestionAnswer
+from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.web.course.quiz import QuizVerdict, find_question, find_typed_question, score_answer
 from steepest.web.course.try_it import TryIt, try_expression
 from steepest.web.http.state import app_state, engine_pool
@@ -81,8 +82,8 @@ async def lesson(
     checked: dict[str, TypedVerdict] = {}
     if typed is not None and typed_answer is not None and typed_answer.strip():
         block = find_typed_question(page.lesson, typed)
-        feedback = await engine_pool(request).arun(
-            engine_calls.question_feedback, block.problem_fields(), typed_answer
+        feedback = await engine_pool(request).acall(
+            tasks.QUESTION_FEEDBACK, QuestionAnswer(block.problem_fields(), typed_answer)
         )
         readable = feedback["verdict"] != "invalid"
         checked[typed] = TypedVerdict(
@@ -106,5 +107,5 @@ class TypedVerdict:
     """A typed answer checked for a page rendered without JavaScript."""
 
     answer: str
-    feedback: dict[str, Any]
+    feedback: FeedbackJson
     explanation_html: str | None

@@ -12,14 +12,16 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from steepest.web.course import engine_calls
+from steepest.compute import tasks
+from steepest.compute.tasks.messages import PracticeAnswer
+from steepest.engine.answer_kinds import TYPED_KINDS
+from steepest.engine.problems.mastery import MasteryJson
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import store_calls
 from steepest.web.learners.session import current_learner
 from steepest.web.schemas.answers import (
     Mastery,
     PracticeAttempt,
-    PracticeKind,
     PracticeProblem,
     PracticeRequest,
     PracticeResult,
@@ -29,8 +31,9 @@ from steepest.web.security.csrf import require_csrf
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
 
-# Without a kind, a problem asks for one of these; the optimum problems belong to the box.
-VARIED_KINDS: tuple[PracticeKind, ...] = ("partial", "gradient", "gradient_at", "descent")
+# Without a kind, a problem asks what a lesson's typed question may ask: the optimum problems
+# belong to the box.
+VARIED_KINDS = TYPED_KINDS
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     **ENGINE_ERRORS,
@@ -51,9 +54,7 @@ async def new_problem(body: PracticeRequest, request: Request) -> PracticeProble
     state = app_state(request)
     kind = body.kind or VARIED_KINDS[secrets.randbelow(len(VARIED_KINDS))]
     key = state.signer.new_key(body.level, kind)
-    question = await engine_pool(request).arun(
-        engine_calls.practice_problem, key.level, key.kind, key.seed
-    )
+    question = await engine_pool(request).acall(tasks.PRACTICE_PROBLEM, key)
     return PracticeProblem(problem=state.signer.sign(key), question=question)
 
 
@@ -71,8 +72,8 @@ async def attempt(body: PracticeAttempt, request: Request, response: Response) -
     the streak is unchanged."""
     state = app_state(request)
     key = state.signer.read(body.problem)
-    result = await engine_pool(request).arun(
-        engine_calls.practice_feedback, key.level, key.kind, key.seed, body.answer
+    result = await engine_pool(request).acall(
+        tasks.PRACTICE_FEEDBACK, PracticeAnswer(key, body.answer)
     )
     learner = await current_learner(request, response, state.settings, state.store)
     await store_calls.record_attempt(
@@ -99,7 +100,7 @@ async def attempt(body: PracticeAttempt, request: Request, response: Response) -
     response_model=Mastery,
     responses=_ERRORS,
 )
-async def learner_mastery(request: Request, response: Response) -> dict[str, Any]:
+async def learner_mastery(request: Request, response: Response) -> MasteryJson:
     state = app_state(request)
     learner = await current_learner(request, response, state.settings, state.store)
     return await state.store.call(store_calls.mastery, learner)

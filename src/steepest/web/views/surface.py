@@ -1,7 +1,7 @@
 """The surface explorer's API: a loss's level sets, and the path of a ball rolling down it.
 
 Both run the engine in the compute pool and return its JSON as is; errors in the loss come
-back as 422 with the engine's message and column, mapped in `web.errors`.
+back as 422 with the engine's message and column, mapped in `web.http.errors`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse
 
+from steepest.compute import tasks
+from steepest.compute.tasks.messages import DescentQuery, SurfaceQuery
 from steepest.web.http.state import engine_pool
 from steepest.web.schemas.api import ENGINE_ERRORS
 from steepest.web.schemas.surface import (
@@ -17,7 +19,6 @@ from steepest.web.schemas.surface import (
     SurfaceReply,
     SurfaceRequest,
 )
-from steepest.widgets import surface_explorer
 
 router = APIRouter(prefix="/api", tags=["surface"])
 
@@ -35,8 +36,8 @@ async def surface(body: SurfaceRequest, request: Request) -> JSONResponse:
     """
     pool = engine_pool(request)
     window = list(body.window) if body.window is not None else None
-    report = await pool.arun(surface_explorer.surface_data, body.expression, window, body.levels)
-    return JSONResponse(report)
+    query = SurfaceQuery(body.expression, window, body.levels)
+    return JSONResponse(await pool.acall(tasks.LEVEL_SETS, query))
 
 
 @router.post(
@@ -51,7 +52,5 @@ async def descent(body: DescentRequest, request: Request) -> JSONResponse:
     and, from the curvature at the start, which rates overshoot.
     """
     pool = engine_pool(request)
-    report = await pool.arun(
-        surface_explorer.descent_data, body.expression, body.start, body.rate, body.steps
-    )
-    return JSONResponse(report)
+    query = DescentQuery(body.expression, body.start, body.rate, body.steps)
+    return JSONResponse(await pool.acall(tasks.DESCENT_PATH, query))

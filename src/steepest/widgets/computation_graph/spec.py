@@ -1,5 +1,4 @@
-"""The computation-graph widget: a loss drawn as a graph of operations, its forward values, and
-backpropagation stepping back through it one node at a time.
+"""The computation graph's spec, computed in a compute worker.
 
 The worker builds the graph from the SymPy expression tree (a node per input, per knob and per
 operation; SymPy shares equal subexpressions, so a variable used twice is one node with two
@@ -11,23 +10,18 @@ never shows a sweep that disagrees with `sympy.diff`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Literal
 
-from steepest.widgets.params import WidgetParamsError, reject_unknown
+import sympy
 
-if TYPE_CHECKING:
-    import sympy
+from steepest.engine.calculus.derivatives import gradient
+from steepest.engine.calculus.points import evaluate_at, read_point
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math, to_text
+from steepest.engine.notation.symbols import make_symbol
+from steepest.widgets.computation_graph import NAME, ComputationGraphParams, ComputationGraphSpec
+from steepest.widgets.params import WidgetParamsError
 
-NAME = "computation-graph"
-TEMPLATE = "widgets/_computation_graph.html"
-SCRIPT = "js/widgets/computation-graph.js"
-
-PARAMS = ("expression", "knobs", "inputs")
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-_SIGNED_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 # A graph bigger than this no longer fits a phone screen, let alone a learner's head.
 MAX_NODES = 16
 
@@ -36,57 +30,8 @@ class BackwardSweepMismatch(AssertionError):
     """The backward sweep's adjoints disagree with the engine's symbolic gradient."""
 
 
-@dataclass(frozen=True)
-class ComputationGraphParams:
-    """Values stay exact decimal text, read by the worker without binary rounding."""
-
-    expression: str = "(w*x + b - y)^2"
-    knobs: tuple[tuple[str, str], ...] = (("w", "3"), ("b", "1"))
-    inputs: tuple[tuple[str, str], ...] = (("x", "2"), ("y", "4"))
-
-
-def _named_values(field: str, given: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(given, Mapping) or not given:
-        raise WidgetParamsError(f"{NAME} {field} must map names to numbers, as in {{w: 3}}")
-    pairs = []
-    for name, value in given.items():
-        text = str(value).strip()
-        if not _NAME.fullmatch(str(name)) or not _SIGNED_DECIMAL.fullmatch(text):
-            raise WidgetParamsError(f"{NAME} {field}: {name}: {value} is not a name and a number")
-        pairs.append((str(name), text))
-    return tuple(pairs)
-
-
-def read_params(params: Mapping[str, Any]) -> ComputationGraphParams:
-    reject_unknown(NAME, params, PARAMS)
-    defaults = ComputationGraphParams()
-    expression = params.get("expression", defaults.expression)
-    if not isinstance(expression, str) or not expression.strip():
-        raise WidgetParamsError(f"{NAME} needs an expression, such as (w*x + b - y)^2")
-    # The default values belong to the default loss; another loss names its own knobs.
-    own = "expression" in params
-    if own and "knobs" not in params:
-        raise WidgetParamsError(f"{NAME} needs knobs for its expression, as in {{w: 3}}")
-    knobs = _named_values("knobs", params["knobs"]) if "knobs" in params else defaults.knobs
-    inputs: tuple[tuple[str, str], ...] = () if own else defaults.inputs
-    if "inputs" in params:
-        inputs = _named_values("inputs", params["inputs"])
-    names = [name for name, _value in knobs + inputs]
-    if len(set(names)) != len(names):
-        raise WidgetParamsError(f"{NAME} names a variable twice among its knobs and inputs")
-    return ComputationGraphParams(expression, knobs, inputs)
-
-
-def compute_spec(params: ComputationGraphParams) -> dict[str, Any]:
-    """Runs in a compute worker: graph, forward values, backward sweep, and the engine's check."""
-    import sympy
-
-    from steepest.engine.calculus.derivatives import gradient
-    from steepest.engine.calculus.points import evaluate_at, read_point
-    from steepest.engine.notation.parser import parse
-    from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math
-    from steepest.engine.notation.symbols import make_symbol
-
+def compute_spec(params: ComputationGraphParams) -> ComputationGraphSpec:
+    """The graph, its forward values, the backward sweep, and the engine's check of it."""
     names = [name for name, _value in params.knobs + params.inputs]
     loss = parse(params.expression, variables=names)
     leaves = [make_symbol(name) for name in names]
@@ -196,8 +141,6 @@ def _local_derivatives(
 ) -> list[tuple[sympy.Expr, sympy.Expr]]:
     """∂child/∂parent for each operand, the other operands held still: each parent is swapped
     for a fresh symbol, so the derivative sees only this one operation, not what is below it."""
-    import sympy
-
     if child.is_Symbol:
         return []
     parents = [part for part in _operands(child) if part in nodes]
@@ -220,8 +163,6 @@ def _backward_sweep(
 ]:
     """Reverse topological order: a node's adjoint is final once every node that reads it has
     passed its share back, ∂L/∂parent = Σ over children ∂L/∂child · ∂child/∂parent."""
-    import sympy
-
     loss = nodes[-1]
     adjoint: dict[sympy.Expr, sympy.Expr] = {}
     steps = []
@@ -250,7 +191,7 @@ def _same_number(a: sympy.Expr, b: sympy.Expr) -> bool:
     return abs(difference) <= 1e-20 * max(1.0, abs(complex(b.evalf(30))))
 
 
-def _kind(node: sympy.Expr, knob_names: set[str]) -> str:
+def _kind(node: sympy.Expr, knob_names: set[str]) -> Literal["knob", "input", "operation"]:
     if node.is_Symbol:
         return "knob" if node.name in knob_names else "input"
     return "operation"
@@ -258,8 +199,6 @@ def _kind(node: sympy.Expr, knob_names: set[str]) -> str:
 
 def _label(node: sympy.Expr) -> str:
     """What the node's circle says: its name, or its operation with any numbers it carries."""
-    from steepest.engine.functions.table import function_of
-
     if node.is_Symbol:
         return str(node.name)
     numbers = [_number_text(arg) for arg in node.args if arg.is_Number]
@@ -271,14 +210,10 @@ def _label(node: sympy.Expr) -> str:
         return "×" + "".join(f" ({n})" if n.startswith("−") else f" {n}" for n in numbers)
     if node.is_Pow:
         return f"^{numbers[0]}" if numbers else "^"
-    function = function_of(node)
-    assert function is not None  # the parser builds no other function
-    return function.name  # as a learner types it: abs, not SymPy's Abs
+    return str(node.func.__name__)
 
 
 def _expression_text(node: sympy.Expr) -> str:
-    from steepest.engine.notation.printing import to_text
-
     return to_text(node).replace("*", "·").replace("-", "−")
 
 

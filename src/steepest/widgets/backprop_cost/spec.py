@@ -1,5 +1,4 @@
-"""The backprop-cost widget: how long the gradient of an n-knob loss takes by nudging each knob
-(finite differences) and by one backward pass, measured in the worker for n from 10 to 10⁶.
+"""The backprop-cost widget's timings, measured in a compute worker for n from 10 to 10⁶.
 
 The loss is least squares over a small batch, L(w) = ½‖Xw − y‖² with X of shape (batch, n):
 one forward pass costs about batch · n multiplications. Finite differences need n + 1 forward
@@ -11,21 +10,13 @@ and the spec says so. Both gradients are compared on every entry that was actual
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
-from steepest.widgets.params import reject_unknown
+import numpy as np
+from numpy.typing import NDArray
 
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
-
-NAME = "backprop-cost"
-TEMPLATE = "widgets/_backprop_cost.html"
-SCRIPT = "js/widgets/backprop-cost.js"
-# The sizes and the loss are fixed, so that the page stays quick to prepare.
-PARAMS: tuple[str, ...] = ()
+from steepest.widgets.backprop_cost import BackpropCostParams, BackpropCostSpec, CostRow
 
 _Result = TypeVar("_Result")
 
@@ -46,18 +37,8 @@ class GradientsDisagree(AssertionError):
     """Finite differences and the backward pass gave different gradients."""
 
 
-@dataclass(frozen=True)
-class BackpropCostParams:
-    """No parameters: the sizes and the loss are fixed so that the page stays quick to prepare."""
-
-
-def read_params(params: Mapping[str, Any]) -> BackpropCostParams:
-    reject_unknown(NAME, params, PARAMS)
-    return BackpropCostParams()
-
-
-def compute_spec(params: BackpropCostParams) -> dict[str, Any]:
-    """Runs in a compute worker: one row of timings per n, in seconds."""
+def compute_spec(params: BackpropCostParams) -> BackpropCostSpec:
+    """One row of timings per n, in seconds."""
     rows = [measure(n) for n in SIZES]
     return {
         "browser": {"rows": rows, "batch": BATCH},
@@ -66,10 +47,8 @@ def compute_spec(params: BackpropCostParams) -> dict[str, Any]:
     }
 
 
-def measure(n: int, seed: int = 0) -> dict[str, Any]:
+def measure(n: int, seed: int = 0) -> CostRow:
     """Time both ways of getting ∂L/∂w for one n and check that they agree."""
-    import numpy as np
-
     generator = np.random.default_rng(seed + n)
     # Uniform numbers are quicker to draw than normal ones, and any data will do here.
     data = generator.uniform(-1.0, 1.0, (BATCH, n))

@@ -1,0 +1,50 @@
+"""What `steepest check` asks the engine of a lesson: that its claims hold, and that its typed
+questions, worked examples and widgets can be computed. Each check answers None when all is well,
+else what is wrong. Runs in compute workers, which import the engine once, up front."""
+
+from __future__ import annotations
+
+from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
+from steepest.engine.claims.verify import verify_claim
+from steepest.engine.explain.report import gradient_report
+from steepest.engine.problems.problem import problem_from_text
+from steepest.engine.problems.problem_types import QuestionFields
+
+
+def claim_mismatch(claim: ClaimQuery) -> str | None:
+    """What is wrong with a claim, or None when the engine confirms it (or, for a claim that
+    must not hold, such as a quiz's wrong option, confirms that it does not)."""
+    verdict = verify_claim(claim.statement, claim.shown)
+    if verdict.ok == claim.holds:
+        return None
+    if not claim.holds:
+        return (
+            f'{claim.label} is offered as wrong, but {verdict.said} is "{claim.statement}" after'
+            f" all: the engine finds {verdict.got}"
+        )
+    return (
+        f'{claim.label} "{claim.statement}" says {verdict.said}, but the engine finds {verdict.got}'
+    )
+
+
+def typed_question_fault(fields: QuestionFields) -> None:
+    """Build the question's problem, answer key included, as the web app does for each answer;
+    the engine raises what is wrong."""
+    problem_from_text(
+        fields["kind"], fields["function"], respect=fields["respect"], at=fields["at"]
+    )
+
+
+def worked_example_fault(example: GradientQuery) -> None:
+    """Derive the worked example as its page would; the engine raises what is wrong."""
+    gradient_report(example.expression, example.at, example.variables)
+
+
+def widget_fault(check: WidgetCheck) -> str | None:
+    """Compute the widget's numbers as its page would; a widget says what is wrong with a
+    ValueError (the best box: no single maximum between its slider's ends)."""
+    try:
+        check.spec(check.params)
+    except ValueError as error:
+        return f"the engine cannot compute {check.what}'s numbers: {error}"
+    return None

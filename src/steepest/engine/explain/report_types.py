@@ -1,0 +1,77 @@
+"""The gradient report as JSON: what `steepest grad --json` prints and `POST /api/gradient` answers.
+
+TypedDicts and no SymPy, so that the processes that only pass a report on (the web server, the
+command's parent) can name its shape without importing the CAS. `report.gradient_report` and
+`steps_json.derivation_to_json` build it; every key is written out here, nested steps included.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+JsonNumber = int | float
+"""An int when the value is an integer, otherwise the nearest float."""
+
+
+class RuleJson(TypedDict):
+    """One differentiation rule applied, with the rules it applied inside it."""
+
+    rule: str
+    variable: str
+    expression: str
+    result: str
+    frozen: list[str]
+    text: str
+    formula: str
+    mathml: str
+    substeps: list[RuleJson]
+
+
+class ExplainedStepJson(TypedDict):
+    """What every derivation step says: a title, a sentence (text and HTML) and a formula."""
+
+    title: str
+    text: str
+    formula: str
+    mathml: str
+    html: str
+
+
+class PartialStepJson(ExplainedStepJson):
+    kind: Literal["partial"]
+    variable: str
+    frozen: list[str]
+    result: str
+    rules: RuleJson
+
+
+class StackStepJson(ExplainedStepJson):
+    kind: Literal["stack"]
+    result: list[str]
+
+
+class EvaluateStepJson(ExplainedStepJson):
+    kind: Literal["evaluate"]
+    point: dict[str, JsonNumber]
+    value: list[JsonNumber]
+    exact: list[str]
+
+
+class DescentStepJson(ExplainedStepJson):
+    kind: Literal["descent"]
+    direction: list[JsonNumber]
+    steepest: str | None
+    critical: bool
+
+
+DerivationStepJson = PartialStepJson | StackStepJson | EvaluateStepJson | DescentStepJson
+
+
+class GradientReportJson(TypedDict):
+    expression: str
+    variables: list[str]
+    partials: dict[str, str]
+    gradient: list[str]
+    at: dict[str, JsonNumber] | None
+    gradient_at: dict[str, JsonNumber] | None
+    steps: list[DerivationStepJson]

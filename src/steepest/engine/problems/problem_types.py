@@ -1,0 +1,60 @@
+"""Problems as text and JSON: the fields of an author's typed question, a problem as a page may
+show it, and the worked solution shown after an attempt.
+
+TypedDicts and no SymPy, so that lessons, the web process and the compute workers' callers name
+these shapes without importing the CAS; `problem` and `solutions` build them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from steepest.engine.answer_kinds import DomainKind, Goal, ProblemKind, TypedKind
+from steepest.engine.explain.report_types import DerivationStepJson
+
+
+class QuestionFields(TypedDict):
+    """What the engine needs to rebuild an author's typed question (see `problem_from_text`)."""
+
+    kind: TypedKind
+    function: str
+    respect: str | None
+    at: dict[str, str] | None
+
+
+class PublicProblemJson(TypedDict):
+    """Everything a page needs to ask the question, and nothing that gives the answer away."""
+
+    kind: ProblemKind
+    level: int | None
+    prompt: str
+    name: str
+    function: str
+    function_mathml: str
+    variables: list[str]
+    respect: str | None
+    point: list[str] | None
+    point_mathml: str | None
+    interval: list[str] | None
+    goal: Goal | None
+    domain: dict[str, DomainKind]
+    components: int
+
+
+class OptimumStepJson(TypedDict):
+    """A step that finds or classifies the critical points of an optimum problem."""
+
+    kind: Literal["critical", "classify", "answer"]
+    title: str
+    text: str
+    formula: str
+    mathml: str
+
+
+SolutionStepJson = DerivationStepJson | OptimumStepJson
+
+
+class WorkedSolutionJson(TypedDict):
+    answer: list[str]
+    answer_mathml: str
+    steps: list[SolutionStepJson]
