@@ -16,6 +16,7 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at, read_point
+from steepest.engine.functions.table import function_of
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math, to_text
 from steepest.engine.notation.symbols import make_symbol
@@ -210,7 +211,9 @@ def _label(node: sympy.Expr) -> str:
         return "×" + "".join(f" ({n})" if n.startswith("−") else f" {n}" for n in numbers)
     if node.is_Pow:
         return f"^{numbers[0]}" if numbers else "^"
-    return str(node.func.__name__)
+    function = function_of(node)
+    assert function is not None  # the parser builds no other function
+    return function.name  # as a learner types it: abs, not SymPy's Abs
 
 
 def _expression_text(node: sympy.Expr) -> str:
