@@ -9,17 +9,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.container import container_plugin
 
 from steepest.lessons.errors import error_at
-from steepest.lessons.tokens import line_of, matching_close
+from steepest.lessons.tokens import RenderRule, line_of, matching_close, render_token
 
 # Each box kind and the HTML around it; docs/authoring.md lists them all (a test checks).
 BOX_TAGS = {
@@ -38,18 +34,12 @@ def box_plugin(md: MarkdownIt) -> None:
     md.core.ruler.after("inline", "box_structure", _shape_boxes)
 
 
-def _render_as(open_html: str, close_html: str) -> Callable[..., str]:
-    def render(
-        self: RendererProtocol,
-        tokens: Sequence[Token],
-        idx: int,
-        options: OptionsDict,
-        env: EnvType,
-    ) -> str:
-        html = open_html if tokens[idx].nesting == 1 else close_html
+def _render_as(open_html: str, close_html: str) -> RenderRule:
+    def html_of(token: Token) -> str:
+        html = open_html if token.nesting == 1 else close_html
         return html + "\n" if html else ""
 
-    return render
+    return render_token(html_of)
 
 
 def _shape_boxes(state: StateCore) -> None:

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Sequence
 
 from latex2mathml.converter import convert
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from markdown_it.utils import EnvType
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from steepest.errors import SteepestError
 from steepest.lessons.errors import error_at, report
-from steepest.lessons.tokens import line_of
+from steepest.lessons.tokens import line_of, render_token
 
 
 class LatexError(SteepestError, ValueError):
@@ -73,8 +71,8 @@ def mathml_plugin(md: MarkdownIt) -> None:
     # blank lines inside $$ (LaTeX itself forbids blank lines in math).
     dollarmath_plugin(md, allow_labels=False, allow_digits=False, allow_blank_lines=False)
     md.core.ruler.after("inline", "math_to_mathml", _convert_all_math)
-    md.add_render_rule("math_inline", _render_math)
-    md.add_render_rule("math_block", _render_math)
+    md.add_render_rule("math_inline", render_token(_math_html))
+    md.add_render_rule("math_block", render_token(_math_html))
 
 
 def _convert_all_math(state: StateCore) -> None:
@@ -109,14 +107,7 @@ def _convert_at(latex: str, display: bool, env: EnvType, line: int) -> str:
         return ""
 
 
-def _render_math(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: EnvType,
-) -> str:
-    token = tokens[idx]
+def _math_html(token: Token) -> str:
     mathml = str(token.meta["mathml"])
     if token.type == "math_block":
         # The wrapper can scroll sideways on a narrow screen; <math> itself cannot reliably.

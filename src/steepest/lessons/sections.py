@@ -13,26 +13,24 @@ use four colons because the boxes inside them use three.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from markdown_it.utils import EnvType
 from mdit_py_plugins.container import container_plugin
 
 from steepest.lessons.errors import error_at
 from steepest.lessons.model import heading_id_for
-from steepest.lessons.tokens import line_of
+from steepest.lessons.tokens import line_of, render_token
 
 _SECTION_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def section_plugin(md: MarkdownIt) -> None:
     """Register `section` containers; each open token gets `meta["id"]` and `meta["title"]`."""
-    container_plugin(md, "section", render=_render_section)
+    container_plugin(md, "section", render=render_token(_section_html))
     md.core.ruler.after("inline", "section_headings", _label_sections)
 
 
@@ -86,14 +84,7 @@ def _section_id(token: Token, env: EnvType, line: int) -> str:
     return words[1]
 
 
-def _render_section(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: EnvType,
-) -> str:
-    token = tokens[idx]
+def _section_html(token: Token) -> str:
     if token.nesting == 1:
         return section_open_tag(str(token.meta["id"])) + "\n"
     return "</section>\n"

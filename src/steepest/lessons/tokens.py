@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
@@ -24,12 +24,23 @@ def matching_close(tokens: Sequence[Token], open_index: int) -> int:
     return len(tokens) - 1
 
 
-def render_nothing(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: EnvType,
-) -> str:
-    """A render rule for tokens that carry data for the loader and show nothing themselves."""
-    return ""
+RenderRule = Callable[[RendererProtocol, Sequence[Token], int, OptionsDict, EnvType], str]
+
+
+def render_token(html_of: Callable[[Token], str]) -> RenderRule:
+    """A markdown-it render rule from a function of the one token it renders."""
+
+    def render(
+        self: RendererProtocol,
+        tokens: Sequence[Token],
+        idx: int,
+        options: OptionsDict,
+        env: EnvType,
+    ) -> str:
+        return html_of(tokens[idx])
+
+    return render
+
+
+# For tokens that carry data for the loader and show nothing themselves.
+render_nothing = render_token(lambda token: "")

@@ -177,28 +177,33 @@ def compare_expressions(
         raise VariableError(f"{unknown[0]!r} is not one of the variables")
     if expected == answer:
         return Comparison(True, "identical")
-    constant = not used
-    rng = np.random.default_rng(seed)
+    pair = _Pair(expected, answer, variables, domains, np.random.default_rng(seed), not used)
     if (
         is_rational_function(expected)
         and is_rational_function(answer)
         and degree_bound(expected) + degree_bound(answer) <= MAX_EXACT_DEGREE
     ):
-        return _compare_exact(expected, answer, variables, domains, rng, constant)
-    return _compare_numeric(expected, answer, variables, domains, rng, constant)
+        return _compare_exact(pair)
+    return _compare_numeric(pair)
 
 
-def _compare_exact(
-    expected: sympy.Expr,
-    answer: sympy.Expr,
-    variables: Sequence[str],
-    domains: Sequence[DomainKind],
-    rng: np.random.Generator,
-    constant: bool,
-) -> Comparison:
-    expected_at = compile_exact(expected, variables)
-    answer_at = compile_exact(answer, variables)
-    points = chain(nice_points(domains, NICE_POINTS), random_integer_points(domains, rng))
+@dataclass(frozen=True)
+class _Pair:
+    """Two expressions to compare, where to sample them, and whether either has a variable."""
+
+    expected: sympy.Expr
+    answer: sympy.Expr
+    variables: Sequence[str]
+    domains: Sequence[DomainKind]
+    rng: np.random.Generator
+    constant: bool
+
+
+def _compare_exact(pair: _Pair) -> Comparison:
+    variables, domains, constant = pair.variables, pair.domains, pair.constant
+    expected_at = compile_exact(pair.expected, variables)
+    answer_at = compile_exact(pair.answer, variables)
+    points = chain(nice_points(domains, NICE_POINTS), random_integer_points(domains, pair.rng))
     agreed = 0
     needed = 1 if constant else EXACT_RANDOM_POINTS
     for attempt, point in enumerate(points):
@@ -217,19 +222,13 @@ def _compare_exact(
     return Comparison(False, "undecided")
 
 
-def _compare_numeric(
-    expected: sympy.Expr,
-    answer: sympy.Expr,
-    variables: Sequence[str],
-    domains: Sequence[DomainKind],
-    rng: np.random.Generator,
-    constant: bool,
-) -> Comparison:
-    expected_at = compile_evaluator(expected, variables)
-    answer_at = compile_evaluator(answer, variables)
+def _compare_numeric(pair: _Pair) -> Comparison:
+    variables, constant = pair.variables, pair.constant
+    expected_at = compile_evaluator(pair.expected, variables)
+    answer_at = compile_evaluator(pair.answer, variables)
     agreed = 0
     needed = 1 if constant else FLOAT_RANDOM_POINTS
-    for attempt, (shown_point, point) in enumerate(_float_schedule(domains, rng)):
+    for attempt, (shown_point, point) in enumerate(_float_schedule(pair.domains, pair.rng)):
         if attempt >= MAX_ATTEMPTS:
             break
         try:
