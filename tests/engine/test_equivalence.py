@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from steepest.engine.answers.equivalence import SAFETY, check_equivalent, compare_expressions
-from steepest.engine.answers.vectors import check_vector, split_components
+from steepest.engine.answers.vectors import split_components
 from steepest.engine.errors import EngineError, MathSyntaxError, VariableError
 from steepest.engine.evaluate.bounded import compile_evaluator
 from steepest.engine.functions.error_bounds import NotReal, Singular
+from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
+from steepest.engine.problems.problem import problem_from_text
 
 CORPUS = Path(__file__).parent / "corpus" / "equivalence.tsv"
 VERDICT_OF = {"equivalent": "correct", "different": "incorrect", "invalid": "invalid"}
@@ -151,21 +153,24 @@ def test_verdict_json_has_the_api_fields() -> None:
 
 # -- vectors -------------------------------------------------------------------------------------
 
+# ∇(w1² + 3w2²) = (2w1, 6w2): vector answers are checked by diagnosing them against it.
+GRADIENT = problem_from_text("gradient", "w1^2 + 3w2^2")
+
 
 @pytest.mark.parametrize(
     "text", ["(2w1, 6w2)", "2w1, 6w2", "[2w1,6w2]", " ( 2 w1 , 6w_2 ) ", "⟨2w1, 6w2⟩"]
 )
 def test_vector_answers_in_every_usual_spelling(text: str) -> None:
-    verdict = check_vector(["2w1", "6w2"], text, ["w1", "w2"])
-    assert verdict.verdict == "correct"
-    assert [c.verdict for c in verdict.components] == ["correct", "correct"]
+    feedback = diagnose(GRADIENT, text)
+    assert feedback.verdict == "correct"
+    assert [c.verdict for c in feedback.components] == ["correct", "correct"]
 
 
 def test_vector_verdict_names_the_wrong_component() -> None:
-    verdict = check_vector(["2w1", "6w2"], "(2w1, 2w2)", ["w1", "w2"])
-    assert verdict.verdict == "incorrect"
-    assert [c.equivalent for c in verdict.components] == [True, False]
-    assert "second" in verdict.message and "first" in verdict.message
+    feedback = diagnose(GRADIENT, "(2w1, 5w2)")
+    assert feedback.verdict == "incorrect"
+    assert [c.equivalent for c in feedback.components] == [True, False]
+    assert "second" in feedback.message and "first" in feedback.message
 
 
 def test_commas_inside_parentheses_do_not_split() -> None:
@@ -181,9 +186,9 @@ def test_vector_error_columns_count_from_the_whole_text(text: str, component: st
     with pytest.raises(MathSyntaxError) as raised:
         parse(component, ["w1", "w2"])
     assert raised.value.column is not None
-    verdict = check_vector(["2w1", "6w2"], text, ["w1", "w2"])
-    assert verdict.verdict == "invalid"
-    assert verdict.column == text.index(component) + raised.value.column
+    feedback = diagnose(GRADIENT, text)
+    assert feedback.verdict == "invalid"
+    assert feedback.column == text.index(component) + raised.value.column
 
 
 @pytest.mark.parametrize(
@@ -196,8 +201,8 @@ def test_vector_error_columns_count_from_the_whole_text(text: str, component: st
     ],
 )
 def test_malformed_vectors_are_invalid_with_a_reason(text: str, fragment: str) -> None:
-    verdict = check_vector(["2w1", "6w2"], text, ["w1", "w2"])
-    assert verdict.verdict == "invalid" and fragment in verdict.message
+    feedback = diagnose(GRADIENT, text)
+    assert feedback.verdict == "invalid" and fragment in feedback.message
 
 
 # -- properties ----------------------------------------------------------------------------------
@@ -259,9 +264,9 @@ def test_any_text_gets_a_verdict_never_an_exception(text: str) -> None:
 @given(st.text(alphabet="xy12+-*/^()., sinexpl", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_near_miss_vectors_get_a_verdict_never_an_exception(text: str) -> None:
-    verdict = check_vector(["2x", "y"], text, ["x", "y"])
-    assert verdict.verdict in {"correct", "incorrect", "invalid"}
-    assert verdict.column is None or 1 <= verdict.column <= len(text) + 1
+    feedback = diagnose(problem_from_text("gradient", "x^2 + x y", ["x", "y"]), text)
+    assert feedback.verdict in {"correct", "incorrect", "invalid"}
+    assert feedback.column is None or 1 <= feedback.column <= len(text) + 1
 
 
 @given(EXPRESSIONS, st.floats(-30, 30), st.floats(-30, 30))

@@ -17,7 +17,6 @@ from steepest.engine.notation.printing import (
     mathml_fragment,
     mathml_math,
     mathml_vector,
-    to_latex,
     to_mathml,
     to_sympy_str,
     to_text,
@@ -185,10 +184,6 @@ def test_helpers_build_derivatives_vectors_and_equations() -> None:
     text = "".join(root.itertext())
     assert text == "\u2202L\u2202w1=(x,y)"
     assert root.find(f".//{MATHML}mfrac") is not None
-
-
-def test_latex_writes_indexed_names_as_subscripts() -> None:
-    assert to_latex(w1**2 + 3 * w2**2) == "w_{1}^{2} + 3 w_{2}^{2}"
 
 
 # Random expressions: the printers must agree with the expression for anything the grammar

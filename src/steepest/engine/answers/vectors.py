@@ -7,46 +7,16 @@ so that they count from the start of everything the learner typed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import sympy
 
-from steepest.engine.answer_kinds import VerdictKind
-from steepest.engine.answers.equivalence import (
-    Verdict,
-    compare_expressions,
-    invalid_verdict,
-    verdict_of,
-)
-from steepest.engine.answers.sampling import read_domains
-from steepest.engine.answers.verdict_types import VectorVerdictJson
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.parser import parse
-from steepest.engine.notation.symbols import canonical_variable_name
 
 _CLOSERS = {"(": ")", "[": "]", "⟨": "⟩"}
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
-
-
-@dataclass(frozen=True)
-class VectorVerdict:
-    verdict: VerdictKind
-    equivalent: bool
-    message: str
-    column: int | None
-    components: tuple[Verdict, ...]
-    """One verdict per component; empty when the text could not be split into components."""
-
-    def to_json(self) -> VectorVerdictJson:
-        return {
-            "verdict": self.verdict,
-            "equivalent": self.equivalent,
-            "message": self.message,
-            "column": self.column,
-            "components": [c.to_json() for c in self.components],
-        }
 
 
 def ordinal(index: int) -> str:
@@ -126,39 +96,6 @@ def parse_at_offset(piece: str, offset: int, variables: Sequence[str]) -> sympy.
     except EngineError as error:
         column = None if error.column is None else error.column + offset
         raise type(error)(error.message, column) from None
-
-
-def check_vector(
-    expected: Sequence[str | sympy.Expr],
-    answer: str,
-    variables: Sequence[str],
-    domain: Mapping[str, str] | None = None,
-    seed: int = 0,
-) -> VectorVerdict:
-    """Every component of `answer` against the matching one of `expected`."""
-    names = [canonical_variable_name(v) for v in variables]
-    domains = read_domains(domain, names)
-    wanted = [parse(e, names) if isinstance(e, str) else e for e in expected]
-    try:
-        given = parse_vector(answer, names, len(wanted))
-    except EngineError as error:
-        invalid = invalid_verdict(error)
-        return VectorVerdict("invalid", False, invalid.message, invalid.column, ())
-    components = tuple(
-        verdict_of(compare_expressions(w, g, names, domains, seed))
-        for w, g in zip(wanted, given, strict=True)
-    )
-    return vector_verdict_of(components)
-
-
-def vector_verdict_of(components: Sequence[Verdict]) -> VectorVerdict:
-    wrong = [i for i, c in enumerate(components) if not c.equivalent]
-    if not wrong:
-        message = "Correct: every component is right."
-        return VectorVerdict("correct", True, message, None, tuple(components))
-    return VectorVerdict(
-        "incorrect", False, components_message(wrong, len(components)), None, tuple(components)
-    )
 
 
 def components_message(wrong: Sequence[int], size: int) -> str:

@@ -1,7 +1,7 @@
 """A checked answer as JSON: the equivalence verdict and its counterexample, as the API sends them.
 
 TypedDicts and no SymPy, so that the web process can name these shapes without importing the
-CAS; `equivalence.Verdict.to_json` and `vectors.VectorVerdict.to_json` build them.
+CAS; `equivalence.Verdict.to_json` builds them.
 """
 
 from __future__ import annotations
@@ -25,11 +25,3 @@ class VerdictJson(TypedDict):
     message: str
     column: int | None
     counterexample: CounterexampleJson | None
-
-
-class VectorVerdictJson(TypedDict):
-    verdict: VerdictKind
-    equivalent: bool
-    message: str
-    column: int | None
-    components: list[VerdictJson]

@@ -234,12 +234,6 @@ def to_sympy_str(expr: sympy.Basic) -> str:
     return text
 
 
-def to_latex(expr: sympy.Basic) -> str:
-    """LaTeX, with indexed names as subscripts (``w_{1}``)."""
-    text: str = sympy.latex(expr, ln_notation=True)
-    return text
-
-
 def mathml_math(fragment: str, *, display: bool = False) -> str:
     """Wrap MathML fragments in the ``<math>`` element that a page embeds."""
     mode = ' display="block"' if display else ""
