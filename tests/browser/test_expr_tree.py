@@ -1,6 +1,6 @@
 """The browser's tree evaluator (static/js/expr-tree.js) agrees with the engine's Python twin and
-with SymPy, for every function of the engine's table, which it loads as a JSON module under the
-page's real Content-Security-Policy."""
+with SymPy, for every function of the engine's table, which it imports from the generated
+expr-functions.js under the page's real Content-Security-Policy."""
 
 from __future__ import annotations
 

@@ -80,7 +80,7 @@ def test_the_best_box_slider_works_and_progress_stays_in_the_browser(
     page, requests, _errors = visit
     wait_for_widgets(page)
     # The box evaluates trees with expr-tree.js, which imports the table of functions as JSON.
-    assert any(url.endswith(f"{PREFIX}static/js/expr-functions.json") for url in requests)
+    assert any(url.endswith(f"{PREFIX}static/js/expr-functions.js") for url in requests)
     box = page.locator('[data-widget="best-box"]')
     box.locator("[data-slider]").evaluate(
         "el => { el.value = '1'; el.dispatchEvent(new Event('input', { bubbles: true })); }"

@@ -10,7 +10,7 @@ import pytest
 from starlette.testclient import TestClient
 
 import steepest.web
-from steepest.engine.evaluate.tree import browser_functions_json
+from steepest.engine.evaluate.tree import browser_functions_module
 
 STATIC = Path(steepest.web.__file__).with_name("static")
 FILES = sorted(p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file())
@@ -57,10 +57,10 @@ def test_only_reading_is_allowed(client: TestClient) -> None:
 
 
 def test_the_browsers_table_of_functions_is_the_one_the_engine_writes() -> None:
-    """expr-tree.js reads the functions from expr-functions.json, generated from the engine's
+    """expr-tree.js reads the functions from expr-functions.js, generated from the engine's
     table: regenerate it after changing the table."""
-    written = (STATIC / "js" / "expr-functions.json").read_text(encoding="utf-8")
-    assert written == browser_functions_json(), (
-        "static/js/expr-functions.json is stale: run "
+    written = (STATIC / "js" / "expr-functions.js").read_text(encoding="utf-8")
+    assert written == browser_functions_module(), (
+        "static/js/expr-functions.js is stale: run "
         "`.venv/bin/python scripts/write-browser-functions.py`"
     )

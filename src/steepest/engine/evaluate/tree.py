@@ -12,8 +12,8 @@ data, not code. Node shapes:
 
 Which functions are tree nodes, and how the browser evaluates each, is the table's to say
 (functions/table.py); a function the browser's `Math` lacks (sec) is written out in others
-(1/cos) before it gets here. The browser reads the table from static/js/expr-functions.json,
-which `browser_functions_json` writes (run scripts/write-browser-functions.py after a change).
+(1/cos) before it gets here. The browser reads the table from static/js/expr-functions.js,
+which `browser_functions_module` writes (run scripts/write-browser-functions.py after a change).
 """
 
 from __future__ import annotations
@@ -74,12 +74,13 @@ def evaluate_tree(tree: Tree, values: dict[str, float]) -> float:
     return float(function.scalar(evaluate_tree(tree["arg"], values)))
 
 
-def browser_functions_json() -> str:
-    """The text of static/js/expr-functions.json: the `Math` method for each function name that
-    trees may hold, as the browser's evaluator (expr-tree.js) reads it."""
-    table = {
-        "about": "Written from the engine's table of functions (engine/functions/table.py) by "
-        "scripts/write-browser-functions.py; do not edit by hand.",
-        "math_methods": math_methods(),
-    }
-    return json.dumps(table, indent=2, sort_keys=True) + "\n"
+def browser_functions_module() -> str:
+    """The text of static/js/expr-functions.js: the `Math` method for each function name that
+    trees may hold, as the browser's evaluator (expr-tree.js) imports it. A plain ES module
+    holding one object literal, so that every browser with modules reads it."""
+    methods = json.dumps(math_methods(), indent=2, sort_keys=True)
+    return (
+        "// Written from the engine's table of functions (engine/functions/table.py) by\n"
+        "// scripts/write-browser-functions.py; do not edit by hand.\n"
+        f"export const MATH_METHODS = {methods};\n"
+    )

@@ -17,11 +17,10 @@ from starlette.types import Receive, Scope, Send
 from steepest.web.http.prepared_body import PreparedBody
 
 # mimetypes depends on the host's tables; these are the types the browser must get right (ES
-# modules, and JSON modules such as js/expr-functions.json, are refused under any other type).
+# modules are refused under any other type).
 _TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
-    ".json": "application/json",
     ".svg": "image/svg+xml",
 }
 

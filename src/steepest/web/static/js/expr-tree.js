@@ -3,11 +3,11 @@
 //   {"num": 2} {"var": "x"} {"add": [...]} {"mul": [...]} {"pow": [base, exponent]}
 //   {"fn": "sin", "arg": node}
 // Which functions a tree may name, and the Math method for each, come from the engine's table of
-// functions, written to expr-functions.json (a JSON module: data, never code).
-import table from "./expr-functions.json" with { type: "json" };
+// functions, written to expr-functions.js by scripts/write-browser-functions.py.
+import { MATH_METHODS } from "./expr-functions.js";
 
 const FUNCTIONS = new Map(
-  Object.entries(table.math_methods).map(([name, method]) => {
+  Object.entries(MATH_METHODS).map(([name, method]) => {
     if (typeof Math[method] !== "function") throw new Error(`Math has no method ${method}`);
     return [name, Math[method]];
   }),

@@ -1,0 +1,17 @@
+// Written from the engine's table of functions (engine/functions/table.py) by
+// scripts/write-browser-functions.py; do not edit by hand.
+export const MATH_METHODS = {
+  "abs": "abs",
+  "acos": "acos",
+  "asin": "asin",
+  "atan": "atan",
+  "cos": "cos",
+  "cosh": "cosh",
+  "exp": "exp",
+  "log": "log",
+  "sign": "sign",
+  "sin": "sin",
+  "sinh": "sinh",
+  "tan": "tan",
+  "tanh": "tanh"
+};
