@@ -12,6 +12,7 @@ import pytest
 import sympy
 from playwright.sync_api import Page
 
+from expression_trees import functions_in
 from steepest.engine.evaluate.tree import evaluate_tree, to_tree
 from steepest.engine.functions.table import TABLE, math_methods
 from steepest.engine.notation.parser import parse
@@ -47,7 +48,7 @@ def evaluate_in_browser(page: Page, cases: list[tuple[dict[str, Any], dict[str, 
 def test_browser_evaluates_trees_like_python(open_page: OpenPage) -> None:
     page = open_page("/")
     trees = [to_tree(parse(text)) for text in EXPRESSIONS]
-    seen = {name for tree in trees for name in _functions_in(tree)}
+    seen = {name for tree in trees for name in functions_in(tree)}
     assert seen == set(math_methods())
     cases = [(tree, {"x": a, "y": b, "w1": a, "w2": b}) for tree in trees for a, b in POINTS]
     for (tree, values), got in zip(cases, evaluate_in_browser(page, cases), strict=True):
@@ -78,15 +79,3 @@ def test_browser_evaluates_every_function_of_the_table_like_sympy(open_page: Ope
                 function.name,
                 a,
             )
-
-
-def _functions_in(tree: dict[str, object]) -> set[str]:
-    found: set[str] = set()
-    for key, value in tree.items():
-        if key == "fn":
-            found.add(str(value))
-        children = value if isinstance(value, list) else [value]
-        for child in children:
-            if isinstance(child, dict):
-                found |= _functions_in(child)
-    return found

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import sympy
 
+from expression_trees import functions_in
 from steepest.engine.calculus.rules import ChainRule, TrigRule, check_rule, derive_partial
 from steepest.engine.claims.shown import latex_to_typed
 from steepest.engine.errors import EngineError
@@ -78,7 +79,7 @@ def test_every_function_evaluates_like_sympy_wherever_sympy_says_it_is_real(
 
 def test_trees_name_only_the_functions_the_browser_evaluates() -> None:
     for function in table.TABLE.functions:
-        names = _functions_in(to_tree(function.sympy_class(x)))
+        names = functions_in(to_tree(function.sympy_class(x)))
         if isinstance(function.in_trees, WrittenOut):
             assert function.name not in names
             assert names <= set(table.math_methods())
@@ -174,21 +175,9 @@ def test_a_function_added_to_the_table_is_known_everywhere(
     assert math.isclose(float_value(constant) or math.nan, function.scalar(0.75))
     assert math.isclose(compile_evaluator(expr, ["x"])([0.75])[0], expected, rel_tol=1e-14)
     tree = to_tree(expr)
-    assert (name in _functions_in(tree)) is isinstance(function.in_trees, TreeNode)
+    assert (name in functions_in(tree)) is isinstance(function.in_trees, TreeNode)
     assert math.isclose(evaluate_tree(tree, {"x": 0.75}), expected, rel_tol=1e-14)
     arrays = evaluate_tree_array(tree, {"x": np.array([0.75])})
     assert math.isclose(float(arrays[0]), expected, rel_tol=1e-14)
     if isinstance(function.in_trees, TreeNode):
         assert table.math_methods()[name] == function.in_trees.math_method
-
-
-def _functions_in(tree: dict[str, object]) -> set[str]:
-    found: set[str] = set()
-    for key, value in tree.items():
-        if key == "fn":
-            found.add(str(value))
-        children = value if isinstance(value, list) else [value]
-        for child in children:
-            if isinstance(child, dict):
-                found |= _functions_in(child)
-    return found
