@@ -11,7 +11,8 @@ import pytest
 import sympy
 from starlette.testclient import TestClient
 
-from steepest.compute import ComputePool, ComputeTimeout, PoolOverloaded, Task
+from steepest.compute import ComputeTimeout, PoolOverloaded, Task
+from steepest.compute.lanes import ComputeLanes
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
@@ -103,15 +104,20 @@ def test_malformed_request_is_422_in_the_same_shape(
     assert set(response.json()["error"]) == {"message", "column"}
 
 
-class _RefusingPool(ComputePool):
-    """A compute pool that fails every call with `error` before any worker is started."""
+class _RefusingPool(ComputeLanes):
+    """Compute lanes that fail every call with `error` before any worker is started."""
 
     def __init__(self, error: Exception) -> None:
-        super().__init__(workers=1)
+        super().__init__(workers=1, timeout=2.0, preload=())
         self.error = error
 
     async def acall(
-        self, task: Task[Req, Res], request: Req, *, timeout: float | None = None
+        self,
+        task: Task[Req, Res],
+        request: Req,
+        *,
+        timeout: float | None = None,
+        client: str | None = None,
     ) -> Res:
         raise self.error
 
@@ -119,7 +125,7 @@ class _RefusingPool(ComputePool):
 @pytest.fixture
 def swap_pool(client: TestClient) -> Iterator[SwapPool]:
     app, state = app_of(client), state_of(client)
-    swapped: list[ComputePool] = []
+    swapped: list[ComputeLanes] = []
 
     def swap(error: Exception) -> None:
         swapped.append(_RefusingPool(error))

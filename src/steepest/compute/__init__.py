@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from steepest.compute.errors import (
+    ClientBusy,
     ComputeError,
     ComputeFailed,
     ComputeMemoryExceeded,
@@ -13,6 +14,7 @@ from steepest.compute.pool import ComputePool
 from steepest.compute.task import Task
 
 __all__ = [
+    "ClientBusy",
     "ComputeError",
     "ComputeFailed",
     "ComputeMemoryExceeded",

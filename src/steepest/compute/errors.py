@@ -38,3 +38,16 @@ class PoolOverloaded(ComputeError):
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
         super().__init__(f"the server is busy: try again in {retry_after} s")
+
+
+class ClientBusy(ComputeError):
+    """One client already has as many calls running or waiting as it may; the others' turns
+    come first, so it should retry once one of its own is answered."""
+
+    def __init__(self, limit: int, retry_after: int) -> None:
+        self.limit = limit
+        self.retry_after = retry_after
+        super().__init__(
+            f"this address already has {limit} engine calls running or waiting:"
+            f" try again in {retry_after} s"
+        )

@@ -26,6 +26,7 @@ from steepest.compute.errors import (
     ComputeTimeout,
     PoolOverloaded,
 )
+from steepest.compute.fair_turns import FairTurns
 from steepest.compute.process import WorkerGone, WorkerProcess
 from steepest.compute.task import Task
 from steepest.compute.worker import Reply
@@ -49,6 +50,9 @@ class ComputePool:
     Thread-safe. Workers start on first use (or all at once with `start()`), are reused across
     calls, and are replaced after a timeout, a memory error or a crash. `timeout` bounds the run
     time of a call once a worker has it; waiting for a free worker is bounded by `max_queue`.
+    A call may name the `client` it is made for: with `client_calls` set, waiting calls take
+    their turns fairly between clients and one client's share is capped (see `fair_turns`).
+    Workers run `niceness` steps below the parent's CPU priority.
     The forkserver and its `preload` list are process-wide: the first pool to start a worker
     decides what the server imports. Each new worker also re-imports the parent's main script,
     so that script should import little at module level (or its imports should be preloaded).
@@ -61,12 +65,17 @@ class ComputePool:
         memory_limit_mb: int | None = 1024,
         max_queue: int = 32,
         preload: Sequence[str] = ("steepest.engine.explain.report",),
+        client_calls: int | None = None,
+        niceness: int = 0,
     ) -> None:
         if workers < 1 or timeout <= 0 or max_queue < 0:
             raise ValueError("need workers >= 1, timeout > 0 and max_queue >= 0")
+        if client_calls is not None and client_calls < 1:
+            raise ValueError("need client_calls >= 1, or None for no per-client limit")
         self._workers = workers
         self._timeout = timeout
         self._memory_limit_mb = memory_limit_mb
+        self._niceness = niceness
         self._max_queue = max_queue
         self._context = multiprocessing.get_context("forkserver")
         # Every new worker re-imports the parent's main script, as multiprocessing does for
@@ -81,6 +90,8 @@ class ComputePool:
         self._vacancies = workers  # slots with no live worker: filled on demand
         self._checked_out = 0  # slots held by callers, with or without a worker yet
         self._in_flight = 0  # calls admitted and not yet answered, running or waiting
+        # A running call of the client's ends within one time limit, and then its turn is free.
+        self._turns = FairTurns(workers, client_calls, retry_after=self._retry_after())
         self._closed = False
         self._executor: ThreadPoolExecutor | None = None
         atexit.register(self.close)
@@ -106,15 +117,27 @@ class ComputePool:
                 self._checked_out += 1
             self._release(self._spawn())
 
-    def call(self, task: Task[Req, Res], request: Req, *, timeout: float | None = None) -> Res:
+    def call(
+        self,
+        task: Task[Req, Res],
+        request: Req,
+        *,
+        timeout: float | None = None,
+        client: str | None = None,
+    ) -> Res:
         """Run `task` on `request` in a worker and return its result; see `run()`."""
-        return self.run(task, request, timeout=timeout)
+        return self.run(task, request, timeout=timeout, client=client)
 
     async def acall(
-        self, task: Task[Req, Res], request: Req, *, timeout: float | None = None
+        self,
+        task: Task[Req, Res],
+        request: Req,
+        *,
+        timeout: float | None = None,
+        client: str | None = None,
     ) -> Res:
         """`call()` for asyncio callers; see `arun()`."""
-        return await self.arun(task, request, timeout=timeout)
+        return await self.arun(task, request, timeout=timeout, client=client)
 
     def run(
         self,
@@ -122,17 +145,19 @@ class ComputePool:
         /,
         *args: Any,
         timeout: float | None = None,
+        client: str | None = None,
         **kwargs: Any,
     ) -> T:
         """Call `fn(*args, **kwargs)` in a worker and return its result.
 
         `fn` must be a module-level function, its arguments and result picklable. An
         EngineError raised by `fn` is re-raised here as is; anything else that goes wrong is a
-        ComputeError. Raises PoolOverloaded at once when `workers + max_queue` calls are in flight.
+        ComputeError. Raises PoolOverloaded at once when `workers + max_queue` calls are in
+        flight, and ClientBusy when `client` has `client_calls` of them.
         """
         request = _pickle_request(fn, args, kwargs)
-        self._admit()
-        result: T = self._run_admitted(request, _name_of(fn), timeout)
+        ticket = self._admit(client)
+        result: T = self._run_admitted(request, _name_of(fn), timeout, ticket)
         return result
 
     async def arun(
@@ -141,6 +166,7 @@ class ComputePool:
         /,
         *args: Any,
         timeout: float | None = None,
+        client: str | None = None,
         **kwargs: Any,
     ) -> T:
         """`run()` for asyncio callers: the event loop keeps running while the worker computes.
@@ -157,13 +183,13 @@ class ComputePool:
         request = _pickle_request(fn, args, kwargs)
         # Admission happens here, not in the thread, so that overload is reported at once
         # instead of after a wait for a free thread.
-        self._admit()
+        ticket = self._admit(client)
         try:
             executor = self._get_executor()
-            call = functools.partial(self._run_admitted, request, _name_of(fn), timeout)
+            call = functools.partial(self._run_admitted, request, _name_of(fn), timeout, ticket)
             future = asyncio.get_running_loop().run_in_executor(executor, call)
         except BaseException:
-            self._leave()
+            self._leave(ticket)
             raise
         result: T = await future
         return result
@@ -191,18 +217,27 @@ class ComputePool:
             executor.shutdown(wait=False, cancel_futures=True)
         atexit.unregister(self.close)
 
-    def _admit(self) -> None:
+    def _retry_after(self) -> int:
+        # Every running call ends within one time limit, so a slot frees by then.
+        return max(1, math.ceil(self._timeout))
+
+    def _admit(self, client: str | None) -> int:
+        """Count a new call in, and return its ticket for its turn at a worker."""
         with self._lock:
             if self._closed:
                 raise ComputeFailed(_SHUT_DOWN)
             if self._in_flight >= self._workers + self._max_queue:
-                # Every running call ends within one time limit, so a slot frees by then.
-                raise PoolOverloaded(retry_after=max(1, math.ceil(self._timeout)))
+                raise PoolOverloaded(retry_after=self._retry_after())
+            ticket = self._turns.admit(client)
             self._in_flight += 1
+            return ticket
 
-    def _leave(self) -> None:
+    def _leave(self, ticket: int) -> None:
         with self._lock:
             self._in_flight -= 1
+            self._turns.finish(ticket)
+            # A client at its share of the workers may now start its next call.
+            self._changed.notify_all()
 
     def _get_executor(self) -> ThreadPoolExecutor:
         with self._lock:
@@ -215,10 +250,10 @@ class ComputePool:
                 )
             return self._executor
 
-    def _run_admitted(self, request: bytes, name: str, timeout: float | None) -> Any:
+    def _run_admitted(self, request: bytes, name: str, timeout: float | None, ticket: int) -> Any:
         limit = self._timeout if timeout is None else timeout
         try:
-            worker = self._acquire()
+            worker = self._acquire(ticket)
             try:
                 reply = worker.exchange(request, limit)
             except WorkerGone as gone:
@@ -236,7 +271,7 @@ class ComputePool:
                 raise ComputeTimeout(limit)
             return self._unpack(reply, worker, name)
         finally:
-            self._leave()
+            self._leave(ticket)
 
     def _unpack(self, reply: bytes, worker: WorkerProcess, name: str) -> Any:
         """Turn a reply into a result or an exception, and give the worker back (or replace it)."""
@@ -261,12 +296,21 @@ class ComputePool:
         logger.error("%s failed in compute worker %d:\n%s", name, worker.pid, worker_traceback)
         raise ComputeFailed(f"the computation failed unexpectedly ({error_type})")
 
-    def _acquire(self) -> WorkerProcess:
-        """Take an idle worker, or a vacant slot and start a worker for it; wait if neither."""
+    def _acquire(self, ticket: int) -> WorkerProcess:
+        """Take an idle worker, or a vacant slot and start a worker for it, when it is this
+        ticket's turn; wait until then."""
+
+        def my_turn() -> bool:
+            free = bool(self._idle) or self._vacancies > 0
+            return self._closed or (free and self._turns.next_ticket() == ticket)
+
         with self._lock:
-            self._changed.wait_for(lambda: self._closed or bool(self._idle) or self._vacancies > 0)
+            self._changed.wait_for(my_turn)
             if self._closed:
                 raise ComputeFailed(_SHUT_DOWN)
+            self._turns.start(ticket)
+            # Another worker may be free too, for the ticket whose turn it is now.
+            self._changed.notify_all()
             self._checked_out += 1
             worker = self._idle.pop() if self._idle else None
             if worker is None:
@@ -286,7 +330,7 @@ class ComputePool:
             self._release(None)
             raise ComputeFailed(_SHUT_DOWN)
         try:
-            worker = WorkerProcess(self._context, self._memory_limit_mb)
+            worker = WorkerProcess(self._context, self._memory_limit_mb, self._niceness)
         except Exception:
             self._release(None)
             logger.exception("could not start a compute worker")

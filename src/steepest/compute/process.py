@@ -28,11 +28,13 @@ class WorkerGone(Exception):
 class WorkerProcess:
     """A persistent worker, reused call after call until it times out, crashes or is closed."""
 
-    def __init__(self, context: ForkServerContext, memory_limit_mb: int | None) -> None:
+    def __init__(
+        self, context: ForkServerContext, memory_limit_mb: int | None, niceness: int = 0
+    ) -> None:
         self._conn, child_conn = context.Pipe(duplex=True)
         self._process = context.Process(
             target=serve,
-            args=(child_conn, memory_limit_mb),
+            args=(child_conn, memory_limit_mb, niceness),
             name="steepest-compute",
             daemon=True,
         )

@@ -13,10 +13,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 Req = TypeVar("Req", contravariant=True)
 Res = TypeVar("Res", covariant=True)
+
+Lane = Literal["heavy", "quick"]
+"""Which workers run a task (see `lanes.py`): `heavy`, any engine work, up to the full time
+limit; `quick`, work bounded to milliseconds by what it is (parsing and typesetting one text),
+on workers of its own under a short limit, so that it never waits behind heavy work."""
 
 # (module, function) → the function, once imported: a worker imports a task's module once.
 _RESOLVED: dict[tuple[str, str], Callable[[Any], Any]] = {}
@@ -28,11 +33,12 @@ class Task(Generic[Req, Res]):
 
     Declare a handle with its types, `GRADIENT: Task[GradientQuery, GradientReportJson] =
     Task("steepest.compute.tasks.gradients", "gradient_report")`; a test checks each declared
-    handle against the type hints of the function it names.
+    handle against the type hints of the function it names. `lane` says which workers run it.
     """
 
     module: str
     function: str
+    lane: Lane = "heavy"
 
     def __call__(self, request: Req) -> Res:
         result: Res = self.resolve()(request)

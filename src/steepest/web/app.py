@@ -17,7 +17,8 @@ from fastapi import FastAPI, Request
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 
-from steepest.compute import ComputePool, tasks
+from steepest.compute import tasks
+from steepest.compute.lanes import ComputeLanes
 from steepest.web.course.library import LessonLibrary
 from steepest.web.http.body_limit import BodySizeLimitMiddleware
 from steepest.web.http.errors import Problem, install_error_handlers
@@ -57,8 +58,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = ComputePool(
-            workers=settings.workers, timeout=settings.timeout, preload=WORKER_PRELOAD
+        pool = ComputeLanes(
+            settings.workers,
+            settings.timeout,
+            preload=WORKER_PRELOAD,
+            client_calls=settings.client_calls or None,
         )
         library = LessonLibrary(settings.lesson_dir, pool, reload=settings.reload)
         store = StoreHandle(settings.database)

@@ -40,6 +40,9 @@ class Settings:
     # Engine calls a minute per client address; 0 turns the limit off (a classroom's own
     # grading scripts, or a proxy that limits already). Pages and static files are not counted.
     rate_limit: int = 120
+    # Engine calls one client address may have running or waiting at once, in each lane; 0
+    # turns the limit off (and lets one address use every worker: a classroom behind one NAT).
+    client_calls: int = 4
     # A progress import of a long history is the largest body a learner sends: far below this.
     max_body: int = 1024 * 1024
     # For authors: each page request looks at the lesson files and re-reads any that changed.
@@ -59,9 +62,10 @@ class Settings:
                 "STEEPEST_WORKERS and STEEPEST_PROCESSES must be at least 1,"
                 " and STEEPEST_TIMEOUT above 0"
             )
-        if settings.rate_limit < 0 or settings.max_body < 1024:
+        if settings.rate_limit < 0 or settings.client_calls < 0 or settings.max_body < 1024:
             raise SettingsError(
-                "STEEPEST_RATE_LIMIT must be 0 or more and STEEPEST_MAX_BODY at least 1024"
+                "STEEPEST_RATE_LIMIT and STEEPEST_CLIENT_CALLS must be 0 or more,"
+                " and STEEPEST_MAX_BODY at least 1024"
             )
         if settings.reload and settings.processes > 1:
             raise SettingsError(
@@ -158,6 +162,13 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "engine requests a minute per client address; beyond it, 429 with `Retry-After`;"
         " `0` turns it off",
+    ),
+    Setting(
+        "client_calls",
+        "STEEPEST_CLIENT_CALLS",
+        int,
+        "engine calls one client address may have running or waiting at once (and it runs on"
+        " at most half the workers); beyond it, 429 with `Retry-After`; `0` turns it off",
     ),
     Setting(
         "max_body",

@@ -47,7 +47,8 @@ GRADIENT_TEXT: Task[GradientQuery, str] = Task(_GRADIENTS, "gradient_text")
 WORKED_EXAMPLE: Task[GradientQuery, WorkedExample] = Task(_GRADIENTS, "worked_example")
 
 EQUIVALENCE: Task[EquivalenceQuery, VerdictJson] = Task(_ANSWERS, "equivalence")
-PREVIEW: Task[PreviewQuery, str] = Task(_ANSWERS, "preview")
+# Parsing and typesetting at most a few hundred characters: milliseconds, so the quick lane.
+PREVIEW: Task[PreviewQuery, str] = Task(_ANSWERS, "preview", lane="quick")
 QUESTION_FEEDBACK: Task[QuestionAnswer, FeedbackJson] = Task(_ANSWERS, "question_feedback")
 
 PRACTICE_PROBLEM: Task[PracticeKey, PublicProblemJson] = Task(_PRACTICE, "practice_problem")

@@ -12,7 +12,8 @@ import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from steepest.compute import ComputePool, tasks
+from steepest.compute import tasks
+from steepest.compute.lanes import ComputeLanes
 from steepest.compute.tasks.messages import GradientQuery, WorkedExample
 from steepest.engine.answer_kinds import VECTOR_KINDS
 from steepest.engine.explain.report_types import GradientReportJson
@@ -134,7 +135,7 @@ class LessonPage:
 
 
 async def prepare_lesson_page(
-    lesson: Lesson, catalogue: Catalogue, pool: ComputePool
+    lesson: Lesson, catalogue: Catalogue, pool: ComputeLanes
 ) -> LessonPage:
     """Run every computation the lesson needs, all at once, in the compute pool."""
     examples = [b for s in lesson.sections for b in s.blocks if isinstance(b, WorkedExampleBlock)]
@@ -164,12 +165,12 @@ async def prepare_lesson_page(
     )
 
 
-async def _example(pool: ComputePool, block: WorkedExampleBlock) -> WorkedExample:
+async def _example(pool: ComputeLanes, block: WorkedExampleBlock) -> WorkedExample:
     query = GradientQuery(block.expression, dict(block.at))
     return await pool.acall(tasks.WORKED_EXAMPLE, query, timeout=PREPARE_TIMEOUT_S)
 
 
-async def _spec(pool: ComputePool, block: WidgetBlock) -> tuple[AnyWidget, WidgetSpec]:
+async def _spec(pool: ComputeLanes, block: WidgetBlock) -> tuple[AnyWidget, WidgetSpec]:
     widget = get_widget(block.name)
     params = widget.read_params(block.params)
     return widget, await pool.acall(widget.spec, params, timeout=PREPARE_TIMEOUT_S)

@@ -23,7 +23,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from steepest.compute import ComputePool
+from steepest.compute.lanes import ComputeLanes
 from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, LessonFormatError, load_catalogue
 from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page
 from steepest.web.http.errors import UnknownLesson
@@ -44,7 +44,9 @@ class BrokenLessonFile(HTTPException):
 
 
 class LessonLibrary:
-    def __init__(self, lesson_dir: Path | None, pool: ComputePool, *, reload: bool = False) -> None:
+    def __init__(
+        self, lesson_dir: Path | None, pool: ComputeLanes, *, reload: bool = False
+    ) -> None:
         self._lesson_dir = lesson_dir
         self._pool = pool
         self._reload = reload

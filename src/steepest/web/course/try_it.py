@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from steepest.compute import ComputePool, tasks
+from steepest.compute import tasks
+from steepest.compute.lanes import ClientCalls
 from steepest.compute.tasks.messages import GradientQuery
 from steepest.engine.explain.report_types import GradientReportJson
 from steepest.engine.notation.point_text import read_point_text
@@ -25,7 +26,7 @@ class TryIt:
     problem_field: str = "expression"
 
 
-async def try_expression(pool: ComputePool, expression: str, at_text: str) -> TryIt:
+async def try_expression(pool: ClientCalls, expression: str, at_text: str) -> TryIt:
     try:
         point = read_point_text(at_text)
     except LearnerError as error:

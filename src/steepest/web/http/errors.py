@@ -31,6 +31,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
 from steepest.compute import (
+    ClientBusy,
     ComputeError,
     ComputeMemoryExceeded,
     ComputeTimeout,
@@ -111,6 +112,7 @@ ANSWERS: dict[str, Answer] = {
     _class_name(AlreadyAnswered): Answer(409),
     # Refusals that pass: the client may try again after Retry-After.
     _class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
+    _class_name(ClientBusy): Answer(429, retry_after=ITS_OWN),
     _class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
     "steepest.store.errors.StoreUnavailable": Answer(503, retry_after=STORE_RETRY_AFTER),
     # Faults of the server, not of the input. ComputeFailed's message names no detail.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
-from steepest.compute import ComputePool
+from steepest.compute.lanes import ClientCalls, ComputeLanes
 from steepest.web.course.library import LessonLibrary
 from steepest.web.http.page_cache import PageCache
 from steepest.web.http.templating import Templates
@@ -19,7 +19,7 @@ from steepest.web.settings import Settings
 @dataclass(frozen=True)
 class AppState:
     settings: Settings
-    pool: ComputePool
+    pool: ComputeLanes
     library: LessonLibrary
     templates: Templates
     store: StoreHandle
@@ -33,9 +33,11 @@ def app_state(request: Request) -> AppState:
     return state
 
 
-def engine_pool(request: Request) -> ComputePool:
-    """The compute pool, for one engine call on behalf of this request's client: every route
-    that runs the engine comes here, so the per-client rate limit covers them all."""
+def engine_pool(request: Request) -> ClientCalls:
+    """The compute lanes, for one engine call on behalf of this request's client: every route
+    that runs the engine comes here, so the per-client rate limit, the cap on a client's calls
+    in flight and the fair turns between clients cover them all."""
     state = app_state(request)
-    state.limiter.charge(client_address(request))
-    return state.pool
+    client = client_address(request)
+    state.limiter.charge(client)
+    return state.pool.for_client(client)
