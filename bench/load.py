@@ -7,13 +7,19 @@ time and in requests. Run with `.venv/bin/python bench/load.py [--learners 64] [
     answer checks         POST /api/answers/<slug>/<question>: right, wrong and unreadable
     equivalence           POST /api/equivalent, the stateless check
     learners              each learner loops: load the page, check an answer, save progress
+    alone / flooded       one client loads the page and previews an answer, by itself and then
+                          while another floods the server with maximal-cost engine calls
+                          (load_fairness.py)
 
     page p99              lesson page (gzip), N connections          target < 50 ms at 64
     page vs static        page req/s over static-file req/s (gzip)    target >= 0.5
     answer checks         answers checked a second                    target >= 200
+    flooded page/preview  p99 while flooded over p99 alone             target <= 2
 
 Each connection sends its next request as soon as the last one is answered, so the server is
-saturated and latency is mostly queueing: by Little's law p50 is about N / throughput. An
+saturated and latency is mostly queueing: by Little's law p50 is about N / throughput. Each
+learner connects from an address of its own (127.0.1.1 onwards), as the server tells clients
+apart by address; the rate limit is off, as every learner sends far more than a person. An
 engine call refused with 503 (the compute queue is full) is counted, and that learner waits its
 Retry-After, as the page's script would; latencies are those of 2xx answers.
 
@@ -43,9 +49,11 @@ from typing import Any
 
 import uvloop
 
-from load_client import Connection, Learner, Reply
+from load_client import Connection, Learner, Reply, learner_address
 from load_cpu import CpuClock
+from load_fairness import fairness_phases, fairness_targets
 from load_server import STATIC_MOUNT, running_server
+from load_stats import figures_of
 
 SLUG = "partial-derivatives-and-the-gradient"
 PAGE = f"/lessons/{SLUG}"
@@ -142,14 +150,6 @@ async def study(learner: Learner, tally: Tally) -> None:
     await save_progress(learner, tally)
 
 
-def percentile(samples: list[float], share: float) -> float:
-    """Nearest-rank percentile in ms; 0 when there are no samples."""
-    if not samples:
-        return 0.0
-    ordered = sorted(samples)
-    return 1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 async def run_phase(
     learners: list[Learner], step: Step, per_step: int, server: int, args: argparse.Namespace
 ) -> dict[str, Any]:
@@ -192,14 +192,6 @@ async def run_phase(
     }
 
 
-def figures_of(samples: list[float], elapsed: float) -> dict[str, float]:
-    return {
-        "per_s": round(len(samples) / elapsed, 1),
-        "p50_ms": round(percentile(samples, 0.50), 2),
-        "p99_ms": round(percentile(samples, 0.99), 2),
-    }
-
-
 async def expect_ok(reply_to: Awaitable[Reply], what: str) -> Reply:
     reply = await reply_to
     if reply.status != 200:
@@ -233,9 +225,20 @@ async def prepare(port: int, static_folder: Path) -> None:
     learner.connection.close()
 
 
-async def load(port: int, server: int, static_folder: Path, args: argparse.Namespace) -> Any:
+async def load(
+    port: int, server: int, static_folder: Path, args: argparse.Namespace
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The figures of the learners' phases (none with --fairness-only), then of fairness's."""
     await prepare(port, static_folder)
-    learners = [Learner(await Connection.open(port)) for _ in range(args.learners)]
+    phases = {} if args.fairness_only else await learner_phases(port, server, args)
+    fairness = await fairness_phases(port, server, PAGE, args.seconds, args.rude_flood)
+    return phases, fairness
+
+
+async def learner_phases(port: int, server: int, args: argparse.Namespace) -> dict[str, Any]:
+    learners = [
+        Learner(await Connection.open(port, learner_address(n))) for n in range(args.learners)
+    ]
     await asyncio.gather(*(learner.sign_in(PROGRESS) for learner in learners))
     phases: list[tuple[str, Step, int]] = [
         ("static gzip", get(STATIC, "static", GZIP), 1),
@@ -253,6 +256,8 @@ async def load(port: int, server: int, static_folder: Path, args: argparse.Names
 
 
 def targets(phases: dict[str, Any], learners: int) -> list[dict[str, Any]]:
+    if not phases:
+        return []
     page, static = phases["page gzip"], phases["static gzip"]
     ratio = page["per_s"] / static["per_s"] if static["per_s"] else 0.0
     checks = phases["answer checks"]["per_s"]
@@ -300,6 +305,17 @@ def report_lines(figures: dict[str, Any]) -> list[str]:
                     f"  {kind:<12} {'':>8} {by_kind['per_s']:>8.1f} {by_kind['p50_ms']:>8.2f}"
                     f" {by_kind['p99_ms']:>8.2f}"
                 )
+    lines.append(
+        f"{'fairness':<14} {'page/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'preview/s':>9}"
+        f" {'p50 ms':>8} {'p99 ms':>8} {'server':>7}  statuses; the flooder's"
+    )
+    for name, phase in figures["fairness"].items():
+        page, preview = phase["kinds"]["page"], phase["kinds"]["preview"]
+        lines.append(
+            f"{name:<14} {page['per_s']:>8.1f} {page['p50_ms']:>8.2f} {page['p99_ms']:>8.2f}"
+            f" {preview['per_s']:>9.1f} {preview['p50_ms']:>8.2f} {preview['p99_ms']:>8.2f}"
+            f" {phase['server_cpu_pct']:>6}%  {phase['statuses']}; {phase['flood_statuses']}"
+        )
     for target in figures["targets"]:
         verdict = "ok" if target["met"] else "MISSED TARGET"
         lines.append(
@@ -317,6 +333,10 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=5.0, help="longest a phase runs")
     parser.add_argument("--max-requests", type=int, default=50_000, help="most a phase sends")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--fairness-only", action="store_true", help="only the alone and flooded phases"
+    )
+    parser.add_argument("--rude-flood", action="store_true", help="the flooder ignores Retry-After")
     args = parser.parse_args(argv)
     if not (1 <= args.learners <= 1000 and 0 < args.seconds <= 600 and args.max_requests >= 3):
         parser.error("need 1 <= --learners <= 1000, 0 < --seconds <= 600, --max-requests >= 3")
@@ -331,7 +351,7 @@ def main(argv: list[str]) -> int:
         tempfile.TemporaryDirectory(prefix="steepest-load-") as scratch,
         running_server(Path(scratch), PAGE, args.processes) as (port, pid, static_folder),
     ):
-        phases = uvloop.run(load(port, pid, static_folder, args))
+        phases, fairness = uvloop.run(load(port, pid, static_folder, args))
     figures = {
         "learners": args.learners,
         "processes": args.processes,
@@ -339,7 +359,8 @@ def main(argv: list[str]) -> int:
         "max_requests": args.max_requests,
         "cores": os.cpu_count(),
         "phases": phases,
-        "targets": targets(phases, args.learners),
+        "fairness": fairness,
+        "targets": [*targets(phases, args.learners), *fairness_targets(fairness)],
     }
     print(json.dumps(figures, indent=2) if args.json else "\n".join(report_lines(figures)))
     return 0

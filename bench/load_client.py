@@ -34,8 +34,11 @@ class Connection:
         self.reader, self.writer = reader, writer
 
     @classmethod
-    async def open(cls, port: int) -> Connection:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    async def open(cls, port: int, source: str = "127.0.0.1") -> Connection:
+        """A connection to the server on loopback from `source`, one of the 127.0.0.0/8
+        addresses, which Linux answers to without setup: the server tells clients apart by
+        address, so each simulated learner has one of its own."""
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
         writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return cls(reader, writer)
 
@@ -91,3 +94,8 @@ class Learner:
             "X-Steepest-CSRF": cookies["steepest_csrf"],
             "Sec-Fetch-Site": "same-origin",
         }
+
+
+def learner_address(number: int) -> str:
+    """The loopback address of simulated learner `number` (0 to 62,499): 127.0.1.1 onwards."""
+    return f"127.0.{1 + number // 250}.{1 + number % 250}"

@@ -14,10 +14,17 @@ take the quick workers however the turns fall. Why two quick workers: with per-c
 client runs at most half of a lane's workers (see `fair_turns.py`), so one client flooding the
 quick lane with texts that run to its limit leaves the other worker to everyone else.
 
-Heavy-lane workers also run at a lower CPU priority (HEAVY_NICENESS). On a machine with as many
-cores as workers, heavy calls running to their limit would otherwise share the cores evenly with
-the server process that answers pages and with the quick lane; at a lower priority they take
-only the time those leave, and lose nothing when the machine is otherwise idle.
+CPU priority follows cost. Heavy workers run HEAVY_NICENESS steps below the server's priority,
+and a quick call still running after QUICK_BUDGET_S (40 times a typical preview) drops to the
+same for the rest of it (its worker is replaced afterwards, as only root may raise a priority
+again). On a machine with as many cores as workers, calls running to their limit would
+otherwise share the cores evenly with the server process that answers pages and with the quick
+calls of everyone else; at the lower priority they take what those leave, and lose nothing on
+an idle machine. Measured by bench/load.py's flooded phase: without it, another client's
+preview p99 rose 10 to 15 times under a flood, with it under 2 times on a quiet machine.
+
+Workers are replaced after every timeout, so they must start warm: the lanes add `warm_up` to
+the forkserver's preload, which runs each kind of task once before any worker is forked.
 """
 
 from __future__ import annotations
@@ -28,14 +35,18 @@ from types import TracebackType
 from typing import TypeVar
 
 from steepest.compute.pool import ComputePool
+from steepest.compute.process import CpuPriority
 from steepest.compute.task import Lane, Task
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")
 
+WARM_UP = "steepest.compute.tasks.warm_up"
 QUICK_WORKERS = 2
 # CPU weight 1024 → 110: the server process and quick workers get ~90% of a core they share.
 HEAVY_NICENESS = 10
+# A quick call still running after this has proved heavy, and runs on at the heavy priority.
+QUICK_BUDGET_S = 0.02
 # Ten times the slowest preview measured, so an honest one is never stopped.
 QUICK_TIMEOUT_S = 0.5
 
@@ -51,18 +62,21 @@ class ComputeLanes:
         preload: Sequence[str],
         client_calls: int | None = None,
     ) -> None:
+        # Last, so that it warms up every task module the forkserver has imported.
+        preload = (*preload, WARM_UP)
         self.heavy = ComputePool(
             workers=workers,
             timeout=timeout,
             preload=preload,
             client_calls=client_calls,
-            niceness=HEAVY_NICENESS,
+            priority=CpuPriority(HEAVY_NICENESS),
         )
         self.quick = ComputePool(
             workers=QUICK_WORKERS,
             timeout=min(timeout, QUICK_TIMEOUT_S),
             preload=preload,
             client_calls=client_calls,
+            priority=CpuPriority(0, QUICK_BUDGET_S, HEAVY_NICENESS),
         )
 
     def __enter__(self) -> ComputeLanes:

@@ -9,6 +9,7 @@ replacement costs a fork rather than a SymPy import. The parent never imports Sy
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import logging
 import math
@@ -27,7 +28,7 @@ from steepest.compute.errors import (
     PoolOverloaded,
 )
 from steepest.compute.fair_turns import FairTurns
-from steepest.compute.process import WorkerGone, WorkerProcess
+from steepest.compute.process import CpuPriority, WorkerGone, WorkerProcess
 from steepest.compute.task import Task
 from steepest.compute.worker import Reply
 
@@ -52,7 +53,7 @@ class ComputePool:
     time of a call once a worker has it; waiting for a free worker is bounded by `max_queue`.
     A call may name the `client` it is made for: with `client_calls` set, waiting calls take
     their turns fairly between clients and one client's share is capped (see `fair_turns`).
-    Workers run `niceness` steps below the parent's CPU priority.
+    Workers run at the CPU `priority` given, relative to the parent's.
     The forkserver and its `preload` list are process-wide: the first pool to start a worker
     decides what the server imports. Each new worker also re-imports the parent's main script,
     so that script should import little at module level (or its imports should be preloaded).
@@ -66,7 +67,7 @@ class ComputePool:
         max_queue: int = 32,
         preload: Sequence[str] = ("steepest.engine.explain.report",),
         client_calls: int | None = None,
-        niceness: int = 0,
+        priority: CpuPriority = CpuPriority(),
     ) -> None:
         if workers < 1 or timeout <= 0 or max_queue < 0:
             raise ValueError("need workers >= 1, timeout > 0 and max_queue >= 0")
@@ -75,7 +76,7 @@ class ComputePool:
         self._workers = workers
         self._timeout = timeout
         self._memory_limit_mb = memory_limit_mb
-        self._niceness = niceness
+        self._priority = priority
         self._max_queue = max_queue
         self._context = multiprocessing.get_context("forkserver")
         # Every new worker re-imports the parent's main script, as multiprocessing does for
@@ -257,7 +258,7 @@ class ComputePool:
             try:
                 reply = worker.exchange(request, limit)
             except WorkerGone as gone:
-                self._discard(worker)
+                self._replace(worker)
                 if self._closed:
                     raise ComputeFailed(_SHUT_DOWN) from None
                 logger.error("compute worker %d running %s died: %s", worker.pid, name, gone)
@@ -267,7 +268,7 @@ class ComputePool:
                 self._discard(worker)
                 raise
             if reply is None:
-                self._discard(worker)
+                self._replace(worker)
                 raise ComputeTimeout(limit)
             return self._unpack(reply, worker, name)
         finally:
@@ -278,16 +279,16 @@ class ComputePool:
         try:
             kind, payload = _load_reply(reply)
         except Exception:
-            self._release(worker)
+            self._give_back(worker)
             logger.exception("the result of %s could not be unpickled", name)
             raise ComputeFailed(
                 "the computation returned a result that could not be read"
             ) from None
         if kind == "memory_error":
             # A process that hit its memory limit may be left fragmented; start afresh.
-            self._discard(worker)
+            self._replace(worker)
             raise ComputeMemoryExceeded(self._memory_limit_mb)
-        self._release(worker)
+        self._give_back(worker)
         if kind == "ok":
             return payload
         if kind == "engine_error":
@@ -330,7 +331,7 @@ class ComputePool:
             self._release(None)
             raise ComputeFailed(_SHUT_DOWN)
         try:
-            worker = WorkerProcess(self._context, self._memory_limit_mb, self._niceness)
+            worker = WorkerProcess(self._context, self._memory_limit_mb, self._priority)
         except Exception:
             self._release(None)
             logger.exception("could not start a compute worker")
@@ -344,6 +345,21 @@ class ComputePool:
                 return worker
         self._discard(worker)
         raise ComputeFailed(_SHUT_DOWN)
+
+    def _give_back(self, worker: WorkerProcess) -> None:
+        """Release a worker after its call, or replace it if the call slowed it down."""
+        if worker.slowed:
+            self._replace(worker)
+        else:
+            self._release(worker)
+
+    def _replace(self, worker: WorkerProcess) -> None:
+        """Kill a checked-out worker and start its successor now: the call that cost the worker
+        waits for the start (some 10-50 ms), rather than whichever call comes next."""
+        self._forget(worker)
+        # On failure, _spawn has left the slot vacant, for the next call to try to fill.
+        with contextlib.suppress(ComputeFailed):
+            self._release(self._spawn())
 
     def _discard(self, worker: WorkerProcess) -> None:
         """Kill a checked-out worker and leave its slot vacant, for the next call to refill."""

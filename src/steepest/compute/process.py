@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from dataclasses import dataclass
 from multiprocessing.context import ForkServerContext
 from threading import Lock
 
@@ -17,6 +20,17 @@ _LIFECYCLE = Lock()
 STARTUP_LIMIT_S = 30.0
 
 
+@dataclass(frozen=True)
+class CpuPriority:
+    """How a pool's workers share the CPU with the server (see `lanes.py`): `niceness` steps
+    below the server's priority, and `slow_niceness` steps below it for the rest of any call
+    still running after `slow_after` seconds (None: never)."""
+
+    niceness: int = 0
+    slow_after: float | None = None
+    slow_niceness: int = 0
+
+
 class WorkerGone(Exception):
     """The worker process ended (killed, crashed, or out of memory at the C level)."""
 
@@ -29,12 +43,19 @@ class WorkerProcess:
     """A persistent worker, reused call after call until it times out, crashes or is closed."""
 
     def __init__(
-        self, context: ForkServerContext, memory_limit_mb: int | None, niceness: int = 0
+        self,
+        context: ForkServerContext,
+        memory_limit_mb: int | None,
+        priority: CpuPriority = CpuPriority(),
     ) -> None:
         self._conn, child_conn = context.Pipe(duplex=True)
+        self._priority = priority
+        # Set once a call has run long enough to lower the worker's priority: only a privileged
+        # process may raise it again, so the pool replaces the worker after that call.
+        self.slowed = False
         self._process = context.Process(
             target=serve,
-            args=(child_conn, memory_limit_mb, niceness),
+            args=(child_conn, memory_limit_mb, priority.niceness),
             name="steepest-compute",
             daemon=True,
         )
@@ -68,14 +89,28 @@ class WorkerProcess:
 
         Raises WorkerGone if the worker ended before answering.
         """
+        slow_after = self._priority.slow_after
         try:
             self._conn.send_bytes(request)
+            if slow_after is not None and slow_after < timeout:
+                if self._conn.poll(slow_after):
+                    return self._conn.recv_bytes()
+                self._slow_down()
+                timeout -= slow_after
             if not self._conn.poll(timeout):
                 return None
             return self._conn.recv_bytes()
         except (EOFError, OSError):
             # Its end of the pipe closes only when it exits; kill() just waits for the exit code.
             raise WorkerGone(self.kill()) from None
+
+    def _slow_down(self) -> None:
+        self.slowed = True
+        steps = self._priority.slow_niceness - self._priority.niceness
+        # The worker may have just exited, which the next read on the pipe reports.
+        with contextlib.suppress(OSError):
+            now = os.getpriority(os.PRIO_PROCESS, self.pid)
+            os.setpriority(os.PRIO_PROCESS, self.pid, now + steps)
 
     def signal_kill(self) -> None:
         """Send SIGKILL without waiting: the thread using the worker sees EOF and reaps it."""
