@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import pytest
 from starlette.testclient import TestClient
 
-from steepest.compute import ComputeFailed, ComputeMemoryExceeded, ComputeTimeout, PoolOverloaded
+from steepest.compute import (
+    ClientBusy,
+    ComputeFailed,
+    ComputeMemoryExceeded,
+    ComputeTimeout,
+    PoolOverloaded,
+)
 from steepest.engine.errors import (
     LimitExceeded,
     MathSyntaxError,
@@ -48,6 +55,7 @@ from steepest.web.security.rate_limit import RateLimited
         (CsrfRefused("refused: the request's Origin is not this site"), 403, None),
         (AlreadyAnswered("the solution was shown already"), 409, None),
         (RateLimited(retry_after=4), 429, None),
+        (ClientBusy(4, retry_after=2), 429, None),
         (LearnerIdError("not a learner id"), 422, None),
         (UnknownLearner("no learner has this id"), 404, None),
         (StoreUnavailable("the database did not answer"), 503, None),
@@ -65,6 +73,7 @@ def test_status_and_column(error: SteepestError, status: int, column: int | None
     [
         (PoolOverloaded(retry_after=7), 7),
         (RateLimited(retry_after=9), 9),
+        (ClientBusy(4, retry_after=3), 3),
         (StoreUnavailable("the database did not answer"), 2),
         (UnknownLearner("no learner has this id"), None),
     ],
@@ -114,6 +123,17 @@ def test_a_wrong_method_is_a_405_that_says_which_are_allowed(client: TestClient)
         (b'{"expression": "w1\xff"}', "the request body is not UTF-8 text (byte 0xff at 18)"),
         (b'{"expression": ', "the request body is not valid JSON: Expecting value at character 15"),
         (b"[1, 2", "the request body is not valid JSON: Expecting ',' delimiter at character 5"),
+        # Python's own JSON reader stops at these (a RecursionError, a ValueError), which FastAPI
+        # answered with a 400 of its own.
+        (
+            b"[" * 50_000 + b"]" * 50_000,
+            "the request body is not valid JSON: its arrays or objects nest too deeply",
+        ),
+        (
+            b'{"expression": "x", "at": {"x": ' + b"9" * 5000 + b"}}",
+            "the request body is not valid JSON: a number has more than"
+            f" {sys.get_int_max_str_digits()} digits",
+        ),
     ],
 )
 def test_a_body_that_cannot_be_read_is_a_422_that_says_where(

@@ -14,7 +14,6 @@ import functools
 import logging
 import math
 import multiprocessing
-import pickle
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -28,9 +27,9 @@ from steepest.compute.errors import (
     PoolOverloaded,
 )
 from steepest.compute.fair_turns import FairTurns
-from steepest.compute.process import CpuPriority, WorkerGone, WorkerProcess
+from steepest.compute.process import SERVER_PRIORITY, CpuPriority, WorkerGone, WorkerProcess
 from steepest.compute.task import Task
-from steepest.compute.worker import Reply
+from steepest.compute.worker import load_reply, pack_request
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ class ComputePool:
         max_queue: int = 32,
         preload: Sequence[str] = ("steepest.engine.explain.report",),
         client_calls: int | None = None,
-        priority: CpuPriority = CpuPriority(),
+        priority: CpuPriority = SERVER_PRIORITY,
     ) -> None:
         if workers < 1 or timeout <= 0 or max_queue < 0:
             raise ValueError("need workers >= 1, timeout > 0 and max_queue >= 0")
@@ -156,7 +155,7 @@ class ComputePool:
         ComputeError. Raises PoolOverloaded at once when `workers + max_queue` calls are in
         flight, and ClientBusy when `client` has `client_calls` of them.
         """
-        request = _pickle_request(fn, args, kwargs)
+        request = pack_request(fn, args, kwargs)
         ticket = self._admit(client)
         result: T = self._run_admitted(request, _name_of(fn), timeout, ticket)
         return result
@@ -181,7 +180,7 @@ class ComputePool:
         # Imported on use: asyncio costs a command-line caller ~70 ms of start-up for nothing.
         import asyncio
 
-        request = _pickle_request(fn, args, kwargs)
+        request = pack_request(fn, args, kwargs)
         # Admission happens here, not in the thread, so that overload is reported at once
         # instead of after a wait for a free thread.
         ticket = self._admit(client)
@@ -277,7 +276,7 @@ class ComputePool:
     def _unpack(self, reply: bytes, worker: WorkerProcess, name: str) -> Any:
         """Turn a reply into a result or an exception, and give the worker back (or replace it)."""
         try:
-            kind, payload = _load_reply(reply)
+            kind, payload = load_reply(reply)
         except Exception:
             self._give_back(worker)
             logger.exception("the result of %s could not be unpickled", name)
@@ -391,15 +390,6 @@ class ComputePool:
         with self._lock:
             self._checked_out -= 1
             self._changed.notify_all()
-
-
-def _pickle_request(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> bytes:
-    return pickle.dumps((fn, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _load_reply(reply: bytes) -> Reply:
-    loaded: Reply = pickle.loads(reply)
-    return loaded
 
 
 def _name_of(fn: Callable[..., Any]) -> str:

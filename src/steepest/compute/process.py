@@ -31,6 +31,10 @@ class CpuPriority:
     slow_niceness: int = 0
 
 
+SERVER_PRIORITY = CpuPriority()
+"""Workers as high as the server, whatever they run: for the command line and `steepest check`."""
+
+
 class WorkerGone(Exception):
     """The worker process ended (killed, crashed, or out of memory at the C level)."""
 
@@ -46,7 +50,7 @@ class WorkerProcess:
         self,
         context: ForkServerContext,
         memory_limit_mb: int | None,
-        priority: CpuPriority = CpuPriority(),
+        priority: CpuPriority = SERVER_PRIORITY,
     ) -> None:
         self._conn, child_conn = context.Pipe(duplex=True)
         self._priority = priority

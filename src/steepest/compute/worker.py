@@ -14,6 +14,7 @@ import pickle
 import resource
 import signal
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
@@ -53,6 +54,15 @@ def serve(conn: Connection, memory_limit_mb: int | None, niceness: int = 0) -> N
         except EOFError:
             return
         conn.send_bytes(_answer(request))
+
+
+def pack_request(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> bytes:
+    return pickle.dumps((fn, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_reply(reply: bytes) -> Reply:
+    loaded: Reply = pickle.loads(reply)
+    return loaded
 
 
 def _answer(request: bytes) -> bytes:

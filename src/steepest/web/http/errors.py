@@ -21,6 +21,7 @@ and name, which needs no import, and a test checks that every name is a real cla
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -153,11 +154,10 @@ def _answer_for(error_type: type[BaseException]) -> Answer | None:
 def problem_for(error: Exception) -> Problem:
     if isinstance(error, SteepestError) and (answer := _answer_for(type(error))) is not None:
         return _answered(error, answer)
-    if isinstance(error, HTTPException) and isinstance(error.__cause__, UnicodeDecodeError):
-        # FastAPI's 400 for a body it cannot decode: the same 422 as any body that is not JSON.
-        bad = error.__cause__
-        byte = bad.object[bad.start : bad.start + 1].hex()
-        return Problem(422, f"the request body is not UTF-8 text (byte 0x{byte} at {bad.start})")
+    if _is_unreadable_body(error):
+        # FastAPI's 400 for a body it could not read: the same 422 as any body that is not JSON.
+        assert error.__cause__ is not None
+        return Problem(422, _unreadable_body(error.__cause__))
     if isinstance(error, HTTPException):
         return Problem(error.status_code, str(error.detail))
     if isinstance(error, RequestValidationError):
@@ -199,6 +199,29 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
 
     for error_type in (SteepestError, HTTPException, RequestValidationError):
         app.add_exception_handler(error_type, handle)
+
+
+def _is_unreadable_body(error: Exception) -> bool:
+    """FastAPI's answer to a body it could not read, which names the reason as its cause."""
+    return (
+        isinstance(error, HTTPException)
+        and error.status_code == 400
+        and isinstance(error.__cause__, UnicodeDecodeError | RecursionError | ValueError)
+    )
+
+
+def _unreadable_body(cause: BaseException) -> str:
+    """What stopped FastAPI reading a body, other than JSON syntax (which it reports itself)."""
+    if isinstance(cause, UnicodeDecodeError):
+        byte = cause.object[cause.start : cause.start + 1].hex()
+        return f"the request body is not UTF-8 text (byte 0x{byte} at {cause.start})"
+    if isinstance(cause, RecursionError):
+        return "the request body is not valid JSON: its arrays or objects nest too deeply"
+    if isinstance(cause, ValueError) and "integer string conversion" in str(cause):
+        # Python refuses to read an integer this long, in JSON as anywhere.
+        digits = sys.get_int_max_str_digits()
+        return f"the request body is not valid JSON: a number has more than {digits} digits"
+    return "the request body is not valid JSON: it cannot be read"
 
 
 def _describe_validation(error: RequestValidationError) -> str:
