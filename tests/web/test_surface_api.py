@@ -174,7 +174,7 @@ def test_the_schema_states_the_bounds_the_engine_enforces(client: TestClient) ->
     assert descent["steps"]["maximum"] == MAX_DESCENT_STEPS
     assert descent["rate"]["maximum"] == MAX_LEARNING_RATE
     assert [
-        option.get("maximum", option.get("maxItems")) for option in surface["levels"]["anyOf"]
+        option.get("maximum", option.get("maxItems")) for option in surface["levels"]["oneOf"]
     ] == [
         MAX_LEVEL_LINES,
         MAX_LEVEL_LINES,

@@ -47,6 +47,10 @@ def parse(
         raise LimitExceeded(f"input longer than {limits.max_length} characters")
     if not text.strip():
         raise MathSyntaxError("the expression is empty")
+    # Declared names count even when unused: each becomes a partial derivative, an entry of a
+    # point, a sampled coordinate (1,050 of them made a 127 MB gradient report).
+    if variables is not None and len(variables) > limits.max_variables:
+        raise LimitExceeded(f"more than {limits.max_variables} variables declared")
     declared = None if variables is None else {canonical_variable_name(v) for v in variables}
     return _Parser(tokenize(text), declared, limits).parse_all()
 

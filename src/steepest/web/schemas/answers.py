@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
+from steepest.web.schemas.bounds import MAX_VARIABLES, VariableName, Variables
 
 # What the learner types: long enough for any honest answer, short enough to parse quickly.
 MAX_ANSWER = 1000
@@ -28,9 +29,11 @@ class EquivalentRequest(BaseModel):
         max_length=DEFAULT_LIMITS.max_length, description="The right answer, as text"
     )
     answer: str = Field(max_length=MAX_ANSWER, description="What the learner typed")
-    variables: list[str] = Field(max_length=10, description="The variables both may use")
-    domain: dict[str, DomainKind] | None = Field(
-        default=None, description="Where each variable lives; `real` when not given"
+    variables: Variables = Field(description="The variables both may use")
+    domain: dict[VariableName, DomainKind] | None = Field(
+        default=None,
+        max_length=MAX_VARIABLES,
+        description="Where each variable lives; `real` when not given",
     )
 
 
@@ -52,8 +55,8 @@ class PreviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(max_length=MAX_ANSWER, description="What the learner has typed so far")
-    variables: list[str] | None = Field(
-        default=None, max_length=10, description="Names allowed as variables; any if not given"
+    variables: Variables | None = Field(
+        default=None, description="Names allowed as variables; any if not given"
     )
 
 

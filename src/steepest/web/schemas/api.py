@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field
 
 from steepest.engine.limits import DEFAULT_LIMITS
-
-# Text values ("1/2", "pi") are read exactly by the engine; JSON numbers are taken as they are.
-Coordinate = StrictInt | StrictFloat | StrictStr
+from steepest.web.schemas.bounds import Point, Variables
 
 
 class GradientRequest(BaseModel):
@@ -22,10 +20,10 @@ class GradientRequest(BaseModel):
         max_length=DEFAULT_LIMITS.max_length,
         description="The function, typed as a learner would: w1^2 + 3w2^2",
     )
-    at: dict[str, Coordinate] | None = Field(
+    at: Point | None = Field(
         default=None, description="A point to evaluate the gradient at, one value per variable"
     )
-    variables: list[str] | None = Field(
+    variables: Variables | None = Field(
         default=None, description="The variables and their order; by default every name found"
     )
 

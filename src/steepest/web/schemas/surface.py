@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.limits import (
     DEFAULT_LIMITS,
     MAX_DESCENT_STEPS,
     MAX_LEARNING_RATE,
-    MAX_LEVEL_LINES,
 )
 from steepest.engine.surface.surface_types import Spacing
-from steepest.web.schemas.api import Coordinate
-
-Number = StrictInt | StrictFloat
-# Bounds that the schema states and the engine enforces (pydantic would refuse them in words of
-# its own; the engine's 422 says what to ask for instead).
-LevelCount = Annotated[
-    StrictInt, Field(json_schema_extra={"minimum": 1, "maximum": MAX_LEVEL_LINES})
-]
-LevelList = Annotated[
-    list[Number], Field(json_schema_extra={"minItems": 1, "maxItems": MAX_LEVEL_LINES})
-]
+from steepest.web.schemas.bounds import Levels, Number, Point
 
 
 class SurfaceRequest(BaseModel):
@@ -43,7 +32,7 @@ class SurfaceRequest(BaseModel):
         default=None,
         description="[xmin, xmax, ymin, ymax] in the loss's two variables; by default ±2",
     )
-    levels: LevelCount | LevelList = Field(
+    levels: Levels = Field(
         default=12,
         description="How many level lines (chosen to suit L's range), or exactly which levels",
     )
@@ -96,7 +85,7 @@ class DescentRequest(BaseModel):
     expression: str = Field(
         max_length=DEFAULT_LIMITS.max_length, description="The loss, typed: w1^2 + 3w2^2"
     )
-    start: dict[str, Coordinate] = Field(description="Where the ball is dropped, one value a var")
+    start: Point = Field(description="Where the ball is dropped, one value a var")
     rate: Number = Field(
         description="The learning rate η of w ← w − η∇L(w)",
         json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_LEARNING_RATE},
