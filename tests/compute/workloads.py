@@ -59,3 +59,20 @@ def sleep_then_return(seconds: float, value: int) -> int:
 
 def make_generator() -> object:
     return (n for n in range(3))
+
+
+def hold(seconds: float) -> int:
+    """Sleep (no CPU) for `seconds`, then give the worker's pid: a task of one argument."""
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def niceness(_request: object) -> tuple[int, int]:
+    """The worker's pid and CPU niceness."""
+    return os.getpid(), os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def niceness_after(seconds: float) -> tuple[int, int]:
+    """The worker's pid and CPU niceness once it has slept `seconds`."""
+    time.sleep(seconds)
+    return niceness(None)
