@@ -307,14 +307,15 @@ def report_lines(figures: dict[str, Any]) -> list[str]:
                 )
     lines.append(
         f"{'fairness':<14} {'page/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'preview/s':>9}"
-        f" {'p50 ms':>8} {'p99 ms':>8} {'server':>7}  statuses; the flooder's"
+        f" {'p50 ms':>8} {'p99 ms':>8} {'server':>7} {'client':>7}  statuses; the flooder's"
     )
     for name, phase in figures["fairness"].items():
         page, preview = phase["kinds"]["page"], phase["kinds"]["preview"]
         lines.append(
             f"{name:<14} {page['per_s']:>8.1f} {page['p50_ms']:>8.2f} {page['p99_ms']:>8.2f}"
             f" {preview['per_s']:>9.1f} {preview['p50_ms']:>8.2f} {preview['p99_ms']:>8.2f}"
-            f" {phase['server_cpu_pct']:>6}%  {phase['statuses']}; {phase['flood_statuses']}"
+            f" {phase['server_cpu_pct']:>6}% {phase['client_cpu_pct']:>6}%"
+            f"  {phase['statuses']}; {phase['flood_statuses']}"
         )
     for target in figures["targets"]:
         verdict = "ok" if target["met"] else "MISSED TARGET"

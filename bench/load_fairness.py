@@ -5,27 +5,30 @@ to their time limit, while another loads the lesson page and previews a typed an
               POST /api/preview, in turn, each as soon as the last is answered
     flooded   the same, while the flooder keeps FLOOD_CONNECTIONS requests in flight
 
-Each phase runs in ROUNDS rounds of a third of its time, alone and flooded in turn, and its
-figures are over all its rounds: a machine whose other work comes and goes (other programs,
-other tests) then weighs on both phases alike, rather than on whichever ran at the time.
-
 Target: in `flooded`, the other client's page p99 and preview p99 within 2x of its own p99s
-`alone`, measured in the same run (so a slow or busy machine slows both alike).
+`alone`, measured in the same run. Each phase runs in ROUNDS rounds, alone and flooded in turn,
+and its figures are over all its rounds: a machine whose other work comes and goes (other
+programs, other tests) weighs on both phases alike, rather than on whichever ran at the time.
 
-The flooder is as rude as one client can be: each of its connections (all from one address)
-sends its next request as soon as the last is answered, refusals included, ignoring Retry-After.
-Half of them ask for the gradient of `x + e^e^e^e^e` at x = 1 and half for its preview: each
-runs to its lane's time limit when it is let run at all. The flooder starts FLOOD_HEAD_START_S
-before the other client's measurements, so that its calls hold the workers from the first one.
+The flooder is this file run as a script, a process of its own as another client's machine
+would be, so that its requests cost the measuring client nothing. Each of its connections (all
+from one address) sends its next request as soon as the last is answered, waiting out a refusal's
+Retry-After as the lesson page's script does (`--rude-flood`: not even that). Half of them ask
+for the gradient of `x + e^e^e^e^e` at x = 1 and half for its preview: each runs to its lane's
+time limit when it is let run at all. It starts FLOOD_HEAD_START_S before the other client's
+measurements, so that its calls hold the workers from the first one, and a round ends once every
+call it sent is answered.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Awaitable
+from pathlib import Path
 from typing import Any
 
 from load_client import Connection, Reply
@@ -44,7 +47,6 @@ FLOOD_CALLS = [
 ]
 PREVIEW = json.dumps({"text": "2w1 + 6w2"}).encode()
 GZIP = {"Accept-Encoding": "gzip, deflate, br"}
-# Alone and flooded take turns, so that whatever else the machine runs weighs on both alike.
 ROUNDS = 3
 WITHIN = 2.0  # the flooded p99 over the p99 alone
 STRAGGLER_S = 30
@@ -54,22 +56,52 @@ class Phase:
     """One fairness phase, over its rounds: the other client's latencies and statuses, and the
     flooder's statuses."""
 
-    def __init__(self, rude: bool) -> None:
-        self.rude = rude
+    def __init__(self) -> None:
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.statuses: Counter[int] = Counter()
-        self.flood_statuses: Counter[int] = Counter()
+        self.flood_statuses: Counter[str] = Counter()
         self.elapsed = 0.0
-        self.server_s = 0.0
-        self.deadline = 0.0
+        self.cpu = [0.0, 0.0]  # server, this client
 
-    def running(self) -> bool:
-        return time.perf_counter() < self.deadline
-
-    async def other_client(self, connection: Connection, page: str) -> None:
-        while self.running():
-            await self.timed("page", connection.request("GET", page, GZIP))
-            await self.timed("preview", connection.request("POST", "/api/preview", {}, PREVIEW))
+    async def round(self, port: int, page: str, server: int, seconds: float, flood: str) -> None:
+        """One round of `seconds`; `flood` is "" for none, else "polite" or "rude"."""
+        other = await Connection.open(port, OTHER_CLIENT)
+        for kind, reply in (
+            ("page", await other.request("GET", page, GZIP)),
+            ("preview", await other.request("POST", "/api/preview", {}, PREVIEW)),
+        ):
+            if reply.status != 200:
+                raise SystemExit(f"fairness {kind}: {reply.status} {reply.body[:300]!r}")
+        flooder = None
+        if flood:
+            flooder = await asyncio.create_subprocess_exec(
+                sys.executable,
+                str(Path(__file__)),
+                str(port),
+                str(FLOOD_HEAD_START_S + seconds),
+                flood,
+                stdout=asyncio.subprocess.PIPE,
+            )
+            assert flooder.stdout is not None
+            await flooder.stdout.readline()  # its connections are open and sending
+            await asyncio.sleep(FLOOD_HEAD_START_S)
+        clock, started = CpuClock(server), time.perf_counter()
+        try:
+            async with asyncio.timeout(seconds + STRAGGLER_S):
+                while time.perf_counter() < started + seconds:
+                    await self.timed("page", other.request("GET", page, GZIP))
+                    await self.timed("preview", other.request("POST", "/api/preview", {}, PREVIEW))
+                self.elapsed += time.perf_counter() - started
+                server_s, _workers_s, client_s, _machine_s = clock.used()
+                self.cpu[0] += server_s
+                self.cpu[1] += client_s
+                if flooder is not None:
+                    assert flooder.stdout is not None
+                    self.flood_statuses.update(json.loads(await flooder.stdout.read()))
+                    await flooder.wait()
+        except TimeoutError:
+            raise SystemExit(f"a request was unanswered {STRAGGLER_S} s after the phase") from None
+        other.close()
 
     async def timed(self, kind: str, request: Awaitable[Reply]) -> None:
         started = time.perf_counter()
@@ -78,41 +110,14 @@ class Phase:
         if reply.status == 200:
             self.latencies[kind].append(time.perf_counter() - started)
 
-    async def flood(self, connection: Connection, number: int) -> None:
-        path, body = FLOOD_CALLS[number % len(FLOOD_CALLS)]
-        while self.running():
-            reply = await connection.request("POST", path, {}, body)
-            self.flood_statuses[reply.status] += 1
-            if reply.status in (429, 503) and not self.rude:
-                wait = float(reply.header("retry-after") or 1)
-                await asyncio.sleep(max(0.0, min(wait, self.deadline - time.perf_counter())))
-
-    async def round(
-        self, other: Connection, flooders: list[Connection], page: str, server: int, seconds: float
-    ) -> None:
-        """One round of `seconds`, with the flood (if any) running from its head start until
-        every call it sent is answered."""
-        self.deadline = time.perf_counter() + seconds + (FLOOD_HEAD_START_S if flooders else 0)
-        flooding = [asyncio.create_task(self.flood(c, n)) for n, c in enumerate(flooders)]
-        if flooders:
-            await asyncio.sleep(FLOOD_HEAD_START_S)
-        clock, started = CpuClock(server), time.perf_counter()
-        try:
-            async with asyncio.timeout(seconds + STRAGGLER_S):
-                await self.other_client(other, page)
-                self.elapsed += time.perf_counter() - started
-                self.server_s += clock.used()[0]
-                await asyncio.gather(*flooding)
-        except TimeoutError:
-            raise SystemExit(f"a request was unanswered {STRAGGLER_S} s after the phase") from None
-
     def figures(self) -> dict[str, Any]:
         return {
             "seconds": round(self.elapsed, 3),
             "statuses": {str(status): n for status, n in sorted(self.statuses.items())},
-            "flood_statuses": {str(status): n for status, n in sorted(self.flood_statuses.items())},
+            "flood_statuses": dict(sorted(self.flood_statuses.items())),
             # Workers are left out: those killed at their time limit take their CPU time along.
-            "server_cpu_pct": round(100 * self.server_s / self.elapsed),
+            "server_cpu_pct": round(100 * self.cpu[0] / self.elapsed),
+            "client_cpu_pct": round(100 * self.cpu[1] / self.elapsed),
             "kinds": {
                 kind: figures_of(self.latencies[kind], self.elapsed) for kind in ("page", "preview")
             },
@@ -123,22 +128,10 @@ async def fairness_phases(
     port: int, server: int, page: str, seconds: float, rude: bool
 ) -> dict[str, Any]:
     """The `alone` and `flooded` phases, `seconds` each, in ROUNDS alternating rounds."""
-    alone, flooded = Phase(rude), Phase(rude)
+    alone, flooded = Phase(), Phase()
     for _ in range(ROUNDS):
-        # Fresh connections each round: the server closes those left idle for 5 s, as the
-        # other client's is while the flood's last queued calls are answered.
-        other = await Connection.open(port, OTHER_CLIENT)
-        for kind, reply in (
-            ("page", await other.request("GET", page, GZIP)),
-            ("preview", await other.request("POST", "/api/preview", {}, PREVIEW)),
-        ):
-            if reply.status != 200:
-                raise SystemExit(f"fairness {kind}: {reply.status} {reply.body[:300]!r}")
-        await alone.round(other, [], page, server, seconds / ROUNDS)
-        flooders = [await Connection.open(port, FLOODER) for _ in range(FLOOD_CONNECTIONS)]
-        await flooded.round(other, flooders, page, server, seconds / ROUNDS)
-        for connection in (other, *flooders):
-            connection.close()
+        await alone.round(port, page, server, seconds / ROUNDS, "")
+        await flooded.round(port, page, server, seconds / ROUNDS, "rude" if rude else "polite")
     return {"alone": alone.figures(), "flooded": flooded.figures()}
 
 
@@ -157,3 +150,36 @@ def fairness_targets(phases: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return targets
+
+
+async def flood(port: int, seconds: float, rude: bool) -> Counter[str]:
+    """The flooder: FLOOD_CONNECTIONS connections sending maximal-cost calls for `seconds`,
+    then waiting for the answers to the last ones; the statuses it got."""
+    statuses: Counter[str] = Counter()
+    deadline = time.perf_counter() + seconds
+    connections = [await Connection.open(port, FLOODER) for _ in range(FLOOD_CONNECTIONS)]
+
+    async def send(connection: Connection, path: str, body: bytes) -> None:
+        while time.perf_counter() < deadline:
+            reply = await connection.request("POST", path, {}, body)
+            statuses[str(reply.status)] += 1
+            if reply.status in (429, 503) and not rude:
+                wait = float(reply.header("retry-after") or 1)
+                await asyncio.sleep(max(0.0, min(wait, deadline - time.perf_counter())))
+
+    sending = [
+        send(connection, *FLOOD_CALLS[n % len(FLOOD_CALLS)])
+        for n, connection in enumerate(connections)
+    ]
+    print("flooding", flush=True)
+    await asyncio.gather(*sending)
+    for connection in connections:
+        connection.close()
+    return statuses
+
+
+if __name__ == "__main__":
+    import uvloop
+
+    port, seconds, manner = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+    print(json.dumps(uvloop.run(flood(port, seconds, manner == "rude"))), flush=True)
