@@ -15,13 +15,13 @@ client runs at most half of a lane's workers (see `fair_turns.py`), so one clien
 quick lane with texts that run to its limit leaves the other worker to everyone else.
 
 CPU priority follows cost. Heavy workers run HEAVY_NICENESS steps below the server's priority,
-and a quick call still running after QUICK_BUDGET_S (40 times a typical preview) drops to the
-same for the rest of it (its worker is replaced afterwards, as only root may raise a priority
-again). On a machine with as many cores as workers, calls running to their limit would
-otherwise share the cores evenly with the server process that answers pages and with the quick
-calls of everyone else; at the lower priority they take what those leave, and lose nothing on
-an idle machine. Measured by bench/load.py's flooded phase: without it, another client's
-preview p99 rose 10 to 15 times under a flood, with it under 2 times on a quiet machine.
+and a quick call still running after QUICK_BUDGET_S (some 50 times a typical preview) drops to
+the same for the rest of it; its worker is replaced afterwards, as only root may raise a
+priority again. On a machine with as many cores as workers, calls running to their limit would
+otherwise share the cores evenly with the server process that answers pages and with everyone
+else's quick calls; at the lower priority they take what those leave, and lose nothing on an
+idle machine. In bench/load.py's flooded phase, another client's preview p99 was 11-15 ms with
+every worker at the server's priority, and 5-8 ms with these.
 
 Workers are replaced after every timeout, so they must start warm: the lanes add `warm_up` to
 the forkserver's preload, which runs each kind of task once before any worker is forked.

@@ -354,7 +354,7 @@ class ComputePool:
 
     def _replace(self, worker: WorkerProcess) -> None:
         """Kill a checked-out worker and start its successor now: the call that cost the worker
-        waits for the start (some 10-50 ms), rather than whichever call comes next."""
+        waits for the start (some 10 ms), rather than whichever call comes next."""
         self._forget(worker)
         # On failure, _spawn has left the slot vacant, for the next call to try to fill.
         with contextlib.suppress(ComputeFailed):
