@@ -2,9 +2,10 @@
 
 A `MathFunction` is a SymPy function class a learner may type, with everything each part of the
 engine needs to know about it: the parser (its names), the evaluators (a float function, an
-error-bound rule, how compiled trees evaluate it), the steps (its derivative and which rule
-explains it) and the printers (its text name and how MathML shows it). A `Shorthand` is a name
-that only stands for an expression built from others, such as sqrt(u) for u^(1/2).
+error-bound rule, an interval rule, how compiled trees evaluate it), the steps (its derivative
+and which rule explains it) and the printers (its text name and how MathML shows it). A
+`Shorthand` is a name that only stands for an expression built from others, such as sqrt(u)
+for u^(1/2).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Literal
 import sympy
 
 from steepest.engine.functions.error_bounds import BoundRule
+from steepest.engine.functions.interval_rules import IntervalRule
 
 Builder = Callable[[sympy.Expr], sympy.Expr]
 ArrayFunction = Callable[[Any], Any]
@@ -54,6 +56,8 @@ class MathFunction:
     (or ZeroDivisionError, OverflowError) where there is no finite real value."""
     bound: BoundRule
     """The bounded evaluator's rule (see error_bounds.py)."""
+    precise: IntervalRule
+    """The precise evaluator's rule, in intervals of any precision (see interval_rules.py)."""
     derivative: Builder
     """d/du f(u) in the textbook form the steps print, written only with functions the grammar
     accepts, so that a learner can type any result back in."""

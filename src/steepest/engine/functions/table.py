@@ -38,6 +38,22 @@ from steepest.engine.functions.function import (
     TreeNode,
     WrittenOut,
 )
+from steepest.engine.functions.interval_rules import (
+    abs_rule,
+    acos_rule,
+    asin_rule,
+    atan_rule,
+    cos_rule,
+    cosh_rule,
+    exp_rule,
+    log_rule,
+    one,
+    quotient_rule,
+    sign_rule,
+    sin_rule,
+    sinh_rule,
+    tanh_rule,
+)
 
 
 def _sign(u: float) -> float:
@@ -48,72 +64,87 @@ TABLE = FunctionTable(
     functions=[
         MathFunction(
             "sin", sympy.sin, scalar=math.sin, bound=sin_bound,
+            precise=sin_rule,
             derivative=lambda u: sympy.cos(u), in_trees=TreeNode("sin", np.sin),
         ),
         MathFunction(
             "cos", sympy.cos, scalar=math.cos, bound=cos_bound,
+            precise=cos_rule,
             derivative=lambda u: -sympy.sin(u), in_trees=TreeNode("cos", np.cos),
         ),
         MathFunction(
             "tan", sympy.tan, scalar=math.tan, bound=tan_bound,
+            precise=quotient_rule(sin_rule, cos_rule),
             derivative=lambda u: sympy.sec(u) ** 2, in_trees=TreeNode("tan", np.tan),
         ),
         # The browser's Math has no sec, csc or cot: trees carry the reciprocals instead.
         MathFunction(
             "sec", sympy.sec, scalar=lambda u: 1 / math.cos(u), bound=reciprocal_bound(cos_bound),
+            precise=quotient_rule(one, cos_rule),
             derivative=lambda u: sympy.sec(u) * sympy.tan(u),
             in_trees=WrittenOut(lambda u: 1 / sympy.cos(u)),
         ),
         MathFunction(
             "csc", sympy.csc, scalar=lambda u: 1 / math.sin(u), bound=reciprocal_bound(sin_bound),
+            precise=quotient_rule(one, sin_rule),
             derivative=lambda u: -sympy.csc(u) * sympy.cot(u),
             in_trees=WrittenOut(lambda u: 1 / sympy.sin(u)),
         ),
         MathFunction(
             "cot", sympy.cot, scalar=lambda u: 1 / math.tan(u), bound=cot_bound,
+            precise=quotient_rule(cos_rule, sin_rule),
             derivative=lambda u: -(sympy.csc(u) ** 2),
             in_trees=WrittenOut(lambda u: 1 / sympy.tan(u)),
         ),
         MathFunction(
             "asin", sympy.asin, scalar=math.asin, bound=inverse_sine_bound(math.asin, "asin"),
+            precise=asin_rule,
             derivative=lambda u: 1 / sympy.sqrt(1 - u**2),
             in_trees=TreeNode("asin", np.arcsin), glyph="arcsin",
         ),
         MathFunction(
             "acos", sympy.acos, scalar=math.acos, bound=inverse_sine_bound(math.acos, "acos"),
+            precise=acos_rule,
             derivative=lambda u: -1 / sympy.sqrt(1 - u**2),
             in_trees=TreeNode("acos", np.arccos), glyph="arccos",
         ),
         MathFunction(
             "atan", sympy.atan, scalar=math.atan, bound=atan_bound,
+            precise=atan_rule,
             derivative=lambda u: 1 / (1 + u**2),
             in_trees=TreeNode("atan", np.arctan), glyph="arctan",
         ),
         MathFunction(
             "sinh", sympy.sinh, scalar=math.sinh, bound=hyperbolic_bound(math.sinh, math.cosh),
+            precise=sinh_rule,
             derivative=lambda u: sympy.cosh(u), in_trees=TreeNode("sinh", np.sinh),
         ),
         MathFunction(
             "cosh", sympy.cosh, scalar=math.cosh, bound=hyperbolic_bound(math.cosh, math.sinh),
+            precise=cosh_rule,
             derivative=lambda u: sympy.sinh(u), in_trees=TreeNode("cosh", np.cosh),
         ),
         MathFunction(
             "tanh", sympy.tanh, scalar=math.tanh, bound=tanh_bound,
+            precise=tanh_rule,
             derivative=lambda u: 1 - sympy.tanh(u) ** 2, in_trees=TreeNode("tanh", np.tanh),
         ),
         MathFunction(
             "exp", sympy.exp, scalar=math.exp, bound=exp_bound,
+            precise=exp_rule,
             derivative=lambda u: sympy.exp(u), in_trees=TreeNode("exp", np.exp),
             steps_rule="exp", mathml="power of e",
         ),
         # The natural logarithm, as in most ML texts; pages write ln.
         MathFunction(
             "log", sympy.log, scalar=math.log, bound=log_bound,
+            precise=log_rule,
             derivative=lambda u: 1 / u, in_trees=TreeNode("log", np.log),
             aliases=("ln",), steps_rule="log", glyph="ln",
         ),
         MathFunction(
             "abs", sympy.Abs, scalar=abs, bound=abs_bound,
+            precise=abs_rule,
             derivative=lambda u: sympy.sign(u), in_trees=TreeNode("abs", np.abs),
             steps_rule="abs", mathml="bars",
         ),
@@ -122,6 +153,7 @@ TABLE = FunctionTable(
         # one exists.
         MathFunction(
             "sign", sympy.sign, scalar=_sign, bound=sign_bound,
+            precise=sign_rule,
             derivative=lambda u: sympy.S.Zero, in_trees=TreeNode("sign", np.sign),
             steps_rule="sign",
         ),
