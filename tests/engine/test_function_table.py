@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 import sympy
+from mpmath.libmp import mpf_asinh, round_ceiling, round_floor, to_float
 
 from expression_trees import functions_in
 from steepest.engine.calculus.rules import ChainRule, TrigRule, check_rule, derive_partial
@@ -20,6 +21,7 @@ from steepest.engine.errors import EngineError
 from steepest.engine.evaluate.arrays import evaluate_tree_array
 from steepest.engine.evaluate.bounded import compile_evaluator
 from steepest.engine.evaluate.float_value import float_value
+from steepest.engine.evaluate.precise import compile_precise, point_intervals
 from steepest.engine.evaluate.tree import evaluate_tree, to_tree
 from steepest.engine.functions import table
 from steepest.engine.functions.error_bounds import (
@@ -28,6 +30,7 @@ from steepest.engine.functions.error_bounds import (
     reciprocal_bound,
 )
 from steepest.engine.functions.function import FunctionTable, MathFunction, TreeNode, WrittenOut
+from steepest.engine.functions.interval_rules import cosh_rule, increasing_rule, one, quotient_rule
 from steepest.engine.notation import printing
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import mathml_fragment, to_mathml, to_text
@@ -113,6 +116,7 @@ ARSINH = MathFunction(
     sympy.asinh,
     scalar=math.asinh,
     bound=lambda a, e: (math.asinh(a), e / math.sqrt(1 + a * a)),
+    precise=increasing_rule(mpf_asinh),
     derivative=lambda u: 1 / sympy.sqrt(u**2 + 1),
     in_trees=TreeNode("asinh", np.arcsinh),
     aliases=("asinh",),
@@ -123,6 +127,7 @@ SECH = MathFunction(
     sympy.sech,
     scalar=lambda u: 1 / math.cosh(u),
     bound=reciprocal_bound(hyperbolic_bound(math.cosh, math.sinh)),
+    precise=quotient_rule(one, cosh_rule),
     derivative=lambda u: -sympy.sech(u) * sympy.tanh(u),
     in_trees=WrittenOut(lambda u: 1 / sympy.cosh(u)),
 )
@@ -174,6 +179,8 @@ def test_a_function_added_to_the_table_is_known_everywhere(
     constant = function.sympy_class(sympy.Rational(3, 4), evaluate=False)
     assert math.isclose(float_value(constant) or math.nan, function.scalar(0.75))
     assert math.isclose(compile_evaluator(expr, ["x"])([0.75])[0], expected, rel_tol=1e-14)
+    low, high = compile_precise(expr, ["x"])(point_intervals([0.75], 80), 80)
+    assert to_float(low, rnd=round_floor) <= expected <= to_float(high, rnd=round_ceiling)
     tree = to_tree(expr)
     assert (name in functions_in(tree)) is isinstance(function.in_trees, TreeNode)
     assert math.isclose(evaluate_tree(tree, {"x": 0.75}), expected, rel_tol=1e-14)

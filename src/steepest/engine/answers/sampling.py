@@ -32,6 +32,10 @@ _NICE = (
 # answer agrees at one of them is at most (degree / 2·RANGE).
 EXACT_RANGE = 10**6
 _BATCH = 16
+# Random float coordinates: this share moderate, the rest log-spread over 10^LOWEST..10^HIGHEST.
+MODERATE_SHARE = 0.4
+LOWEST_EXPONENT = -3.0
+HIGHEST_EXPONENT = 4.0
 
 
 def read_domains(
@@ -80,19 +84,17 @@ def random_integer_points(
 def random_float_points(
     domains: Sequence[DomainKind], rng: np.random.Generator
 ) -> Iterator[tuple[float, ...]]:
-    """Endless points mixing three scales per coordinate: about 1, near 0, and large.
-
-    Most coordinates are of moderate size, where rounding error is smallest; some are near 0
-    and some large (up to a few hundred), so that answers agreeing only on one scale (x and
-    sin x near 0, say) are still told apart.
+    """Endless points mixing two kinds of coordinate: moderate ones (0.1 to 3), where rounding
+    error is smallest, and ones log-spread from 10^-3 to 10^4, so that answers agreeing only on
+    one scale (x and sin x near 0, abs(x - 500) and 500 - x below 500) are still told apart.
     """
     positive = np.array([kind == "positive" for kind in domains])
     while True:
-        scale, moderate, small, large, sign = rng.random((5, _BATCH, len(domains)))
+        scale, moderate, spread, sign = rng.random((4, _BATCH, len(domains)))
         magnitude = np.where(
-            scale < 0.5,
+            scale < MODERATE_SHARE,
             0.1 + 2.9 * moderate,
-            np.where(scale < 0.75, 10 ** (-3.0 + 2.0 * small), 10 ** (0.5 + 2.0 * large)),
+            10 ** (LOWEST_EXPONENT + (HIGHEST_EXPONENT - LOWEST_EXPONENT) * spread),
         )
         signed = np.where(positive | (sign >= 0.5), magnitude, -magnitude)
         yield from (tuple(row) for row in signed.tolist())

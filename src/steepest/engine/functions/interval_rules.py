@@ -86,7 +86,7 @@ def widened(interval: Interval, prec: int) -> Interval:
     return lo, hi
 
 
-def _increasing(function: Callable[[Bound, int, str], Bound]) -> IntervalRule:
+def increasing_rule(function: Callable[[Bound, int, str], Bound]) -> IntervalRule:
     """The rule of an increasing function: each end mapped, rounded outwards, then widened."""
 
     def rule(x: Interval, prec: int) -> Interval:
@@ -152,7 +152,9 @@ def quotient_rule(numerator: IntervalRule, denominator: IntervalRule) -> Interva
 
 
 def one(x: Interval, prec: int) -> Interval:
-    return mpi_one
+    """The constant 1, the numerator of sec and csc."""
+    result: Interval = mpi_one
+    return result
 
 
 def _inverse_sine(name: str, increasing: bool) -> IntervalRule:
@@ -190,16 +192,16 @@ def _hyperbolic_guard(rule: IntervalRule) -> IntervalRule:
     return guarded
 
 
-sinh_rule = _hyperbolic_guard(_increasing(mpf_sinh))
-tanh_rule = _hyperbolic_guard(_increasing(mpf_tanh))
+sinh_rule = _hyperbolic_guard(increasing_rule(mpf_sinh))
+tanh_rule = _hyperbolic_guard(increasing_rule(mpf_tanh))
 
 
 def _cosh(x: Interval, prec: int) -> Interval:
     lo, hi = x
     if mpf_sign(lo) >= 0:
-        return _increasing(mpf_cosh)(x, prec)
+        return increasing_rule(mpf_cosh)(x, prec)
     if mpf_sign(hi) <= 0:
-        return _increasing(mpf_cosh)((mpf_neg(hi), mpf_neg(lo)), prec)
+        return increasing_rule(mpf_cosh)((mpf_neg(hi), mpf_neg(lo)), prec)
     far = mpf_neg(lo) if mpf_lt(hi, mpf_neg(lo)) else hi
     return fone, widened((fone, mpf_cosh(far, prec, round_ceiling)), prec)[1]
 
@@ -215,7 +217,7 @@ def abs_rule(x: Interval, prec: int) -> Interval:
 def sign_rule(x: Interval, prec: int) -> Interval:
     lo, hi = x
     if mpf_gt(lo, fzero):
-        return mpi_one
+        return fone, fone
     if mpf_lt(hi, fzero):
         return fnone, fnone
     if lo == hi == fzero:
