@@ -41,6 +41,7 @@ from steepest.engine.answers.sampling import nice_points, random_integer_points,
 from steepest.engine.answers.verdict_types import VerdictJson
 from steepest.engine.errors import EngineError, VariableError
 from steepest.engine.evaluate.exact import compile_exact, degree_bound, is_rational_function
+from steepest.engine.evaluate.float_value import is_too_large
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import canonical_variable_name
 
@@ -185,9 +186,12 @@ def _compare_exact(pair: ComparedPair) -> Comparison:
 
 
 def proven_nonzero(difference: sympy.Expr) -> bool:
-    """Whether SymPy's assumptions (every variable real) prove the difference never zero;
-    skipped on large trees, where the assumptions system can take long."""
-    for nodes, _node in enumerate(sympy.preorder_traversal(difference)):
-        if nodes >= MAX_SYMBOLIC_NODES:
+    """Whether SymPy's assumptions (every variable real) prove the difference never zero.
+
+    Skipped on large trees, where the assumptions system can take long, and on trees holding
+    a constant beyond floats (e^(e^(e^(e^100)))), which it would try to evaluate for ever.
+    """
+    for nodes, node in enumerate(sympy.preorder_traversal(difference)):
+        if nodes >= MAX_SYMBOLIC_NODES or (node.is_number and node.args and is_too_large(node)):
             return False
     return difference.is_zero is False

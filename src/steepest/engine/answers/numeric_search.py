@@ -209,7 +209,9 @@ class _Search:
         for point in special_points(expressions, pair.variables, pair.domains, nice[0]):
             yield "special", point, tuple(float(c) for c in point)
         for random_point in random_float_points(pair.domains, pair.rng):
-            yield "random", random_point, random_point
+            # Rounded to the 4 digits a counterexample shows, so that it shows the very point.
+            rounded = tuple(float(f"{c:.4g}") for c in random_point)
+            yield "random", rounded, rounded
 
 
 def _size(wanted: Interval, given: Interval) -> int:

@@ -83,12 +83,10 @@ def shown_value(
     answer: PreciseEvaluator, expected: PreciseEvaluator, point: Sequence[Coordinate]
 ) -> str | None:
     """The answer's value to 6 digits, or to enough digits to tell it from the expected one."""
-    given, wanted = (
-        value_at(answer, point, _SHOWN_PRECISION),
-        value_at(expected, point, _SHOWN_PRECISION),
-    )
+    given = _narrow_value(answer, point)
     if isinstance(given, Undefined):
         return None
+    wanted = _narrow_value(expected, point)
     digits = SHOWN_DIGITS
     if not isinstance(wanted, Undefined):
         while digits < MOST_SHOWN_DIGITS and _text(given, digits) == _text(wanted, digits):
@@ -98,7 +96,28 @@ def shown_value(
     return _text(given, digits)
 
 
+def _narrow_value(evaluator: PreciseEvaluator, point: Sequence[Coordinate]) -> Interval | Undefined:
+    """The value, at a precision where its interval is narrow enough for MOST_SHOWN_DIGITS
+    (cosh(202)² − sinh(202)² needs some 600 bits before its 2 shows)."""
+    prec = _SHOWN_PRECISION
+    while True:
+        found = value_at(evaluator, point, prec)
+        if isinstance(found, Undefined):
+            return found
+        lo, hi = found
+        width = mpf_sub(hi, lo, 30, round_up)
+        size = max(magnitude_bits(end) for end in found)
+        if (
+            width == fzero
+            or magnitude_bits(width) <= size - _SHOWN_PRECISION
+            or prec >= MAX_PRECISION
+        ):
+            return found
+        prec = min(prec + magnitude_bits(width) - size + _SHOWN_PRECISION, MAX_PRECISION)
+
+
 def _text(value: Interval, digits: int) -> str:
     lo, hi = value
-    text: str = to_str(lo if lo == hi else mpi_mid(value, _SHOWN_PRECISION), digits)
+    middle = lo if lo == hi else mpi_mid(value, MAX_PRECISION)
+    text: str = to_str(middle, digits)
     return text.removesuffix(".0")

@@ -60,7 +60,45 @@ def special_points(
             break  # one variable solved for is enough per argument
         if len(points) >= MAX_POINTS:
             break
+    for centre in _bump_centres(expressions, variables, base):
+        if _inside(centre, domains):
+            points[centre] = None
     return list(points)[:MAX_POINTS]
+
+
+def _bump_centres(
+    expressions: Iterable[sympy.Expr], variables: Sequence[str], base: Sequence[Fraction]
+) -> list[tuple[Fraction, ...]]:
+    """Where e^u peaks for a quadratic u of several variables (e^(-1000((x-2)² + (y-5)²))):
+    the one point where u's gradient, a linear system, vanishes."""
+    centres = []
+    for expr in expressions:
+        for node in sympy.preorder_traversal(expr):
+            if isinstance(node, sympy.exp) and len(node.args[0].free_symbols) >= 2:
+                centre = _stationary_point(node.args[0])
+                if centre is not None:
+                    coordinates = dict(zip(variables, base, strict=True)) | centre
+                    centres.append(tuple(coordinates[name] for name in variables))
+            if len(centres) >= MAX_ARGUMENTS:
+                return centres
+    return centres
+
+
+def _stationary_point(exponent: sympy.Expr) -> dict[str, Fraction] | None:
+    symbols = sorted(exponent.free_symbols, key=lambda s: s.name)
+    gradient = [exponent.diff(s) for s in symbols]
+    if any(second.free_symbols for g in gradient for s in symbols for second in [g.diff(s)]):
+        return None  # not quadratic: no linear system to solve
+    solutions = sympy.linsolve(gradient, symbols)
+    if len(solutions) != 1:
+        return None
+    (solution,) = solutions
+    if not all(value.is_Rational for value in solution):
+        return None  # a line or plane of peaks, or an irrational centre
+    return {
+        s.name: Fraction(int(value.p), int(value.q))
+        for s, value in zip(symbols, solution, strict=True)
+    }
 
 
 def _special_arguments(expressions: Iterable[sympy.Expr]) -> list[sympy.Expr]:
