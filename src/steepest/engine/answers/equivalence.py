@@ -41,7 +41,6 @@ from steepest.engine.answers.sampling import nice_points, random_integer_points,
 from steepest.engine.answers.verdict_types import VerdictJson
 from steepest.engine.errors import EngineError, VariableError
 from steepest.engine.evaluate.exact import compile_exact, degree_bound, is_rational_function
-from steepest.engine.evaluate.float_value import is_too_large
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import canonical_variable_name
 
@@ -50,8 +49,6 @@ __all__ = ["SAFETY", "Comparison", "Counterexample", "Verdict", "check_equivalen
 EXACT_RANDOM_POINTS = 6
 # Exact arithmetic on x^1000 at x ≈ 10⁶ is slow; beyond this degree the float check takes over.
 MAX_EXACT_DEGREE = 400
-# The symbolic step looks at differences of at most this many nodes.
-MAX_SYMBOLIC_NODES = 60
 
 
 @dataclass(frozen=True)
@@ -159,7 +156,7 @@ def compare_expressions(
         return Comparison(True, "identical")
     if pair.constant:
         return compare_constants(pair, difference)
-    return compare_numeric(pair, difference, proven_nonzero(difference))
+    return compare_numeric(pair, difference)
 
 
 def _compare_exact(pair: ComparedPair) -> Comparison:
@@ -183,15 +180,3 @@ def _compare_exact(pair: ComparedPair) -> Comparison:
         if agreed >= needed:
             return Comparison(True, "exact")
     return Comparison(False, "undecided")
-
-
-def proven_nonzero(difference: sympy.Expr) -> bool:
-    """Whether SymPy's assumptions (every variable real) prove the difference never zero.
-
-    Skipped on large trees, where the assumptions system can take long, and on trees holding
-    a constant beyond floats (e^(e^(e^(e^100)))), which it would try to evaluate for ever.
-    """
-    for nodes, node in enumerate(sympy.preorder_traversal(difference)):
-        if nodes >= MAX_SYMBOLIC_NODES or (node.is_number and node.args and is_too_large(node)):
-            return False
-    return difference.is_zero is False

@@ -38,6 +38,7 @@ from steepest.engine.answers.precise_check import (
 from steepest.engine.answers.sampling import nice_points, random_float_points
 from steepest.engine.answers.special_points import special_points
 from steepest.engine.evaluate.bounded import compile_evaluator
+from steepest.engine.evaluate.float_value import is_too_large
 from steepest.engine.evaluate.precise import PreciseEvaluator, compile_precise
 from steepest.engine.functions.error_bounds import NotReal, Singular
 from steepest.engine.functions.interval_rules import Interval, magnitude_bits
@@ -56,8 +57,12 @@ CERTAIN = 64.0
 # Points where intervals confirm that floats agree: differences that floats cannot see (10^-14
 # relative, or e^(x-800)) are nonzero nearly everywhere, so any point shows them.
 PRECISE_POINTS = 2
-# Points where floats fail (overflow) and intervals alone decide: few, as each costs more.
-MAX_PRECISE_ONLY = 20
+# Points where floats fail (overflow) get a verdict from intervals alone only in this range of
+# attempts: after the floats have had their chance, and few, as each costs more.
+PRECISE_ONLY_FROM = 24
+PRECISE_ONLY_TO = 48
+# The symbolic step looks at differences of at most this many nodes.
+MAX_SYMBOLIC_NODES = 40
 # After a difference too small to show in 6 digits is proven, how many more points may be
 # searched for one a learner can see.
 VISIBLE_SEARCH = 30
@@ -77,18 +82,34 @@ def compare_constants(pair: ComparedPair, difference: sympy.Expr) -> Comparison:
     return Comparison(outcome == "agree", "precise")
 
 
-def compare_numeric(pair: ComparedPair, difference: sympy.Expr, nonzero: bool) -> Comparison:
-    """Search the schedule of points; `nonzero` says SymPy has proven that they differ."""
-    return _Search(pair, difference, nonzero).run()
+def compare_numeric(pair: ComparedPair, difference: sympy.Expr) -> Comparison:
+    """Search the schedule of points for a difference; `difference` is expected − answer."""
+    return _Search(pair, difference).run()
+
+
+def proven_nonzero(difference: sympy.Expr) -> bool:
+    """Whether SymPy's assumptions (every variable real) prove the difference never zero.
+
+    Asked only of a product, power or function (−e^(x−800) is never 0): of a sum the
+    assumptions system takes milliseconds and rarely knows. Skipped on large trees, and on
+    trees holding a constant beyond floats (e^(e^(e^(e^100)))), which it would try to
+    evaluate for ever.
+    """
+    if difference.is_Add:
+        return False
+    for nodes, node in enumerate(sympy.preorder_traversal(difference)):
+        if nodes >= MAX_SYMBOLIC_NODES or (node.is_number and node.args and is_too_large(node)):
+            return False
+    return difference.is_zero is False
 
 
 class _Search:
-    def __init__(self, pair: ComparedPair, difference: sympy.Expr, nonzero: bool) -> None:
-        self.pair, self.difference, self.nonzero = pair, difference, nonzero
+    def __init__(self, pair: ComparedPair, difference: sympy.Expr) -> None:
+        self.pair, self.difference = pair, difference
         self.expected_at = compile_evaluator(pair.expected, pair.variables)
         self.answer_at = compile_evaluator(pair.answer, pair.variables)
         self.compiled: dict[str, PreciseEvaluator] = {}
-        self.agreed = self.confirmed = self.precise_only = 0
+        self.agreed = self.confirmed = 0
 
     def run(self) -> Comparison:
         hidden: Counterexample | None = None  # a proven difference too small to show
@@ -96,27 +117,26 @@ class _Search:
         for attempt, (kind, shown, point) in enumerate(self._schedule()):
             if attempt >= MAX_ATTEMPTS or (hidden and attempt >= hidden_at + VISIBLE_SEARCH):
                 break
-            found = self._at(kind, shown, point, looking_for_visible=hidden is not None)
+            found = self._at(attempt, kind, shown, point, looking_for_visible=hidden is not None)
             if isinstance(found, Comparison):
                 return found
             if found == "differ" and hidden is None:
                 hidden, hidden_at = self._counterexample(shown), attempt
             elif hidden is None and self._enough():
-                return Comparison(True, "numeric")
+                # The symbolic step, asked last because it is the slowest: a difference that
+                # SymPy proves never zero stays a difference, however small it was everywhere.
+                return Comparison(not proven_nonzero(self.difference), "numeric")
         if hidden is not None:
             return Comparison(False, "precise", hidden)
         # Too few points where the expected answer is defined: refuse rather than guess.
-        return Comparison(False, "symbolic" if self.nonzero else "undecided")
+        return Comparison(False, "undecided")
 
     def _enough(self) -> bool:
-        return (
-            self.agreed >= FLOAT_RANDOM_POINTS
-            and self.confirmed >= PRECISE_POINTS
-            and not self.nonzero
-        )
+        return self.agreed >= FLOAT_RANDOM_POINTS and self.confirmed >= PRECISE_POINTS
 
     def _at(
         self,
+        attempt: int,
         kind: PointKind,
         shown: Coordinates,
         point: tuple[float, ...],
@@ -131,9 +151,8 @@ class _Search:
                 return Comparison(False, "numeric", self._undefined_at(shown, error.message))
             return "no verdict"
         except Singular:
-            if looking_for_visible or self.precise_only >= MAX_PRECISE_ONLY:
+            if looking_for_visible or not PRECISE_ONLY_FROM <= attempt < PRECISE_ONLY_TO:
                 return "no verdict"
-            self.precise_only += 1
             return self._precise_only(kind, shown)
         gap, bound = abs(wanted - given), SAFETY * (wanted_error + given_error)
         size = math.frexp(max(abs(wanted), abs(given)))[1]

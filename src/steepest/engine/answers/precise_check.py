@@ -24,6 +24,7 @@ from steepest.engine.functions.interval_rules import Interval, Unresolved, magni
 START_PRECISION = 80
 MAX_PRECISION = 4096
 AGREEMENT_BITS = 96
+GUARD_BITS = 32
 # A counterexample's value is shown to 6 significant digits, or to as many more as it takes
 # (up to this) to differ visibly from the expected value.
 SHOWN_DIGITS = 6
@@ -62,8 +63,10 @@ def compare_at(difference: PreciseEvaluator, point: Sequence[Coordinate], size: 
     """Whether the difference is nonzero at `point`, where the answers are about 2^`size`
     (a size below 1 asks for as many more bits; 0 stands for "unknown", so absolute)."""
     wanted_bits = AGREEMENT_BITS + max(0, -size)
-    prec = START_PRECISION
-    while True:
+    # Enough bits for the answers' size and the agreement wanted, so that one evaluation
+    # settles most points; cancellation asks for more below.
+    prec = AGREEMENT_BITS + max(0, size) + GUARD_BITS
+    while prec <= MAX_PRECISION:
         found = value_at(difference, point, prec)
         if isinstance(found, Undefined):
             return "no verdict"
@@ -73,10 +76,12 @@ def compare_at(difference: PreciseEvaluator, point: Sequence[Coordinate], size: 
         width = mpf_sub(hi, lo, 30, round_up)
         if width == fzero or magnitude_bits(width) <= -wanted_bits:
             return "agree"
-        if prec >= MAX_PRECISION:
-            return "no verdict"
-        # As many more bits as the interval is too wide, and a margin.
-        prec = min(prec + max(magnitude_bits(width) + wanted_bits + 16, 32), MAX_PRECISION)
+        if prec == MAX_PRECISION:
+            break
+        # As many more bits as the interval is too wide, and a margin; the last try at the cap.
+        wider = prec + max(magnitude_bits(width) + wanted_bits + 16, 32)
+        prec = MAX_PRECISION if prec < MAX_PRECISION < wider else wider
+    return "no verdict"  # resolving the difference would take more than MAX_PRECISION bits
 
 
 def shown_value(
