@@ -3,11 +3,15 @@ in narrow bumps and at kinks. No wrong answer may be accepted, and every identit
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from steepest.engine.answers.equivalence import check_equivalent, compare_expressions
 from steepest.engine.notation.parser import parse
@@ -142,3 +146,52 @@ def test_a_constant_without_a_real_value_is_never_accepted_and_never_raises(
 def test_large_constants_are_told_apart_by_one() -> None:
     assert check_equivalent("e^1000", "e^1000 + 1", []).verdict == "incorrect"
     assert check_equivalent("e^1000 + 1", "1 + e^500 e^500", []).verdict == "correct"
+
+
+X = sympy.Symbol("x", real=True)
+HOSTILE_LEAVES = st.sampled_from(
+    [
+        X,
+        sympy.Integer(-8),
+        sympy.Rational(1, 3),
+        sympy.pi,
+        sympy.E,
+        sympy.zoo,
+        sympy.nan,
+        sympy.oo,
+        sympy.I,
+        sympy.Float("nan"),
+        sympy.Float(1e300),
+        sympy.Integer(10) ** 40,
+    ]
+)
+
+
+def _built(build: Callable[..., sympy.Expr], *args: sympy.Expr) -> sympy.Expr:
+    """SymPy's own result, or its first argument where SymPy refuses (Max of zoo)."""
+    try:
+        return build(*args)
+    except (TypeError, ValueError):
+        return args[0]
+
+
+def _hostile(children: st.SearchStrategy[sympy.Expr]) -> st.SearchStrategy[sympy.Expr]:
+    pairs = st.tuples(
+        st.sampled_from([operator.add, operator.mul, operator.pow, sympy.Max]), children, children
+    )
+    functions = st.sampled_from(
+        [sympy.exp, sympy.log, sympy.sign, sympy.Abs, sympy.tan, sympy.asin, sympy.Heaviside]
+    )
+    return st.one_of(
+        pairs.map(lambda p: _built(p[0], p[1], p[2])),
+        st.tuples(functions, children).map(lambda p: _built(p[0], p[1])),
+    )
+
+
+@given(st.recursive(HOSTILE_LEAVES, _hostile, max_leaves=6), st.sampled_from([X, 1 / X]))
+@settings(max_examples=40, deadline=None)
+def test_anything_sympy_can_hold_gets_a_comparison_never_an_exception(
+    expr: sympy.Expr, other: sympy.Expr
+) -> None:
+    for expected, answer in ((other, expr), (expr, other)):
+        compare_expressions(expected, answer, ["x"], ["real"])

@@ -1,11 +1,14 @@
 """Is the learner's answer the same function as the expected one? Decided quickly, never by
-`simplify`.
+`simplify`, and never by a float tolerance.
 
 In order of cost:
 1. identical trees (SymPy has already put both into a canonical form while parsing);
 2. rational functions: exact evaluation at a few small points and then at random integers;
-3. anything else: floating-point evaluation with error bounds at small points and then at
-   random points of mixed scale inside each variable's domain.
+3. the difference expected − answer as SymPy simplifies it on construction: 0 means identical;
+4. anything else (numeric_search.py): floats with error bounds refute quickly, and intervals of
+   rising precision decide where floats cannot (precise_check.py), at nice points, at the kinks,
+   edges and bumps of both expressions (special_points.py), and at random points over wide
+   ranges; two numbers are compared in intervals alone.
 
 A point where either expression is singular (a pole, an overflow) gives no verdict. A point where
 the expected answer is defined but the learner's has no real value is a difference: ln(x⁴) is

@@ -125,7 +125,8 @@ class _Search:
             elif hidden is None and self._enough():
                 # The symbolic step, asked last because it is the slowest: a difference that
                 # SymPy proves never zero stays a difference, however small it was everywhere.
-                return Comparison(not proven_nonzero(self.difference), "numeric")
+                nonzero = proven_nonzero(self.difference)
+                return Comparison(not nonzero, "symbolic" if nonzero else "numeric")
         if hidden is not None:
             return Comparison(False, "precise", hidden)
         # Too few points where the expected answer is defined: refuse rather than guess.

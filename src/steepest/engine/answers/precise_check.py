@@ -14,12 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from mpmath.libmp import fzero, mpf_gt, mpf_lt, mpf_sub, round_up, to_str
+from mpmath.libmp import fnan, fzero, mpf_gt, mpf_lt, mpf_sub, round_up, to_str
 from mpmath.libmp.libmpi import mpi_mid
 
 from steepest.engine.evaluate.precise import Coordinate, PreciseEvaluator, point_intervals
 from steepest.engine.functions.error_bounds import NotReal, Singular
-from steepest.engine.functions.interval_rules import Interval, Unresolved, magnitude_bits
+from steepest.engine.functions.interval_rules import (
+    Interval,
+    Unresolved,
+    is_finite,
+    magnitude_bits,
+)
 
 START_PRECISION = 80
 MAX_PRECISION = 4096
@@ -48,15 +53,19 @@ def value_at(
     """The value's interval, at the lowest precision (from `prec`) that settles every edge."""
     while True:
         try:
-            return evaluator(point_intervals(point, prec), prec)
+            found = evaluator(point_intervals(point, prec), prec)
         except Unresolved as error:
             if prec >= MAX_PRECISION:
                 return Undefined(error.message, not_real=False)
             prec = min(2 * prec, MAX_PRECISION)
+            continue
         except NotReal as error:
             return Undefined(error.message, not_real=True)
         except Singular as error:
             return Undefined(error.message, not_real=False)
+        if not is_finite(found) or fnan in found:
+            return Undefined("no finite value", not_real=False)
+        return found
 
 
 def compare_at(difference: PreciseEvaluator, point: Sequence[Coordinate], size: int) -> Outcome:

@@ -88,9 +88,9 @@ def _constant(expr: sympy.Expr) -> Evaluator:
     except (TypeError, OverflowError):
         value = complex(math.nan)
     if not (math.isfinite(value.real) and math.isfinite(value.imag)):
-        return _always(Singular(f"{expr} has no finite value"))
+        return _always(Singular(f"{expr!s} has no finite value"))
     if abs(value.imag) > 1e-15 * max(1.0, abs(value.real)):
-        return _always(NotReal(f"{expr} is not a real number"))
+        return _always(NotReal(f"{expr!s} is not a real number"))
     result = (value.real, abs(value.real) * UNIT_ROUNDOFF)
     return lambda point: result
 
@@ -141,7 +141,10 @@ def _power(expr: sympy.Expr, base: Evaluator, exponent: Evaluator) -> Evaluator:
     if power.is_Integer:
         return _integer_power(base, int(power))
     if power.is_number:
-        return _real_power(base, float(power))
+        try:
+            return _real_power(base, float(power))
+        except (TypeError, OverflowError):  # I, zoo, nan: SymPy can hold them, floats cannot
+            return _always(NotReal(f"the exponent {power!s} is not a real number"))
     return _variable_power(base, exponent)
 
 
@@ -217,11 +220,11 @@ def _by_sympy(expr: sympy.Expr, index: dict[str, int]) -> Evaluator:
         try:
             value = complex(expr.xreplace(values).evalf(20))
         except (TypeError, OverflowError):
-            raise Singular(f"{expr} has no value here") from None
+            raise Singular(f"{expr!s} has no value here") from None
         if not (math.isfinite(value.real) and math.isfinite(value.imag)):
-            raise Singular(f"{expr} has no finite value here")
+            raise Singular(f"{expr!s} has no finite value here")
         if abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
-            raise NotReal(f"{expr} is not real here")
+            raise NotReal(f"{expr!s} is not real here")
         return value.real, 1e-12 * abs(value.real)
 
     return evaluate

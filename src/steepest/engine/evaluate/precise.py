@@ -110,7 +110,7 @@ def _constant(expr: sympy.Expr) -> PreciseEvaluator:
     if expr.is_Rational:
         value = Fraction(int(expr.p), int(expr.q))
         return lambda point, prec: _coordinate(value, prec)
-    if expr.is_Float:
+    if expr.is_Float and expr.is_finite:
         exact = expr._mpf_
         return lambda point, prec: (exact, exact)
     if expr is sympy.E:
@@ -118,7 +118,7 @@ def _constant(expr: sympy.Expr) -> PreciseEvaluator:
     if expr is sympy.pi:
         return lambda point, prec: mpi_pi(prec)
     # zoo, oo, nan, I and anything else without a real value.
-    return _always(NotReal(f"{expr} is not a real number"))
+    return _always(NotReal(f"{expr!s} is not a real number"))
 
 
 def _always(error: Singular | NotReal) -> PreciseEvaluator:
