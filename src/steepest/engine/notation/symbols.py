@@ -18,8 +18,8 @@ def canonical_variable_name(name: str) -> str:
     canonical = _spelled(name)
     if canonical is None or not is_valid_variable_name(canonical):
         raise VariableError(
-            f"{name!r} is not a variable name: use a letter with optional digits (w1, x_2)"
-            " or a Greek letter (theta, θ)"
+            f"{name!r} is not a variable name: use letters with optional digits (w1, x_2, lr)"
+            " or a Greek letter (theta, θ), but not a function's name or pi"
         )
     return canonical
 
