@@ -131,11 +131,13 @@ def _split(text: str, start: int, end: int) -> list[tuple[str, int]]:
     return components
 
 
-def parse_vector(text: str, variables: Sequence[str], size: int) -> list[sympy.Expr]:
+def parse_vector(
+    text: str, variables: Sequence[str], size: int, offset: int = 0
+) -> list[sympy.Expr]:
     """Parse every component, times the factor before them, or raise the first EngineError
-    with a column in `text`."""
+    with a column in `text`; `text` starts `offset` characters into what was typed."""
     vector = read_vector_text(text)
-    components = vector.components
+    components = [(piece, start + offset) for piece, start in vector.components]
     last, last_offset = components[-1]
     if len(components) == size + 1 and not last.strip():
         # `(2x, 2y,)`: point at the comma, not at a component that is not there.
@@ -147,13 +149,14 @@ def parse_vector(text: str, variables: Sequence[str], size: int) -> list[sympy.E
             f"expected {size} components{hint}, one per variable, but found {found}"
         )
     parsed = []
-    for index, (piece, offset) in enumerate(components):
+    for index, (piece, start) in enumerate(components):
         if not piece.strip():
-            raise MathSyntaxError(f"the {ordinal(index)} component is empty", offset + 1)
-        parsed.append(parse_at_offset(piece, offset, variables))
+            raise MathSyntaxError(f"the {ordinal(index)} component is empty", start + 1)
+        parsed.append(parse_at_offset(piece, start, variables))
     if vector.factor is None:
         return parsed
-    factor = read_factor(vector.factor, variables)
+    factor_text, factor_start = vector.factor
+    factor = read_factor((factor_text, factor_start + offset), variables)
     return [factor * component for component in parsed]
 
 
