@@ -1,0 +1,140 @@
+"""Domain conditions as data: what an operation needs of its argument to have a real value.
+
+The parser records one `Condition` per node as the learner wrote it (ln u needs u > 0), before
+SymPy's automatic simplification can erase it (exp(ln x) becomes x). A function of the table
+names its own need with a `Requirement`; powers and quotients get theirs in the parser.
+
+`status_at` decides a condition whose expressions are constants, exactly when they are
+rational, otherwise by evaluation at a bounded precision; when that cannot tell (a constant that
+may be exactly zero), it says "unknown" rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import sympy
+from sympy.core.evalf import PrecisionExhausted
+
+ConditionKind = Literal["positive", "nonnegative", "nonzero", "unit", "positive_or_integer"]
+"""u > 0; u ≥ 0; u ≠ 0; −1 ≤ u ≤ 1; u > 0 unless the exponent is an integer (then u ≠ 0 is
+not required either: a variable exponent on a negative base is defined at integers)."""
+Status = Literal["holds", "boundary", "violated", "unknown"]
+"""`boundary`: fails only on the edge (ln 0, a pole), an isolated point; `violated`: firmly
+outside (ln of a negative number), an open set of points."""
+
+# Digits asked of evalf when deciding a sign, and the working precision it may use to get them:
+# 19601 − 13861·√2 ≈ 3.6·10⁻⁵ needs about ten digits of cancellation.
+SIGN_DIGITS = 20
+MAX_WORKING_DIGITS = 200
+
+
+@dataclass(frozen=True)
+class Condition:
+    kind: ConditionKind
+    expr: sympy.Expr
+    reason: str
+    """Why there is no real value when the condition is violated, as in "ln of a negative
+    number"."""
+    boundary_reason: str | None = None
+    """Why there is none on the boundary (ln of zero), when it differs from `reason`."""
+    exponent: sympy.Expr | None = None
+    """For `positive_or_integer`, the exponent that may be an integer instead; for a constant
+    fractional power, the exponent, to suggest a rewriting."""
+    column: int | None = None
+    """Where the operation starts in the typed text, once the parser has placed it."""
+
+    @property
+    def free_symbols(self) -> set[sympy.Basic]:
+        found: set[sympy.Basic] = set(self.expr.free_symbols)
+        if self.exponent is not None:
+            found |= self.exponent.free_symbols
+        return found
+
+    def same_need(self, other: Condition) -> bool:
+        """The same requirement, wherever it was written."""
+        return (self.kind, self.expr, self.exponent) == (other.kind, other.expr, other.exponent)
+
+    def substituted(self, values: dict[sympy.Symbol, sympy.Expr]) -> Condition:
+        exponent = None if self.exponent is None else self.exponent.xreplace(values)
+        return Condition(
+            self.kind, self.expr.xreplace(values), self.reason, self.boundary_reason, exponent
+        )
+
+    def why(self, status: Status) -> str:
+        if status == "boundary" and self.boundary_reason:
+            return self.boundary_reason
+        return self.reason
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A function's condition on its argument: `kind` of `of(u)` (of u itself when None)."""
+
+    kind: ConditionKind
+    reason: str
+    boundary_reason: str | None = None
+    of: Callable[[sympy.Expr], sympy.Expr] | None = None
+
+    def on(self, argument: sympy.Expr) -> Condition:
+        target = argument if self.of is None else self.of(argument)
+        return Condition(self.kind, target, self.reason, self.boundary_reason)
+
+
+def sign_of(value: sympy.Expr) -> int | None:
+    """−1, 0 or 1 for a real constant; None when it is not real or not decidable in bounds."""
+    if value.is_Rational:
+        return int(sympy.sign(value))
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return None
+    try:
+        number = value.evalf(SIGN_DIGITS, strict=True, maxn=MAX_WORKING_DIGITS)
+    except (PrecisionExhausted, ValueError, TypeError, ArithmeticError):
+        return None  # an exact zero SymPy did not see, or a value evalf cannot bound
+    if not number.is_Float:
+        return None  # complex, or not a number at all
+    return int(sympy.sign(number))
+
+
+def is_integer_constant(value: sympy.Expr) -> bool | None:
+    """Whether a real constant is an integer; None when evaluation cannot tell."""
+    if value.is_Rational:
+        return bool(value.is_Integer)
+    if sign_of(value) is None:
+        return None
+    try:
+        nearest = sympy.Integer(round(float(value.evalf(SIGN_DIGITS))))
+    except (OverflowError, ValueError, TypeError):
+        return None
+    distance = sign_of(value - nearest)
+    return None if distance is None else distance == 0
+
+
+def status_at(condition: Condition) -> Status:
+    """Decide a condition whose expressions no longer hold any variable."""
+    sign = sign_of(condition.expr)
+    if sign is None:
+        return "unknown"
+    if condition.kind == "positive":
+        return "holds" if sign > 0 else "boundary" if sign == 0 else "violated"
+    if condition.kind == "nonnegative":
+        return "holds" if sign >= 0 else "violated"
+    if condition.kind == "nonzero":
+        return "holds" if sign != 0 else "boundary"
+    if condition.kind == "unit":
+        above, below = sign_of(condition.expr - 1), sign_of(condition.expr + 1)
+        if above is None or below is None:
+            return "unknown"
+        return "violated" if above > 0 or below < 0 else "holds"
+    # positive_or_integer
+    if sign > 0:
+        return "holds"
+    assert condition.exponent is not None  # the parser always gives this kind an exponent
+    integer = is_integer_constant(condition.exponent)
+    if integer is None:
+        return "unknown"
+    if integer:
+        return "holds" if sign != 0 or sign_of(condition.exponent) != -1 else "boundary"
+    return "boundary" if sign == 0 else "violated"
