@@ -183,3 +183,21 @@ def test_an_isolated_excluded_point_is_not_a_gap() -> None:
     assert find_domain_gap(x + 1, (), (removable,), ["x"], ["real"]) is None
     pole_of_log = parse_written("exp(log(x^2))", ["x"])  # fails only at x = 0
     assert find_domain_gap(x**2, (), pole_of_log.conditions, ["x"], ["real"]) is None
+
+
+def test_a_periodic_function_of_a_constant_too_large_to_evaluate_is_refused() -> None:
+    # atan(sin(exp(10^10))) made SymPy ask for ten billion digits; sin(10^7) is cheap.
+    with pytest.raises(LimitExceeded, match="argument of sin is too large"):
+        parse("atan(sin(exp(10^10)))")
+    assert parse("sin(10^7)") == sympy.sin(10**7)
+    assert sign_of(sympy.cos(sympy.exp(10**10))) is None
+    with pytest.raises(MathSyntaxError, match="cannot tell"):
+        parse("sec(exp(10^10))")
+
+
+def test_a_condition_too_costly_to_evaluate_is_not_searched() -> None:
+    with pytest.raises(LimitExceeded):
+        parse("sqrt(x + cos(exp(10^10)))^2", ["x"])
+    # Built by hand, as a caller's expected answer could hold it: let be, not evaluated.
+    costly = Condition("nonnegative", x + sympy.cos(sympy.exp(10**10)), "square root")
+    assert find_domain_gap(x, (), (costly,), ["x"], ["real"]) is None

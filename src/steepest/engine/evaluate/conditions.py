@@ -26,7 +26,12 @@ from itertools import islice, product
 import sympy
 
 from steepest.engine.answer_kinds import DomainKind
-from steepest.engine.functions.domain import Condition, sign_of, status_at
+from steepest.engine.functions.domain import (
+    Condition,
+    evaluable_in_bounds,
+    sign_of,
+    status_at,
+)
 
 MAX_CONDITIONS = 8
 """Conditions of one answer searched; the rest are let be (the search is bounded, not total)."""
@@ -68,6 +73,10 @@ def find_domain_gap(
         for c in answer_conditions
         if c.kind != "nonzero"
         and not any(c.same_need(e) for e in expected_conditions)
+        # SymPy's assumptions and polynomials evaluate constants such as cos(exp(10^10))
+        # without bound: such a condition is let be.
+        and evaluable_in_bounds(c.expr)
+        and (c.exponent is None or evaluable_in_bounds(c.exponent))
         and not _always_holds(c, symbols, domains)
     ]
     for condition in searched[:MAX_CONDITIONS]:

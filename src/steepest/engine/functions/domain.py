@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import sympy
@@ -29,6 +30,11 @@ outside (ln of a negative number), an open set of points."""
 # 19601 − 13861·√2 ≈ 3.6·10⁻⁵ needs about ten digits of cancellation.
 SIGN_DIGITS = 20
 MAX_WORKING_DIGITS = 200
+# Periodic and exponential functions of an argument larger than this are not evaluated: their
+# first digit needs all the digits of the argument's integer part.
+ARGUMENT_LIMIT = 10**50
+PERIODIC = (sympy.sin, sympy.cos, sympy.tan, sympy.sec, sympy.csc, sympy.cot)
+_BLOW_UP = (*PERIODIC, sympy.exp, sympy.sinh, sympy.cosh, sympy.tanh)
 
 
 @dataclass(frozen=True)
@@ -83,19 +89,53 @@ class Requirement:
         return Condition(self.kind, target, self.reason, self.boundary_reason)
 
 
+def _plainly_positive(value: sympy.Expr) -> bool:
+    """2π, e^(1/2), √(2π): products and rational powers of positive constants, told apart
+    without evaluation (the parser meets them in almost every formula)."""
+    if value.is_Rational:
+        return bool(value > 0)
+    if value in (sympy.E, sympy.pi):
+        return True
+    if isinstance(value, sympy.Mul):
+        return all(_plainly_positive(factor) for factor in value.args)
+    if isinstance(value, sympy.Pow):
+        return bool(value.exp.is_Rational) and _plainly_positive(value.base)
+    return False
+
+
+def evaluable_in_bounds(value: sympy.Expr) -> bool:
+    """Whether evalf, and SymPy's assumptions (which call it), can give the constants of
+    `value` to a few digits in bounded work: cos(exp(10^10)) needs exp(10^10) to four billion
+    digits before its first digit is known, so no."""
+    for node in sympy.postorder_traversal(value):
+        argument = node.args[0] if isinstance(node, _BLOW_UP) else None
+        if argument is not None and not argument.free_symbols:
+            size = sympy.Abs(argument).evalf(5)  # its own arguments were vetted first
+            if not size.is_Number or size > ARGUMENT_LIMIT:
+                return False
+    return True
+
+
+def bounded_evalf(value: sympy.Expr, digits: int = SIGN_DIGITS) -> sympy.Float | None:
+    """`value` to `digits` digits, or None when it is not real or not known in bounded work."""
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or not evaluable_in_bounds(value):
+        return None
+    try:
+        number = value.evalf(digits, strict=True, maxn=MAX_WORKING_DIGITS)
+    except (PrecisionExhausted, ValueError, TypeError, ArithmeticError):
+        return None  # an exact zero SymPy did not see, or a value evalf cannot bound
+    return number if isinstance(number, sympy.Float) else None  # complex, or not a number
+
+
+@lru_cache(maxsize=1024)
 def sign_of(value: sympy.Expr) -> int | None:
     """−1, 0 or 1 for a real constant; None when it is not real or not decidable in bounds."""
     if value.is_Rational:
         return int(sympy.sign(value))
-    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        return None
-    try:
-        number = value.evalf(SIGN_DIGITS, strict=True, maxn=MAX_WORKING_DIGITS)
-    except (PrecisionExhausted, ValueError, TypeError, ArithmeticError):
-        return None  # an exact zero SymPy did not see, or a value evalf cannot bound
-    if not number.is_Float:
-        return None  # complex, or not a number at all
-    return int(sympy.sign(number))
+    if _plainly_positive(value):
+        return 1
+    number = bounded_evalf(value)
+    return None if number is None else int(sympy.sign(number))
 
 
 def is_integer_constant(value: sympy.Expr) -> bool | None:
@@ -104,10 +144,10 @@ def is_integer_constant(value: sympy.Expr) -> bool | None:
         return bool(value.is_Integer)
     if sign_of(value) is None:
         return None
-    try:
-        nearest = sympy.Integer(round(float(value.evalf(SIGN_DIGITS))))
-    except (OverflowError, ValueError, TypeError):
+    number = bounded_evalf(value)
+    if number is None or abs(number) > ARGUMENT_LIMIT:
         return None
+    nearest = sympy.Integer(round(float(number)))
     distance = sign_of(value - nearest)
     return None if distance is None else distance == 0
 

@@ -34,6 +34,7 @@ from steepest.engine.notation.vocabulary import CONSTANTS
 from steepest.engine.notation.written import (
     Written,
     check_constant_exponent,
+    check_periodic_argument,
     effective_exponent_check,
     power_conditions,
     require,
@@ -301,6 +302,7 @@ class _Parser:
         if domain is not None:
             self.require_all([domain.on(argument)], function.column)
         value = build(argument)
+        check_periodic_argument(value, function.column)
         if outer_power is not None:
             # sin^n(x) is (sin x)^n: the same limits as any other power.
             value = self.checked_power(value, outer_power, function.column, function.column)

@@ -20,7 +20,11 @@ import sympy
 
 from steepest.engine.errors import LimitExceeded, MathSyntaxError
 from steepest.engine.functions.domain import (
+    ARGUMENT_LIMIT,
+    PERIODIC,
     Condition,
+    bounded_evalf,
+    evaluable_in_bounds,
     is_integer_constant,
     sign_of,
     status_at,
@@ -73,8 +77,8 @@ def require(condition: Condition, column: int) -> Condition | None:
         return None
     if status == "unknown":
         raise MathSyntaxError(
-            "cannot tell whether this constant has a real value (it may be exactly 0 at a"
-            " point where that matters): simplify it",
+            "cannot tell in bounded work whether this constant has a real value (it may be"
+            " exactly 0, or need too many digits): simplify it",
             column,
         )
     message = f"no real value: {condition.why(status)}"
@@ -89,9 +93,22 @@ def check_constant_exponent(exponent: sympy.Expr, limit: int, column: int) -> No
     e^e^e ≈ 3.8 million, a number with 1.6 million digits."""
     if exponent.free_symbols or exponent.is_Number:
         return
-    size = sympy.Abs(exponent).evalf(15)
-    if size.is_Number and size > limit:
-        raise LimitExceeded(f"exponent too large (more than {limit})", column)
+    size = bounded_evalf(sympy.Abs(exponent))
+    if size is None or size > limit:
+        raise LimitExceeded(
+            f"exponent too large (more than {limit}, or too costly to tell)", column
+        )
+
+
+def check_periodic_argument(value: sympy.Expr, column: int) -> None:
+    """Refuse sin(exp(10^10)): no digit of it is known without all ten billion of the
+    argument's, and SymPy would try (atan(sin(exp(10^10))) hung the worker)."""
+    if isinstance(value, PERIODIC) and not value.free_symbols and not evaluable_in_bounds(value):
+        raise LimitExceeded(
+            f"the argument of {type(value).__name__} is too large to evaluate"
+            f" (more than {ARGUMENT_LIMIT:.0e})",
+            column,
+        )
 
 
 def effective_exponent_check(
