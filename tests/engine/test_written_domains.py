@@ -9,6 +9,8 @@ import sympy
 from steepest.engine.errors import LimitExceeded, MathSyntaxError
 from steepest.engine.evaluate.conditions import find_domain_gap
 from steepest.engine.functions.domain import Condition, sign_of, status_at
+from steepest.engine.functions.function import MathFunction
+from steepest.engine.functions.table import TABLE
 from steepest.engine.notation.parser import parse, parse_written
 
 x, y = sympy.symbols("x y", real=True)
@@ -201,3 +203,15 @@ def test_a_condition_too_costly_to_evaluate_is_not_searched() -> None:
     # Built by hand, as a caller's expected answer could hold it: let be, not evaluated.
     costly = Condition("nonnegative", x + sympy.cos(sympy.exp(10**10)), "square root")
     assert find_domain_gap(x, (), (costly,), ["x"], ["real"]) is None
+
+
+@pytest.mark.parametrize("function", TABLE.functions, ids=lambda f: f.name)
+def test_each_functions_domain_agrees_with_its_float_function(function: MathFunction) -> None:
+    for argument in (sympy.Rational(n, 4) for n in range(-12, 13)):
+        try:
+            function.scalar(float(argument))
+            has_value = True
+        except (ValueError, ZeroDivisionError):
+            has_value = False
+        status = "holds" if function.domain is None else status_at(function.domain.on(argument))
+        assert (status == "holds") == has_value, (function.name, argument, status)
