@@ -130,12 +130,15 @@ def bounded_evalf(value: sympy.Expr, digits: int = SIGN_DIGITS) -> sympy.Float |
 @lru_cache(maxsize=1024)
 def sign_of(value: sympy.Expr) -> int | None:
     """−1, 0 or 1 for a real constant; None when it is not real or not decidable in bounds."""
+    # Compared directly: building sympy.sign(value) would consult the assumptions system.
     if value.is_Rational:
-        return int(sympy.sign(value))
+        return (value.p > 0) - (value.p < 0)
     if _plainly_positive(value):
         return 1
     number = bounded_evalf(value)
-    return None if number is None else int(sympy.sign(number))
+    if number is None:
+        return None
+    return 0 if number.is_zero else -1 if number.is_negative else 1
 
 
 def is_integer_constant(value: sympy.Expr) -> bool | None:
