@@ -132,7 +132,8 @@ def sign_of(value: sympy.Expr) -> int | None:
     """−1, 0 or 1 for a real constant; None when it is not real or not decidable in bounds."""
     # Compared directly: building sympy.sign(value) would consult the assumptions system.
     if value.is_Rational:
-        return (value.p > 0) - (value.p < 0)
+        numerator = int(value.p)
+        return (numerator > 0) - (numerator < 0)
     if _plainly_positive(value):
         return 1
     number = bounded_evalf(value)
