@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import islice, product
 
 import sympy
+from sympy.polys.polyerrors import BasePolynomialError
 
 from steepest.engine.answer_kinds import DomainKind
 from steepest.engine.functions.domain import (
@@ -163,7 +164,7 @@ def _near_boundary(condition: Condition, symbol: sympy.Symbol) -> list[sympy.Rat
 def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[float]:
     try:
         poly = sympy.Poly(expr, symbol)
-    except sympy.PolynomialError:
+    except BasePolynomialError:  # not a polynomial in `symbol` (ln x, x^x, |x|)
         return []
     rational = poly.domain.is_QQ or poly.domain.is_ZZ
     if not rational or not 1 <= poly.degree() <= MAX_ROOT_DEGREE:
