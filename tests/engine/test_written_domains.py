@@ -8,6 +8,7 @@ import sympy
 
 from steepest.engine.errors import LimitExceeded, MathSyntaxError
 from steepest.engine.evaluate.conditions import find_domain_gap
+from steepest.engine.explain.report import derive_from_text
 from steepest.engine.functions.domain import Condition, sign_of, status_at
 from steepest.engine.functions.function import MathFunction
 from steepest.engine.functions.table import TABLE
@@ -215,3 +216,10 @@ def test_each_functions_domain_agrees_with_its_float_function(function: MathFunc
             has_value = False
         status = "holds" if function.domain is None else status_at(function.domain.on(argument))
         assert (status == "holds") == has_value, (function.name, argument, status)
+
+
+@pytest.mark.parametrize("text", ["sqrt(-1)x", "log(0)x"])
+def test_a_gradient_of_a_constant_with_no_real_value_is_refused_not_returned(text: str) -> None:
+    # These gave the gradients I and zoo (issue 13): now the parser's refusal, a 422.
+    with pytest.raises(MathSyntaxError, match="no real value"):
+        derive_from_text(text)
