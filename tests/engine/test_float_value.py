@@ -27,9 +27,7 @@ def test_finite_constants_match_sympy(text: str) -> None:
     assert not is_too_large(expr)
 
 
-@pytest.mark.parametrize(
-    "text", ["exp(exp(exp(exp(100))))", "10^400", "exp(1000)", "(-8)^(1/3)", "exp(exp(10))"]
-)
+@pytest.mark.parametrize("text", ["exp(exp(exp(exp(100))))", "10^400", "exp(1000)", "exp(exp(10))"])
 def test_values_beyond_a_float_or_without_a_real_value_are_flagged(text: str) -> None:
     assert is_too_large(parse(text))
 

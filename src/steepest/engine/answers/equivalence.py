@@ -34,10 +34,12 @@ from steepest.engine.answers.sampling import (
 from steepest.engine.answers.verdict_types import CounterexampleJson, VerdictJson
 from steepest.engine.errors import EngineError, VariableError
 from steepest.engine.evaluate.bounded import compile_evaluator
+from steepest.engine.evaluate.conditions import find_domain_gap
 from steepest.engine.evaluate.exact import compile_exact, degree_bound, is_rational_function
 from steepest.engine.functions.error_bounds import NotReal, Singular
-from steepest.engine.notation.parser import parse
+from steepest.engine.notation.parser import parse_written
 from steepest.engine.notation.symbols import canonical_variable_name
+from steepest.engine.notation.written import Written
 
 Method = Literal["identical", "exact", "numeric", "undecided"]
 
@@ -125,13 +127,27 @@ def check_equivalent(
     """
     names = [canonical_variable_name(v) for v in variables]
     domains = read_domains(domain, names)
-    expected_expr = parse(expected, names) if isinstance(expected, str) else expected
+    written = parse_written(expected, names) if isinstance(expected, str) else Written(expected, ())
     try:
-        answer_expr = parse(answer, names)
+        given = parse_written(answer, names)
     except EngineError as error:
         return invalid_verdict(error)
-    comparison = compare_expressions(expected_expr, answer_expr, names, domains, seed)
+    comparison = compare_expressions(written.expr, given.expr, names, domains, seed)
+    if comparison.equivalent:
+        comparison = domain_difference(written, given, names, domains) or comparison
     return verdict_of(comparison)
+
+
+def domain_difference(
+    expected: Written, answer: Written, variables: Sequence[str], domains: Sequence[DomainKind]
+) -> Comparison | None:
+    """A difference of domains as written, for answers SymPy made equal to the expected one:
+    exp(ln x) is x only where x > 0 (evaluate/conditions.py)."""
+    gap = find_domain_gap(expected.expr, expected.conditions, answer.conditions, variables, domains)
+    if gap is None:
+        return None
+    point = [Fraction(int(v.p), int(v.q)) for v in gap.point]
+    return Comparison(False, "exact", _counterexample(variables, point, None, gap.reason))
 
 
 def verdict_of(comparison: Comparison) -> Verdict:
