@@ -12,7 +12,9 @@ from steepest.engine.explain.report import derive_from_text
 from steepest.engine.functions.domain import Condition, sign_of, status_at
 from steepest.engine.functions.function import MathFunction
 from steepest.engine.functions.table import TABLE
+from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.notation.parser import parse, parse_written
+from steepest.engine.problems.problem import problem_from_text
 
 x, y = sympy.symbols("x y", real=True)
 
@@ -223,3 +225,24 @@ def test_a_gradient_of_a_constant_with_no_real_value_is_refused_not_returned(tex
     # These gave the gradients I and zoo (issue 13): now the parser's refusal, a 422.
     with pytest.raises(MathSyntaxError, match="no real value"):
         derive_from_text(text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "function", "respect", "answer"),
+    [
+        ("partial", "x^2/2 + 1", "x", "exp(ln(x))"),
+        ("partial", "x^2/2 + 1", "x", "∂L/∂x = sqrt(x)^2"),
+        ("gradient", "x^2/2 + y", None, "(exp(ln x), 1)"),
+        ("gradient", "x^2/2 + y", None, "(x, ln(y)/ln(y))"),
+    ],
+)
+def test_answers_to_lesson_questions_are_judged_on_their_domain_as_written(
+    kind: str, function: str, respect: str | None, answer: str
+) -> None:
+    problem = problem_from_text(kind, function, respect=respect)  # type: ignore[arg-type]
+    feedback = diagnose(problem, answer)
+    assert feedback.verdict == "incorrect"
+    assert "no real value" in feedback.message or any(
+        c.counterexample is not None and c.counterexample.answer_value is None
+        for c in feedback.components
+    )

@@ -20,7 +20,8 @@ import sympy
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.characters import ASCII_MEANING
-from steepest.engine.notation.parser import parse
+from steepest.engine.notation.parser import parse_written
+from steepest.engine.notation.written import Written
 
 _CLOSERS = {"(": ")", "[": "]", "⟨": "⟩", "<": ">"}
 _OPENERS = {closer: opener for opener, closer in _CLOSERS.items()}
@@ -131,11 +132,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[str, int]]:
     return components
 
 
-def parse_vector(
-    text: str, variables: Sequence[str], size: int, offset: int = 0
-) -> list[sympy.Expr]:
-    """Parse every component, times the factor before them, or raise the first EngineError
-    with a column in `text`; `text` starts `offset` characters into what was typed."""
+def parse_vector(text: str, variables: Sequence[str], size: int, offset: int = 0) -> list[Written]:
+    """Parse every component (with its domain as written), times the factor before them, or
+    raise the first EngineError with a column in `text`, which starts `offset` characters into
+    what was typed."""
     vector = read_vector_text(text)
     components = [(piece, start + offset) for piece, start in vector.components]
     last, last_offset = components[-1]
@@ -157,17 +157,20 @@ def parse_vector(
         return parsed
     factor_text, factor_start = vector.factor
     factor = read_factor((factor_text, factor_start + offset), variables)
-    return [factor * component for component in parsed]
+    return [
+        Written(factor.expr * component.expr, (*factor.conditions, *component.conditions))
+        for component in parsed
+    ]
 
 
-def read_factor(factor: tuple[str, int], variables: Sequence[str]) -> sympy.Expr:
+def read_factor(factor: tuple[str, int], variables: Sequence[str]) -> Written:
     """The factor before a vector's brackets: `2`, `2*`, `-`, `1/2`."""
     text, offset = factor
     stripped = text.rstrip()
     if stripped.endswith("*"):
         stripped = stripped[:-1]
     if stripped.strip() in ("-", "+"):
-        return sympy.Integer(-1 if stripped.strip() == "-" else 1)
+        return Written(sympy.Integer(-1 if stripped.strip() == "-" else 1), ())
     if stripped and stripped[-1] in "+-/^":
         raise MathSyntaxError(
             f"a vector cannot follow {stripped[-1]!r}: only a factor may stand before the"
@@ -177,10 +180,11 @@ def read_factor(factor: tuple[str, int], variables: Sequence[str]) -> sympy.Expr
     return parse_at_offset(stripped, offset, variables)
 
 
-def parse_at_offset(piece: str, offset: int, variables: Sequence[str]) -> sympy.Expr:
-    """Parse a slice of a longer text; error columns count from the start of the whole text."""
+def parse_at_offset(piece: str, offset: int, variables: Sequence[str]) -> Written:
+    """Parse a slice of a longer text, with its domain as written; error columns count from the
+    start of the whole text."""
     try:
-        return parse(piece, variables)
+        return parse_written(piece, variables)
     except EngineError as error:
         column = None if error.column is None else error.column + offset
         raise type(error)(error.message, column) from None

@@ -22,6 +22,7 @@ from steepest.engine.answers.equivalence import (
     Verdict,
     compare_expressions,
     difference_message,
+    domain_difference,
     invalid_verdict,
     verdict_of,
 )
@@ -34,6 +35,7 @@ from steepest.engine.answers.vectors import (
 from steepest.engine.errors import EngineError, MathSyntaxError
 from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
 from steepest.engine.mistakes.feedback_types import FeedbackJson
+from steepest.engine.notation.written import Written
 from steepest.engine.problems.problem import Problem
 
 
@@ -75,6 +77,15 @@ def _compare(problem: Problem, expected: sympy.Expr, given: sympy.Expr, seed: in
     return compare_expressions(expected, given, problem.names, problem.domain, seed)
 
 
+def _judge(problem: Problem, expected: sympy.Expr, given: Written, seed: int) -> Comparison:
+    """Whether the answer is right, on its domain as written: exp(ln x) is not x."""
+    comparison = _compare(problem, expected, given.expr, seed)
+    if not comparison.equivalent:
+        return comparison
+    answer_domain = domain_difference(Written(expected, ()), given, problem.names, problem.domain)
+    return answer_domain or comparison
+
+
 def _matches(problem: Problem, mistake: Mistake, given: Sequence[sympy.Expr], seed: int) -> bool:
     return all(
         _compare(problem, wrong, answer, seed).equivalent
@@ -91,11 +102,12 @@ def _first_match(
 def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
     try:
         typed = _answer_text(problem, answer)
-        given = parse_at_offset(typed.text, typed.offset, problem.names)
+        written = parse_at_offset(typed.text, typed.offset, problem.names)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
-    comparison = _compare(problem, problem.expected[0], given, seed)
+    given = written.expr
+    comparison = _judge(problem, problem.expected[0], written, seed)
     if comparison.equivalent:
         return Feedback("correct", True, verdict_of(comparison).message)
     mistake = _first_match(problem, likely_mistakes(problem), [given], seed)
@@ -152,12 +164,13 @@ def _asked(problem: Problem) -> str:
 def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
     try:
         typed = _answer_text(problem, answer)
-        given = parse_vector(typed.text, problem.names, len(problem.expected), typed.offset)
+        written = parse_vector(typed.text, problem.names, len(problem.expected), typed.offset)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
+    given = [component.expr for component in written]
     comparisons = [
-        _compare(problem, e, g, seed) for e, g in zip(problem.expected, given, strict=True)
+        _judge(problem, e, w, seed) for e, w in zip(problem.expected, written, strict=True)
     ]
     verdicts = tuple(verdict_of(c) for c in comparisons)
     wrong = [i for i, c in enumerate(comparisons) if not c.equivalent]
