@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy
 
+from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError, VariableError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.parser import parse
@@ -213,3 +214,28 @@ def test_scientific_notation_is_held_to_the_power_limits() -> None:
     with pytest.raises(LimitExceeded) as refused:
         parse("w1 + 1.0e99999")
     assert refused.value.column == 6
+
+
+@pytest.mark.parametrize(
+    ("typed", "equal_to"),
+    [
+        ("x^1001/x", "x^1000"),
+        ("x^1001 * x^-1", "x^1000"),
+        ("(x^7)^200/x^400", "x^1000"),
+        ("sin^1001(x)/sin(x)", "sin(x)^1000"),
+        ("2^1001/2", "2^1000"),
+    ],
+)
+def test_a_large_exponent_that_cancels_is_judged_on_the_value(typed: str, equal_to: str) -> None:
+    assert parse(typed) == parse(equal_to)
+    assert check_equivalent(equal_to, typed, ["x"]).verdict == "correct"
+
+
+@pytest.mark.parametrize(
+    ("typed", "column"),
+    [("x^1001", 2), ("(x^1001 + 1)/x", 3), ("((x^100)^100)", 9), ("x^10001/x^9001", 2)],
+)
+def test_a_large_exponent_that_stays_is_refused_at_its_column(typed: str, column: int) -> None:
+    with pytest.raises(LimitExceeded, match="exponent too large") as raised:
+        parse(typed)
+    assert raised.value.column == column

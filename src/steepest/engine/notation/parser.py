@@ -41,6 +41,7 @@ from steepest.engine.notation.written import (
 )
 
 _FACTOR_STARTS = {Kind.NUMBER, Kind.NAME, Kind.OPEN, Kind.ROOT}
+OVERSIZED_FACTOR = 10
 
 
 def parse(
@@ -88,6 +89,9 @@ class _Parser:
         self.pending: list[Piece] = []
         self.variables: set[str] = set()
         self.conditions: list[Condition] = []
+        # Columns of powers of a variable past the exponent limit, allowed while they may
+        # still cancel (x^1001/x is x^1000) and judged on the whole expression at the end.
+        self.oversized: list[int] = []
 
     # -- token access -------------------------------------------------------------------------
 
@@ -171,6 +175,9 @@ class _Parser:
             raise MathSyntaxError(self.describe_unexpected("expected an operator"), column)
         if len(self.variables) > self.limits.max_variables:
             raise LimitExceeded(f"more than {self.limits.max_variables} variables")
+        if self.oversized and _largest_exponent(expr) > self.limits.max_exponent:
+            limit = self.limits.max_exponent
+            raise LimitExceeded(f"exponent too large (more than {limit})", self.oversized[0])
         if expr.has(sympy.I, sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
             # Every way to these should be refused at its node; this is the last guard.
             raise MathSyntaxError("no real value: the expression is not a finite real number")
@@ -378,10 +385,16 @@ class _Parser:
         """Refuse powers whose exact value would be huge before SymPy tries to compute them,
         and record what the power needs of its base (refused at once for constants)."""
         limit = self.limits.max_exponent
-        effective_exponent_check(base, exponent, limit, column)
+        # A power of a variable may pass the limit on the way, up to this, if the whole
+        # expression ends within it: the value is what costs, not how it was written.
+        on_the_way = limit * OVERSIZED_FACTOR
+        effective_exponent_check(base, exponent, on_the_way, column)
         check_constant_exponent(exponent, limit, column)
         if exponent.is_Number:
-            if abs(exponent) > limit:
+            # A whole power of a number is held to its digits below, as 9^999 is.
+            exact_number = base.is_Number and exponent.is_Integer
+            constant = not base.free_symbols and not exact_number
+            if abs(exponent) > on_the_way or (abs(exponent) > limit and constant):
                 raise LimitExceeded(f"exponent too large (more than {limit})", column)
             if base.is_Number and base != 0 and exponent.is_Integer:
                 magnitude = max(abs(base.p), abs(base.q)) if base.is_Rational else 10
@@ -395,4 +408,16 @@ class _Parser:
         if base == 0 and exponent.is_Number and exponent.is_negative:
             raise MathSyntaxError("division by zero (0 to a negative power)", column)
         self.require_all(power_conditions(base, exponent), start)
-        return base**exponent
+        power = base**exponent
+        if _largest_exponent(power) > limit:
+            self.oversized.append(column)
+        return power
+
+
+def _largest_exponent(expr: sympy.Expr) -> sympy.Expr:
+    """The largest numeric exponent of a power of a variable in `expr` (numbers are held to
+    their digits instead)."""
+    exponents = [
+        abs(p.exp) for p in expr.atoms(sympy.Pow) if p.exp.is_Number and p.base.free_symbols
+    ]
+    return max(exponents, default=sympy.Integer(0))
