@@ -26,11 +26,13 @@ from steepest.engine.answers.equivalence import (
     invalid_verdict,
     verdict_of,
 )
+from steepest.engine.answers.tolerance import Judgement, judge_number
 from steepest.engine.answers.vectors import (
     components_message,
     ordinal,
     parse_at_offset,
     parse_vector,
+    read_vector_text,
 )
 from steepest.engine.errors import EngineError, MathSyntaxError
 from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
@@ -107,14 +109,19 @@ def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
     given = written.expr
+    decimal = judge_number(problem.expected[0], given, typed.text)
+    if decimal is not None and decimal.outcome == "right":
+        return Feedback("correct", True, decimal.message)
+    if decimal is not None and decimal.outcome == "too_few_figures":
+        return Feedback("invalid", False, decimal.message)
     comparison = _judge(problem, problem.expected[0], written, seed)
     if comparison.equivalent:
         return Feedback("correct", True, verdict_of(comparison).message)
     mistake = _first_match(problem, likely_mistakes(problem), [given], seed)
     if mistake is not None:
         return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
-    if _looks_rounded(problem.expected[0], given):
-        return Feedback("incorrect", False, _ROUNDED_MESSAGE, mistake="rounded")
+    if decimal is not None and decimal.outcome == "misrounded":
+        return Feedback("incorrect", False, decimal.message, mistake="rounded")
     return Feedback(
         "incorrect", False, difference_message(comparison), counterexample=comparison.counterexample
     )
@@ -169,25 +176,55 @@ def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
     given = [component.expr for component in written]
+    decimals = _decimal_judgements(problem, typed.text, given)
     comparisons = [
-        _judge(problem, e, w, seed) for e, w in zip(problem.expected, written, strict=True)
+        Comparison(True, "exact")
+        if decimal is not None and decimal.outcome == "right"
+        else _judge(problem, e, w, seed)
+        for e, w, decimal in zip(problem.expected, written, decimals, strict=True)
     ]
     verdicts = tuple(verdict_of(c) for c in comparisons)
-    wrong = [i for i, c in enumerate(comparisons) if not c.equivalent]
+    short = {
+        i: d for i, d in enumerate(decimals) if d is not None and d.outcome == "too_few_figures"
+    }
+    wrong = [i for i, c in enumerate(comparisons) if not c.equivalent and i not in short]
+    if short and not wrong:
+        notes = [f"{ordinal(i).capitalize()} component: {d.message}" for i, d in short.items()]
+        return Feedback("invalid", False, " ".join(notes), components=verdicts)
     if not wrong:
         return Feedback("correct", True, "Correct: every component is right.", components=verdicts)
     mistake = _first_match(problem, likely_mistakes(problem), given, seed)
     if mistake is not None:
         codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
         return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
-    codes, notes = _component_notes(problem, given, wrong, seed)
+    codes, notes = _component_notes(problem, given, wrong, decimals, seed)
     message = " ".join([components_message(wrong, len(given)), *notes])
     headline = next((c for c in codes if c is not None), None)
     return Feedback("incorrect", False, message, None, headline, verdicts, codes)
 
 
+def _decimal_judgements(
+    problem: Problem, text: str, given: Sequence[sympy.Expr]
+) -> list[Judgement | None]:
+    """Each component typed as a decimal, judged to the figures it shows (answers/tolerance.py);
+    None where it is not one, or where a factor before the brackets multiplies it."""
+    vector = read_vector_text(text)
+    if vector.factor is not None:
+        return [None] * len(given)
+    return [
+        judge_number(expected, answer, piece)
+        for expected, answer, (piece, _) in zip(
+            problem.expected, given, vector.components, strict=True
+        )
+    ]
+
+
 def _component_notes(
-    problem: Problem, given: Sequence[sympy.Expr], wrong: Sequence[int], seed: int
+    problem: Problem,
+    given: Sequence[sympy.Expr],
+    wrong: Sequence[int],
+    decimals: Sequence[Judgement | None],
+    seed: int,
 ) -> tuple[tuple[MistakeCode | None, ...], list[str]]:
     codes: list[MistakeCode | None] = [None] * len(given)
     notes = []
@@ -196,27 +233,7 @@ def _component_notes(
         if mistake is not None:
             codes[i] = mistake.code
             notes.append(f"{ordinal(i).capitalize()} component: {mistake.message}")
-        elif _looks_rounded(problem.expected[i], given[i]):
+        elif (decimal := decimals[i]) is not None and decimal.outcome == "misrounded":
             codes[i] = "rounded"
-            notes.append(f"{ordinal(i).capitalize()} component: {_ROUNDED_MESSAGE}")
+            notes.append(f"{ordinal(i).capitalize()} component: {decimal.message}")
     return tuple(codes), notes
-
-
-_ROUNDED_MESSAGE = (
-    "Close, but that looks rounded. Give the exact value: a fraction such as 1/3, or an"
-    " expression such as 2e or sqrt(2)."
-)
-
-
-def _looks_rounded(expected: sympy.Expr, given: sympy.Expr) -> bool:
-    """A decimal with d digits after the point, within 10⁻ᵈ of the exact value (0.333 for 1/3)."""
-    if not (expected.is_number and given.is_Rational and not given.is_Integer):
-        return False
-    digits = len(str(given.q)) - 1
-    if given.q != 10**digits:
-        return False
-    try:
-        distance = abs(float(expected - given))
-    except TypeError:
-        return False
-    return distance < 10.0**-digits
