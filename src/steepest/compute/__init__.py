@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from steepest.compute.errors import (
     ClientBusy,
+    ComputeCancelled,
     ComputeError,
     ComputeFailed,
     ComputeMemoryExceeded,
@@ -15,6 +16,7 @@ from steepest.compute.task import Task
 
 __all__ = [
     "ClientBusy",
+    "ComputeCancelled",
     "ComputeError",
     "ComputeFailed",
     "ComputeMemoryExceeded",

@@ -29,7 +29,15 @@ class ComputeMemoryExceeded(ComputeError):
 
 
 class ComputeFailed(ComputeError):
-    """The call crashed: a bug, not bad input. Details go to the log, never to the learner."""
+    """The call crashed: a bug, not bad input. Details go to the log with the input, never to the
+    learner, who is told that Steepest could not work this input out."""
+
+
+class ComputeCancelled(ComputeFailed):
+    """The call was stopped because the server is shutting down: nothing wrong with the input."""
+
+    def __init__(self) -> None:
+        super().__init__("the computation was cancelled because the server is shutting down")
 
 
 class PoolOverloaded(ComputeError):
