@@ -8,9 +8,10 @@ import pytest
 import sympy
 
 from steepest.engine.calculus.critical import classify_critical_point, extrema_on_interval
+from steepest.engine.calculus.derivation import derive_gradient
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at, read_point
-from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.errors import EngineError, EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import natural_key, order_variables
 
@@ -117,3 +118,41 @@ def test_an_interval_without_a_critical_point_has_no_extrema() -> None:
     # The slope 12x² − 48x + 36 vanishes at 1 and 3 only, both outside (1.5, 2.5).
     assert sympy.solveset(sympy.diff(volume, x), x, sympy.Interval.open(1.5, 2.5)).is_empty
     assert extrema_on_interval(volume, x, sympy.Rational(3, 2), sympy.Rational(5, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "exponent"),
+    [("exp(x)", 1000, 434), ("x^400", 10, 400), ("x + e^e^e^e", 1, None), ("exp(x)", 1000.0, 434)],
+)
+def test_a_value_too_large_for_a_float_is_called_so_with_its_size(
+    text: str, at: int | float, exponent: int | None
+) -> None:
+    expr = parse(text)
+    (x,) = expr.free_symbols
+    with pytest.raises(EvaluationError) as raised:
+        evaluate_at(expr, {x: sympy.sympify(at)})
+    assert "too large for a float" in raised.value.message
+    assert "undefined" not in raised.value.message
+    if exponent is not None:
+        # The size is SymPy's own: log10 of the exact value.
+        assert math.floor(float(sympy.log(expr.subs(x, at), 10).evalf(30))) == exponent
+        assert f"about 10^{exponent}:" in raised.value.message
+
+
+def test_a_value_whose_huge_terms_cancel_is_given_not_called_too_large() -> None:
+    expr = parse("exp(x) - exp(x - 1/1000000000)")
+    (x,) = expr.free_symbols
+    # exp(710) alone is beyond the floats; the difference is some 10^299.
+    value = evaluate_at(expr, {x: sympy.Integer(710)})
+    reference = sympy.exp(710) * (1 - sympy.exp(sympy.Rational(-1, 10**9)))
+    assert math.isclose(float(value), float(reference.evalf(30)), rel_tol=1e-12)
+
+
+@pytest.mark.parametrize("text", ["sqrt(-1)x", "log(0)x", "(1/0)x"])
+def test_a_gradient_with_a_constant_of_no_real_value_is_refused_in_words(text: str) -> None:
+    try:
+        expr = parse(text)
+    except EngineError:
+        return  # the parser refuses the constant itself: nothing reaches the gradient
+    with pytest.raises(EvaluationError, match="no real value"):
+        derive_gradient(expr, sorted(expr.free_symbols, key=str))

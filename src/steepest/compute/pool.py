@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, TypeVar
 
+from steepest.compute.call_label import CallLabel
 from steepest.compute.errors import (
     ComputeCancelled,
     ComputeFailed,
@@ -27,7 +28,6 @@ from steepest.compute.errors import (
     ComputeTimeout,
     PoolOverloaded,
 )
-from steepest.compute.call_label import CallLabel
 from steepest.compute.fair_turns import FairTurns
 from steepest.compute.process import SERVER_PRIORITY, CpuPriority, WorkerGone, WorkerProcess
 from steepest.compute.task import Task

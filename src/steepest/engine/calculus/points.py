@@ -8,7 +8,13 @@ from collections.abc import Mapping, Sequence
 import sympy
 
 from steepest.engine.errors import EvaluationError, MathSyntaxError, VariableError
-from steepest.engine.evaluate.float_value import is_too_large
+from steepest.engine.evaluate.float_value import (
+    LARGEST_FLOAT,
+    float_value,
+    is_too_large,
+    log10_size,
+    size_text,
+)
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import canonical_variable_name
 
@@ -61,19 +67,56 @@ def _coordinate(name: str, value: Coordinate) -> sympy.Expr:
 
 
 def evaluate_at(expr: sympy.Expr, point: Point) -> sympy.Expr:
-    """Exact where the point is exact, a float otherwise; an error where there is no real value."""
+    """Exact where the point is exact, a float otherwise; an error where there is no real value,
+    or where the value is too large for a float (which names its size: it is not undefined)."""
     value = expr.xreplace(dict(point))
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
+    # Screened in floats first: SymPy would work out a tower such as e^e^e^e digit by digit.
+    if value.free_symbols == set() and _overflows(value):
+        raise _too_large(expr, value, point)
     if any(isinstance(c, sympy.Float) for c in point.values()):
         value = value.evalf()
-    numeric = complex(value.evalf(20)) if value.free_symbols == set() else None
+    try:
+        numeric = complex(value.evalf(20)) if value.free_symbols == set() else None
+    except OverflowError:
+        raise _too_large(expr, value, point) from None
     if numeric is not None:
         if not (math.isfinite(numeric.real) and math.isfinite(numeric.imag)):
+            if value.is_extended_real and value.is_finite:
+                raise _too_large(expr, value, point)
             raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
         if abs(numeric.imag) > 1e-12 * max(1.0, abs(numeric.real)):
             raise EvaluationError(f"{expr} has no real value at {format_point(point)}")
+        if abs(numeric.real) > LARGEST_FLOAT:
+            raise _too_large(expr, value, point)
     return value
+
+
+# Below 10^this a value that overflows in floats is cheap for SymPy to pin down exactly, which
+# tells a true giant from terms that cancel (exp(800) - exp(800)·(1 - 1/10^9) is small).
+_EXACT_SIZE_LIMIT = 10_000
+
+
+def _overflows(value: sympy.Expr) -> bool:
+    """Whether a constant is beyond the largest float, told in floats where SymPy would be slow."""
+    screened = float_value(value)
+    if screened is None or not math.isinf(screened):
+        return False
+    size = log10_size(value)
+    if size is not None and size < _EXACT_SIZE_LIMIT:
+        try:
+            return not abs(complex(value.evalf(20))) <= LARGEST_FLOAT
+        except OverflowError:
+            return True
+    return True
+
+
+def _too_large(expr: sympy.Expr, value: sympy.Expr, point: Point) -> EvaluationError:
+    return EvaluationError(
+        f"{expr} at {format_point(point)} is {size_text(value)}: it has a value, but one too"
+        " large for a float (at most about 1.8·10^308)"
+    )
 
 
 def format_point(point: Point) -> str:

@@ -19,6 +19,7 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Coordinate, read_point
+from steepest.engine.calculus.real_results import require_real
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.tree import Tree, evaluate_tree, to_tree
 from steepest.engine.limits import MAX_DESCENT_STEPS, MAX_LEARNING_RATE
@@ -75,7 +76,7 @@ def descent_json(
     expression: str, start: Mapping[str, Coordinate], rate: float, steps: int
 ) -> DescentJson:
     """The web API's entry point: text in, JSON-ready path out. Runs in a compute worker."""
-    expr = parse(expression)
+    expr = require_real(parse(expression), "L")
     return descend(expr, order_variables(expr.free_symbols), start, rate, steps).to_json()
 
 
@@ -152,18 +153,21 @@ class _Walk:
         where = self.point_text(position)
         if not math.isfinite(loss):
             raise EvaluationError(f"L has no finite value at the start {where}")
-        if not all(math.isfinite(s) for s in self.slope):
+        if any(math.isnan(s) for s in self.slope):
             raise EvaluationError(f"the slope of L is undefined at the start {where}")
+        self.first_slope = math.hypot(*self.slope)
+        if math.isinf(self.first_slope):
+            # An overflow, not a pole: a pole has no float value at all (NaN above).
+            raise EvaluationError(f"the slope of L at the start {where} is too large for a float")
         self.points.append(tuple(position))
         self.losses.append(loss)
-        self.first_slope = math.hypot(*self.slope)
 
     def run(self, rate: float, steps: int) -> DescentOutcome:
         tolerance = SETTLED * self.first_slope
         if self.first_slope == 0:
             return "flat at start"
         # How much L should change in a step: the first step's predicted drop, η|∇L|².
-        scale = rate * self.first_slope**2
+        scale = rate * self.first_slope * self.first_slope  # inf, not an error, on overflow
         for _ in range(steps):
             if math.hypot(*self.slope) <= tolerance:
                 return "settled"
