@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sympy
 
 from steepest.engine.calculus.points import evaluate_at
-from steepest.engine.calculus.real_results import require_real
+from steepest.engine.calculus.real_results import require_real, require_workable
 from steepest.engine.calculus.rules import Rule, derive_partial
 from steepest.engine.errors import VariableError
 
@@ -73,7 +73,7 @@ def derive_gradient(
     variables = tuple(variables)
     if not variables:
         raise VariableError("there are no variables to differentiate with respect to")
-    require_real(expr, name)
+    require_workable(expr, name)
     partials = tuple(_partial(expr, variable, variables) for variable in variables)
     gradient = tuple(p.result for p in partials)
     for variable, component in zip(variables, gradient, strict=True):

@@ -74,22 +74,22 @@ def evaluate_at(expr: sympy.Expr, point: Point) -> sympy.Expr:
         raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
     # Screened in floats first: SymPy would work out a tower such as e^e^e^e digit by digit.
     if value.free_symbols == set() and _overflows(value):
-        raise _too_large(expr, value, point)
+        raise _too_large(value, point)
     if any(isinstance(c, sympy.Float) for c in point.values()):
         value = value.evalf()
     try:
         numeric = complex(value.evalf(20)) if value.free_symbols == set() else None
     except OverflowError:
-        raise _too_large(expr, value, point) from None
+        raise _too_large(value, point) from None
     if numeric is not None:
         if not (math.isfinite(numeric.real) and math.isfinite(numeric.imag)):
             if value.is_extended_real and value.is_finite:
-                raise _too_large(expr, value, point)
+                raise _too_large(value, point)
             raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
         if abs(numeric.imag) > 1e-12 * max(1.0, abs(numeric.real)):
             raise EvaluationError(f"{expr} has no real value at {format_point(point)}")
         if abs(numeric.real) > LARGEST_FLOAT:
-            raise _too_large(expr, value, point)
+            raise _too_large(value, point)
     return value
 
 
@@ -112,9 +112,11 @@ def _overflows(value: sympy.Expr) -> bool:
     return True
 
 
-def _too_large(expr: sympy.Expr, value: sympy.Expr, point: Point) -> EvaluationError:
+def _too_large(value: sympy.Expr, point: Point) -> EvaluationError:
     return EvaluationError(
-        f"{expr} at {format_point(point)} is {size_text(value)}: it has a value, but one too"
+        # The value, not the expression: printing a sum sorts its terms by value, which for a
+        # tower of powers is the very computation that cannot be done in time.
+        f"the value at {format_point(point)} is {size_text(value)}: a real number, but too"
         " large for a float (at most about 1.8·10^308)"
     )
 

@@ -1,4 +1,5 @@
-"""The guard that keeps complex, infinite and undefined values out of every result.
+"""The guards that keep complex, infinite and undefined values out of every result, and towers
+too tall to print out of the engine's work.
 
 Steepest works over the reals: a result holding `I`, `zoo`, `oo` or `nan` would teach something
 false (SymPy writes sqrt(-1)·x as I·x, and log(0)·x as zoo·x). Such a result is refused with the
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import sympy
 
-from steepest.engine.errors import EvaluationError
+from steepest.engine.errors import EvaluationError, LimitExceeded
+from steepest.engine.evaluate.float_value import TOWER_DIGITS_LIMIT, is_too_tall
 
 _NOT_REAL = (sympy.I, sympy.zoo, sympy.oo, -sympy.oo, sympy.nan)
 
@@ -24,6 +26,17 @@ def require_real(expr: sympy.Expr, what: str) -> sympy.Expr:
     if has_no_real_value(expr):
         raise EvaluationError(f"{what} has no real value: {_culprit(expr)}")
     return expr
+
+
+def require_workable(expr: sympy.Expr, what: str) -> sympy.Expr:
+    """`require_real`, after refusing a constant such as e^e^e^e^e that SymPy cannot even print
+    in time (it orders a sum's terms by their values)."""
+    if is_too_tall(expr):
+        raise LimitExceeded(
+            f"{what} holds a constant too large to work with: a tower of powers with more than"
+            f" 10^(10^{TOWER_DIGITS_LIMIT}) digits"
+        )
+    return require_real(expr, what)
 
 
 def _culprit(expr: sympy.Expr) -> str:

@@ -82,6 +82,31 @@ def size_text(expr: sympy.Expr) -> str:
     return "a tower of powers too tall to write"
 
 
+TOWER_DIGITS_LIMIT = 5_000
+"""A constant whose count of digits has more digits than this cannot even be put in order with
+other terms: SymPy sorts a sum's terms by value, which needs every digit of such a constant's
+exponent (2.5 s for e^e^e^12, whose exponent has 70,684 digits)."""
+
+
+def is_too_tall(expr: sympy.Expr) -> bool:
+    """Whether the expression holds a tower past 10^(10^TOWER_DIGITS_LIMIT), such as e^e^e^e^e;
+    screened in floats, in microseconds."""
+    for node in sympy.preorder_traversal(expr):
+        if not (isinstance(node, sympy.Expr) and node.is_number and not node.is_Atom):
+            continue
+        try:
+            too_tall = not math.isfinite(_log10_size(node)) and not (
+                _log10_log10_size(node) <= TOWER_DIGITS_LIMIT
+            )
+        except OverflowError:
+            too_tall = True
+        except (_Unknown, ValueError, ZeroDivisionError):
+            too_tall = False  # not a tower this walk can size: SymPy's limits apply
+        if too_tall:
+            return True
+    return False
+
+
 def log10_size(expr: sympy.Expr) -> float | None:
     """log10 of the constant's magnitude, inf beyond the floats; None where it cannot be told."""
     try:

@@ -15,6 +15,7 @@ import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, derive_gradient
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
+from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import VariableError
 from steepest.engine.explain.report_types import GradientReportJson, JsonNumber
 from steepest.engine.explain.steps_json import derivation_to_json
@@ -36,7 +37,7 @@ def derive_from_text(
     at: Mapping[str, Coordinate] | None = None,
     variables: Sequence[str] | None = None,
 ) -> GradientDerivation:
-    expr = parse(expression, variables)
+    expr = require_workable(parse(expression, variables), "L")
     ordered = order_variables(expr.free_symbols, variables)
     if not ordered:
         raise VariableError("the expression has no variables to differentiate")

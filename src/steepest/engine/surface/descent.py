@@ -19,7 +19,7 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Coordinate, read_point
-from steepest.engine.calculus.real_results import require_real
+from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.tree import Tree, evaluate_tree, to_tree
 from steepest.engine.limits import MAX_DESCENT_STEPS, MAX_LEARNING_RATE
@@ -76,7 +76,7 @@ def descent_json(
     expression: str, start: Mapping[str, Coordinate], rate: float, steps: int
 ) -> DescentJson:
     """The web API's entry point: text in, JSON-ready path out. Runs in a compute worker."""
-    expr = require_real(parse(expression), "L")
+    expr = require_workable(parse(expression), "L")
     return descend(expr, order_variables(expr.free_symbols), start, rate, steps).to_json()
 
 
