@@ -17,11 +17,11 @@ from steepest.engine.calculus.derivation import GradientDerivation, derive_gradi
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
 from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import VariableError
+from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.report_types import GradientReportJson, JsonNumber
 from steepest.engine.explain.steps_json import derivation_to_json
 from steepest.engine.explain.text import render_text
 from steepest.engine.notation.parser import parse
-from steepest.engine.notation.printing import to_sympy_str
 from steepest.engine.notation.symbols import order_variables
 
 
@@ -58,10 +58,10 @@ def gradient_report(
     point = derivation.point
     value = derivation.gradient_at
     return {
-        "expression": to_sympy_str(derivation.function),
+        "expression": json_expression(derivation.function),
         "variables": names,
-        "partials": {p.variable.name: to_sympy_str(p.result) for p in derivation.partials},
-        "gradient": [to_sympy_str(g) for g in derivation.gradient],
+        "partials": {p.variable.name: json_expression(p.result) for p in derivation.partials},
+        "gradient": [json_expression(g) for g in derivation.gradient],
         "at": None if point is None else {v.name: json_number(c) for v, c in point.items()},
         "gradient_at": None
         if value is None

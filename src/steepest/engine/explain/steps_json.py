@@ -9,6 +9,7 @@ from steepest.engine.calculus.derivation import GradientDerivation, PartialDeriv
 from steepest.engine.calculus.rules import Rule
 from steepest.engine.explain import mathml as render_mathml
 from steepest.engine.explain import text as render_text
+from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.report_types import (
     DerivationStepJson,
     ExplainedStepJson,
@@ -16,7 +17,6 @@ from steepest.engine.explain.report_types import (
     PartialStepJson,
     RuleJson,
 )
-from steepest.engine.notation.printing import to_sympy_str
 
 
 def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
@@ -26,7 +26,7 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
         {
             "kind": "stack",
             **_explained(render_text.stack_step(d), render_mathml.gradient_mathml(d)),
-            "result": [to_sympy_str(component) for component in d.gradient],
+            "result": [json_expression(component) for component in d.gradient],
         }
     )
     e = d.evaluation
@@ -43,7 +43,7 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
                 _json_number(exact, approximate)
                 for exact, approximate in zip(e.gradient, e.approximate, strict=True)
             ],
-            "exact": [to_sympy_str(component) for component in e.gradient],
+            "exact": [json_expression(component) for component in e.gradient],
         }
     )
     steps.append(
@@ -67,7 +67,7 @@ def _partial_json(d: GradientDerivation, p: PartialDerivation) -> PartialStepJso
         **_explained(render_text.partial_step(d, p), render_mathml.partial_mathml(d, p)),
         "variable": p.variable.name,
         "frozen": [v.name for v in p.frozen],
-        "result": to_sympy_str(p.result),
+        "result": json_expression(p.result),
         "rules": _rule_json(p.rule),
     }
 
@@ -87,8 +87,8 @@ def _rule_json(rule: Rule, *, placeholder: bool = False) -> RuleJson:
     return {
         "rule": rule.rule_name,
         "variable": rule.variable.name,
-        "expression": to_sympy_str(rule.expr),
-        "result": to_sympy_str(rule.result),
+        "expression": json_expression(rule.expr),
+        "result": json_expression(rule.result),
         "frozen": [v.name for v in rule.frozen],
         "text": render_text.sentence_text(render_text.rule_sentence(rule)),
         "formula": render_text.rule_formula(rule, partial=not placeholder),
