@@ -38,7 +38,7 @@ def test_grad_json_follows_the_contract() -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert set(report) == {
-        "expression", "variables", "partials", "gradient", "at", "gradient_at", "steps",
+        "expression", "variables", "partials", "gradient", "at", "gradient_at", "kinks", "steps",
     }  # fmt: skip
     w1, w2 = sympy.symbols("w1 w2")
     expr = sympy.sympify(report["expression"])
@@ -171,3 +171,17 @@ def test_every_json_expression_reads_back_with_sympify_and_our_parser() -> None:
         theirs = theirs.xreplace({s: parse(s.name) for s in theirs.free_symbols})
         assert sympy.simplify(theirs - ours) == 0, text
     assert "λ" in json.loads(result.stdout)["expression"]
+
+
+def test_grad_names_a_kink_with_its_one_sided_slopes() -> None:
+    result = steepest("grad", "abs(x)", "--at", "x=0")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "L is not differentiable at this point: abs(x) has a kink at x = 0;"
+        " the slope is -1 from the left and 1 from the right." in result.stdout
+    )
+    report = json.loads(steepest("grad", "abs(x)", "--at", "x=0", "--json").stdout)
+    assert report["gradient_at"] is None
+    assert report["kinks"] == [
+        {"variable": "x", "left": "-1", "right": "1", "functions": ["abs(x)"]}
+    ]

@@ -164,3 +164,64 @@ def test_the_slope_of_a_variable_power_of_a_negative_base_has_no_real_value() ->
     assert sympy.diff(expr, *expr.free_symbols).has(sympy.I)
     with pytest.raises(EvaluationError, match="no real value"):
         derive_gradient(expr, sorted(expr.free_symbols, key=str))
+
+
+def _one_sided_reference(
+    expr: sympy.Expr, point: dict[sympy.Symbol, sympy.Expr], v: sympy.Symbol
+) -> tuple[sympy.Expr, sympy.Expr]:
+    """SymPy's one-sided limits of the difference quotient along v: left and right."""
+    h = sympy.Symbol("h", positive=True)
+    at = expr.subs(point)
+    moved = {**point, v: point[v] + h}
+    back = {**point, v: point[v] - h}
+    right = sympy.limit((expr.subs(moved) - at) / h, h, 0, "+")
+    left = sympy.limit((at - expr.subs(back)) / h, h, 0, "+")
+    return left, right
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("abs(x)", "x=0"),
+        ("abs(x - y)", "x=1, y=1"),
+        ("abs(x) + abs(y)", "x=0, y=0"),
+        ("(x + y + abs(x - y))/2", "x=1, y=1"),
+        ("abs(x^2 - 1) + 3x", "x=1"),
+        ("abs(abs(x) - 1)", "x=-1"),
+        ("abs(w1 - 2w2)", "w1=2, w2=1"),
+        ("abs(sin(x))", "x=0"),
+    ],
+)
+def test_a_kink_gives_the_one_sided_slopes_of_the_difference_quotient(text: str, at: str) -> None:
+    expr = parse(text)
+    variables = order_variables(expr.free_symbols)
+    point = read_point(dict(pair.split("=") for pair in at.split(", ")), variables)
+    kink = derive_gradient(expr, variables, point).evaluation.kink  # type: ignore[union-attr]
+    assert kink is not None
+    found = {s.variable: (s.left, s.right) for s in kink.slopes}
+    for v in variables:
+        left, right = _one_sided_reference(expr, dict(point), v)
+        if left == right:
+            assert v not in found
+        else:
+            assert found[v] == (left, right)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("x abs(x)", "x=0"), ("abs(x)^3", "x=0"), ("abs(x)", "x=1")]
+)
+def test_a_smooth_point_of_an_abs_has_a_gradient_and_no_kink(text: str, at: str) -> None:
+    expr = parse(text)
+    variables = order_variables(expr.free_symbols)
+    point = read_point(dict(pair.split("=") for pair in at.split(", ")), variables)
+    evaluation = derive_gradient(expr, variables, point).evaluation
+    assert evaluation is not None and evaluation.kink is None
+    (v,) = variables
+    assert _one_sided_reference(expr, dict(point), v) == (evaluation.gradient[0],) * 2
+
+
+def test_a_jump_has_no_slope_even_from_one_side() -> None:
+    expr = parse("sign(x - 5)")
+    variables = order_variables(expr.free_symbols)
+    with pytest.raises(EvaluationError, match="jumps"):
+        derive_gradient(expr, variables, read_point({"x": 5}, variables))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import sympy
 
+from steepest.engine.calculus.kinks import Kink, find_kink
 from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.calculus.real_results import require_real, require_workable
 from steepest.engine.calculus.rules import Rule, derive_partial
@@ -35,6 +36,9 @@ class PointEvaluation:
     """The variable with the largest |component|; None on a tie or at a critical point."""
     approximate: tuple[float, ...]
     """The gradient as floats, worked out once: exact values like 4*log(2) are slow to size."""
+    kink: Kink | None = None
+    """Where L has a kink at the point, it has no gradient there: `gradient` is then only what
+    SymPy's sign(0) = 0 makes of the partials, and no result may show it as the derivative."""
 
     @property
     def is_critical(self) -> bool:
@@ -78,7 +82,7 @@ def derive_gradient(
     gradient = tuple(p.result for p in partials)
     for variable, component in zip(variables, gradient, strict=True):
         require_real(component, f"∂{name}/∂{variable.name}")
-    evaluation = None if at is None else _evaluate(gradient, variables, at)
+    evaluation = None if at is None else _evaluate(expr, gradient, variables, at)
     return GradientDerivation(expr, variables, partials, gradient, evaluation, name)
 
 
@@ -91,6 +95,7 @@ def _partial(
 
 
 def _evaluate(
+    expr: sympy.Expr,
     gradient: tuple[sympy.Expr, ...],
     variables: tuple[sympy.Symbol, ...],
     at: Mapping[sympy.Symbol, sympy.Expr],
@@ -110,6 +115,7 @@ def _evaluate(
         descent=tuple(-value for value in values),
         steepest=_steepest(variables, approximate),
         approximate=approximate,
+        kink=find_kink(expr, variables, point),
     )
 
 

@@ -1,7 +1,8 @@
 """The gradient of typed text as JSON-ready data: the contract shared by the CLI and the web API.
 
     {"expression": "...", "variables": [...], "partials": {var: "..."}, "gradient": [...],
-     "at": {var: number} | null, "gradient_at": {var: number} | null, "steps": [...]}
+     "at": {var: number} | null, "gradient_at": {var: number} | null,
+     "kinks": [{"variable", "left", "right", "functions"}], "steps": [...]}
 
 Its shape, steps included, is `report_types.GradientReportJson`. Expression strings are SymPy's
 own spelling (`2*w1`), so other tools can read them back.
@@ -19,7 +20,7 @@ from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import VariableError
 from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.report_types import GradientReportJson, JsonNumber
-from steepest.engine.explain.steps_json import derivation_to_json
+from steepest.engine.explain.steps_json import derivation_to_json, kinks_json
 from steepest.engine.explain.text import render_text
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.symbols import order_variables
@@ -57,15 +58,18 @@ def gradient_report(
     names = [v.name for v in derivation.variables]
     point = derivation.point
     value = derivation.gradient_at
+    kink = None if derivation.evaluation is None else derivation.evaluation.kink
     return {
         "expression": json_expression(derivation.function),
         "variables": names,
         "partials": {p.variable.name: json_expression(p.result) for p in derivation.partials},
         "gradient": [json_expression(g) for g in derivation.gradient],
         "at": None if point is None else {v.name: json_number(c) for v, c in point.items()},
+        # At a kink L has no gradient: SymPy's sign(0) = 0 would make up a plain number.
         "gradient_at": None
-        if value is None
+        if value is None or kink is not None
         else {name: json_number(g) for name, g in zip(names, value, strict=True)},
+        "kinks": kinks_json(kink),
         "steps": derivation_to_json(derivation),
     }
 

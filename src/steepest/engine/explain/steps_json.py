@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, PartialDerivation
+from steepest.engine.calculus.kinks import Kink
 from steepest.engine.calculus.rules import Rule
 from steepest.engine.explain import mathml as render_mathml
 from steepest.engine.explain import text as render_text
@@ -14,6 +15,7 @@ from steepest.engine.explain.report_types import (
     DerivationStepJson,
     ExplainedStepJson,
     JsonNumber,
+    KinkJson,
     PartialStepJson,
     RuleJson,
 )
@@ -32,13 +34,24 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
     e = d.evaluation
     if e is None:
         return steps
+    point = {v.name: _json_number(c, float(c)) for v, c in zip(d.variables, e.point, strict=True)}
+    if e.kink is not None:
+        steps.append(
+            {
+                "kind": "kink",
+                **_explained(
+                    render_text.kink_step(d, e, e.kink), render_mathml.kink_mathml(d, e.kink)
+                ),
+                "point": point,
+                "kinks": kinks_json(e.kink),
+            }
+        )
+        return steps
     steps.append(
         {
             "kind": "evaluate",
             **_explained(render_text.evaluate_step(d, e), render_mathml.value_mathml(d, e)),
-            "point": {
-                v.name: _json_number(c, float(c)) for v, c in zip(d.variables, e.point, strict=True)
-            },
+            "point": point,
             "value": [
                 _json_number(exact, approximate)
                 for exact, approximate in zip(e.gradient, e.approximate, strict=True)
@@ -59,6 +72,22 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
         }
     )
     return steps
+
+
+def kinks_json(kink: Kink | None) -> list[KinkJson]:
+    """The partials that differ from the two sides of a kink; [] where there is none."""
+    if kink is None:
+        return []
+    functions = [json_expression(f) for f in kink.functions]
+    return [
+        {
+            "variable": s.variable.name,
+            "left": json_expression(s.left),
+            "right": json_expression(s.right),
+            "functions": functions,
+        }
+        for s in kink.slopes
+    ]
 
 
 def _partial_json(d: GradientDerivation, p: PartialDerivation) -> PartialStepJson:
