@@ -10,10 +10,10 @@ from starlette.testclient import TestClient
 
 from steepest.compute import (
     ClientBusy,
-    ComputeCancelled,
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.engine.errors import (
@@ -52,7 +52,7 @@ from steepest.web.security.rate_limit import RateLimited
         (UnknownQuestion("no question"), 404, None),
         (PoolOverloaded(retry_after=2), 503, None),
         (ComputeFailed("Steepest could not work this out for this input"), 422, None),
-        (ComputeCancelled(), 503, None),
+        (ComputeUnavailable(), 503, None),
         (ProblemTokenError("this practice problem was not handed out here"), 422, None),
         (CsrfRefused("refused: the request's Origin is not this site"), 403, None),
         (AlreadyAnswered("the solution was shown already"), 409, None),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from steepest.compute.errors import (
     ClientBusy,
-    ComputeCancelled,
     ComputeError,
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.compute.pool import ComputePool
@@ -16,12 +16,12 @@ from steepest.compute.task import Task
 
 __all__ = [
     "ClientBusy",
-    "ComputeCancelled",
     "ComputeError",
     "ComputeFailed",
     "ComputeMemoryExceeded",
     "ComputePool",
     "ComputeTimeout",
+    "ComputeUnavailable",
     "PoolOverloaded",
     "Task",
 ]

@@ -33,11 +33,14 @@ class ComputeFailed(ComputeError):
     learner, who is told that Steepest could not work this input out."""
 
 
-class ComputeCancelled(ComputeFailed):
-    """The call was stopped because the server is shutting down: nothing wrong with the input."""
+class ComputeUnavailable(ComputeFailed):
+    """The call could not run through no fault of its input: the server is shutting down, or
+    could not start a worker. The client may try again."""
 
-    def __init__(self) -> None:
-        super().__init__("the computation was cancelled because the server is shutting down")
+    def __init__(
+        self, message: str = "the computation was cancelled because the server is shutting down"
+    ) -> None:
+        super().__init__(message)
 
 
 class PoolOverloaded(ComputeError):

@@ -22,10 +22,10 @@ from typing import Any, TypeVar
 
 from steepest.compute.call_label import CallLabel
 from steepest.compute.errors import (
-    ComputeCancelled,
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.compute.fair_turns import FairTurns
@@ -230,7 +230,7 @@ class ComputePool:
         """Count a new call in, and return its ticket for its turn at a worker."""
         with self._lock:
             if self._closed:
-                raise ComputeCancelled()
+                raise ComputeUnavailable()
             if self._in_flight >= self._workers + self._max_queue:
                 raise PoolOverloaded(retry_after=self._retry_after())
             ticket = self._turns.admit(client)
@@ -247,7 +247,7 @@ class ComputePool:
     def _get_executor(self) -> ThreadPoolExecutor:
         with self._lock:
             if self._closed:
-                raise ComputeCancelled()
+                raise ComputeUnavailable()
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(
                     max_workers=self._workers + self._max_queue,
@@ -266,7 +266,7 @@ class ComputePool:
             except WorkerGone as gone:
                 self._replace(worker)
                 if self._closed:
-                    raise ComputeCancelled() from None
+                    raise ComputeUnavailable() from None
                 logger.error(
                     "compute worker %d running %s died: %s; its input: %s",
                     worker.pid,
@@ -325,7 +325,7 @@ class ComputePool:
         with self._lock:
             self._changed.wait_for(my_turn)
             if self._closed:
-                raise ComputeCancelled()
+                raise ComputeUnavailable()
             self._turns.start(ticket)
             # Another worker may be free too, for the ticket whose turn it is now.
             self._changed.notify_all()
@@ -346,13 +346,13 @@ class ComputePool:
         """Start a worker for a slot this thread has checked out; give the slot back on failure."""
         if self._closed:
             self._release(None)
-            raise ComputeCancelled()
+            raise ComputeUnavailable()
         try:
             worker = WorkerProcess(self._context, self._memory_limit_mb, self._priority)
         except Exception:
             self._release(None)
             logger.exception("could not start a compute worker")
-            raise ComputeFailed("the computation could not be started") from None
+            raise ComputeUnavailable("the computation could not be started: try again") from None
         except BaseException:
             self._release(None)
             raise
@@ -361,7 +361,7 @@ class ComputePool:
                 self._busy.add(worker)
                 return worker
         self._discard(worker)
-        raise ComputeCancelled()
+        raise ComputeUnavailable()
 
     def _give_back(self, worker: WorkerProcess) -> None:
         """Release a worker after its call, or replace it if the call slowed it down."""

@@ -33,11 +33,11 @@ from starlette.responses import JSONResponse, Response
 
 from steepest.compute import (
     ClientBusy,
-    ComputeCancelled,
     ComputeError,
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.engine.errors import EngineError
@@ -80,7 +80,8 @@ ITS_OWN: Final = "its own"
 
 # Seconds a client waits before trying again when the database is busy or still opening.
 STORE_RETRY_AFTER = 2
-# Seconds a client waits before trying again when its call was cancelled by a server restart.
+# Seconds a client waits before trying again when the server could not run its call: shutting
+# down, or unable to start a worker.
 RESTART_RETRY_AFTER = 2
 
 
@@ -122,7 +123,7 @@ ANSWERS: dict[str, Answer] = {
     _class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
     _class_name(ClientBusy): Answer(429, retry_after=ITS_OWN),
     _class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
-    _class_name(ComputeCancelled): Answer(503, retry_after=RESTART_RETRY_AFTER),
+    _class_name(ComputeUnavailable): Answer(503, retry_after=RESTART_RETRY_AFTER),
     "steepest.store.errors.StoreUnavailable": Answer(503, retry_after=STORE_RETRY_AFTER),
     # Faults of the server, not of the input.
     _class_name(ComputeError): Answer(500),
