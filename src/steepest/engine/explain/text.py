@@ -352,7 +352,8 @@ def kink_step(d: GradientDerivation, e: PointEvaluation, kink: Kink) -> StepText
 def _kink_place(argument: sympy.Expr) -> Sentence:
     """ " has a kink at x = 4" for abs(x - 4), " has a kink where x - y = 0" otherwise."""
     (variable, *others) = sorted(argument.free_symbols, key=str) or [None]
-    if variable is not None and not others and sympy.degree(argument, variable) == 1:
+    linear = variable is not None and argument.is_polynomial(variable)
+    if linear and not others and sympy.degree(argument, variable) == 1:
         root = sympy.solve(argument, variable)
         if len(root) == 1:
             return say(" has a kink at {x} = {root}", x=variable, root=root[0])
