@@ -10,7 +10,7 @@ import sympy
 
 from steepest.engine.calculus.kinks import Kink, find_kink
 from steepest.engine.calculus.points import evaluate_at
-from steepest.engine.calculus.real_results import require_real, require_workable
+from steepest.engine.calculus.real_results import require_real, require_slope, require_workable
 from steepest.engine.calculus.rules import Rule, derive_partial
 from steepest.engine.errors import VariableError
 
@@ -78,6 +78,7 @@ def derive_gradient(
     if not variables:
         raise VariableError("there are no variables to differentiate with respect to")
     require_workable(expr, name)
+    require_slope(expr, name)
     partials = tuple(_partial(expr, variable, variables) for variable in variables)
     gradient = tuple(p.result for p in partials)
     for variable, component in zip(variables, gradient, strict=True):

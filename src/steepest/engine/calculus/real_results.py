@@ -12,6 +12,7 @@ import sympy
 
 from steepest.engine.errors import EvaluationError, LimitExceeded
 from steepest.engine.evaluate.float_value import TOWER_DIGITS_LIMIT, is_too_tall
+from steepest.engine.notation.printing import to_text
 
 _NOT_REAL = (sympy.I, sympy.zoo, sympy.oo, -sympy.oo, sympy.nan)
 
@@ -28,6 +29,20 @@ def require_real(expr: sympy.Expr, what: str) -> sympy.Expr:
     return expr
 
 
+def require_slope(expr: sympy.Expr, what: str) -> None:
+    """Refuse a variable power of a negative base, such as (-2)^x: it has a value at whole
+    exponents only (the shared rule), so it changes by jumps and has no slope anywhere. SymPy's
+    slope would hold log(-2) = log 2 + iπ."""
+    for power in expr.atoms(sympy.Pow):
+        base, exponent = power.args
+        if base.is_number and base.is_extended_negative and not exponent.is_number:
+            raise EvaluationError(
+                f"{what} has no slope: {to_text(power)} has a value only where"
+                f" {to_text(exponent)} is a whole"
+                " number (its base is negative), so it does not change smoothly"
+            )
+
+
 def require_workable(expr: sympy.Expr, what: str) -> sympy.Expr:
     """`require_real`, after refusing a constant such as e^e^e^e^e that SymPy cannot even print
     in time (it orders a sum's terms by their values)."""
@@ -41,7 +56,7 @@ def require_workable(expr: sympy.Expr, what: str) -> sympy.Expr:
 
 def _culprit(expr: sympy.Expr) -> str:
     if expr.has(sympy.I):
-        return "it holds the square root of a negative number"
+        return "it holds the square root of a negative number, or another complex value"
     if expr.has(sympy.nan):
         return "it holds an undefined constant, such as 0/0"
     return "it holds an infinite constant, such as log(0) or 1/0"
