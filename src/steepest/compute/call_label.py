@@ -32,6 +32,10 @@ class CallLabel:
         module = getattr(self.fn, "__module__", "?")
         return f"{module}.{getattr(self.fn, '__qualname__', repr(self.fn))}"
 
+    def both(self) -> tuple[str, str]:
+        """The label and the inputs, for one log line."""
+        return str(self), self.inputs()
+
     def inputs(self) -> str:
         """The arguments as Python would write them, cut to INPUT_SHOWN_CHARS."""
         parts = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]

@@ -268,11 +268,7 @@ class ComputePool:
                 if self._closed:
                     raise ComputeUnavailable() from None
                 logger.error(
-                    "compute worker %d running %s died: %s; its input: %s",
-                    worker.pid,
-                    name,
-                    gone,
-                    name.inputs(),
+                    "worker %d died (%s) running %s on: %s", worker.pid, gone, *name.both()
                 )
                 raise ComputeFailed(_FAILED) from None
             except BaseException:
@@ -304,12 +300,13 @@ class ComputePool:
         if kind == "engine_error":
             raise payload
         error_type, worker_traceback = payload
+        function, inputs = name.both()
         logger.error(
             "%s failed in compute worker %d (%s) on its input: %s\n%s",
-            name,
+            function,
             worker.pid,
             error_type,
-            name.inputs(),
+            inputs,
             worker_traceback,
         )
         raise ComputeFailed(_FAILED)
