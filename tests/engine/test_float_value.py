@@ -10,8 +10,9 @@ import sympy
 
 from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.calculus.points import read_point
-from steepest.engine.errors import VariableError
-from steepest.engine.evaluate.float_value import float_value, is_too_large, size_text
+from steepest.engine.errors import LimitExceeded, VariableError
+from steepest.engine.evaluate.float_value import float_value, is_too_large, is_too_tall, size_text
+from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
 
 
@@ -61,3 +62,22 @@ def test_a_tower_is_sized_by_the_digits_of_its_digits() -> None:
     exponent_digits = sympy.log(sympy.exp(sympy.exp(7)) / sympy.log(10), 10).evalf(50)
     assert size_text(expr) == f"about 10^(10^{math.floor(exponent_digits)})"
     assert size_text(parse("exp(exp(exp(exp(exp(2)))))")) == "a tower of powers too tall to write"
+
+
+@pytest.mark.parametrize(
+    ("text", "too_tall"),
+    [
+        ("x + e^e^e^e^e", True),
+        ("x + exp(exp(exp(12)))", True),  # its exponent alone has 70,684 digits
+        ("x + e^e^e^e", False),  # about 10^1656520: SymPy orders it at once
+        ("exp(exp(800)) x", False),
+        ("sin(x) + 2^(1/2) + cos(3)", False),
+    ],
+)
+def test_a_tower_too_tall_to_print_is_told_in_floats(text: str, too_tall: bool) -> None:
+    assert is_too_tall(parse(text)) is too_tall
+
+
+def test_a_tower_too_tall_is_refused_before_anything_prints_it() -> None:
+    with pytest.raises(LimitExceeded, match="too large to work with"):
+        gradient_report("x + e^e^e^e^e", {"x": 1})
