@@ -97,6 +97,8 @@ def descend(
     walk.begin(position)
     curvature = _curvature(expr, variables, walk)
     limit = 2 / curvature[0] if curvature is not None and curvature[0] > 0 else None
+    if limit is not None and not math.isfinite(limit):
+        limit = None  # a curvature below 2/1.8e308: no rate a float can hold overshoots
     outcome = walk.run(rate, steps)
     message = _message(walk, outcome, rate, curvature)
     return DescentReport(
@@ -174,7 +176,7 @@ class _Walk:
             position = tuple(c - rate * s for c, s in zip(self.points[-1], self.slope, strict=True))
             if not all(math.isfinite(c) and abs(c) <= ESCAPE for c in position):
                 self.blocked = position
-                return "blew up" if self._rising() else "escaped"
+                return "blew up" if self._rising() or self._rises_to(position) else "escaped"
             loss = self.value(self.loss, position)
             if math.isnan(loss):
                 self.blocked = position
@@ -193,6 +195,12 @@ class _Walk:
 
     def _rising(self) -> bool:
         return len(self.losses) > 1 and self.losses[-1] > self.losses[-2]
+
+    def _rises_to(self, position: Sequence[float]) -> bool:
+        """Whether L is higher where a step leaps out of bounds: an overshoot, not an escape."""
+        if not all(math.isfinite(c) for c in position):
+            return False
+        return self.value(self.loss, position) > self.losses[-1]  # inf counts; NaN does not
 
     def point_text(self, position: Sequence[float]) -> str:
         # Coordinates to a ten-thousandth of the start's scale: 1e-9 away from 0 reads as 0.
@@ -238,6 +246,10 @@ def _message(
         return f"∇L = 0 at the start {where}, so the ball has no slope to roll down."
     if outcome == "settled":
         return f"The ball settled at {where} after {steps}, where L = {last}. {rule}".strip()
+    if outcome == "blew up" and count == 0:
+        blocked = walk.point_text(walk.blocked or ())
+        text = f"The ball flew off: its first step leaps to {blocked}, where L is larger."
+        return f"{text} {rule or 'A smaller rate would keep it in the valley.'}"
     if outcome == "blew up":
         text = f"The ball flew off: L grew from {first} to {last} in {steps}."
         return f"{text} {rule or 'A smaller rate would keep it in the valley.'}"
@@ -272,7 +284,7 @@ def _rate_rule(
     names: tuple[str, ...], rate: float, curvature: tuple[float, list[float]] | None
 ) -> str:
     """Why the rate zig-zags or overshoots, from the largest curvature λ at the start."""
-    if curvature is None or curvature[0] <= 0:
+    if curvature is None or curvature[0] <= 0 or not math.isfinite(2 / curvature[0]):
         return ""
     largest, direction = curvature
     along = _direction_text(names, direction)
