@@ -227,3 +227,11 @@ def test_a_jump_has_no_slope_even_from_one_side() -> None:
     variables = order_variables(expr.free_symbols)
     with pytest.raises(EvaluationError, match="jumps"):
         derive_gradient(expr, variables, read_point({"x": 5}, variables))
+
+
+def test_a_tiny_value_with_no_real_part_has_no_real_value() -> None:
+    # sqrt(-1/2)/10^150: its imaginary part is tiny, but it is all there is.
+    expr = parse("sqrt(1/(y - 2))/10^150")
+    (y,) = expr.free_symbols
+    with pytest.raises(EvaluationError, match="no real value"):
+        evaluate_at(expr, {y: sympy.Integer(0)})

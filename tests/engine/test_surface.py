@@ -294,3 +294,9 @@ def test_report_carries_the_loss_and_its_partials_as_text() -> None:
     for name, text in data["partials_text"].items():
         symbol = sympy.Symbol(name, real=True)
         assert parse(text.replace("*", " ")) == sympy.diff(loss, symbol)
+
+
+def test_a_partial_with_no_real_value_is_refused_not_sent_as_nan() -> None:
+    # d/dy 0^y is 0^y·log(0): SymPy's nan, which JSON cannot carry.
+    with pytest.raises(EvaluationError, match="no real value"):
+        surface_json("0^y x")

@@ -86,7 +86,8 @@ def evaluate_at(expr: sympy.Expr, point: Point) -> sympy.Expr:
             if value.is_extended_real and value.is_finite:
                 raise _too_large(value, point)
             raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
-        if abs(numeric.imag) > 1e-12 * max(1.0, abs(numeric.real)):
+        # Relative to the whole size: sqrt(-1/2)/10^150 is tiny, and still not real.
+        if abs(numeric.imag) > 1e-12 * abs(numeric) or value.is_extended_real is False:
             raise EvaluationError(f"{expr} has no real value at {format_point(point)}")
         if abs(numeric.real) > LARGEST_FLOAT:
             raise _too_large(value, point)

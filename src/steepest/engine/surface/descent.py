@@ -19,7 +19,7 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Coordinate, read_point
-from steepest.engine.calculus.real_results import require_workable
+from steepest.engine.calculus.real_results import require_real, require_workable
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.tree import Tree, evaluate_tree, to_tree
 from steepest.engine.limits import MAX_DESCENT_STEPS, MAX_LEARNING_RATE
@@ -93,7 +93,11 @@ def descend(
     position = [float(point[v]) for v in variables]
     if max(abs(c) for c in position) > MAX_COORDINATE:
         raise LimitExceeded(f"the start must lie within ±{MAX_COORDINATE:g} in every variable")
-    walk = _Walk(to_tree(expr), [to_tree(d) for d in gradient(expr, variables)], names)
+    slopes = [
+        require_real(d, f"∂L/∂{v.name}")
+        for v, d in zip(variables, gradient(expr, variables), strict=True)
+    ]
+    walk = _Walk(to_tree(expr), [to_tree(d) for d in slopes], names)
     walk.begin(position)
     curvature = _curvature(expr, variables, walk)
     limit = 2 / curvature[0] if curvature is not None and curvature[0] > 0 else None

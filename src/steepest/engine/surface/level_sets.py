@@ -17,7 +17,7 @@ import sympy
 
 from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.calculus.derivatives import gradient
-from steepest.engine.calculus.real_results import require_workable
+from steepest.engine.calculus.real_results import require_real, require_workable
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.arrays import FloatArray, evaluate_gradient, evaluate_tree_array
 from steepest.engine.evaluate.tree import Tree, to_tree
@@ -124,7 +124,10 @@ def level_sets(
     if isinstance(grid, bool) or grid not in GRID_SIZES:
         raise LimitExceeded(f"the grid must have {GRID_SIZES[0]} to {GRID_SIZES[-1]} points a side")
     function = to_tree(expr)
-    slopes_exact = dict(zip(names, gradient(expr, (x, y)), strict=True))
+    slopes_exact = {
+        name: require_real(d, f"∂L/∂{name}")
+        for name, d in zip(names, gradient(expr, (x, y)), strict=True)
+    }
     partials = {name: to_tree(d) for name, d in slopes_exact.items()}
 
     mesh = np.meshgrid(np.linspace(*bounds[:2], grid), np.linspace(*bounds[2:], grid))
