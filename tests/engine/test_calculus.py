@@ -235,3 +235,28 @@ def test_a_tiny_value_with_no_real_part_has_no_real_value() -> None:
     (y,) = expr.free_symbols
     with pytest.raises(EvaluationError, match="no real value"):
         evaluate_at(expr, {y: sympy.Integer(0)})
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "refusal"),
+    [
+        # SymPy builds y^y at y = 1e300 as an integer with too many digits to convert.
+        ("tanh(y^y)", {"y": 1e300}, "too large for a float"),
+        # A complex root to the 700th power (built by SymPy: the parser may refuse (-1/700)^(1/3)):
+        # its imaginary part is 10^-670, beyond a float.
+        ("sin(z)^x", {"x": 700, "z": "1/2"}, "no real value"),
+        # atan of 1/0 is SymPy's AccumBounds, not a number.
+        ("atan(-700/y) + x", {"x": 0.0, "y": 0.0}, "undefined"),
+    ],
+)
+def test_values_sympy_cannot_hold_are_refused_in_words(
+    text: str, at: dict[str, float], refusal: str
+) -> None:
+    expr = parse(text)
+    variables = order_variables(expr.free_symbols)
+    point = dict(read_point(at, variables))
+    for v in variables:
+        if v.name == "z":  # stands for SymPy's complex cube root of -1/700
+            point[v] = sympy.Rational(-1, 700) ** sympy.Rational(1, 3)
+    with pytest.raises(EvaluationError, match=refusal):
+        evaluate_at(expr, point)

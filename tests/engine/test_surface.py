@@ -300,3 +300,9 @@ def test_a_partial_with_no_real_value_is_refused_not_sent_as_nan() -> None:
     # d/dy 0^y is 0^y·log(0): SymPy's nan, which JSON cannot carry.
     with pytest.raises(EvaluationError, match="no real value"):
         surface_json("0^y x")
+
+
+@pytest.mark.parametrize("text", ["exp(1000) x y", "x^2 + y^2/(10^330 + x^2)"])
+def test_a_constant_beyond_the_floats_is_refused_with_its_size_not_sent_as_inf(text: str) -> None:
+    with pytest.raises(LimitExceeded, match=r"which is about 10\^(434|330): too large"):
+        surface_json(text)

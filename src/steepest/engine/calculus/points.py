@@ -69,29 +69,45 @@ def _coordinate(name: str, value: Coordinate) -> sympy.Expr:
 def evaluate_at(expr: sympy.Expr, point: Point) -> sympy.Expr:
     """Exact where the point is exact, a float otherwise; an error where there is no real value,
     or where the value is too large for a float (which names its size: it is not undefined)."""
-    value = expr.xreplace(dict(point))
-    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
+    where = format_point(point)
+    try:
+        value = expr.xreplace(dict(point))
+    except OverflowError:
+        # SymPy builds (1e300)^(1e300) as an integer before anything can size it.
+        raise EvaluationError(f"the value at {where} is too large for a float") from None
+    except (ArithmeticError, ValueError, TypeError, RecursionError):
+        raise EvaluationError(f"Steepest could not work out a value at {where}") from None
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.atoms(sympy.AccumBounds):
+        raise EvaluationError(f"{expr} is undefined at {where}")
     # Screened in floats first: SymPy would work out a tower such as e^e^e^e digit by digit.
     if value.free_symbols == set() and _overflows(value):
         raise _too_large(value, point)
-    if any(isinstance(c, sympy.Float) for c in point.values()):
-        value = value.evalf()
     try:
-        numeric = complex(value.evalf(20)) if value.free_symbols == set() else None
+        if any(isinstance(c, sympy.Float) for c in point.values()):
+            value = value.evalf()
+        if value.free_symbols == set():
+            _require_real_and_sized(expr, value, point)
     except OverflowError:
         raise _too_large(value, point) from None
-    if numeric is not None:
-        if not (math.isfinite(numeric.real) and math.isfinite(numeric.imag)):
-            if value.is_extended_real and value.is_finite:
-                raise _too_large(value, point)
-            raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
-        # Relative to the whole size: sqrt(-1/2)/10^150 is tiny, and still not real.
-        if abs(numeric.imag) > 1e-12 * abs(numeric) or value.is_extended_real is False:
-            raise EvaluationError(f"{expr} has no real value at {format_point(point)}")
-        if abs(numeric.real) > LARGEST_FLOAT:
-            raise _too_large(value, point)
+    except (TypeError, ValueError, RecursionError):
+        raise EvaluationError(f"{expr} is undefined at {where}") from None
     return value
+
+
+def _require_real_and_sized(expr: sympy.Expr, value: sympy.Expr, point: Point) -> None:
+    """Refuse a constant with no real value, or too large for a float. SymPy's own floats carry
+    the parts: a float's range would lose an imaginary part of 10^-670 (sin of a complex root,
+    to the 700th), and call it real."""
+    approximate = value.evalf(20)
+    real, imaginary = (abs(part) for part in approximate.as_real_imag())
+    if not (real.is_finite and imaginary.is_finite):
+        if value.is_extended_real and value.is_finite:
+            raise _too_large(value, point)
+        raise EvaluationError(f"{expr} is undefined at {format_point(point)}")
+    if imaginary != 0 and imaginary > 1e-12 * (real + imaginary):
+        raise EvaluationError(f"{expr} has no real value at {format_point(point)}")
+    if real > LARGEST_FLOAT:
+        raise _too_large(value, point)
 
 
 # Below 10^this a value that overflows in floats is cheap for SymPy to pin down exactly, which

@@ -11,7 +11,12 @@ from __future__ import annotations
 import sympy
 
 from steepest.engine.errors import EvaluationError, LimitExceeded
-from steepest.engine.evaluate.float_value import TOWER_DIGITS_LIMIT, is_too_tall
+from steepest.engine.evaluate.float_value import (
+    TOWER_DIGITS_LIMIT,
+    is_too_large,
+    is_too_tall,
+    size_text,
+)
 from steepest.engine.notation.printing import to_text
 
 _NOT_REAL = (sympy.I, sympy.zoo, sympy.oo, -sympy.oo, sympy.nan)
@@ -52,6 +57,19 @@ def require_workable(expr: sympy.Expr, what: str) -> sympy.Expr:
             f" 10^(10^{TOWER_DIGITS_LIMIT}) digits"
         )
     return require_real(expr, what)
+
+
+def require_float_constants(expr: sympy.Expr, what: str) -> sympy.Expr:
+    """Refuse a constant beyond the floats, such as 10^330, in work done in floats (a surface is
+    drawn from float trees, which would carry it as inf, and JSON cannot)."""
+    # Innermost first: 1/10^330 is small, and only its denominator is beyond the floats.
+    for node in sympy.postorder_traversal(expr):
+        if isinstance(node, sympy.Expr) and node.is_number and is_too_large(node):
+            raise LimitExceeded(
+                f"{what} holds {to_text(node)}, which is {size_text(node)}: too large for the"
+                " floats this is worked out in (at most about 1.8·10^308)"
+            )
+    return expr
 
 
 def _culprit(expr: sympy.Expr) -> str:

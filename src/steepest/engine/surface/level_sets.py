@@ -17,7 +17,11 @@ import sympy
 
 from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.calculus.derivatives import gradient
-from steepest.engine.calculus.real_results import require_real, require_workable
+from steepest.engine.calculus.real_results import (
+    require_float_constants,
+    require_real,
+    require_workable,
+)
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.arrays import FloatArray, evaluate_gradient, evaluate_tree_array
 from steepest.engine.evaluate.tree import Tree, to_tree
@@ -101,7 +105,7 @@ def surface_json(
     levels: int | Sequence[float] = DEFAULT_LEVELS,
 ) -> SurfaceJson:
     """The web API's entry point: text in, JSON-ready level sets out. Runs in a compute worker."""
-    expr = require_workable(parse(expression), "L")
+    expr = require_float_constants(require_workable(parse(expression), "L"), "L")
     variables = order_variables(expr.free_symbols)
     return level_sets(expr, variables, window or DEFAULT_WINDOW, levels).to_json()
 
