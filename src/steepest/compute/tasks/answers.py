@@ -13,7 +13,7 @@ from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.answers.vectors import split_components
 from steepest.engine.answers.verdict_types import VerdictJson
 from steepest.engine.calculus.real_results import require_workable
-from steepest.engine.errors import EngineError, MathSyntaxError
+from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.notation.parser import parse
@@ -35,6 +35,14 @@ def preview(query: PreviewQuery) -> str:
     """What the engine read from the text, typeset: the live preview under an answer box.
 
     A list of components, `(2w1, 6w2)`, is read as a vector, the way answers are checked."""
+    try:
+        return _typeset(query)
+    except RecursionError:
+        # SymPy orders a sum's terms by value: cosh(1e300)^3 recurses past Python's limit.
+        raise LimitExceeded("this expression holds a constant too large to typeset") from None
+
+
+def _typeset(query: PreviewQuery) -> str:
     pieces = split_components(query.text)
     if len(pieces) == 1:
         return to_mathml(_read(query.text, query.variables))

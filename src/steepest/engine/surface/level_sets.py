@@ -139,6 +139,13 @@ def level_sets(
     values = evaluate_tree_array(function, at_mesh)
     if not np.isfinite(values).any():
         raise EvaluationError(f"L = {to_text(expr)} has no real value anywhere in this window")
+    low, high = value_range(values)
+    if not math.isfinite(high - low):
+        # Its span overflows a float (1.6e308 − (−1.6e308)): no level can be placed evenly.
+        raise EvaluationError(
+            "L spans more than a float can hold in this window: its values run to about"
+            f" ±{format_number(max(abs(low), abs(high)))}"
+        )
     if isinstance(levels, int):
         chosen, spacing = choose_levels(values, _checked_count(levels))
     else:
@@ -332,9 +339,16 @@ def format_number(value: float, place: float = 0.0) -> str:
     Grid values miss exact points (the bowl's lowest grid value is 0.0002, not 0), so figures
     are rounded to a thousandth of the window or range first. "−" is read as "minus".
     """
-    if place > 0:
+    if math.isnan(value):
+        return "undefined"
+    if math.isinf(value):
+        # Overflowed in floats: a size, not "infinity", which L is not.
+        return "more than 1.8e308" if value > 0 else "less than −1.8e308"
+    if 0 < place < math.inf:
         unit = 10.0 ** math.floor(math.log10(place))
-        value = round(float(value) / unit) * unit
+        units = float(value) / unit
+        # A value near 1e308 counted in ten-thousandths overflows: it has no digits to round.
+        value = round(units) * unit if math.isfinite(units) else value
     rounded = significant(float(value))
     if rounded == 0:
         return "0"
