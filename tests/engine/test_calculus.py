@@ -260,3 +260,11 @@ def test_values_sympy_cannot_hold_are_refused_in_words(
             point[v] = sympy.Rational(-1, 700) ** sympy.Rational(1, 3)
     with pytest.raises(EvaluationError, match=refusal):
         evaluate_at(expr, point)
+
+
+def test_a_small_imaginary_part_beside_a_huge_real_one_still_has_no_real_value() -> None:
+    # asin(e) is complex; beside 7e302 its imaginary part is relatively tiny, and still there.
+    expr = parse("x + 7e302 + asin(e)")
+    (x,) = expr.free_symbols
+    with pytest.raises(EvaluationError, match="no real value"):
+        evaluate_at(expr, {x: sympy.Integer(1)})
