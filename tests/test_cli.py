@@ -63,6 +63,25 @@ def test_declared_variables_fix_the_order() -> None:
     assert report["gradient"] == ["2", "1"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["-x^2", "--json"], ["--json", "-x^2"], ["--json", "--", "-x^2"]],
+)
+def test_an_expression_may_start_with_a_minus(args: list[str]) -> None:
+    result = steepest("grad", *args)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    x = sympy.Symbol("x")
+    assert sympy.sympify(report["expression"]) == -(x**2)
+    assert sympy.sympify(report["partials"]["x"]) == sympy.diff(-(x**2), x)
+
+
+def test_a_mistyped_option_is_still_refused() -> None:
+    result = steepest("grad", "x^2", "--jsn")
+    assert result.returncode == 2
+    assert "--jsn" in result.stderr
+
+
 def test_decimal_point_is_read_exactly() -> None:
     x = sympy.Symbol("x")
     for typed, exact in (("0.5", sympy.Rational(1, 2)), ("0.3", sympy.Rational(3, 10))):

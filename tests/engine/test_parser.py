@@ -147,9 +147,33 @@ def test_exact_powers_may_have_at_most_the_limit_of_digits(text: str, digits: in
             parse(text)
 
 
-def test_declared_names_must_be_variable_names() -> None:
+@pytest.mark.parametrize("name", ["sin", "pi", "w 1", "x+y", "1w", "", "abcdefghijklmnopq"])
+def test_declared_names_must_be_variable_names(name: str) -> None:
     with pytest.raises(VariableError, match="not a variable name"):
-        parse("x", variables=["ab"])
+        parse("x", variables=[name])
+
+
+@pytest.mark.parametrize(
+    ("typed", "declared", "expected"),
+    [
+        ("lam(w1^2 + w2^2)", ["w1", "w2", "lam"], "lam*(w1**2 + w2**2)"),
+        ("w - lr*2w", ["w", "lr"], "w - 2*lr*w"),
+        ("bias + loss^2", ["bias", "loss"], "bias + loss**2"),
+        ("lossbias", ["bias", "loss"], "loss*bias"),
+        ("e^lr", ["lr"], "exp(lr)"),
+    ],
+)
+def test_declared_names_may_have_several_letters(
+    typed: str, declared: list[str], expected: str
+) -> None:
+    symbols = {name: sympy.Symbol(name, real=True) for name in declared}
+    assert parse(typed, declared) == sympy.sympify(expected, locals=symbols)
+
+
+def test_undeclared_letters_are_still_single_variables() -> None:
+    x, y = sympy.symbols("x y", real=True)
+    assert parse("xy") == x * y
+    assert parse("lr") == sympy.Symbol("l", real=True) * sympy.Symbol("r", real=True)
 
 
 def test_empty_input_is_an_error() -> None:

@@ -9,13 +9,13 @@ are wrong and where an answer differs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sympy
 
 from steepest.engine.answer_kinds import MistakeCode, VerdictKind
+from steepest.engine.answers.equations import TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
     Counterexample,
@@ -31,13 +31,10 @@ from steepest.engine.answers.vectors import (
     parse_at_offset,
     parse_vector,
 )
-from steepest.engine.errors import EngineError
+from steepest.engine.errors import EngineError, MathSyntaxError
 from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.engine.notation.symbols import canonical_variable_name
 from steepest.engine.problems.problem import Problem
-
-_ASSIGNMENT = re.compile(r"\s*([^\W\d]\w*)\s*=")
 
 
 @dataclass(frozen=True)
@@ -92,9 +89,9 @@ def _first_match(
 
 
 def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
-    text, offset = _without_assignment(answer, problem)
     try:
-        given = parse_at_offset(text, offset, problem.names)
+        typed = _answer_text(problem, answer)
+        given = parse_at_offset(typed.text, typed.offset, problem.names)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
@@ -111,22 +108,51 @@ def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
     )
 
 
-def _without_assignment(answer: str, problem: Problem) -> tuple[str, int]:
-    """`x = 1` answers an optimum question as well as `1` does."""
-    match = _ASSIGNMENT.match(answer)
-    if problem.kind == "optimum" and match:
-        try:
-            named = canonical_variable_name(match.group(1))
-        except EngineError:
-            return answer, 0
-        if named in problem.names:
-            return answer[match.end() :], match.end()
-    return answer, 0
+def _answer_text(problem: Problem, answer: str) -> TypedAnswer:
+    """The right-hand side of `answer`, once its left side is known to name what was asked:
+    `∂L/∂w1 = 2w1` answers ∂L/∂w1, `x = 1` an optimum; ∂L/∂w2 typed for ∂L/∂w1 is refused with
+    a message of its own, and costs nothing."""
+    typed = read_typed_answer(answer)
+    left = typed.left
+    if left is None:
+        return typed
+    asked = _asked(problem)
+    fits = {
+        "partial": problem.kind == "partial"
+        and (left.variable is None or left.variable == _respect_name(problem)),
+        "derivative": problem.kind == "partial"
+        and len(problem.variables) == 1
+        and left.variable in (None, _respect_name(problem)),
+        "gradient": problem.is_vector,
+        "name": problem.kind == "optimum" and left.variable in problem.names,
+        "value": False,
+    }[left.named]
+    if not fits:
+        raise MathSyntaxError(
+            f"the left side {left.text!r} is not {asked}, which this question asks for:"
+            " give that, or only the right-hand side",
+            1,
+        )
+    return typed
+
+
+def _respect_name(problem: Problem) -> str | None:
+    return None if problem.respect is None else problem.respect.name
+
+
+def _asked(problem: Problem) -> str:
+    name = problem.name
+    if problem.kind == "partial":
+        return f"∂{name}/∂{_respect_name(problem)}"
+    if problem.kind == "optimum":
+        return "the place of the optimum" if not problem.names else f"{problem.names[0]}"
+    return f"∇{name}"
 
 
 def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
     try:
-        given = parse_vector(answer, problem.names, len(problem.expected))
+        typed = _answer_text(problem, answer)
+        given = parse_vector(typed.text, problem.names, len(problem.expected), typed.offset)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
