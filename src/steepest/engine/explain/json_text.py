@@ -3,24 +3,30 @@
 
 SymPy's plain string form is almost that. Four things are not, and are written otherwise here:
 - Euler's number prints as `E`, which our parser reads as a variable named E: it is `exp(1)`.
-- A variable named like something in SymPy's namespace (`lambda`, a Python keyword; `beta` and
-  `gamma`, SymPy functions) is read back by `sympify` as that thing: it is written as its Greek
-  letter (`λ`), which both read as a plain variable, and our parser as the same variable.
+- A variable named like something in SymPy's namespace (`lambda`, a Python keyword; `beta`,
+  `gamma` and `zeta`, SymPy functions) is read back by `sympify` as that thing: a Greek letter
+  is written as its glyph (`λ`), which both read as a plain variable, and our parser as the
+  same variable. Single capitals that SymPy takes (E, I, N, O, Q, S) have no such spelling.
 - `Abs(x)` is `abs(x)`: `sympify` reads Python's `abs` as SymPy's Abs.
 - Sums keep the printers' cached term order (`notation.printing.ordered_terms`).
 """
 
 from __future__ import annotations
 
+import keyword
 from typing import Any
 
 import sympy
 from sympy.printing.str import StrPrinter
 
 from steepest.engine.notation.printing import ordered_terms
+from steepest.engine.notation.vocabulary import GREEK
 
-# What `sympify` would read as something other than a variable, and the glyph it reads as one.
-_GLYPHS = {"lambda": "λ", "beta": "β", "gamma": "γ"}
+
+def _is_taken(name: str) -> bool:
+    """Whether `sympify` reads the name as something other than a variable: a Python keyword
+    (`lambda`) or a name in SymPy's namespace (`beta`, `gamma`, `zeta`: functions)."""
+    return keyword.iskeyword(name) or hasattr(sympy, name)
 
 
 class _JsonPrinter(StrPrinter):  # type: ignore[misc]
@@ -36,7 +42,7 @@ class _JsonPrinter(StrPrinter):  # type: ignore[misc]
 
     def _print_Symbol(self, expr: Any) -> str:
         name: str = expr.name
-        return _GLYPHS.get(name, name)
+        return GREEK.get(name, name) if _is_taken(name) else name
 
 
 def json_expression(expr: sympy.Basic) -> str:
