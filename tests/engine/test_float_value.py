@@ -10,8 +10,9 @@ import sympy
 
 from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.calculus.points import read_point
-from steepest.engine.errors import VariableError
-from steepest.engine.evaluate.float_value import float_value, is_too_large
+from steepest.engine.errors import LimitExceeded, VariableError
+from steepest.engine.evaluate.float_value import float_value, is_too_large, is_too_tall, size_text
+from steepest.engine.explain.report import gradient_report
 from steepest.engine.notation.parser import parse
 
 
@@ -41,3 +42,40 @@ def test_a_coordinate_no_float_can_hold_is_refused_with_its_name() -> None:
 def test_an_answer_no_float_can_hold_is_not_accepted() -> None:
     verdict = check_equivalent("w1", "exp(exp(exp(exp(100)))) w1", ["w1"])
     assert not verdict.equivalent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["exp(1000)", "10^400", "-10^400/3", "cosh(2000)", "3 exp(800) + exp(799)", "(10^200)^3"],
+)
+def test_the_size_of_a_value_too_large_for_a_float_is_its_power_of_ten(text: str) -> None:
+    expr = parse(text)
+    exponent = math.floor(float(sympy.log(abs(expr), 10).evalf(30)))
+    assert size_text(expr) == f"about 10^{exponent}"
+
+
+def test_a_tower_is_sized_by_the_digits_of_its_digits() -> None:
+    # e^e^e^7 = 10^(e^e^7 / ln 10): the exponent of the exponent, from mpmath at 50 digits.
+    expr = parse("exp(exp(exp(7)))")
+    exponent_digits = sympy.log(sympy.exp(sympy.exp(7)) / sympy.log(10), 10).evalf(50)
+    assert size_text(expr) == f"about 10^(10^{math.floor(exponent_digits)})"
+    assert size_text(parse("exp(exp(exp(exp(exp(2)))))")) == "a tower of powers too tall to write"
+
+
+@pytest.mark.parametrize(
+    ("text", "too_tall"),
+    [
+        ("x + e^e^e^e^e", True),
+        ("x + exp(exp(exp(12)))", True),  # its exponent alone has 70,684 digits
+        ("x + e^e^e^e", False),  # about 10^1656520: SymPy orders it at once
+        ("exp(exp(800)) x", False),
+        ("sin(x) + 2^(1/2) + cos(3)", False),
+    ],
+)
+def test_a_tower_too_tall_to_print_is_told_in_floats(text: str, too_tall: bool) -> None:
+    assert is_too_tall(parse(text)) is too_tall
+
+
+def test_a_tower_too_tall_is_refused_before_anything_prints_it() -> None:
+    with pytest.raises(LimitExceeded, match="too large to work with"):
+        gradient_report("x + e^e^e^e^e", {"x": 1})

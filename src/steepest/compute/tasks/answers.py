@@ -4,11 +4,16 @@ workers, which import the engine once, up front."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import sympy
+
 from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
 from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.answers.vectors import split_components
 from steepest.engine.answers.verdict_types import VerdictJson
-from steepest.engine.errors import EngineError, MathSyntaxError
+from steepest.engine.calculus.real_results import require_workable
+from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.notation.parser import parse
@@ -30,20 +35,34 @@ def preview(query: PreviewQuery) -> str:
     """What the engine read from the text, typeset: the live preview under an answer box.
 
     A list of components, `(2w1, 6w2)`, is read as a vector, the way answers are checked."""
+    try:
+        return _typeset(query)
+    except RecursionError:
+        # SymPy orders a sum's terms by value: cosh(1e300)^3 recurses past Python's limit.
+        raise LimitExceeded("this expression holds a constant too large to typeset") from None
+
+
+def _typeset(query: PreviewQuery) -> str:
     pieces = split_components(query.text)
     if len(pieces) == 1:
-        return to_mathml(parse(query.text, query.variables))
+        return to_mathml(_read(query.text, query.variables))
     parts = []
     for piece, offset in pieces:
         if not piece.strip():
             raise MathSyntaxError("a component is empty", offset + 1)
         try:
-            parts.append(mathml_fragment(parse(piece, query.variables)))
+            parts.append(mathml_fragment(_read(piece, query.variables)))
         except EngineError as error:
             # Columns count from the start of the whole text, not of this component.
             column = None if error.column is None else error.column + offset
             raise type(error)(error.message, column) from None
     return mathml_math(mathml_vector(parts))
+
+
+def _read(text: str, variables: Sequence[str] | None) -> sympy.Expr:
+    """The parsed text, refused when it holds no real value (SymPy would typeset sqrt(-1) as ⅈ)
+    or a tower too tall to typeset in time."""
+    return require_workable(parse(text, variables), "this expression")
 
 
 def question_feedback(query: QuestionAnswer) -> FeedbackJson:
