@@ -13,6 +13,7 @@ import math
 import sympy
 
 from steepest.engine.functions.table import function_of
+from steepest.engine.limits import DEFAULT_LIMITS
 
 
 def float_value(expr: sympy.Expr) -> float | None:
@@ -82,10 +83,9 @@ def size_text(expr: sympy.Expr) -> str:
     return "a tower of powers too tall to write"
 
 
-TOWER_DIGITS_LIMIT = 5_000
+TOWER_DIGITS_LIMIT = DEFAULT_LIMITS.max_tower_digits
 """A constant whose count of digits has more digits than this cannot even be put in order with
-other terms: SymPy sorts a sum's terms by value, which needs every digit of such a constant's
-exponent (2.5 s for e^e^e^12, whose exponent has 70,684 digits)."""
+other terms: SymPy sorts a sum's terms by value (see limits.py)."""
 
 
 def is_too_tall(expr: sympy.Expr) -> bool:

@@ -309,6 +309,9 @@ class _Parser:
         if domain is not None:
             self.require_all([domain.on(argument)], function.column)
         value = build(argument)
+        if isinstance(value, sympy.exp):
+            # exp(u) is e^u: the same bound on a tower, however it is written.
+            check_constant_exponent(sympy.E, value.args[0], self.limits, function.column)
         check_periodic_argument(value, function.column)
         if outer_power is not None:
             # sin^n(x) is (sin x)^n: the same limits as any other power.
@@ -389,8 +392,9 @@ class _Parser:
         # expression ends within it: the value is what costs, not how it was written.
         on_the_way = limit * OVERSIZED_FACTOR
         effective_exponent_check(base, exponent, on_the_way, column)
-        check_constant_exponent(exponent, limit, column)
-        if exponent.is_Number:
+        check_constant_exponent(base, exponent, self.limits, column)
+        # e^n stays exp(n), whatever n: held to the size of a tower above, not to the limit.
+        if exponent.is_Number and base is not sympy.E:
             # A whole power of a number is held to its digits below, as 9^999 is.
             exact_number = base.is_Number and exponent.is_Integer
             constant = not base.free_symbols and not exact_number

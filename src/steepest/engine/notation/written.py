@@ -29,6 +29,7 @@ from steepest.engine.functions.domain import (
     sign_of,
     status_at,
 )
+from steepest.engine.limits import Limits
 
 FRACTIONAL_POWER = "a negative number to a fractional power"
 ZERO_TO_NEGATIVE = "division by zero (0 to a negative power)"
@@ -88,15 +89,21 @@ def require(condition: Condition, column: int) -> Condition | None:
     raise MathSyntaxError(message, column)
 
 
-def check_constant_exponent(exponent: sympy.Expr, limit: int, column: int) -> None:
-    """The exponent limit holds for a constant exponent however written: e^e^e^e raises e to
-    e^e^e ≈ 3.8 million, a number with 1.6 million digits."""
-    if exponent.free_symbols or exponent.is_Number:
+def check_constant_exponent(
+    base: sympy.Expr, exponent: sympy.Expr, limits: Limits, column: int
+) -> None:
+    """A constant exponent that is not a number (e^e^e, 2^pi), or any power of e, may pass the
+    exponent limit: SymPy never works out such a power's digits, and e^1001 or e^e^e^e is a
+    real number, only too large for a float. Past `max_tower_digits` it cannot be worked with
+    at all (e^e^e^e^e): refused."""
+    if exponent.free_symbols or (exponent.is_Number and base is not sympy.E):
         return
     size = bounded_evalf(sympy.Abs(exponent))
-    if size is None or size > limit:
+    if size is None or size > sympy.Integer(10) ** limits.max_tower_digits:
         raise LimitExceeded(
-            f"exponent too large (more than {limit}, or too costly to tell)", column
+            "exponent too large to work with (its value has more than"
+            f" 10^{limits.max_tower_digits} digits, or it is too costly to tell)",
+            column,
         )
 
 
