@@ -132,7 +132,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[str, int]]:
     return components
 
 
-def parse_vector(text: str, variables: Sequence[str], size: int, offset: int = 0) -> list[Written]:
+def parse_vector(
+    text: str, variables: Sequence[str] | None, size: int, offset: int = 0
+) -> list[Written]:
     """Parse every component (with its domain as written), times the factor before them, or
     raise the first EngineError with a column in `text`, which starts `offset` characters into
     what was typed."""
@@ -163,7 +165,7 @@ def parse_vector(text: str, variables: Sequence[str], size: int, offset: int = 0
     ]
 
 
-def read_factor(factor: tuple[str, int], variables: Sequence[str]) -> Written:
+def read_factor(factor: tuple[str, int], variables: Sequence[str] | None) -> Written:
     """The factor before a vector's brackets: `2`, `2*`, `-`, `1/2`."""
     text, offset = factor
     stripped = text.rstrip()
@@ -180,7 +182,7 @@ def read_factor(factor: tuple[str, int], variables: Sequence[str]) -> Written:
     return parse_at_offset(stripped, offset, variables)
 
 
-def parse_at_offset(piece: str, offset: int, variables: Sequence[str]) -> Written:
+def parse_at_offset(piece: str, offset: int, variables: Sequence[str] | None) -> Written:
     """Parse a slice of a longer text, with its domain as written; error columns count from the
     start of the whole text."""
     try:
