@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import sympy
 
+from steepest.engine.notation.parser import parse
+
 STEEPEST = [sys.executable, "-m", "steepest.cli"]
 
 
@@ -36,7 +38,7 @@ def test_grad_json_follows_the_contract() -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert set(report) == {
-        "expression", "variables", "partials", "gradient", "at", "gradient_at", "steps",
+        "expression", "variables", "partials", "gradient", "at", "gradient_at", "kinks", "steps",
     }  # fmt: skip
     w1, w2 = sympy.symbols("w1 w2")
     expr = sympy.sympify(report["expression"])
@@ -59,6 +61,25 @@ def test_declared_variables_fix_the_order() -> None:
     report = json.loads(steepest("grad", "x + 2y", "--vars", "y,x", "--json").stdout)
     assert report["variables"] == ["y", "x"]
     assert report["gradient"] == ["2", "1"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-x^2", "--json"], ["--json", "-x^2"], ["--json", "--", "-x^2"]],
+)
+def test_an_expression_may_start_with_a_minus(args: list[str]) -> None:
+    result = steepest("grad", *args)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    x = sympy.Symbol("x")
+    assert sympy.sympify(report["expression"]) == -(x**2)
+    assert sympy.sympify(report["partials"]["x"]) == sympy.diff(-(x**2), x)
+
+
+def test_a_mistyped_option_is_still_refused() -> None:
+    result = steepest("grad", "x^2", "--jsn")
+    assert result.returncode == 2
+    assert "--jsn" in result.stderr
 
 
 def test_decimal_point_is_read_exactly() -> None:
@@ -141,3 +162,45 @@ def test_serve_takes_its_port_from_the_environment_when_no_option_is_given(
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _expression_strings(data: object, key: str = "") -> list[str]:
+    """Every expression of a --json report: the keys that the contract says hold SymPy text."""
+    if isinstance(data, str):
+        return [data] if key in {"expression", "result", "exact", "gradient", "partials"} else []
+    if isinstance(data, dict):
+        return [s for name, value in data.items() for s in _expression_strings(value, name)]
+    if isinstance(data, list):
+        return [s for value in data for s in _expression_strings(value, key)]
+    return []
+
+
+def test_every_json_expression_reads_back_with_sympify_and_our_parser() -> None:
+    # lambda is a Python keyword, beta and gamma SymPy functions, e is Euler's number and Abs a
+    # name our parser does not know: each used to break one reader or the other.
+    typed = "lambda x^2 + e^(gamma x) + abs(beta - x) + e"
+    result = steepest("grad", typed, "--at", "x=1,lambda=2,gamma=0,beta=3", "--json")
+    assert result.returncode == 0, result.stderr
+    texts = _expression_strings(json.loads(result.stdout))
+    assert len(texts) > 10
+    for text in texts:
+        ours = parse(text)
+        theirs = sympy.sympify(text)
+        # SymPy's reading has plain symbols, ours real ones, and λ is our lambda: by name.
+        theirs = theirs.xreplace({s: parse(s.name) for s in theirs.free_symbols})
+        assert sympy.simplify(theirs - ours) == 0, text
+    assert "λ" in json.loads(result.stdout)["expression"]
+
+
+def test_grad_names_a_kink_with_its_one_sided_slopes() -> None:
+    result = steepest("grad", "abs(x)", "--at", "x=0")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "L is not differentiable at this point: abs(x) has a kink at x = 0;"
+        " the slope is -1 from the left and 1 from the right." in result.stdout
+    )
+    report = json.loads(steepest("grad", "abs(x)", "--at", "x=0", "--json").stdout)
+    assert report["gradient_at"] is None
+    assert report["kinks"] == [
+        {"variable": "x", "left": "-1", "right": "1", "functions": ["abs(x)"]}
+    ]

@@ -64,7 +64,9 @@ lessons_option = click.option(
 )
 
 
-@main.command()
+# An expression may start with a minus (`steepest grad "-x^2"`): a word that is not one of the
+# command's options is read as the expression rather than refused as an unknown option.
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("expression")
 @click.option("--at", "at", metavar="NAME=VALUE,...", help="A point, such as w1=1,w2=1.")
 @click.option(

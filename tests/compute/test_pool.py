@@ -24,6 +24,7 @@ from steepest.compute import (
     PoolOverloaded,
     Task,
 )
+from steepest.compute.call_label import INPUT_SHOWN_CHARS
 from steepest.engine.errors import MathSyntaxError
 
 # A call stopped at its time limit raises within this many limits: the kill and the reap are
@@ -100,7 +101,8 @@ def test_other_exception_becomes_compute_failed_and_traceback_is_only_logged(
 ) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(ComputeFailed) as raised:
         pool.run(workloads.raise_key_error)
-    assert "KeyError" in raised.value.message
+    assert raised.value.message.startswith("Steepest could not work this out for this input")
+    assert "KeyError" not in raised.value.message
     assert "Traceback" not in raised.value.message
     assert "not a learner's fault" in caplog.text
     assert "Traceback" in caplog.text
@@ -114,7 +116,20 @@ def test_a_task_runs_by_name_in_a_worker_and_the_log_names_it_when_it_fails(
     with caplog.at_level(logging.ERROR), pytest.raises(ComputeFailed):
         pool.call(Task("workloads", "refuse"), "a request")
     assert "workloads.refuse failed in compute worker" in caplog.text
+    assert "on its input: 'a request'" in caplog.text
     assert pool.call(Task("workloads", "twice"), 2) == 4
+
+
+def test_the_log_of_a_failed_call_shows_its_input_cut_to_a_readable_length(
+    pool: ComputePool, caplog: pytest.LogCaptureFixture
+) -> None:
+    request = "x" * 50_000
+    with caplog.at_level(logging.ERROR), pytest.raises(ComputeFailed):
+        pool.call(Task("workloads", "refuse"), request)
+    failure = next(r.getMessage() for r in caplog.records if "failed in compute" in r.getMessage())
+    shown = failure.split("on its input: ", 1)[1].split("\n", 1)[0]
+    assert shown.startswith("'xxxx") and shown.endswith(f"({len(repr(request))} characters in all)")
+    assert len(shown) < INPUT_SHOWN_CHARS + 50
 
 
 def test_acall_runs_tasks_for_asyncio_callers(pool: ComputePool) -> None:

@@ -219,3 +219,32 @@ def test_a_start_where_l_is_undefined_is_refused() -> None:
 def test_a_loss_without_variables_is_refused() -> None:
     with pytest.raises(VariableError, match="no variables"):
         descent_json("3 + pi", {}, 0.1, 10)
+
+
+def test_a_slope_too_large_to_square_in_floats_is_a_walk_not_a_crash() -> None:
+    # exp(400) ≈ 5e173: its square overflows a float, which used to raise OverflowError.
+    report = descent_json("exp(x)", {"x": 400}, 0.1, 10)
+    assert math.isclose(report["losses"][0], math.exp(400))
+    assert report["diverged"] or not report["converged"]
+
+
+def test_a_slope_beyond_the_floats_at_the_start_is_refused_in_words() -> None:
+    # L = e^(e^x) ≈ 1.7e306 at x = 6.558 fits a float; its slope e^x·L ≈ 1.2e309 does not.
+    assert math.isfinite(math.exp(math.exp(6.558)))
+    with pytest.raises(EvaluationError, match="too large for a float"):
+        descent_json("exp(exp(x))", {"x": 6.558}, 0.1, 10)
+
+
+def test_a_curvature_too_small_for_its_rate_limit_to_be_a_float_gives_no_limit() -> None:
+    # 2/λ with λ = 2e-320 overflows: it used to reach the words as inf and crash them.
+    report = descent_json("1e-320 x^2", {"x": 1}, 0.1, 10)
+    assert report["rate_limit"] is None
+    json.dumps(report, allow_nan=False)
+
+
+def test_a_first_step_that_leaps_out_uphill_is_an_overshoot_not_an_escape() -> None:
+    # L = 1e300·x² curves with λ = 2e300, so any rate above 1e-300 overshoots.
+    report = descent_json("1e300 x^2", {"x": 1e-100}, 0.1, 10)
+    assert report["diverged"]
+    assert report["message"].startswith("The ball flew off: its first step leaps to")
+    assert report["rate_limit"] == pytest.approx(1e-300)

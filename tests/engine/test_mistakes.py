@@ -118,10 +118,13 @@ def test_the_box_minimum_message_teaches_without_giving_the_answer() -> None:
     assert "x = 1" not in message
 
 
-def test_rounded_numbers_are_called_rounded() -> None:
-    problem = problem_from_text("gradient_at", "x/3 + y^2", at={"x": 1, "y": 1})
-    assert diagnose(problem, "(0.333, 2)").component_mistakes == ("rounded", None)
-    assert diagnose(problem, "(0.34, 2)").component_mistakes == (None, None)
+def test_misrounded_numbers_are_called_rounded() -> None:
+    # ∂/∂x (2x/3 + y²) = 2/3 = 0.666…: 0.667 is it rounded, 0.666 cut short, 0.67 too few figures.
+    problem = problem_from_text("gradient_at", "2x/3 + y^2", at={"x": 1, "y": 1})
+    assert diagnose(problem, "(0.667, 2)").verdict == "correct"
+    assert diagnose(problem, "(0.666, 2)").component_mistakes == ("rounded", None)
+    assert diagnose(problem, "(0.65, 2)").component_mistakes == (None, None)
+    assert diagnose(problem, "(0.67, 2)").verdict == "invalid"
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,11 @@ def test_array_evaluation_matches_sympy(
     got = evaluate_tree_array(tree, {"x": xs, "y": ys})
     for (a, b), value in zip(points, got, strict=True):
         expected, why = sympy_value_and_why(expr, {x: a, y: b})
-        if why == "infinite part":
+        if why == "infinite part" or (why == "real" and abs(expected) > 1e300):
             # Through an infinity numpy follows IEEE limits, as the browser does: sigmoid(-1000)
-            # is 0 although exp(1000) overflows, and atan(1/0) is π/2. Nothing to compare.
+            # is 0 although exp(1000) overflows, and atan(1/0) is π/2. Nothing to compare; nor
+            # at the edge of the floats, where the order of a product decides whether a part
+            # overflows (2/(x·tan y) at x = 1.1e-308 is 1.15e308, or inf/inf on the way).
             continue
         if why == "not real" or math.isnan(value):
             # Rounding may push a value just across a domain edge (sqrt of ±1e-17); away from

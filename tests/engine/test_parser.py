@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy
 
+from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError, VariableError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.parser import parse
@@ -147,9 +148,33 @@ def test_exact_powers_may_have_at_most_the_limit_of_digits(text: str, digits: in
             parse(text)
 
 
-def test_declared_names_must_be_variable_names() -> None:
+@pytest.mark.parametrize("name", ["sin", "pi", "w 1", "x+y", "1w", "", "abcdefghijklmnopq"])
+def test_declared_names_must_be_variable_names(name: str) -> None:
     with pytest.raises(VariableError, match="not a variable name"):
-        parse("x", variables=["ab"])
+        parse("x", variables=[name])
+
+
+@pytest.mark.parametrize(
+    ("typed", "declared", "expected"),
+    [
+        ("lam(w1^2 + w2^2)", ["w1", "w2", "lam"], "lam*(w1**2 + w2**2)"),
+        ("w - lr*2w", ["w", "lr"], "w - 2*lr*w"),
+        ("bias + loss^2", ["bias", "loss"], "bias + loss**2"),
+        ("lossbias", ["bias", "loss"], "loss*bias"),
+        ("e^lr", ["lr"], "exp(lr)"),
+    ],
+)
+def test_declared_names_may_have_several_letters(
+    typed: str, declared: list[str], expected: str
+) -> None:
+    symbols = {name: sympy.Symbol(name, real=True) for name in declared}
+    assert parse(typed, declared) == sympy.sympify(expected, locals=symbols)
+
+
+def test_undeclared_letters_are_still_single_variables() -> None:
+    x, y = sympy.symbols("x y", real=True)
+    assert parse("xy") == x * y
+    assert parse("lr") == sympy.Symbol("l", real=True) * sympy.Symbol("r", real=True)
 
 
 def test_empty_input_is_an_error() -> None:
@@ -189,3 +214,28 @@ def test_scientific_notation_is_held_to_the_power_limits() -> None:
     with pytest.raises(LimitExceeded) as refused:
         parse("w1 + 1.0e99999")
     assert refused.value.column == 6
+
+
+@pytest.mark.parametrize(
+    ("typed", "equal_to"),
+    [
+        ("x^1001/x", "x^1000"),
+        ("x^1001 * x^-1", "x^1000"),
+        ("(x^7)^200/x^400", "x^1000"),
+        ("sin^1001(x)/sin(x)", "sin(x)^1000"),
+        ("2^1001/2", "2^1000"),
+    ],
+)
+def test_a_large_exponent_that_cancels_is_judged_on_the_value(typed: str, equal_to: str) -> None:
+    assert parse(typed) == parse(equal_to)
+    assert check_equivalent(equal_to, typed, ["x"]).verdict == "correct"
+
+
+@pytest.mark.parametrize(
+    ("typed", "column"),
+    [("x^1001", 2), ("(x^1001 + 1)/x", 3), ("((x^100)^100)", 9), ("x^10001/x^9001", 2)],
+)
+def test_a_large_exponent_that_stays_is_refused_at_its_column(typed: str, column: int) -> None:
+    with pytest.raises(LimitExceeded, match="exponent too large") as raised:
+        parse(typed)
+    assert raised.value.column == column

@@ -15,6 +15,7 @@ from steepest.engine.errors import EngineError, LimitExceeded, PointSyntaxError
 from steepest.engine.notation.lexer import tokenize
 from steepest.engine.notation.point_text import naming_the_point, read_point_text
 from steepest.engine.notation.spaces import SPACES
+from steepest.engine.notation.vocabulary import GREEK, GREEK_VARIANTS
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "points.json"
 CASES: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
@@ -75,3 +76,13 @@ def test_reading_a_point_loads_no_sympy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_every_greek_glyph_the_parser_reads_may_name_a_point() -> None:
+    glyphs = {*GREEK.values(), *GREEK_VARIANTS}
+    for glyph in glyphs:
+        assert read_point_text(f"{glyph}=1, {glyph}₂=2") == {glyph: "1", f"{glyph}₂": "2"}
+    # A glyph the parser does not read is no name here either.
+    for other in ("Ω", "∂", "ℓ"):
+        with pytest.raises(PointSyntaxError):
+            read_point_text(f"{other}=1")

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import re
+import string
 import xml.etree.ElementTree as ET
 
+import hypothesis
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from steepest.engine.calculus.derivation import GradientDerivation, derive_gradient
+from steepest.engine.calculus.real_results import has_no_real_value
+from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.mathml import render_mathml, sentence_html
 from steepest.engine.explain.text import render_text
+from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
+from steepest.engine.notation.vocabulary import GREEK
 
 w1, w2, x, y = sympy.symbols("w1 w2 x y", real=True)
 LOSS = w1**2 + 3 * w2**2
@@ -160,6 +166,8 @@ EXPRESSIONS = st.recursive(
 @settings(max_examples=60, deadline=None)
 @given(EXPRESSIONS)
 def test_any_derivation_renders_as_text_and_well_formed_mathml(expr: sympy.Expr) -> None:
+    # (-3)^x has a value at whole x only: its slope, with log(-3) = log 3 + iπ, has none.
+    hypothesis.assume(not any(has_no_real_value(sympy.diff(expr, v)) for v in (x, y)))
     d = derive_gradient(expr, [x, y])
     text = render_text(d)
     for p in d.partials:
@@ -167,3 +175,22 @@ def test_any_derivation_renders_as_text_and_well_formed_mathml(expr: sympy.Expr)
     markup = render_mathml(d)
     ET.fromstring(markup)
     assert "\u2146" not in markup and "\u2147" not in markup
+
+
+# Capitals that sympify reads as SymPy's own objects (E, I, N, O, Q, S): no spelling of them
+# reads back as a variable in both readers, so they are left out (see the report of issue 13).
+_SYMPY_CAPITALS = set("EINOQS")
+
+
+def test_json_expressions_read_back_alike_with_sympify_and_our_parser() -> None:
+    # e is Euler's number unless declared, so it is no variable here.
+    names = sorted(GREEK) + [c for c in string.ascii_letters if c not in _SYMPY_CAPITALS | {"e"}]
+    for name in names:
+        expr = parse(
+            f"2{name}x + {name}^2 + e^{name} + abs({name}) + sign(x) + e/2 + sigmoid(x)/pi"
+        )
+        text = json_expression(expr)
+        assert parse(text) == expr, text
+        theirs = sympy.sympify(text)
+        theirs = theirs.xreplace({s: parse(s.name) for s in theirs.free_symbols})
+        assert sympy.simplify(theirs - expr) == 0, text

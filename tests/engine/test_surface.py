@@ -21,6 +21,7 @@ from steepest.engine.surface.level_sets import (
     DEFAULT_PRESET,
     PRESETS,
     SurfaceReport,
+    format_number,
     level_sets,
     surface_json,
 )
@@ -294,3 +295,30 @@ def test_report_carries_the_loss_and_its_partials_as_text() -> None:
     for name, text in data["partials_text"].items():
         symbol = sympy.Symbol(name, real=True)
         assert parse(text.replace("*", " ")) == sympy.diff(loss, symbol)
+
+
+def test_a_partial_with_no_real_value_is_refused_not_sent_as_nan() -> None:
+    # d/dy 0^y is 0^y·log(0): SymPy's nan, which JSON cannot carry.
+    with pytest.raises(EvaluationError, match="no real value"):
+        surface_json("0^y x")
+
+
+@pytest.mark.parametrize("text", ["exp(1000) x y", "x^2 + y^2/(10^330 + x^2)"])
+def test_a_constant_beyond_the_floats_is_refused_with_its_size_not_sent_as_inf(text: str) -> None:
+    with pytest.raises(LimitExceeded, match=r"which is about 10\^(434|330): too large"):
+        surface_json(text)
+
+
+def test_a_surface_spanning_more_than_a_float_is_refused_not_sent_as_inf_levels() -> None:
+    # From about −1.7e308 to 1.7e308 in the window: the span itself overflows a float.
+    with pytest.raises(EvaluationError, match="spans more than a float can hold"):
+        surface_json("1.7e308 x y / 4")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(math.inf, "more than 1.8e308"), (-math.inf, "less than −1.8e308")]
+)
+def test_a_number_past_the_floats_is_written_as_a_bound_not_infinity(
+    value: float, text: str
+) -> None:
+    assert format_number(value, 1e300) == text

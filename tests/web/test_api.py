@@ -203,3 +203,47 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
 def test_there_is_no_swagger_page_that_the_csp_would_break(client: TestClient, path: str) -> None:
     # Swagger UI and ReDoc load their scripts from a CDN; /openapi.json is served instead.
     assert client.get(path).status_code == 404
+
+
+def test_gradient_at_a_kink_names_it_instead_of_a_number(client: TestClient) -> None:
+    body = {"expression": "abs(x - y)", "at": {"x": 1, "y": 1}}
+    response = client.post("/api/gradient", json=body)
+    assert response.status_code == 200
+    report = response.json()
+    assert report["gradient_at"] is None
+    # abs(x - y) at x = y: moving x right or y left makes x - y positive.
+    assert [(k["variable"], k["left"], k["right"]) for k in report["kinks"]] == [
+        ("x", "-1", "1"),
+        ("y", "-1", "1"),
+    ]
+    last = report["steps"][-1]
+    assert last["kind"] == "kink"
+    assert last["text"].startswith("L is not differentiable at this point: abs(x - y) has a kink")
+
+
+@pytest.mark.parametrize(
+    ("body", "size"),
+    [
+        ({"expression": "exp(exp(exp(exp(exp(x)))))", "at": {"x": 2}}, "too tall to write"),
+        ({"expression": "exp(x)", "at": {"x": 1000}}, "about 10^434"),
+        ({"expression": "x^400", "at": {"x": 10}}, "about 10^400"),
+        ({"expression": "x + e^e^e^e", "at": {"x": 1}}, "about 10^1656520"),
+    ],
+)
+def test_a_value_too_large_for_a_float_is_a_422_that_says_so(
+    client: TestClient, body: dict[str, Any], size: str
+) -> None:
+    response = client.post("/api/gradient", json=body)
+    assert response.status_code == 422
+    message = response.json()["error"]["message"]
+    assert "too large for a float" in message and size in message
+    assert "undefined" not in message
+
+
+def test_descent_whose_slope_overflows_a_float_answers_instead_of_failing(
+    client: TestClient,
+) -> None:
+    body = {"expression": "exp(x)", "start": {"x": 400}, "rate": 0.1, "steps": 10}
+    response = client.post("/api/descent", json=body)
+    assert response.status_code == 200
+    assert response.json()["converged"] is False

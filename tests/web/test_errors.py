@@ -13,6 +13,7 @@ from steepest.compute import (
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.engine.errors import (
@@ -50,7 +51,8 @@ from steepest.web.security.rate_limit import RateLimited
         (UnknownLesson("no lesson"), 404, None),
         (UnknownQuestion("no question"), 404, None),
         (PoolOverloaded(retry_after=2), 503, None),
-        (ComputeFailed("the computation failed unexpectedly"), 500, None),
+        (ComputeFailed("Steepest could not work this out for this input"), 422, None),
+        (ComputeUnavailable(), 503, None),
         (ProblemTokenError("this practice problem was not handed out here"), 422, None),
         (CsrfRefused("refused: the request's Origin is not this site"), 403, None),
         (AlreadyAnswered("the solution was shown already"), 409, None),

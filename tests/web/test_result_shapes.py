@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 from starlette.testclient import TestClient
 
-from steepest.engine.answers.verdict_types import VerdictJson
+from steepest.engine.answers.verdict_types import TypedVerdictJson
 from steepest.engine.explain.report_types import (
     DescentStepJson,
     EvaluateStepJson,
@@ -38,7 +38,7 @@ from steepest.web.schemas.surface import (
 
 PAIRS: list[tuple[Any, type[BaseModel]]] = [
     (GradientReportJson, GradientReport),
-    (VerdictJson, EquivalentResult),
+    (TypedVerdictJson, EquivalentResult),
     (FeedbackJson, Feedback),
     (MasteryJson, Mastery),
     (SurfaceJson, SurfaceReply),
@@ -57,7 +57,11 @@ def test_a_result_shape_names_the_documented_fields(shape: Any, model: type[Base
 
 ANSWERS: list[tuple[str, dict[str, Any], Any]] = [
     ("/api/gradient", {"expression": "w1^2 + 3w2^2", "at": {"w1": 1, "w2": 1}}, GradientReportJson),
-    ("/api/equivalent", {"expected": "2x", "answer": "x + 2", "variables": ["x"]}, VerdictJson),
+    (
+        "/api/equivalent",
+        {"expected": "2x", "answer": "x + 2", "variables": ["x"]},
+        TypedVerdictJson,
+    ),
     ("/api/surface", {"expression": "w1^2 + 3w2^2"}, SurfaceJson),
     ("/api/descent", {"expression": "w1^2", "start": {"w1": 1}, "rate": 0.1}, DescentJson),
 ]

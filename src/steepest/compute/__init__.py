@@ -8,6 +8,7 @@ from steepest.compute.errors import (
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.compute.pool import ComputePool
@@ -20,6 +21,7 @@ __all__ = [
     "ComputeMemoryExceeded",
     "ComputePool",
     "ComputeTimeout",
+    "ComputeUnavailable",
     "PoolOverloaded",
     "Task",
 ]

@@ -29,7 +29,18 @@ class ComputeMemoryExceeded(ComputeError):
 
 
 class ComputeFailed(ComputeError):
-    """The call crashed: a bug, not bad input. Details go to the log, never to the learner."""
+    """The call crashed: a bug, not bad input. Details go to the log with the input, never to the
+    learner, who is told that Steepest could not work this input out."""
+
+
+class ComputeUnavailable(ComputeFailed):
+    """The call could not run through no fault of its input: the server is shutting down, or
+    could not start a worker. The client may try again."""
+
+    def __init__(
+        self, message: str = "the computation was cancelled because the server is shutting down"
+    ) -> None:
+        super().__init__(message)
 
 
 class PoolOverloaded(ComputeError):

@@ -20,10 +20,12 @@ from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, TypeVar
 
+from steepest.compute.call_label import CallLabel
 from steepest.compute.errors import (
     ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.compute.fair_turns import FairTurns
@@ -37,7 +39,9 @@ T = TypeVar("T")
 Req = TypeVar("Req")
 Res = TypeVar("Res")
 
-_SHUT_DOWN = "the computation was cancelled because the server is shutting down"
+# A crash is a bug of Steepest's, logged with its input; the learner learns only that this input
+# could not be worked out, never a detail of the fault.
+_FAILED = "Steepest could not work this out for this input; the fault is logged, to be fixed"
 _CLOSE_WAIT_S = 5.0
 
 
@@ -157,7 +161,7 @@ class ComputePool:
         """
         request = pack_request(fn, args, kwargs)
         ticket = self._admit(client)
-        result: T = self._run_admitted(request, _name_of(fn), timeout, ticket)
+        result: T = self._run_admitted(request, CallLabel(fn, args, kwargs), timeout, ticket)
         return result
 
     async def arun(
@@ -186,7 +190,8 @@ class ComputePool:
         ticket = self._admit(client)
         try:
             executor = self._get_executor()
-            call = functools.partial(self._run_admitted, request, _name_of(fn), timeout, ticket)
+            label = CallLabel(fn, args, kwargs)
+            call = functools.partial(self._run_admitted, request, label, timeout, ticket)
             future = asyncio.get_running_loop().run_in_executor(executor, call)
         except BaseException:
             self._leave(ticket)
@@ -225,7 +230,7 @@ class ComputePool:
         """Count a new call in, and return its ticket for its turn at a worker."""
         with self._lock:
             if self._closed:
-                raise ComputeFailed(_SHUT_DOWN)
+                raise ComputeUnavailable()
             if self._in_flight >= self._workers + self._max_queue:
                 raise PoolOverloaded(retry_after=self._retry_after())
             ticket = self._turns.admit(client)
@@ -242,7 +247,7 @@ class ComputePool:
     def _get_executor(self) -> ThreadPoolExecutor:
         with self._lock:
             if self._closed:
-                raise ComputeFailed(_SHUT_DOWN)
+                raise ComputeUnavailable()
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(
                     max_workers=self._workers + self._max_queue,
@@ -250,7 +255,9 @@ class ComputePool:
                 )
             return self._executor
 
-    def _run_admitted(self, request: bytes, name: str, timeout: float | None, ticket: int) -> Any:
+    def _run_admitted(
+        self, request: bytes, name: CallLabel, timeout: float | None, ticket: int
+    ) -> Any:
         limit = self._timeout if timeout is None else timeout
         try:
             worker = self._acquire(ticket)
@@ -259,9 +266,11 @@ class ComputePool:
             except WorkerGone as gone:
                 self._replace(worker)
                 if self._closed:
-                    raise ComputeFailed(_SHUT_DOWN) from None
-                logger.error("compute worker %d running %s died: %s", worker.pid, name, gone)
-                raise ComputeFailed("the computation stopped unexpectedly") from None
+                    raise ComputeUnavailable() from None
+                logger.error(
+                    "worker %d died (%s) running %s on: %s", worker.pid, gone, *name.both()
+                )
+                raise ComputeFailed(_FAILED) from None
             except BaseException:
                 # Ctrl-C while waiting: the worker is still busy with the call, so it goes too.
                 self._discard(worker)
@@ -273,16 +282,14 @@ class ComputePool:
         finally:
             self._leave(ticket)
 
-    def _unpack(self, reply: bytes, worker: WorkerProcess, name: str) -> Any:
+    def _unpack(self, reply: bytes, worker: WorkerProcess, name: CallLabel) -> Any:
         """Turn a reply into a result or an exception, and give the worker back (or replace it)."""
         try:
             kind, payload = load_reply(reply)
         except Exception:
             self._give_back(worker)
-            logger.exception("the result of %s could not be unpickled", name)
-            raise ComputeFailed(
-                "the computation returned a result that could not be read"
-            ) from None
+            logger.exception("the result of %s on %s could not be unpickled", name, name.inputs())
+            raise ComputeFailed(_FAILED) from None
         if kind == "memory_error":
             # A process that hit its memory limit may be left fragmented; start afresh.
             self._replace(worker)
@@ -293,8 +300,16 @@ class ComputePool:
         if kind == "engine_error":
             raise payload
         error_type, worker_traceback = payload
-        logger.error("%s failed in compute worker %d:\n%s", name, worker.pid, worker_traceback)
-        raise ComputeFailed(f"the computation failed unexpectedly ({error_type})")
+        function, inputs = name.both()
+        logger.error(
+            "%s failed in compute worker %d (%s) on its input: %s\n%s",
+            function,
+            worker.pid,
+            error_type,
+            inputs,
+            worker_traceback,
+        )
+        raise ComputeFailed(_FAILED)
 
     def _acquire(self, ticket: int) -> WorkerProcess:
         """Take an idle worker, or a vacant slot and start a worker for it, when it is this
@@ -307,7 +322,7 @@ class ComputePool:
         with self._lock:
             self._changed.wait_for(my_turn)
             if self._closed:
-                raise ComputeFailed(_SHUT_DOWN)
+                raise ComputeUnavailable()
             self._turns.start(ticket)
             # Another worker may be free too, for the ticket whose turn it is now.
             self._changed.notify_all()
@@ -328,13 +343,13 @@ class ComputePool:
         """Start a worker for a slot this thread has checked out; give the slot back on failure."""
         if self._closed:
             self._release(None)
-            raise ComputeFailed(_SHUT_DOWN)
+            raise ComputeUnavailable()
         try:
             worker = WorkerProcess(self._context, self._memory_limit_mb, self._priority)
         except Exception:
             self._release(None)
             logger.exception("could not start a compute worker")
-            raise ComputeFailed("the computation could not be started") from None
+            raise ComputeUnavailable("the computation could not be started: try again") from None
         except BaseException:
             self._release(None)
             raise
@@ -343,7 +358,7 @@ class ComputePool:
                 self._busy.add(worker)
                 return worker
         self._discard(worker)
-        raise ComputeFailed(_SHUT_DOWN)
+        raise ComputeUnavailable()
 
     def _give_back(self, worker: WorkerProcess) -> None:
         """Release a worker after its call, or replace it if the call slowed it down."""
@@ -390,9 +405,3 @@ class ComputePool:
         with self._lock:
             self._checked_out -= 1
             self._changed.notify_all()
-
-
-def _name_of(fn: Callable[..., Any]) -> str:
-    if isinstance(fn, Task):
-        return str(fn)
-    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"

@@ -59,7 +59,7 @@ class WorkerProcess:
         self.slowed = False
         self._process = context.Process(
             target=serve,
-            args=(child_conn, memory_limit_mb, priority.niceness),
+            args=(child_conn, memory_limit_mb),
             name="steepest-compute",
             daemon=True,
         )
@@ -70,10 +70,21 @@ class WorkerProcess:
         pid = self._process.pid
         assert pid is not None
         self.pid = pid
+        self._lower_priority(priority.niceness)
         self._exitcode: int | None = None
         # kill() may come from the pool closing while the calling thread reaps the same worker.
         self._kill_lock = Lock()
         self._await_ready()
+
+    def _lower_priority(self, steps: int) -> None:
+        # Set from here, at once, rather than by the worker itself: a worker replacing one killed
+        # at its limit spends some 7 ms starting up, which at the server's priority lands on the
+        # requests the server is answering meanwhile.
+        if not steps:
+            return
+        with contextlib.suppress(OSError):  # it may already have died; its first read says so
+            server = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(os.PRIO_PROCESS, self.pid, server + steps)
 
     def _await_ready(self) -> None:
         try:

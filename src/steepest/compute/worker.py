@@ -9,7 +9,6 @@ becomes a reply instead of killing the loop.
 from __future__ import annotations
 
 import gc
-import os
 import pickle
 import resource
 import signal
@@ -30,17 +29,16 @@ Reply = tuple[ReplyKind, Any]
 `failed` a pair (exception type name, formatted traceback) for the parent's log."""
 
 
-def serve(conn: Connection, memory_limit_mb: int | None, niceness: int = 0) -> None:
-    """Answer requests on `conn` one at a time until the pool closes its end, at `niceness`
-    above the pool's CPU priority (lower priority; see `lanes.py`)."""
+def serve(conn: Connection, memory_limit_mb: int | None) -> None:
+    """Answer requests on `conn` one at a time until the pool closes its end.
+
+    The pool sets the worker's CPU priority from outside (see `WorkerProcess`)."""
     # Ctrl-C in a terminal reaches the whole process group; the pool, not the learner's
     # keyboard, decides when a worker stops, and a KeyboardInterrupt here would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_limit_mb is not None:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    if niceness:
-        os.nice(niceness)
     # The preloaded engine (SymPy included) is some 60,000 objects that live as long as the
     # worker. A full collection walks them all, 35-40 ms landing on whichever call triggers it;
     # frozen, they are never walked again, and collections see only what calls create.

@@ -30,7 +30,7 @@ from steepest.compute.tasks.messages import (
     WidgetCheck,
     WorkedExample,
 )
-from steepest.engine.answers.verdict_types import VerdictJson
+from steepest.engine.answers.verdict_types import TypedVerdictJson
 from steepest.engine.explain.report_types import GradientReportJson
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.problems.problem_types import PublicProblemJson, QuestionFields
@@ -46,7 +46,7 @@ GRADIENT_REPORT: Task[GradientQuery, GradientReportJson] = Task(_GRADIENTS, "gra
 GRADIENT_TEXT: Task[GradientQuery, str] = Task(_GRADIENTS, "gradient_text")
 WORKED_EXAMPLE: Task[GradientQuery, WorkedExample] = Task(_GRADIENTS, "worked_example")
 
-EQUIVALENCE: Task[EquivalenceQuery, VerdictJson] = Task(_ANSWERS, "equivalence")
+EQUIVALENCE: Task[EquivalenceQuery, TypedVerdictJson] = Task(_ANSWERS, "equivalence")
 # Parsing and typesetting at most a few hundred characters: milliseconds, so the quick lane.
 PREVIEW: Task[PreviewQuery, str] = Task(_ANSWERS, "preview", lane="quick")
 QUESTION_FEEDBACK: Task[QuestionAnswer, FeedbackJson] = Task(_ANSWERS, "question_feedback")

@@ -5,13 +5,15 @@ workers, which import the engine once, up front."""
 from __future__ import annotations
 
 from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
-from steepest.engine.answers.equivalence import check_equivalent
-from steepest.engine.answers.vectors import split_components
-from steepest.engine.answers.verdict_types import VerdictJson
-from steepest.engine.errors import EngineError, MathSyntaxError
+from steepest.engine.answers.equations import read_typed_answer
+from steepest.engine.answers.tolerance import DEFAULT_FIGURES, Tolerance
+from steepest.engine.answers.typed_check import check_typed_answer
+from steepest.engine.answers.vectors import parse_vector, read_vector_text
+from steepest.engine.answers.verdict_types import TypedVerdictJson
+from steepest.engine.calculus.real_results import require_workable
+from steepest.engine.errors import LimitExceeded
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import (
     mathml_fragment,
     mathml_math,
@@ -21,29 +23,38 @@ from steepest.engine.notation.printing import (
 from steepest.engine.problems.problem import problem_from_text
 
 
-def equivalence(query: EquivalenceQuery) -> VerdictJson:
-    """Whether the answer equals the expected one on the domain: the engine's verdict."""
-    return check_equivalent(query.expected, query.answer, query.variables, query.domain).to_json()
+def equivalence(query: EquivalenceQuery) -> TypedVerdictJson:
+    """Whether the answer equals the expected one on the domain: the engine's verdict, with one
+    per component when the expected answer is a vector."""
+    tolerance = None
+    if query.figures is not None or query.relative is not None:
+        tolerance = Tolerance(query.figures or DEFAULT_FIGURES, query.relative)
+    return check_typed_answer(
+        query.expected, query.answer, query.variables, query.domain, tolerance
+    )
 
 
 def preview(query: PreviewQuery) -> str:
     """What the engine read from the text, typeset: the live preview under an answer box.
 
-    A list of components, `(2w1, 6w2)`, is read as a vector, the way answers are checked."""
-    pieces = split_components(query.text)
-    if len(pieces) == 1:
-        return to_mathml(parse(query.text, query.variables))
-    parts = []
-    for piece, offset in pieces:
-        if not piece.strip():
-            raise MathSyntaxError("a component is empty", offset + 1)
-        try:
-            parts.append(mathml_fragment(parse(piece, query.variables)))
-        except EngineError as error:
-            # Columns count from the start of the whole text, not of this component.
-            column = None if error.column is None else error.column + offset
-            raise type(error)(error.message, column) from None
-    return mathml_math(mathml_vector(parts))
+    It shows exactly what an answer check reads: the right-hand side of an equation, and a
+    vector's components, each times a factor written before the brackets (2(w1, 3w2) is shown
+    as (2w1, 6w2))."""
+    try:
+        return _typeset(query)
+    except RecursionError:
+        # SymPy orders a sum's terms by value: cosh(1e300)^3 recurses past Python's limit.
+        raise LimitExceeded("this expression holds a constant too large to typeset") from None
+
+
+def _typeset(query: PreviewQuery) -> str:
+    typed = read_typed_answer(query.text)
+    size = len(read_vector_text(typed.text).components)
+    read = parse_vector(typed.text, query.variables, size, typed.offset)
+    parts = [require_workable(part.expr, "this expression") for part in read]
+    if size == 1:
+        return to_mathml(parts[0])
+    return mathml_math(mathml_vector([mathml_fragment(part) for part in parts]))
 
 
 def question_feedback(query: QuestionAnswer) -> FeedbackJson:

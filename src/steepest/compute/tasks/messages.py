@@ -40,6 +40,10 @@ class EquivalenceQuery:
     answer: str
     variables: Sequence[str]
     domain: Mapping[str, DomainKind] | None = None
+    figures: int | None = None
+    """Significant figures a decimal answer must show (answers/tolerance.py); 3 if not given."""
+    relative: float | None = None
+    """A relative tolerance instead: any answer this close is right."""
 
 
 @dataclass(frozen=True)

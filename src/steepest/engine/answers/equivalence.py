@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import chain
 
 import numpy as np
@@ -43,9 +44,11 @@ from steepest.engine.answers.numeric_search import (
 from steepest.engine.answers.sampling import nice_points, random_integer_points, read_domains
 from steepest.engine.answers.verdict_types import VerdictJson
 from steepest.engine.errors import EngineError, VariableError
+from steepest.engine.evaluate.conditions import find_domain_gap
 from steepest.engine.evaluate.exact import compile_exact, degree_bound, is_rational_function
-from steepest.engine.notation.parser import parse
+from steepest.engine.notation.parser import parse_written
 from steepest.engine.notation.symbols import canonical_variable_name
+from steepest.engine.notation.written import Written
 
 __all__ = ["SAFETY", "Comparison", "Counterexample", "Verdict", "check_equivalent"]
 
@@ -93,13 +96,27 @@ def check_equivalent(
     """
     names = [canonical_variable_name(v) for v in variables]
     domains = read_domains(domain, names)
-    expected_expr = parse(expected, names) if isinstance(expected, str) else expected
+    written = parse_written(expected, names) if isinstance(expected, str) else Written(expected, ())
     try:
-        answer_expr = parse(answer, names)
+        given = parse_written(answer, names)
     except EngineError as error:
         return invalid_verdict(error)
-    comparison = compare_expressions(expected_expr, answer_expr, names, domains, seed)
+    comparison = compare_expressions(written.expr, given.expr, names, domains, seed)
+    if comparison.equivalent:
+        comparison = domain_difference(written, given, names, domains) or comparison
     return verdict_of(comparison)
+
+
+def domain_difference(
+    expected: Written, answer: Written, variables: Sequence[str], domains: Sequence[DomainKind]
+) -> Comparison | None:
+    """A difference of domains as written, for answers SymPy made equal to the expected one:
+    exp(ln x) is x only where x > 0 (evaluate/conditions.py)."""
+    gap = find_domain_gap(expected.expr, expected.conditions, answer.conditions, variables, domains)
+    if gap is None:
+        return None
+    point = [Fraction(int(v.p), int(v.q)) for v in gap.point]
+    return Comparison(False, "exact", counterexample_at(variables, point, None, gap.reason))
 
 
 def verdict_of(comparison: Comparison) -> Verdict:

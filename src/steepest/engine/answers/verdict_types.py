@@ -25,3 +25,9 @@ class VerdictJson(TypedDict):
     message: str
     column: int | None
     counterexample: CounterexampleJson | None
+
+
+class TypedVerdictJson(VerdictJson):
+    """The verdict on a typed answer, with one verdict per component for a vector (else [])."""
+
+    components: list[VerdictJson]

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import sympy
 
+from steepest.engine.calculus.kinks import Kink, find_kink
 from steepest.engine.calculus.points import evaluate_at
+from steepest.engine.calculus.real_results import require_real, require_slope, require_workable
 from steepest.engine.calculus.rules import Rule, derive_partial
 from steepest.engine.errors import VariableError
 
@@ -34,6 +36,9 @@ class PointEvaluation:
     """The variable with the largest |component|; None on a tie or at a critical point."""
     approximate: tuple[float, ...]
     """The gradient as floats, worked out once: exact values like 4*log(2) are slow to size."""
+    kink: Kink | None = None
+    """Where L has a kink at the point, it has no gradient there: `gradient` is then only what
+    SymPy's sign(0) = 0 makes of the partials, and no result may show it as the derivative."""
 
     @property
     def is_critical(self) -> bool:
@@ -72,9 +77,13 @@ def derive_gradient(
     variables = tuple(variables)
     if not variables:
         raise VariableError("there are no variables to differentiate with respect to")
+    require_workable(expr, name)
+    require_slope(expr, name)
     partials = tuple(_partial(expr, variable, variables) for variable in variables)
     gradient = tuple(p.result for p in partials)
-    evaluation = None if at is None else _evaluate(gradient, variables, at)
+    for variable, component in zip(variables, gradient, strict=True):
+        require_real(component, f"∂{name}/∂{variable.name}")
+    evaluation = None if at is None else _evaluate(expr, gradient, variables, at)
     return GradientDerivation(expr, variables, partials, gradient, evaluation, name)
 
 
@@ -87,6 +96,7 @@ def _partial(
 
 
 def _evaluate(
+    expr: sympy.Expr,
     gradient: tuple[sympy.Expr, ...],
     variables: tuple[sympy.Symbol, ...],
     at: Mapping[sympy.Symbol, sympy.Expr],
@@ -106,6 +116,7 @@ def _evaluate(
         descent=tuple(-value for value in values),
         steepest=_steepest(variables, approximate),
         approximate=approximate,
+        kink=find_kink(expr, variables, point),
     )
 
 

@@ -27,7 +27,7 @@ from steepest.engine.errors import EngineError, MathSyntaxError
 from steepest.engine.functions.table import function_builder
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
-from steepest.engine.notation.vocabulary import GREEK
+from steepest.engine.notation.vocabulary import GREEK, LATEX_GREEK_VARIANTS
 
 _ROUNDED_WORDS = ("about", "≈")
 _MATH = re.compile(r"\$([^$]+)\$")
@@ -208,6 +208,8 @@ def _command(latex: str, position: int, out: list[str]) -> int:
         out.append(_SIMPLE_COMMANDS[name])
     elif name in GREEK or function_builder(name) is not None:
         out.append(f" {name} ")
+    elif name in LATEX_GREEK_VARIANTS:
+        out.append(f" {LATEX_GREEK_VARIANTS[name]} ")
     else:
         raise MathSyntaxError(f"the claim checker cannot read \\{name} in {latex!r}")
     return position

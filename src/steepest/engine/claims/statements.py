@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from steepest.engine.errors import MathSyntaxError, PointSyntaxError
+from steepest.engine.errors import MathSyntaxError, PointSyntaxError, VariableError
 from steepest.engine.notation.point_text import naming_the_point, read_point_text
+from steepest.engine.notation.symbols import canonical_variable_name
 
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin"
@@ -48,7 +49,6 @@ _EXAMPLES = (
     "'gradient EXPR at w1 = 1, w2 = 1', 'descent EXPR at …', 'max EXPR for x in [0, 3]', "
     "'argmax …', 'min …', 'argmin …'"
 )
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,12 @@ def read_statement(text: str) -> Statement:
         raise MathSyntaxError(f"cannot read the claim {words!r}: write one of {_EXAMPLES}")
     parts = found.groupdict()
     variable = parts.get("variable")
-    if variable is not None and not _NAME.fullmatch(variable):
-        raise MathSyntaxError(f"{variable!r} is not a variable name")
+    if variable is not None:
+        # Read as declared variables are everywhere: `η`, `eta` and `w_1` are names too.
+        try:
+            variable = canonical_variable_name(variable)
+        except VariableError as error:
+            raise MathSyntaxError(str(error)) from None
     point = None if parts.get("point") is None else _read_point(parts["point"])
     interval = None
     if parts.get("low") is not None:

@@ -16,6 +16,7 @@ from steepest.engine.calculus.derivation import (
     PartialDerivation,
     PointEvaluation,
 )
+from steepest.engine.calculus.kinks import Kink
 from steepest.engine.calculus.rules import ChainRule, Rule
 from steepest.engine.explain.assembly import Assembly, needs_brackets, shown_assembly
 from steepest.engine.explain.text import (
@@ -23,6 +24,7 @@ from steepest.engine.explain.text import (
     StepText,
     descent_step,
     evaluate_step,
+    kink_step,
     partial_step,
     rule_sentence,
     stack_step,
@@ -46,7 +48,10 @@ def render_mathml(d: GradientDerivation) -> str:
         _step_html("partial", partial_step(d, p), partial_mathml(d, p), p.rule) for p in d.partials
     ]
     items.append(_step_html("stack", stack_step(d), gradient_mathml(d)))
-    if d.evaluation is not None:
+    if d.evaluation is not None and d.evaluation.kink is not None:
+        e, kink = d.evaluation, d.evaluation.kink
+        items.append(_step_html("kink", kink_step(d, e, kink), kink_mathml(d, kink)))
+    elif d.evaluation is not None:
         e = d.evaluation
         items.append(_step_html("evaluate", evaluate_step(d, e), value_mathml(d, e)))
         items.append(_step_html("descent", descent_step(d, e), descent_mathml(d, e)))
@@ -132,6 +137,27 @@ def value_mathml(d: GradientDerivation, e: PointEvaluation) -> str:
 def descent_mathml(d: GradientDerivation, e: PointEvaluation) -> str:
     at = mathml_row(mathml_operator("-"), mathml_gradient(d.name), _vector(e.point))
     return mathml_math(mathml_equation(at, _vector(e.descent)), display=True)
+
+
+def kink_mathml(d: GradientDerivation, kink: Kink) -> str:
+    """Each partial that differs from the two sides: ∂L/∂x = −1 from the left, 1 from the right."""
+    rows = [
+        mathml_row(
+            mathml_equation(mathml_derivative(d.name, s.variable), mathml_fragment(s.left)),
+            "<mtext>\u00a0from the left,\u00a0</mtext>",
+            mathml_fragment(s.right),
+            "<mtext>\u00a0from the right</mtext>",
+        )
+        for s in kink.slopes
+    ]
+    return mathml_math(mathml_row(*_interleave_semicolons(rows)), display=True)
+
+
+def _interleave_semicolons(rows: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for index, row in enumerate(rows):
+        out += [mathml_operator(";"), row] if index else [row]
+    return out
 
 
 def _vector(components: Sequence[sympy.Expr]) -> str:

@@ -1,7 +1,8 @@
 """The gradient of typed text as JSON-ready data: the contract shared by the CLI and the web API.
 
     {"expression": "...", "variables": [...], "partials": {var: "..."}, "gradient": [...],
-     "at": {var: number} | null, "gradient_at": {var: number} | null, "steps": [...]}
+     "at": {var: number} | null, "gradient_at": {var: number} | null,
+     "kinks": [{"variable", "left", "right", "functions"}], "steps": [...]}
 
 Its shape, steps included, is `report_types.GradientReportJson`. Expression strings are SymPy's
 own spelling (`2*w1`), so other tools can read them back.
@@ -15,12 +16,13 @@ import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, derive_gradient
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
+from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import VariableError
+from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.report_types import GradientReportJson, JsonNumber
-from steepest.engine.explain.steps_json import derivation_to_json
+from steepest.engine.explain.steps_json import derivation_to_json, kinks_json
 from steepest.engine.explain.text import render_text
 from steepest.engine.notation.parser import parse
-from steepest.engine.notation.printing import to_sympy_str
 from steepest.engine.notation.symbols import order_variables
 
 
@@ -36,7 +38,7 @@ def derive_from_text(
     at: Mapping[str, Coordinate] | None = None,
     variables: Sequence[str] | None = None,
 ) -> GradientDerivation:
-    expr = parse(expression, variables)
+    expr = require_workable(parse(expression, variables), "L")
     ordered = order_variables(expr.free_symbols, variables)
     if not ordered:
         raise VariableError("the expression has no variables to differentiate")
@@ -56,15 +58,18 @@ def gradient_report(
     names = [v.name for v in derivation.variables]
     point = derivation.point
     value = derivation.gradient_at
+    kink = None if derivation.evaluation is None else derivation.evaluation.kink
     return {
-        "expression": to_sympy_str(derivation.function),
+        "expression": json_expression(derivation.function),
         "variables": names,
-        "partials": {p.variable.name: to_sympy_str(p.result) for p in derivation.partials},
-        "gradient": [to_sympy_str(g) for g in derivation.gradient],
+        "partials": {p.variable.name: json_expression(p.result) for p in derivation.partials},
+        "gradient": [json_expression(g) for g in derivation.gradient],
         "at": None if point is None else {v.name: json_number(c) for v, c in point.items()},
+        # At a kink L has no gradient: SymPy's sign(0) = 0 would make up a plain number.
         "gradient_at": None
-        if value is None
+        if value is None or kink is not None
         else {name: json_number(g) for name, g in zip(names, value, strict=True)},
+        "kinks": kinks_json(kink),
         "steps": derivation_to_json(derivation),
     }
 

@@ -64,7 +64,27 @@ class DescentStepJson(ExplainedStepJson):
     critical: bool
 
 
-DerivationStepJson = PartialStepJson | StackStepJson | EvaluateStepJson | DescentStepJson
+class KinkJson(TypedDict):
+    """One partial at a kink: its slope just left and just right of the point, which differ."""
+
+    variable: str
+    left: str
+    right: str
+    functions: list[str]
+    """The abs(u) (or sign(u)) whose u is 0 at the point."""
+
+
+class KinkStepJson(ExplainedStepJson):
+    """In place of the evaluate and descent steps where L has no gradient at the point."""
+
+    kind: Literal["kink"]
+    point: dict[str, JsonNumber]
+    kinks: list[KinkJson]
+
+
+DerivationStepJson = (
+    PartialStepJson | StackStepJson | EvaluateStepJson | DescentStepJson | KinkStepJson
+)
 
 
 class GradientReportJson(TypedDict):
@@ -74,4 +94,6 @@ class GradientReportJson(TypedDict):
     gradient: list[str]
     at: dict[str, JsonNumber] | None
     gradient_at: dict[str, JsonNumber] | None
+    """None without a point, and at a kink, where L has no gradient (see `kinks`)."""
+    kinks: list[KinkJson]
     steps: list[DerivationStepJson]

@@ -6,17 +6,19 @@ from __future__ import annotations
 import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, PartialDerivation
+from steepest.engine.calculus.kinks import Kink
 from steepest.engine.calculus.rules import Rule
 from steepest.engine.explain import mathml as render_mathml
 from steepest.engine.explain import text as render_text
+from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.report_types import (
     DerivationStepJson,
     ExplainedStepJson,
     JsonNumber,
+    KinkJson,
     PartialStepJson,
     RuleJson,
 )
-from steepest.engine.notation.printing import to_sympy_str
 
 
 def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
@@ -26,24 +28,35 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
         {
             "kind": "stack",
             **_explained(render_text.stack_step(d), render_mathml.gradient_mathml(d)),
-            "result": [to_sympy_str(component) for component in d.gradient],
+            "result": [json_expression(component) for component in d.gradient],
         }
     )
     e = d.evaluation
     if e is None:
         return steps
+    point = {v.name: _json_number(c, float(c)) for v, c in zip(d.variables, e.point, strict=True)}
+    if e.kink is not None:
+        steps.append(
+            {
+                "kind": "kink",
+                **_explained(
+                    render_text.kink_step(d, e, e.kink), render_mathml.kink_mathml(d, e.kink)
+                ),
+                "point": point,
+                "kinks": kinks_json(e.kink),
+            }
+        )
+        return steps
     steps.append(
         {
             "kind": "evaluate",
             **_explained(render_text.evaluate_step(d, e), render_mathml.value_mathml(d, e)),
-            "point": {
-                v.name: _json_number(c, float(c)) for v, c in zip(d.variables, e.point, strict=True)
-            },
+            "point": point,
             "value": [
                 _json_number(exact, approximate)
                 for exact, approximate in zip(e.gradient, e.approximate, strict=True)
             ],
-            "exact": [to_sympy_str(component) for component in e.gradient],
+            "exact": [json_expression(component) for component in e.gradient],
         }
     )
     steps.append(
@@ -61,13 +74,29 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
     return steps
 
 
+def kinks_json(kink: Kink | None) -> list[KinkJson]:
+    """The partials that differ from the two sides of a kink; [] where there is none."""
+    if kink is None:
+        return []
+    functions = [json_expression(f) for f in kink.functions]
+    return [
+        {
+            "variable": s.variable.name,
+            "left": json_expression(s.left),
+            "right": json_expression(s.right),
+            "functions": functions,
+        }
+        for s in kink.slopes
+    ]
+
+
 def _partial_json(d: GradientDerivation, p: PartialDerivation) -> PartialStepJson:
     return {
         "kind": "partial",
         **_explained(render_text.partial_step(d, p), render_mathml.partial_mathml(d, p)),
         "variable": p.variable.name,
         "frozen": [v.name for v in p.frozen],
-        "result": to_sympy_str(p.result),
+        "result": json_expression(p.result),
         "rules": _rule_json(p.rule),
     }
 
@@ -87,8 +116,8 @@ def _rule_json(rule: Rule, *, placeholder: bool = False) -> RuleJson:
     return {
         "rule": rule.rule_name,
         "variable": rule.variable.name,
-        "expression": to_sympy_str(rule.expr),
-        "result": to_sympy_str(rule.result),
+        "expression": json_expression(rule.expr),
+        "result": json_expression(rule.result),
         "frozen": [v.name for v in rule.frozen],
         "text": render_text.sentence_text(render_text.rule_sentence(rule)),
         "formula": render_text.rule_formula(rule, partial=not placeholder),

@@ -19,6 +19,7 @@ from steepest.engine.calculus.derivation import (
     PartialDerivation,
     PointEvaluation,
 )
+from steepest.engine.calculus.kinks import Kink
 from steepest.engine.calculus.rules import (
     AbsRule,
     ChainRule,
@@ -67,7 +68,9 @@ def _steps(d: GradientDerivation) -> Iterator[tuple[StepText, Rule | None]]:
     for p in d.partials:
         yield partial_step(d, p), p.rule
     yield stack_step(d), None
-    if d.evaluation is not None:
+    if d.evaluation is not None and d.evaluation.kink is not None:
+        yield kink_step(d, d.evaluation, d.evaluation.kink), None
+    elif d.evaluation is not None:
         yield evaluate_step(d, d.evaluation), None
         yield descent_step(d, d.evaluation), None
 
@@ -320,6 +323,41 @@ def descent_step(d: GradientDerivation, e: PointEvaluation) -> StepText:
             L=name,
         )
     return StepText(title, sentence, formula)
+
+
+def kink_step(d: GradientDerivation, e: PointEvaluation, kink: Kink) -> StepText:
+    """At a kink there is no gradient: name the kink, and give each slope from both sides."""
+    point = _vector_text(e.point)
+    sentence = say("{L} is not differentiable at this point: ", L=function_symbol(d))
+    for index, function in enumerate(kink.functions):
+        sentence += (" and " if index else "", function, *_kink_place(function.args[0]))
+    one_variable = len(d.variables) == 1
+    for index, slope in enumerate(kink.slopes):
+        sentence += ("; " if index == 0 else ", ",)
+        if one_variable:
+            sentence += say("the slope is {left} from the left", left=slope.left)
+        else:
+            name = sympy.Symbol(f"\u2202{d.name}/\u2202{slope.variable.name}")
+            sentence += say("{d} is {left} from the left", d=name, left=slope.left)
+        sentence += say(" and {right} from the right", right=slope.right)
+    sentence += (".",)
+    formula = "; ".join(
+        f"\u2202{d.name}/\u2202{to_text(s.variable)} = {to_text(s.left)} from the left,"
+        f" {to_text(s.right)} from the right"
+        for s in kink.slopes
+    )
+    return StepText(f"No gradient at {point}: a kink", sentence, formula)
+
+
+def _kink_place(argument: sympy.Expr) -> Sentence:
+    """ " has a kink at x = 4" for abs(x - 4), " has a kink where x - y = 0" otherwise."""
+    (variable, *others) = sorted(argument.free_symbols, key=str) or [None]
+    linear = variable is not None and argument.is_polynomial(variable)
+    if linear and not others and sympy.degree(argument, variable) == 1:
+        root = sympy.solve(argument, variable)
+        if len(root) == 1:
+            return say(" has a kink at {x} = {root}", x=variable, root=root[0])
+    return say(" has a kink where {u} = 0", u=argument)
 
 
 def _vector_text(components: Sequence[sympy.Expr]) -> str:

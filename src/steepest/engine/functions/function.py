@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import sympy
 
+from steepest.engine.functions.domain import Requirement
 from steepest.engine.functions.error_bounds import BoundRule
 from steepest.engine.functions.interval_rules import IntervalRule
 
@@ -68,6 +69,9 @@ class MathFunction:
     mathml: MathMLForm = "call"
     glyph: str | None = None
     """The name a page shows when it differs from `name` (arcsin for asin, ln for log)."""
+    domain: Requirement | None = None
+    """What the argument needs for a real value, recorded by the parser as written; None when
+    every real argument has one."""
 
     @property
     def page_name(self) -> str:
@@ -80,6 +84,8 @@ class Shorthand:
 
     name: str
     expand: Builder
+    domain: Requirement | None = None
+    """As for a function: recorded before the expansion simplifies (sqrt(x)^2 becomes x)."""
 
 
 class FunctionTable:
@@ -89,11 +95,12 @@ class FunctionTable:
         self.functions = tuple(functions)
         self.shorthands = tuple(shorthands)
         self.builders: dict[str, Builder] = {}
+        self.domains: dict[str, Requirement] = {}
         for function in self.functions:
             for name in (function.name, *function.aliases):
-                self._add_name(name, function.sympy_class)
+                self._add_name(name, function.sympy_class, function.domain)
         for shorthand in self.shorthands:
-            self._add_name(shorthand.name, shorthand.expand)
+            self._add_name(shorthand.name, shorthand.expand, shorthand.domain)
         self.by_class = {function.sympy_class: function for function in self.functions}
         if len(self.by_class) != len(self.functions):
             raise ValueError("two functions of the table share a SymPy function")
@@ -102,10 +109,12 @@ class FunctionTable:
         self.array_functions = {function.name: node.array for function, node in nodes}
         self.math_methods = {function.name: node.math_method for function, node in nodes}
 
-    def _add_name(self, name: str, builder: Builder) -> None:
+    def _add_name(self, name: str, builder: Builder, domain: Requirement | None) -> None:
         # The lexer reads a run of letters as names, and digits after it as an index.
         if not (name.isascii() and name.isalpha()):
             raise ValueError(f"{name!r} is not a run of letters")
         if name in self.builders:
             raise ValueError(f"the table names {name!r} twice")
         self.builders[name] = builder
+        if domain is not None:
+            self.domains[name] = domain

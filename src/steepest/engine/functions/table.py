@@ -14,6 +14,7 @@ import math
 import numpy as np
 import sympy
 
+from steepest.engine.functions.domain import Requirement
 from steepest.engine.functions.error_bounds import (
     abs_bound,
     atan_bound,
@@ -60,6 +61,15 @@ def _sign(u: float) -> float:
     return float((u > 0) - (u < 0))
 
 
+def _pole(name: str, denominator: Builder) -> Requirement:
+    # A pole is an isolated point: a constant there is refused, a variable answer is not.
+    return Requirement("nonzero", f"{name} at a pole", of=denominator)
+
+
+def _inverse_sine(name: str) -> Requirement:
+    return Requirement("unit", f"{name} of a number outside [−1, 1]")
+
+
 TABLE = FunctionTable(
     functions=[
         MathFunction(
@@ -76,6 +86,7 @@ TABLE = FunctionTable(
             "tan", sympy.tan, scalar=math.tan, bound=tan_bound,
             precise=quotient_rule(sin_rule, cos_rule),
             derivative=lambda u: sympy.sec(u) ** 2, in_trees=TreeNode("tan", np.tan),
+            domain=_pole("tan", sympy.cos),
         ),
         # The browser's Math has no sec, csc or cot: trees carry the reciprocals instead.
         MathFunction(
@@ -83,30 +94,35 @@ TABLE = FunctionTable(
             precise=quotient_rule(one, cos_rule),
             derivative=lambda u: sympy.sec(u) * sympy.tan(u),
             in_trees=WrittenOut(lambda u: 1 / sympy.cos(u)),
+            domain=_pole("sec", sympy.cos),
         ),
         MathFunction(
             "csc", sympy.csc, scalar=lambda u: 1 / math.sin(u), bound=reciprocal_bound(sin_bound),
             precise=quotient_rule(one, sin_rule),
             derivative=lambda u: -sympy.csc(u) * sympy.cot(u),
             in_trees=WrittenOut(lambda u: 1 / sympy.sin(u)),
+            domain=_pole("csc", sympy.sin),
         ),
         MathFunction(
             "cot", sympy.cot, scalar=lambda u: 1 / math.tan(u), bound=cot_bound,
             precise=quotient_rule(cos_rule, sin_rule),
             derivative=lambda u: -(sympy.csc(u) ** 2),
             in_trees=WrittenOut(lambda u: 1 / sympy.tan(u)),
+            domain=_pole("cot", sympy.sin),
         ),
         MathFunction(
             "asin", sympy.asin, scalar=math.asin, bound=inverse_sine_bound(math.asin, "asin"),
             precise=asin_rule,
             derivative=lambda u: 1 / sympy.sqrt(1 - u**2),
             in_trees=TreeNode("asin", np.arcsin), glyph="arcsin",
+            domain=_inverse_sine("asin"),
         ),
         MathFunction(
             "acos", sympy.acos, scalar=math.acos, bound=inverse_sine_bound(math.acos, "acos"),
             precise=acos_rule,
             derivative=lambda u: -1 / sympy.sqrt(1 - u**2),
             in_trees=TreeNode("acos", np.arccos), glyph="arccos",
+            domain=_inverse_sine("acos"),
         ),
         MathFunction(
             "atan", sympy.atan, scalar=math.atan, bound=atan_bound,
@@ -141,6 +157,7 @@ TABLE = FunctionTable(
             precise=log_rule,
             derivative=lambda u: 1 / u, in_trees=TreeNode("log", np.log),
             aliases=("ln",), steps_rule="log", glyph="ln",
+            domain=Requirement("positive", "ln of a negative number", "ln of zero"),
         ),
         MathFunction(
             "abs", sympy.Abs, scalar=abs, bound=abs_bound,
@@ -160,7 +177,10 @@ TABLE = FunctionTable(
     ],
     shorthands=[
         # A power, so every rule and printer already knows it; printed as sqrt(u) and √u.
-        Shorthand("sqrt", sympy.sqrt),
+        Shorthand(
+            "sqrt", sympy.sqrt,
+            domain=Requirement("nonnegative", "square root of a negative number"),
+        ),
         # A convenience for ML losses, built from exp for the same reason.
         Shorthand("sigmoid", lambda u: 1 / (1 + sympy.exp(-u))),
     ],
@@ -175,6 +195,11 @@ def typed_names() -> tuple[str, ...]:
 def function_builder(name: str) -> Builder | None:
     """What the parser applies to the argument of `name(…)`."""
     return TABLE.builders.get(name)
+
+
+def function_domain(name: str) -> Requirement | None:
+    """What the argument of `name(…)` needs for a real value, as the parser records it."""
+    return TABLE.domains.get(name)
 
 
 def function_of(expr: object) -> MathFunction | None:

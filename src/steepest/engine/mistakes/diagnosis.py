@@ -9,35 +9,36 @@ are wrong and where an answer differs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sympy
 
 from steepest.engine.answer_kinds import MistakeCode, VerdictKind
+from steepest.engine.answers.equations import TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
     Counterexample,
     Verdict,
     compare_expressions,
     difference_message,
+    domain_difference,
     invalid_verdict,
     verdict_of,
 )
+from steepest.engine.answers.tolerance import Judgement, judge_number
 from steepest.engine.answers.vectors import (
     components_message,
     ordinal,
     parse_at_offset,
     parse_vector,
+    read_vector_text,
 )
-from steepest.engine.errors import EngineError
+from steepest.engine.errors import EngineError, MathSyntaxError
 from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.engine.notation.symbols import canonical_variable_name
+from steepest.engine.notation.written import Written
 from steepest.engine.problems.problem import Problem
-
-_ASSIGNMENT = re.compile(r"\s*([^\W\d]\w*)\s*=")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,15 @@ def _compare(problem: Problem, expected: sympy.Expr, given: sympy.Expr, seed: in
     return compare_expressions(expected, given, problem.names, problem.domain, seed)
 
 
+def _judge(problem: Problem, expected: sympy.Expr, given: Written, seed: int) -> Comparison:
+    """Whether the answer is right, on its domain as written: exp(ln x) is not x."""
+    comparison = _compare(problem, expected, given.expr, seed)
+    if not comparison.equivalent:
+        return comparison
+    answer_domain = domain_difference(Written(expected, ()), given, problem.names, problem.domain)
+    return answer_domain or comparison
+
+
 def _matches(problem: Problem, mistake: Mistake, given: Sequence[sympy.Expr], seed: int) -> bool:
     return all(
         _compare(problem, wrong, answer, seed).equivalent
@@ -92,63 +102,129 @@ def _first_match(
 
 
 def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
-    text, offset = _without_assignment(answer, problem)
     try:
-        given = parse_at_offset(text, offset, problem.names)
+        typed = _answer_text(problem, answer)
+        written = parse_at_offset(typed.text, typed.offset, problem.names)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
-    comparison = _compare(problem, problem.expected[0], given, seed)
+    given = written.expr
+    decimal = judge_number(problem.expected[0], given, typed.text)
+    if decimal is not None and decimal.outcome == "right":
+        return Feedback("correct", True, decimal.message)
+    if decimal is not None and decimal.outcome == "too_few_figures":
+        return Feedback("invalid", False, decimal.message)
+    comparison = _judge(problem, problem.expected[0], written, seed)
     if comparison.equivalent:
         return Feedback("correct", True, verdict_of(comparison).message)
     mistake = _first_match(problem, likely_mistakes(problem), [given], seed)
     if mistake is not None:
         return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
-    if _looks_rounded(problem.expected[0], given):
-        return Feedback("incorrect", False, _ROUNDED_MESSAGE, mistake="rounded")
+    if decimal is not None and decimal.outcome == "misrounded":
+        return Feedback("incorrect", False, decimal.message, mistake="rounded")
     return Feedback(
         "incorrect", False, difference_message(comparison), counterexample=comparison.counterexample
     )
 
 
-def _without_assignment(answer: str, problem: Problem) -> tuple[str, int]:
-    """`x = 1` answers an optimum question as well as `1` does."""
-    match = _ASSIGNMENT.match(answer)
-    if problem.kind == "optimum" and match:
-        try:
-            named = canonical_variable_name(match.group(1))
-        except EngineError:
-            return answer, 0
-        if named in problem.names:
-            return answer[match.end() :], match.end()
-    return answer, 0
+def _answer_text(problem: Problem, answer: str) -> TypedAnswer:
+    """The right-hand side of `answer`, once its left side is known to name what was asked:
+    `∂L/∂w1 = 2w1` answers ∂L/∂w1, `x = 1` an optimum; ∂L/∂w2 typed for ∂L/∂w1 is refused with
+    a message of its own, and costs nothing."""
+    typed = read_typed_answer(answer)
+    left = typed.left
+    if left is None:
+        return typed
+    asked = _asked(problem)
+    fits = {
+        "partial": problem.kind == "partial"
+        and (left.variable is None or left.variable == _respect_name(problem)),
+        "derivative": problem.kind == "partial"
+        and len(problem.variables) == 1
+        and left.variable in (None, _respect_name(problem)),
+        "gradient": problem.is_vector,
+        "name": problem.kind == "optimum" and left.variable in problem.names,
+        "value": False,
+    }[left.named]
+    if not fits:
+        raise MathSyntaxError(
+            f"the left side {left.text!r} is not {asked}, which this question asks for:"
+            " give that, or only the right-hand side",
+            1,
+        )
+    return typed
+
+
+def _respect_name(problem: Problem) -> str | None:
+    return None if problem.respect is None else problem.respect.name
+
+
+def _asked(problem: Problem) -> str:
+    name = problem.name
+    if problem.kind == "partial":
+        return f"∂{name}/∂{_respect_name(problem)}"
+    if problem.kind == "optimum":
+        return "the place of the optimum" if not problem.names else f"{problem.names[0]}"
+    return f"∇{name}"
 
 
 def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
     try:
-        given = parse_vector(answer, problem.names, len(problem.expected))
+        typed = _answer_text(problem, answer)
+        written = parse_vector(typed.text, problem.names, len(problem.expected), typed.offset)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
+    given = [component.expr for component in written]
+    decimals = _decimal_judgements(problem, typed.text, given)
     comparisons = [
-        _compare(problem, e, g, seed) for e, g in zip(problem.expected, given, strict=True)
+        Comparison(True, "exact")
+        if decimal is not None and decimal.outcome == "right"
+        else _judge(problem, e, w, seed)
+        for e, w, decimal in zip(problem.expected, written, decimals, strict=True)
     ]
     verdicts = tuple(verdict_of(c) for c in comparisons)
-    wrong = [i for i, c in enumerate(comparisons) if not c.equivalent]
+    short = {
+        i: d for i, d in enumerate(decimals) if d is not None and d.outcome == "too_few_figures"
+    }
+    wrong = [i for i, c in enumerate(comparisons) if not c.equivalent and i not in short]
+    if short and not wrong:
+        notes = [f"{ordinal(i).capitalize()} component: {d.message}" for i, d in short.items()]
+        return Feedback("invalid", False, " ".join(notes), components=verdicts)
     if not wrong:
         return Feedback("correct", True, "Correct: every component is right.", components=verdicts)
     mistake = _first_match(problem, likely_mistakes(problem), given, seed)
     if mistake is not None:
         codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
         return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
-    codes, notes = _component_notes(problem, given, wrong, seed)
+    codes, notes = _component_notes(problem, given, wrong, decimals, seed)
     message = " ".join([components_message(wrong, len(given)), *notes])
     headline = next((c for c in codes if c is not None), None)
     return Feedback("incorrect", False, message, None, headline, verdicts, codes)
 
 
+def _decimal_judgements(
+    problem: Problem, text: str, given: Sequence[sympy.Expr]
+) -> list[Judgement | None]:
+    """Each component typed as a decimal, judged to the figures it shows (answers/tolerance.py);
+    None where it is not one, or where a factor before the brackets multiplies it."""
+    vector = read_vector_text(text)
+    if vector.factor is not None:
+        return [None] * len(given)
+    return [
+        judge_number(expected, answer, piece)
+        for expected, answer, (piece, _) in zip(
+            problem.expected, given, vector.components, strict=True
+        )
+    ]
+
+
 def _component_notes(
-    problem: Problem, given: Sequence[sympy.Expr], wrong: Sequence[int], seed: int
+    problem: Problem,
+    given: Sequence[sympy.Expr],
+    wrong: Sequence[int],
+    decimals: Sequence[Judgement | None],
+    seed: int,
 ) -> tuple[tuple[MistakeCode | None, ...], list[str]]:
     codes: list[MistakeCode | None] = [None] * len(given)
     notes = []
@@ -157,27 +233,7 @@ def _component_notes(
         if mistake is not None:
             codes[i] = mistake.code
             notes.append(f"{ordinal(i).capitalize()} component: {mistake.message}")
-        elif _looks_rounded(problem.expected[i], given[i]):
+        elif (decimal := decimals[i]) is not None and decimal.outcome == "misrounded":
             codes[i] = "rounded"
-            notes.append(f"{ordinal(i).capitalize()} component: {_ROUNDED_MESSAGE}")
+            notes.append(f"{ordinal(i).capitalize()} component: {decimal.message}")
     return tuple(codes), notes
-
-
-_ROUNDED_MESSAGE = (
-    "Close, but that looks rounded. Give the exact value: a fraction such as 1/3, or an"
-    " expression such as 2e or sqrt(2)."
-)
-
-
-def _looks_rounded(expected: sympy.Expr, given: sympy.Expr) -> bool:
-    """A decimal with d digits after the point, within 10⁻ᵈ of the exact value (0.333 for 1/3)."""
-    if not (expected.is_number and given.is_Rational and not given.is_Integer):
-        return False
-    digits = len(str(given.q)) - 1
-    if given.q != 10**digits:
-        return False
-    try:
-        distance = abs(float(expected - given))
-    except TypeError:
-        return False
-    return distance < 10.0**-digits

@@ -6,10 +6,18 @@ error can say where it happened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from steepest.engine.errors import MathSyntaxError
+from steepest.engine.notation.characters import (
+    ASCII_MEANING,
+    OTHER_SUBSCRIPTS,
+    SUBSCRIPT_DIGITS,
+    SUPERSCRIPT_MEANING,
+    VULGAR_FRACTIONS,
+)
 from steepest.engine.notation.spaces import SPACES
 from steepest.engine.notation.vocabulary import GREEK_BY_LETTER
 
@@ -36,22 +44,9 @@ class Token:
     index: str = ""
 
 
-_OPERATORS = {
-    "+": "+",
-    "-": "-",
-    "−": "-",  # U+2212 minus sign
-    "–": "-",  # en dash, which word processors substitute for a minus
-    "*": "*",
-    "·": "*",
-    "⋅": "*",
-    "∙": "*",
-    "×": "*",
-    "/": "/",
-    "÷": "/",
-    "^": "^",
-}
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-", strict=True))
-_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789", strict=True))
+# After the swap of notation/characters.py, which maps − · × ÷ and their kin to these.
+_OPERATORS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^"}
+_INTEGER = re.compile(r"-?[0-9]+")
 
 
 def _is_digit(char: str) -> bool:
@@ -72,7 +67,7 @@ def _skip_exponent(text: str, i: int) -> int:
     if text[i : i + 1] not in ("e", "E"):
         return i
     j = i + 1
-    if text[j : j + 1] in ("+", "-", "−"):
+    if text[j : j + 1] in ("+", "-"):
         j += 1
     if not _is_digit(text[j : j + 1]):
         return i
@@ -82,6 +77,8 @@ def _skip_exponent(text: str, i: int) -> int:
 
 
 def tokenize(text: str) -> list[Token]:
+    # One character for one, so every column still counts what was typed.
+    text = text.translate(ASCII_MEANING)
     tokens: list[Token] = []
     i, n = 0, len(text)
     while i < n:
@@ -116,16 +113,30 @@ def tokenize(text: str) -> list[Token]:
         elif char in _OPERATORS:
             tokens.append(Token(Kind.OPERATOR, _OPERATORS[char], column))
             i += 1
-        elif char in _SUPERSCRIPTS:
+        elif char in SUPERSCRIPT_MEANING:
             start = i
-            while i < n and text[i] in _SUPERSCRIPTS:
+            while i < n and text[i] in SUPERSCRIPT_MEANING:
                 i += 1
-            exponent = "".join(_SUPERSCRIPTS[c] for c in text[start:i])
-            if not exponent.lstrip("-").isdigit() or exponent.count("-") > 1:
+            tokens.extend(_superscript(text[start:i], column))
+        elif char in VULGAR_FRACTIONS:
+            # `2½` is 2.5 to a reader and 1 to implicit multiplication: neither is guessed.
+            if tokens and tokens[-1].kind is Kind.NUMBER:
                 raise MathSyntaxError(
-                    f"superscript {text[start:i]!r} is not a whole number", column
+                    f"a number before {char!r} is ambiguous: write 2 + 1/2 or 2*(1/2)", column
                 )
-            tokens.append(Token(Kind.SUPERSCRIPT, exponent, column))
+            numerator, denominator = VULGAR_FRACTIONS[char]
+            tokens += [
+                Token(Kind.OPEN, "(", column),
+                Token(Kind.NUMBER, str(numerator), column),
+                Token(Kind.OPERATOR, "/", column),
+                Token(Kind.NUMBER, str(denominator), column),
+                Token(Kind.CLOSE, ")", column),
+            ]
+            i += 1
+        elif char in OTHER_SUBSCRIPTS:
+            raise MathSyntaxError(
+                f"subscript {char!r}: an index is digits only, as in w₁ or w_1", column
+            )
         elif char in "()":
             tokens.append(Token(Kind.OPEN if char == "(" else Kind.CLOSE, char, column))
             i += 1
@@ -151,7 +162,30 @@ def _read_index(text: str, i: int) -> tuple[int, str]:
             raise MathSyntaxError("'_' must be followed by digits, as in w_1", i + 1)
         i += 1
     start = i
-    while i < n and (_is_digit(text[i]) or text[i] in _SUBSCRIPTS):
+    while i < n and (_is_digit(text[i]) or text[i] in SUBSCRIPT_DIGITS):
         i += 1
-    index = "".join(_SUBSCRIPTS.get(c, c) for c in text[start:i])
+    index = "".join(SUBSCRIPT_DIGITS.get(c, c) for c in text[start:i])
     return i, index
+
+
+def _superscript(written: str, column: int) -> list[Token]:
+    """An exponent written small: `²` and `⁻¹` stay one token (so `sin²x` squares the sine);
+    anything else (`⁵⁺³`, `⁽ⁿ⁻¹⁾`, `ⁿ`) is read as ^( … ), each piece at its own column."""
+    exponent = "".join(SUPERSCRIPT_MEANING[c] for c in written)
+    if _INTEGER.fullmatch(exponent):
+        return [Token(Kind.SUPERSCRIPT, exponent, column)]
+    if not any(c.isalnum() for c in exponent):
+        raise MathSyntaxError(f"superscript {written!r} is not an exponent", column)
+    try:
+        inner = tokenize(exponent)[:-1]
+    except MathSyntaxError as error:
+        shifted = None if error.column is None else error.column + column - 1
+        raise MathSyntaxError(f"in the superscript: {error.message}", shifted) from None
+    moved = [replace(token, column=token.column + column - 1) for token in inner]
+    closing = column + len(written) - 1
+    return [
+        Token(Kind.OPERATOR, "^", column),
+        Token(Kind.OPEN, "(", column),
+        *moved,
+        Token(Kind.CLOSE, ")", closing),
+    ]

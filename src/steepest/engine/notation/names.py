@@ -13,7 +13,7 @@ from typing import Literal
 from steepest.engine.errors import MathSyntaxError, VariableError
 from steepest.engine.functions.table import function_builder, typed_names
 from steepest.engine.notation.lexer import Token
-from steepest.engine.notation.vocabulary import CONSTANTS, GREEK, known_words
+from steepest.engine.notation.vocabulary import CONSTANTS, known_words
 
 PieceKind = Literal["function", "variable", "constant"]
 
@@ -89,9 +89,21 @@ def _split_declared(token: Token, declared: Collection[str], before_paren: bool)
     return pieces
 
 
+# Longer than any name a lesson needs (`learning_rate` is spelled `lr` or η in ML texts).
+MAX_NAME_LETTERS = 16
+
+
 def is_valid_variable_name(name: str) -> bool:
-    """A letter with optional digits (`w1`), or a spelled-out Greek letter (`theta`, `theta2`)."""
+    """ASCII letters with optional digits: `w1`, `theta2`, and, once declared, `lr` or `loss`.
+
+    A function's name and pi are not variables; `e` may be one when declared. Undeclared text
+    is still split into single letters and known words (names.py), so `xy` is x·y.
+    """
     letters = name.rstrip("0123456789")
-    if not letters.isascii() or not letters.isalpha():
+    if not letters or not letters.isascii() or not letters.isalpha():
         return False
-    return len(letters) == 1 or letters in GREEK
+    return (
+        len(letters) <= MAX_NAME_LETTERS
+        and _kind_of_word(letters) != "function"
+        and (letters != "pi")
+    )

@@ -24,14 +24,24 @@ from collections.abc import Collection, Sequence
 import sympy
 
 from steepest.engine.errors import LimitExceeded, MathSyntaxError
-from steepest.engine.functions.table import function_builder
+from steepest.engine.functions.domain import Condition
+from steepest.engine.functions.table import function_builder, function_domain
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 from steepest.engine.notation.lexer import Kind, Token, tokenize
 from steepest.engine.notation.names import Piece, split_name
 from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
 from steepest.engine.notation.vocabulary import CONSTANTS
+from steepest.engine.notation.written import (
+    Written,
+    check_constant_exponent,
+    check_periodic_argument,
+    effective_exponent_check,
+    power_conditions,
+    require,
+)
 
 _FACTOR_STARTS = {Kind.NUMBER, Kind.NAME, Kind.OPEN, Kind.ROOT}
+OVERSIZED_FACTOR = 10
 
 
 def parse(
@@ -43,6 +53,16 @@ def parse(
 
     With `variables`, only those names are variables; anything else is an error.
     """
+    return parse_written(text, variables, limits).expr
+
+
+def parse_written(
+    text: str,
+    variables: Sequence[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Written:
+    """Parse as `parse` does, keeping the domain conditions of what was written (see
+    written.py): exp(ln x) is x, but only where x > 0."""
     if len(text) > limits.max_length:
         raise LimitExceeded(f"input longer than {limits.max_length} characters")
     if not text.strip():
@@ -52,7 +72,9 @@ def parse(
     if variables is not None and len(variables) > limits.max_variables:
         raise LimitExceeded(f"more than {limits.max_variables} variables declared")
     declared = None if variables is None else {canonical_variable_name(v) for v in variables}
-    return _Parser(tokenize(text), declared, limits).parse_all()
+    parser = _Parser(tokenize(text), declared, limits)
+    expr = parser.parse_all()
+    return Written(expr, tuple(parser.conditions))
 
 
 class _Parser:
@@ -66,6 +88,10 @@ class _Parser:
         self.nodes = 0
         self.pending: list[Piece] = []
         self.variables: set[str] = set()
+        self.conditions: list[Condition] = []
+        # Columns of powers of a variable past the exponent limit, allowed while they may
+        # still cancel (x^1001/x is x^1000) and judged on the whole expression at the end.
+        self.oversized: list[int] = []
 
     # -- token access -------------------------------------------------------------------------
 
@@ -123,6 +149,16 @@ class _Parser:
     def leave(self) -> None:
         self.depth -= 1
 
+    def column_here(self) -> int:
+        return self.pending[0].column if self.pending else self.token.column
+
+    def require_all(self, conditions: list[Condition], column: int) -> None:
+        for condition in conditions:
+            placed = require(condition, column)
+            # sqrt(x)·sqrt(x) needs x ≥ 0 once: the first place it is written is kept.
+            if placed is not None and not any(placed.same_need(c) for c in self.conditions):
+                self.conditions.append(placed)
+
     def count_node(self, column: int) -> None:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
@@ -139,6 +175,12 @@ class _Parser:
             raise MathSyntaxError(self.describe_unexpected("expected an operator"), column)
         if len(self.variables) > self.limits.max_variables:
             raise LimitExceeded(f"more than {self.limits.max_variables} variables")
+        if self.oversized and _largest_exponent(expr) > self.limits.max_exponent:
+            limit = self.limits.max_exponent
+            raise LimitExceeded(f"exponent too large (more than {limit})", self.oversized[0])
+        if expr.has(sympy.I, sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            # Every way to these should be refused at its node; this is the last guard.
+            raise MathSyntaxError("no real value: the expression is not a finite real number")
         return expr
 
     def expression(self) -> sympy.Expr:
@@ -169,8 +211,7 @@ class _Parser:
                 break
         result = sympy.Mul(*numerators)
         for denominator, column in denominators:
-            if denominator == 0:
-                raise MathSyntaxError("division by zero", column)
+            self.require_all([Condition("nonzero", denominator, "division by zero")], column)
             result = result / denominator
         return result
 
@@ -192,16 +233,18 @@ class _Parser:
         return self.power()
 
     def power(self) -> sympy.Expr:
+        start = self.column_here()
         base = self.atom()
         if self.next_is(Kind.OPERATOR, "^"):
             op = self.advance()
             self.enter(op.column)
             exponent = self.unary()
             self.leave()
-            return self.checked_power(base, exponent, op.column)
+            return self.checked_power(base, exponent, op.column, start)
         if self.next_is(Kind.SUPERSCRIPT):
             sup = self.advance()
-            return self.checked_power(base, self.integer(sup.text, sup.column), sup.column)
+            exponent = self.integer(sup.text, sup.column)
+            return self.checked_power(base, exponent, sup.column, start)
         return base
 
     def atom(self) -> sympy.Expr:
@@ -224,6 +267,7 @@ class _Parser:
             self.enter(token.column)
             radicand = self.power()
             self.leave()
+            self.require_all(power_conditions(radicand, sympy.S.Half), token.column)
             return sympy.sqrt(radicand)
         if token.kind is Kind.SUPERSCRIPT:
             raise MathSyntaxError("an exponent needs something to raise", token.column)
@@ -261,9 +305,17 @@ class _Parser:
         self.leave()
         build = function_builder(function.name)
         assert build is not None  # names.py calls a word a function only when the table has it
+        domain = function_domain(function.name)
+        if domain is not None:
+            self.require_all([domain.on(argument)], function.column)
         value = build(argument)
+        if isinstance(value, sympy.exp):
+            # exp(u) is e^u: the same bound on a tower, however it is written.
+            check_constant_exponent(sympy.E, value.args[0], self.limits, function.column)
+        check_periodic_argument(value, function.column)
         if outer_power is not None:
-            value = value**outer_power
+            # sin^n(x) is (sin x)^n: the same limits as any other power.
+            value = self.checked_power(value, outer_power, function.column, function.column)
         return value
 
     def function_power(self, function: Piece, op: Token) -> sympy.Expr:
@@ -330,11 +382,23 @@ class _Parser:
             )
         return sympy.Integer(int(text))
 
-    def checked_power(self, base: sympy.Expr, exponent: sympy.Expr, column: int) -> sympy.Expr:
-        """Refuse powers whose exact value would be huge before SymPy tries to compute them."""
-        if exponent.is_Number:
-            limit = self.limits.max_exponent
-            if abs(exponent) > limit:
+    def checked_power(
+        self, base: sympy.Expr, exponent: sympy.Expr, column: int, start: int
+    ) -> sympy.Expr:
+        """Refuse powers whose exact value would be huge before SymPy tries to compute them,
+        and record what the power needs of its base (refused at once for constants)."""
+        limit = self.limits.max_exponent
+        # A power of a variable may pass the limit on the way, up to this, if the whole
+        # expression ends within it: the value is what costs, not how it was written.
+        on_the_way = limit * OVERSIZED_FACTOR
+        effective_exponent_check(base, exponent, on_the_way, column)
+        check_constant_exponent(base, exponent, self.limits, column)
+        # e^n stays exp(n), whatever n: held to the size of a tower above, not to the limit.
+        if exponent.is_Number and base is not sympy.E:
+            # A whole power of a number is held to its digits below, as 9^999 is.
+            exact_number = base.is_Number and exponent.is_Integer
+            constant = not base.free_symbols and not exact_number
+            if abs(exponent) > on_the_way or (abs(exponent) > limit and constant):
                 raise LimitExceeded(f"exponent too large (more than {limit})", column)
             if base.is_Number and base != 0 and exponent.is_Integer:
                 magnitude = max(abs(base.p), abs(base.q)) if base.is_Rational else 10
@@ -347,4 +411,17 @@ class _Parser:
                     )
         if base == 0 and exponent.is_Number and exponent.is_negative:
             raise MathSyntaxError("division by zero (0 to a negative power)", column)
-        return base**exponent
+        self.require_all(power_conditions(base, exponent), start)
+        power = base**exponent
+        if _largest_exponent(power) > limit:
+            self.oversized.append(column)
+        return power
+
+
+def _largest_exponent(expr: sympy.Expr) -> sympy.Expr:
+    """The largest numeric exponent of a power of a variable in `expr` (numbers are held to
+    their digits instead)."""
+    exponents = [
+        abs(p.exp) for p in expr.atoms(sympy.Pow) if p.exp.is_Number and p.base.free_symbols
+    ]
+    return max(exponents, default=sympy.Integer(0))

@@ -17,14 +17,16 @@ from steepest.engine.errors import LimitExceeded, PointSyntaxError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.spaces import SPACES
 
-# What is a name by its spelling; which names are variables of the function is the engine's call.
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+# What is a name by its spelling; which names are variables of the function is the engine's call,
+# which also reads `θ` as theta and `w₁` as w1 (symbols.canonical_variable_name). The Greek
+# glyphs are those of notation/vocabulary.py, written out because this module loads no tables.
+_NAME = re.compile(r"[A-Za-zα-ωϑϕϵϱϰµ][A-Za-z0-9_₀-₉α-ωϑϕϵϱϰµ]*")
 # `w_1` and `w1` are one variable (symbols.canonical_variable_name), so giving both is twice.
 _INDEX_UNDERSCORE = re.compile(r"_(?=[0-9]+$)")
 
 _PAIRS = "write the point as name=value pairs, like w1=1, w2=2"
 _NAME_RULE = (
-    "a variable name is a letter with optional digits (w1, x_2) or a Greek letter's name (theta)"
+    "a variable name is a letter with optional digits (w1, x_2) or a Greek letter (theta, θ)"
 )
 
 

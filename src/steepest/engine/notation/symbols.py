@@ -7,19 +7,32 @@ from collections.abc import Iterable, Sequence
 
 import sympy
 
-from steepest.engine.errors import VariableError
+from steepest.engine.errors import MathSyntaxError, VariableError
+from steepest.engine.notation.lexer import Kind, tokenize
 from steepest.engine.notation.names import is_valid_variable_name
 
 
 def canonical_variable_name(name: str) -> str:
-    """`w_1` and `w1` are one variable; the canonical spelling has no underscore."""
-    canonical = re.sub(r"_(?=\d+$)", "", name.strip())
-    if not is_valid_variable_name(canonical):
+    """`w_1`, `w₁` and `w1` are one variable, and `θ` is `theta`: a declared name is read by
+    the same lexer as typed maths, and its canonical spelling is ASCII with no underscore."""
+    canonical = _spelled(name)
+    if canonical is None or not is_valid_variable_name(canonical):
         raise VariableError(
-            f"{name!r} is not a variable name: use a letter with optional digits (w1, x_2)"
-            " or a Greek letter's name (theta)"
+            f"{name!r} is not a variable name: use letters with optional digits (w1, x_2, lr)"
+            " or a Greek letter (theta, θ), but not a function's name or pi"
         )
     return canonical
+
+
+def _spelled(name: str) -> str | None:
+    try:
+        tokens = tokenize(name.strip())
+    except MathSyntaxError:
+        return None
+    first = tokens[0]
+    if len(tokens) != 2 or first.kind is not Kind.NAME:
+        return None
+    return first.letters + first.index
 
 
 def make_symbol(name: str) -> sympy.Symbol:

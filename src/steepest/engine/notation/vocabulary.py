@@ -9,24 +9,55 @@ import sympy
 
 from steepest.engine.functions.table import typed_names
 
-# Spelled-out Greek letters usable as variable names. Short ones that hide inside ordinary
-# products of letters (eta, nu, xi, chi, psi) are left out on purpose: `xi` must stay x*i.
+# Every lowercase Greek letter, by name and by glyph; pi is the constant π, not a variable.
+# Names are read longest first, before a run of letters is split into single-letter variables,
+# so `eta` is η and never e·t·a, `theta` is θ and not t·h·eta. So `xi` is ξ unless x and i are
+# declared variables: then only declared names are words (see names.py).
 GREEK = {
     "alpha": "α",
     "beta": "β",
     "gamma": "γ",
     "delta": "δ",
     "epsilon": "ε",
+    "zeta": "ζ",
+    "eta": "η",
     "theta": "θ",
+    "iota": "ι",
+    "kappa": "κ",
     "lambda": "λ",
     "mu": "μ",
+    "nu": "ν",
+    "xi": "ξ",
+    "omicron": "ο",
     "rho": "ρ",
     "sigma": "σ",
     "tau": "τ",
+    "upsilon": "υ",
     "phi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
     "omega": "ω",
 }
-GREEK_BY_LETTER = {letter: name for name, letter in GREEK.items()}
+# Other glyphs for the same letters: the variant forms, final sigma, and the micro sign µ that
+# many keyboards type for μ. LaTeX's names for the variants (`\vartheta`) read the same way.
+GREEK_VARIANTS = {
+    "ϑ": "theta",
+    "ϕ": "phi",
+    "ϵ": "epsilon",
+    "ϱ": "rho",
+    "ς": "sigma",
+    "ϰ": "kappa",
+    "µ": "mu",
+}
+LATEX_GREEK_VARIANTS = {
+    "vartheta": "theta",
+    "varphi": "phi",
+    "varepsilon": "epsilon",
+    "varrho": "rho",
+    "varsigma": "sigma",
+    "varkappa": "kappa",
+}
+GREEK_BY_LETTER = {letter: name for name, letter in GREEK.items()} | GREEK_VARIANTS
 
 CONSTANTS: dict[str, sympy.Expr] = {"e": sympy.E, "pi": sympy.pi}
 

@@ -19,6 +19,7 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Coordinate, read_point
+from steepest.engine.calculus.real_results import require_real, require_workable
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.tree import Tree, evaluate_tree, to_tree
 from steepest.engine.limits import MAX_DESCENT_STEPS, MAX_LEARNING_RATE
@@ -75,7 +76,7 @@ def descent_json(
     expression: str, start: Mapping[str, Coordinate], rate: float, steps: int
 ) -> DescentJson:
     """The web API's entry point: text in, JSON-ready path out. Runs in a compute worker."""
-    expr = parse(expression)
+    expr = require_workable(parse(expression), "L")
     return descend(expr, order_variables(expr.free_symbols), start, rate, steps).to_json()
 
 
@@ -92,10 +93,16 @@ def descend(
     position = [float(point[v]) for v in variables]
     if max(abs(c) for c in position) > MAX_COORDINATE:
         raise LimitExceeded(f"the start must lie within ±{MAX_COORDINATE:g} in every variable")
-    walk = _Walk(to_tree(expr), [to_tree(d) for d in gradient(expr, variables)], names)
+    slopes = [
+        require_real(d, f"∂L/∂{v.name}")
+        for v, d in zip(variables, gradient(expr, variables), strict=True)
+    ]
+    walk = _Walk(to_tree(expr), [to_tree(d) for d in slopes], names)
     walk.begin(position)
     curvature = _curvature(expr, variables, walk)
     limit = 2 / curvature[0] if curvature is not None and curvature[0] > 0 else None
+    if limit is not None and not math.isfinite(limit):
+        limit = None  # a curvature below 2/1.8e308: no rate a float can hold overshoots
     outcome = walk.run(rate, steps)
     message = _message(walk, outcome, rate, curvature)
     return DescentReport(
@@ -152,25 +159,28 @@ class _Walk:
         where = self.point_text(position)
         if not math.isfinite(loss):
             raise EvaluationError(f"L has no finite value at the start {where}")
-        if not all(math.isfinite(s) for s in self.slope):
+        if any(math.isnan(s) for s in self.slope):
             raise EvaluationError(f"the slope of L is undefined at the start {where}")
+        self.first_slope = math.hypot(*self.slope)
+        if math.isinf(self.first_slope):
+            # An overflow, not a pole: a pole has no float value at all (NaN above).
+            raise EvaluationError(f"the slope of L at the start {where} is too large for a float")
         self.points.append(tuple(position))
         self.losses.append(loss)
-        self.first_slope = math.hypot(*self.slope)
 
     def run(self, rate: float, steps: int) -> DescentOutcome:
         tolerance = SETTLED * self.first_slope
         if self.first_slope == 0:
             return "flat at start"
         # How much L should change in a step: the first step's predicted drop, η|∇L|².
-        scale = rate * self.first_slope**2
+        scale = rate * self.first_slope * self.first_slope  # inf, not an error, on overflow
         for _ in range(steps):
             if math.hypot(*self.slope) <= tolerance:
                 return "settled"
             position = tuple(c - rate * s for c, s in zip(self.points[-1], self.slope, strict=True))
             if not all(math.isfinite(c) and abs(c) <= ESCAPE for c in position):
                 self.blocked = position
-                return "blew up" if self._rising() else "escaped"
+                return "blew up" if self._rising() or self._rises_to(position) else "escaped"
             loss = self.value(self.loss, position)
             if math.isnan(loss):
                 self.blocked = position
@@ -189,6 +199,12 @@ class _Walk:
 
     def _rising(self) -> bool:
         return len(self.losses) > 1 and self.losses[-1] > self.losses[-2]
+
+    def _rises_to(self, position: Sequence[float]) -> bool:
+        """Whether L is higher where a step leaps out of bounds: an overshoot, not an escape."""
+        if not all(math.isfinite(c) for c in position):
+            return False
+        return self.value(self.loss, position) > self.losses[-1]  # inf counts; NaN does not
 
     def point_text(self, position: Sequence[float]) -> str:
         # Coordinates to a ten-thousandth of the start's scale: 1e-9 away from 0 reads as 0.
@@ -234,6 +250,10 @@ def _message(
         return f"∇L = 0 at the start {where}, so the ball has no slope to roll down."
     if outcome == "settled":
         return f"The ball settled at {where} after {steps}, where L = {last}. {rule}".strip()
+    if outcome == "blew up" and count == 0:
+        blocked = walk.point_text(walk.blocked or ())
+        text = f"The ball flew off: its first step leaps to {blocked}, where L is larger."
+        return f"{text} {rule or 'A smaller rate would keep it in the valley.'}"
     if outcome == "blew up":
         text = f"The ball flew off: L grew from {first} to {last} in {steps}."
         return f"{text} {rule or 'A smaller rate would keep it in the valley.'}"
@@ -268,7 +288,7 @@ def _rate_rule(
     names: tuple[str, ...], rate: float, curvature: tuple[float, list[float]] | None
 ) -> str:
     """Why the rate zig-zags or overshoots, from the largest curvature λ at the start."""
-    if curvature is None or curvature[0] <= 0:
+    if curvature is None or curvature[0] <= 0 or not math.isfinite(2 / curvature[0]):
         return ""
     largest, direction = curvature
     along = _direction_text(names, direction)

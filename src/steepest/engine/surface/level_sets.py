@@ -17,6 +17,11 @@ import sympy
 
 from steepest.engine.answer_kinds import ClassifiedKind
 from steepest.engine.calculus.derivatives import gradient
+from steepest.engine.calculus.real_results import (
+    require_float_constants,
+    require_real,
+    require_workable,
+)
 from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
 from steepest.engine.evaluate.arrays import FloatArray, evaluate_gradient, evaluate_tree_array
 from steepest.engine.evaluate.tree import Tree, to_tree
@@ -100,7 +105,7 @@ def surface_json(
     levels: int | Sequence[float] = DEFAULT_LEVELS,
 ) -> SurfaceJson:
     """The web API's entry point: text in, JSON-ready level sets out. Runs in a compute worker."""
-    expr = parse(expression)
+    expr = require_float_constants(require_workable(parse(expression), "L"), "L")
     variables = order_variables(expr.free_symbols)
     return level_sets(expr, variables, window or DEFAULT_WINDOW, levels).to_json()
 
@@ -123,7 +128,10 @@ def level_sets(
     if isinstance(grid, bool) or grid not in GRID_SIZES:
         raise LimitExceeded(f"the grid must have {GRID_SIZES[0]} to {GRID_SIZES[-1]} points a side")
     function = to_tree(expr)
-    slopes_exact = dict(zip(names, gradient(expr, (x, y)), strict=True))
+    slopes_exact = {
+        name: require_real(d, f"∂L/∂{name}")
+        for name, d in zip(names, gradient(expr, (x, y)), strict=True)
+    }
     partials = {name: to_tree(d) for name, d in slopes_exact.items()}
 
     mesh = np.meshgrid(np.linspace(*bounds[:2], grid), np.linspace(*bounds[2:], grid))
@@ -131,6 +139,13 @@ def level_sets(
     values = evaluate_tree_array(function, at_mesh)
     if not np.isfinite(values).any():
         raise EvaluationError(f"L = {to_text(expr)} has no real value anywhere in this window")
+    low, high = value_range(values)
+    if not math.isfinite(high - low):
+        # Its span overflows a float (1.6e308 − (−1.6e308)): no level can be placed evenly.
+        raise EvaluationError(
+            "L spans more than a float can hold in this window: its values run to about"
+            f" ±{format_number(max(abs(low), abs(high)))}"
+        )
     if isinstance(levels, int):
         chosen, spacing = choose_levels(values, _checked_count(levels))
     else:
@@ -324,9 +339,16 @@ def format_number(value: float, place: float = 0.0) -> str:
     Grid values miss exact points (the bowl's lowest grid value is 0.0002, not 0), so figures
     are rounded to a thousandth of the window or range first. "−" is read as "minus".
     """
-    if place > 0:
+    if math.isnan(value):
+        return "undefined"
+    if math.isinf(value):
+        # Overflowed in floats: a size, not "infinity", which L is not.
+        return "more than 1.8e308" if value > 0 else "less than −1.8e308"
+    if 0 < place < math.inf:
         unit = 10.0 ** math.floor(math.log10(place))
-        value = round(float(value) / unit) * unit
+        units = float(value) / unit
+        # A value near 1e308 counted in ten-thousandths overflows: it has no digits to round.
+        value = round(units) * unit if math.isfinite(units) else value
     rounded = significant(float(value))
     if rounded == 0:
         return "0"

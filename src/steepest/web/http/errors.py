@@ -34,8 +34,10 @@ from starlette.responses import JSONResponse, Response
 from steepest.compute import (
     ClientBusy,
     ComputeError,
+    ComputeFailed,
     ComputeMemoryExceeded,
     ComputeTimeout,
+    ComputeUnavailable,
     PoolOverloaded,
 )
 from steepest.engine.errors import EngineError
@@ -78,6 +80,9 @@ ITS_OWN: Final = "its own"
 
 # Seconds a client waits before trying again when the database is busy or still opening.
 STORE_RETRY_AFTER = 2
+# Seconds a client waits before trying again when the server could not run its call: shutting
+# down, or unable to start a worker.
+RESTART_RETRY_AFTER = 2
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,9 @@ ANSWERS: dict[str, Answer] = {
     _class_name(EngineError): Answer(422),
     _class_name(ComputeTimeout): Answer(422),
     _class_name(ComputeMemoryExceeded): Answer(422),
+    # A crash in a worker is a bug, already logged with its input by the pool; the input is
+    # what could not be worked out, so the answer is about it, never a 5xx or a traceback.
+    _class_name(ComputeFailed): Answer(422),
     _class_name(UnknownOption): Answer(422),
     _class_name(ProblemTokenError): Answer(422),
     "steepest.store.errors.StoreInputError": Answer(422),
@@ -115,8 +123,9 @@ ANSWERS: dict[str, Answer] = {
     _class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
     _class_name(ClientBusy): Answer(429, retry_after=ITS_OWN),
     _class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
+    _class_name(ComputeUnavailable): Answer(503, retry_after=RESTART_RETRY_AFTER),
     "steepest.store.errors.StoreUnavailable": Answer(503, retry_after=STORE_RETRY_AFTER),
-    # Faults of the server, not of the input. ComputeFailed's message names no detail.
+    # Faults of the server, not of the input.
     _class_name(ComputeError): Answer(500),
     "steepest.store.errors.StoreError": Answer(
         500, hidden_as="the progress store failed; progress is still kept in this browser"

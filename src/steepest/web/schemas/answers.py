@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
@@ -15,6 +15,32 @@ from steepest.web.schemas.bounds import MAX_VARIABLES, VariableName, Variables
 MAX_ANSWER = 1000
 # An attempt id the client picks, so a retried request is recorded once.
 ATTEMPT_ID = r"^[A-Za-z0-9_-]{8,64}$"
+
+
+class ToleranceSpec(BaseModel):
+    """How close a number must be; give `figures` or `relative`, not both."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    figures: int | None = Field(
+        default=None,
+        ge=1,
+        le=30,
+        description="Significant figures a decimal answer must show when the value has no"
+        " finite decimal (1/3, π); 3 when not given",
+    )
+    relative: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description="Any answer within this fraction of the expected value is right",
+    )
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> ToleranceSpec:
+        if self.figures is not None and self.relative is not None:
+            raise ValueError("give figures or relative, not both")
+        return self
 
 
 class EquivalentRequest(BaseModel):
@@ -35,19 +61,28 @@ class EquivalentRequest(BaseModel):
         max_length=MAX_VARIABLES,
         description="Where each variable lives; `real` when not given",
     )
+    tolerance: ToleranceSpec | None = Field(
+        default=None, description="For numbers: significant figures or a relative tolerance"
+    )
 
 
 class Counterexample(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class EquivalentResult(BaseModel):
+class ComponentVerdict(BaseModel):
     equivalent: bool
     verdict: VerdictKind
     message: str = Field(description="A sentence for the learner")
     column: int | None = Field(description="For `invalid`: where the parser stopped (1-based)")
     counterexample: dict[str, Any] | None = Field(
         description="A point where the two differ, when the engine found one"
+    )
+
+
+class EquivalentResult(ComponentVerdict):
+    components: list[ComponentVerdict] = Field(
+        description="For a vector: the verdict on each component, in order; else empty"
     )
 
 

@@ -28,6 +28,15 @@ class GradientRequest(BaseModel):
     )
 
 
+class KinkDetail(BaseModel):
+    """One partial at a kink, where L has no gradient: its two one-sided slopes."""
+
+    variable: str
+    left: str = Field(description="The slope just left of the point, as SymPy text")
+    right: str = Field(description="The slope just right of the point, as SymPy text")
+    functions: list[str] = Field(description="The abs(u) whose u is 0 at the point")
+
+
 class GradientReport(BaseModel):
     """The same JSON `steepest grad --json` prints."""
 
@@ -38,7 +47,13 @@ class GradientReport(BaseModel):
     partials: dict[str, str]
     gradient: list[str]
     at: dict[str, int | float] | None
-    gradient_at: dict[str, int | float] | None
+    gradient_at: dict[str, int | float] | None = Field(
+        description="The gradient at the point; null without a point, and at a kink (see kinks)"
+    )
+    kinks: list[KinkDetail] = Field(
+        description="At a kink of L (abs(u) with u = 0 at the point), each partial whose slopes"
+        " from the left and from the right differ; empty where L has a gradient"
+    )
     steps: list[dict[str, Any]] = Field(
         description="Derivation steps: kind, title, text, mathml; partial steps add their rules"
     )

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
-from steepest.engine.answers.verdict_types import VerdictJson
+from steepest.engine.answers.verdict_types import TypedVerdictJson
 from steepest.web.course.quiz import find_typed_question
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners.session import current_learner
@@ -17,6 +17,7 @@ from steepest.web.schemas.answers import (
     EquivalentResult,
     PreviewRequest,
     PreviewResult,
+    ToleranceSpec,
     TypedAnswer,
     TypedResult,
 )
@@ -32,14 +33,29 @@ router = APIRouter(prefix="/api", tags=["answers"])
     response_model=EquivalentResult,
     responses=ENGINE_ERRORS,
 )
-async def equivalent(body: EquivalentRequest, request: Request) -> VerdictJson:
-    """Decided by the engine: exactly where that is cheap, else at random points of the domain.
+async def equivalent(body: EquivalentRequest, request: Request) -> TypedVerdictJson:
+    """Decided by the engine: exactly where it can, else in exact or high-precision arithmetic
+    at points of the whole domain, kinks and edges included.
+
+    Either answer may be a vector, `(2w1, 6w2)` in any brackets: then `components` holds a
+    verdict per component. The answer may be an equation (`dL/dw1 = 2w1`): its right-hand side
+    is judged. A decimal answer to a value with no finite decimal (1/3, π) is right when it is
+    the value rounded to the figures it shows, with at least `tolerance.figures` (3); or give
+    `tolerance.relative` to accept any answer that close.
 
     An `answer` that does not parse is not an error: it gets the verdict `invalid`, with the
     parser's message and column. An `expected` that does not parse is a 422.
     """
     pool = engine_pool(request)
-    query = EquivalenceQuery(body.expected, body.answer, body.variables, body.domain)
+    tolerance = body.tolerance or ToleranceSpec()
+    query = EquivalenceQuery(
+        body.expected,
+        body.answer,
+        body.variables,
+        body.domain,
+        tolerance.figures,
+        tolerance.relative,
+    )
     return await pool.acall(tasks.EQUIVALENCE, query)
 
 

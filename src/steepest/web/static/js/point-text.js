@@ -5,7 +5,7 @@
 // exactly. Text is handled as an array of code points, so columns count characters as Python
 // does, not UTF-16 units.
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const NAME = /^[A-Za-zα-ωϑϕϵϱϰµ][A-Za-z0-9_₀-₉α-ωϑϕϵϱϰµ]*$/u;
 // `w_1` and `w1` are one variable, so giving both is giving it twice.
 const INDEX_UNDERSCORE = /_(?=[0-9]+$)/;
 // The spaces of typed math (steepest/engine/notation/spaces.py).
@@ -14,7 +14,7 @@ const MAX_LENGTH = 500;
 
 const PAIRS = "write the point as name=value pairs, like w1=1, w2=2";
 const NAME_RULE =
-  "a variable name is a letter with optional digits (w1, x_2) or a Greek letter's name (theta)";
+  "a variable name is a letter with optional digits (w1, x_2) or a Greek letter (theta, θ)";
 
 export class PointSyntaxError extends Error {
   constructor(message, column) {
