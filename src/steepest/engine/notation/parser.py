@@ -413,15 +413,15 @@ class _Parser:
             raise MathSyntaxError("division by zero (0 to a negative power)", column)
         self.require_all(power_conditions(base, exponent), start)
         power = base**exponent
-        if _largest_exponent(power) > limit:
+        # Only the power just built can be new: SymPy combines (x^100)^100 into x^10000.
+        if isinstance(power, sympy.Pow) and _largest_exponent(power, shallow=True) > limit:
             self.oversized.append(column)
         return power
 
 
-def _largest_exponent(expr: sympy.Expr) -> sympy.Expr:
-    """The largest numeric exponent of a power of a variable in `expr` (numbers are held to
-    their digits instead)."""
-    exponents = [
-        abs(p.exp) for p in expr.atoms(sympy.Pow) if p.exp.is_Number and p.base.free_symbols
-    ]
+def _largest_exponent(expr: sympy.Expr, shallow: bool = False) -> sympy.Expr:
+    """The largest numeric exponent of a power of a variable in `expr`, or of `expr` itself
+    when `shallow` (numbers are held to their digits instead)."""
+    powers = [expr] if shallow else expr.atoms(sympy.Pow)
+    exponents = [abs(p.exp) for p in powers if p.exp.is_Number and p.base.free_symbols]
     return max(exponents, default=sympy.Integer(0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import sympy
 
@@ -12,6 +13,7 @@ from steepest.engine.notation.lexer import Kind, tokenize
 from steepest.engine.notation.names import is_valid_variable_name
 
 
+@lru_cache(maxsize=4096)
 def canonical_variable_name(name: str) -> str:
     """`w_1`, `w₁` and `w1` are one variable, and `θ` is `theta`: a declared name is read by
     the same lexer as typed maths, and its canonical spelling is ASCII with no underscore."""
