@@ -14,8 +14,10 @@ The flooder is this file run as a script, a process of its own as another client
 would be, so that its requests cost the measuring client nothing. Each of its connections (all
 from one address) sends its next request as soon as the last is answered, waiting out a refusal's
 Retry-After as the lesson page's script does (`--rude-flood`: not even that). Half of them ask
-for the gradient of `x + e^e^e^e^e` at x = 1 and half for its preview: each runs to its lane's
-time limit when it is let run at all. It starts FLOOD_HEAD_START_S before the other client's
+for the gradient of COSTLIEST at x = 1, which runs to the time limit when it is let run at all,
+and half for its preview, some 0.1 s of work, the costliest preview found (the parser now
+refuses at once the towers such as `x + e^e^e^e^e` that used to run to the quick lane's limit).
+It starts FLOOD_HEAD_START_S before the other client's
 measurements, so that its calls hold the workers from the first one, and a round ends once every
 call it sent is answered.
 """
@@ -39,8 +41,9 @@ OTHER_CLIENT = "127.1.0.1"
 FLOODER = "127.2.0.1"
 FLOOD_CONNECTIONS = 24
 FLOOD_HEAD_START_S = 0.5
-# Engine calls that run to the time limit of the lane they go to.
-COSTLIEST = "x + e^e^e^e^e"
+# log(cosh(log(cosh(…(x)…)))) 38 deep, as deep as the parser allows: its gradient at x = 1 takes
+# over a minute in-process, and its preview is the costliest found (some 0.1 s).
+COSTLIEST = "".join("log(" if i % 2 else "cosh(" for i in range(38)) + "x" + ")" * 38
 FLOOD_CALLS = [
     ("/api/gradient", json.dumps({"expression": COSTLIEST, "at": {"x": 1}}).encode()),
     ("/api/preview", json.dumps({"text": COSTLIEST}).encode()),
