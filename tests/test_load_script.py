@@ -48,13 +48,15 @@ def test_the_load_script_drives_every_phase_and_reports_its_figures(
         assert phase["per_s"] > 0 and 0 < phase["p50_ms"] <= phase["p99_ms"], name
     assert set(figures["phases"]["learners"]["kinds"]) == {"page", "answer", "progress"}
     for name, phase in figures["fairness"].items():
-        # The other client always got its page and preview; the flooder's calls ran to their
-        # limit (422) or were refused beyond its share (429), in the flooded phase only.
+        # The other client always got its page and preview; the flooder's gradients ran to
+        # their limit (422), its previews were answered (200) or its calls were refused beyond
+        # its share (429), in the flooded phase only.
         assert set(phase["statuses"]) == {"200"}, name
         for kind in ("page", "preview"):
             assert phase["kinds"][kind]["p99_ms"] > 0, name
     assert figures["fairness"]["alone"]["flood_statuses"] == {}
-    assert set(figures["fairness"]["flooded"]["flood_statuses"]) == {"422", "429"}
+    assert set(figures["fairness"]["flooded"]["flood_statuses"]) <= {"200", "422", "429"}
+    assert "422" in figures["fairness"]["flooded"]["flood_statuses"]
     assert [target["name"] for target in figures["targets"]] == [
         "page p99",
         "page vs static",
