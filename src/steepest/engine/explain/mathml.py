@@ -150,14 +150,11 @@ def kink_mathml(d: GradientDerivation, kink: Kink) -> str:
         )
         for s in kink.slopes
     ]
-    return mathml_math(mathml_row(*_interleave_semicolons(rows)), display=True)
-
-
-def _interleave_semicolons(rows: Sequence[str]) -> list[str]:
-    out: list[str] = []
-    for index, row in enumerate(rows):
-        out += [mathml_operator(";"), row] if index else [row]
-    return out
+    # One line per partial: side by side, two of them overflow a phone's width.
+    table = "".join(f"<mtr><mtd>{row}</mtd></mtr>" for row in rows)
+    return mathml_math(
+        f'<mtable columnalign="left" displaystyle="true">{table}</mtable>', display=True
+    )
 
 
 def _vector(components: Sequence[sympy.Expr]) -> str:
