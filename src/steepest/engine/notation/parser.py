@@ -18,7 +18,6 @@ Decimals are read exactly (0.5 is 1/2): the engine is a CAS, and points decide e
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Sequence
 
 import sympy
@@ -29,13 +28,17 @@ from steepest.engine.functions.table import function_builder, function_domain
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 from steepest.engine.notation.lexer import Kind, Token, tokenize
 from steepest.engine.notation.names import Piece, split_name
+from steepest.engine.notation.power_limits import (
+    check_constant_exponent,
+    check_exact_power_digits,
+    effective_exponent_check,
+    largest_exponent,
+)
 from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
 from steepest.engine.notation.vocabulary import CONSTANTS
 from steepest.engine.notation.written import (
     Written,
-    check_constant_exponent,
     check_periodic_argument,
-    effective_exponent_check,
     power_conditions,
     require,
 )
@@ -175,7 +178,7 @@ class _Parser:
             raise MathSyntaxError(self.describe_unexpected("expected an operator"), column)
         if len(self.variables) > self.limits.max_variables:
             raise LimitExceeded(f"more than {self.limits.max_variables} variables")
-        if self.oversized and _largest_exponent(expr) > self.limits.max_exponent:
+        if self.oversized and largest_exponent(expr) > self.limits.max_exponent:
             limit = self.limits.max_exponent
             raise LimitExceeded(f"exponent too large (more than {limit})", self.oversized[0])
         if expr.has(sympy.I, sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
@@ -400,28 +403,12 @@ class _Parser:
             constant = not base.free_symbols and not exact_number
             if abs(exponent) > on_the_way or (abs(exponent) > limit and constant):
                 raise LimitExceeded(f"exponent too large (more than {limit})", column)
-            if base.is_Number and base != 0 and exponent.is_Integer:
-                magnitude = max(abs(base.p), abs(base.q)) if base.is_Rational else 10
-                # b^e has floor(e·log10 b) + 1 digits: 10^1000 has 1001.
-                digits = math.floor(abs(int(exponent)) * math.log10(max(magnitude, 2))) + 1
-                if digits > self.limits.max_power_digits:
-                    raise LimitExceeded(
-                        f"exponent too large (the number would have about {int(digits)} digits)",
-                        column,
-                    )
+            check_exact_power_digits(base, exponent, self.limits, column)
         if base == 0 and exponent.is_Number and exponent.is_negative:
             raise MathSyntaxError("division by zero (0 to a negative power)", column)
         self.require_all(power_conditions(base, exponent), start)
         power = base**exponent
         # Only the power just built can be new: SymPy combines (x^100)^100 into x^10000.
-        if isinstance(power, sympy.Pow) and _largest_exponent(power, shallow=True) > limit:
+        if isinstance(power, sympy.Pow) and largest_exponent(power, shallow=True) > limit:
             self.oversized.append(column)
         return power
-
-
-def _largest_exponent(expr: sympy.Expr, shallow: bool = False) -> sympy.Expr:
-    """The largest numeric exponent of a power of a variable in `expr`, or of `expr` itself
-    when `shallow` (numbers are held to their digits instead)."""
-    powers = [expr] if shallow else expr.atoms(sympy.Pow)
-    exponents = [abs(p.exp) for p in powers if p.exp.is_Number and p.base.free_symbols]
-    return max(exponents, default=sympy.Integer(0))

@@ -23,13 +23,11 @@ from steepest.engine.functions.domain import (
     ARGUMENT_LIMIT,
     PERIODIC,
     Condition,
-    bounded_evalf,
     evaluable_in_bounds,
     is_integer_constant,
     sign_of,
     status_at,
 )
-from steepest.engine.limits import Limits
 
 FRACTIONAL_POWER = "a negative number to a fractional power"
 ZERO_TO_NEGATIVE = "division by zero (0 to a negative power)"
@@ -89,24 +87,6 @@ def require(condition: Condition, column: int) -> Condition | None:
     raise MathSyntaxError(message, column)
 
 
-def check_constant_exponent(
-    base: sympy.Expr, exponent: sympy.Expr, limits: Limits, column: int
-) -> None:
-    """A constant exponent that is not a number (e^e^e, 2^pi), or any power of e, may pass the
-    exponent limit: SymPy never works out such a power's digits, and e^1001 or e^e^e^e is a
-    real number, only too large for a float. Past `max_tower_digits` it cannot be worked with
-    at all (e^e^e^e^e): refused."""
-    if exponent.free_symbols or (exponent.is_Number and base is not sympy.E):
-        return
-    size = bounded_evalf(sympy.Abs(exponent))
-    if size is None or size > sympy.Integer(10) ** limits.max_tower_digits:
-        raise LimitExceeded(
-            "exponent too large to work with (its value has more than"
-            f" 10^{limits.max_tower_digits} digits, or it is too costly to tell)",
-            column,
-        )
-
-
 def check_periodic_argument(value: sympy.Expr, column: int) -> None:
     """Refuse sin(exp(10^10)): no digit of it is known without all ten billion of the
     argument's, and SymPy would try (atan(sin(exp(10^10))) hung the worker)."""
@@ -116,16 +96,3 @@ def check_periodic_argument(value: sympy.Expr, column: int) -> None:
             f" (more than {ARGUMENT_LIMIT:.0e})",
             column,
         )
-
-
-def effective_exponent_check(
-    base: sympy.Expr, exponent: sympy.Expr, limit: int, column: int
-) -> None:
-    """(x^9)^9^9 and (sin^999 x)^999 are single powers once SymPy combines them: the product
-    of the exponents is held to the limit before SymPy computes anything."""
-    if not exponent.is_Number:
-        return
-    for factor in sympy.Mul.make_args(base):
-        power = factor.exp if isinstance(factor, sympy.Pow) else None
-        if power is not None and power.is_Number and abs(power * exponent) > limit:
-            raise LimitExceeded(f"exponent too large (more than {limit})", column)
