@@ -7,6 +7,8 @@ import sympy
 from lesson_files import BODY_FIRST_LINE, WriteLesson, section
 
 from steepest.engine.answer_kinds import PROBLEM_KINDS
+from steepest.engine.answers.tolerance import Tolerance
+from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.problems.problem import problem_from_text
 from steepest.lessons import (
     SHIPPED_LESSONS,
@@ -64,6 +66,7 @@ def test_a_typed_question_keeps_its_fields_and_renders_its_math(
         "function": "w1^2 + 3w2^2",
         "respect": None,
         "at": {"w1": "1", "w2": "-2"},
+        "figures": None,
     }
 
 
@@ -77,8 +80,22 @@ def test_a_typed_question_keeps_its_fields_and_renders_its_math(
         (PARTIAL.replace("id: typed-w1", "id: Typed W1"), "a question id"),
         (PARTIAL.replace("kind: partial", "kind: partial\nkey: 2w1"), "unknown field 'key'"),
         (PARTIAL + "\n" + PARTIAL, "is used twice"),
+        (PARTIAL.replace("respect: w1", "respect: w1\nfigures: 0"), "'figures'"),
+        (PARTIAL.replace("respect: w1", "respect: w1\nfigures: three"), "'figures'"),
+        (PARTIAL.replace("respect: w1", "respect: w1\nfigures: 16"), "'figures'"),
     ],
-    ids=["kind", "no-respect", "no-point", "point-on-partial", "id", "unknown-field", "twice"],
+    ids=[
+        "kind",
+        "no-respect",
+        "no-point",
+        "point-on-partial",
+        "id",
+        "unknown-field",
+        "twice",
+        "figures-0",
+        "figures-word",
+        "figures-16",
+    ],
 )
 def test_a_malformed_typed_question_is_refused(
     write_lesson: WriteLesson, body: str, message: str
@@ -110,3 +127,26 @@ def test_the_shipped_typed_questions_are_well_posed_for_the_engine() -> None:
             value = tuple(g.subs(at) for g in gradient)
             sign = -1 if block.kind == "descent" else 1
             assert problem.expected == tuple(sign * v for v in value)
+
+
+def test_a_typed_question_may_ask_for_more_figures(write_lesson: WriteLesson) -> None:
+    # ∂/∂w1 of w1²/3 at w1 = 1 is 2/3: 0.667 is right to 3 figures, not to the 4 asked here.
+    body = """\
+```{answer}
+id: typed-figures
+prompt: What is the slope at $w_1 = 1$?
+kind: gradient_at
+function: w1^2/3
+at: {w1: 1}
+figures: 4
+explanation: The power rule gives $2w_1/3$.
+```
+"""
+    (block,) = typed_blocks(write_lesson, body)
+    assert block.figures == 4
+    fields = block.problem_fields()
+    problem = problem_from_text("gradient_at", fields["function"], at=fields["at"])
+    tolerance = Tolerance(figures=4)
+    assert diagnose(problem, "(0.667)", tolerance=tolerance).verdict == "invalid"
+    assert diagnose(problem, "(0.6667)", tolerance=tolerance).verdict == "correct"
+    assert diagnose(problem, "(0.667)").verdict == "correct"

@@ -59,6 +59,8 @@ from steepest.lessons.yaml_fields import YamlMapping
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _VARIABLE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+# Past this a decimal answer is a typed-in key rather than a rounded value.
+MAX_FIGURES = 15
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
     _no_argument(source, "answer")
     body = source.body
     body.reject_unknown(
-        {"id", "prompt", "kind", "function", "respect", "at", "explanation"}, "a typed question"
+        {"id", "prompt", "kind", "function", "respect", "at", "figures", "explanation"},
+        "a typed question",
     )
     question_id = body.text("id")
     if not _NAME.fullmatch(question_id):
@@ -166,6 +169,13 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
                     source.env, point.line_of(variable), f"'{variable}' is not a variable"
                 )
         at = MappingProxyType({variable: point.text(variable) for variable in point.fields()})
+    figures = body.optional_text("figures")
+    if figures is not None and not (figures.isdigit() and 1 <= int(figures) <= MAX_FIGURES):
+        raise error_at(
+            source.env,
+            body.line_of("figures"),
+            f"'figures' is a whole number of significant figures, from 1 to {MAX_FIGURES}",
+        )
     return TypedQuestionBlock(
         id=question_id,
         prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
@@ -174,6 +184,7 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
         explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
         respect=respect,
         at=at,
+        figures=None if figures is None else int(figures),
         line=source.line,
     )
 

@@ -92,6 +92,8 @@ class TypedQuestionBlock:
     explanation_html: str
     respect: str | None = None
     at: Mapping[str, str] | None = None
+    figures: int | None = None
+    """Significant figures a decimal answer must show, when the value has no finite decimal."""
     line: int = field(default=0, compare=False)
 
     def problem_fields(self) -> QuestionFields:
@@ -101,6 +103,7 @@ class TypedQuestionBlock:
             "function": self.function,
             "respect": self.respect,
             "at": None if self.at is None else dict(self.at),
+            "figures": self.figures,
         }
 
 

@@ -64,4 +64,6 @@ def question_feedback(query: QuestionAnswer) -> FeedbackJson:
     problem = problem_from_text(
         question["kind"], question["function"], respect=question["respect"], at=question["at"]
     )
-    return diagnose(problem, query.answer).to_json()
+    figures = question["figures"]
+    tolerance = None if figures is None else Tolerance(figures)
+    return diagnose(problem, query.answer, tolerance=tolerance).to_json()

@@ -26,7 +26,7 @@ from steepest.engine.answers.equivalence import (
     invalid_verdict,
     verdict_of,
 )
-from steepest.engine.answers.tolerance import Judgement, judge_number
+from steepest.engine.answers.tolerance import Judgement, Tolerance, judge_number
 from steepest.engine.answers.vectors import (
     components_message,
     ordinal,
@@ -68,11 +68,16 @@ class Feedback:
         }
 
 
-def diagnose(problem: Problem, answer: str, seed: int = 0) -> Feedback:
-    """Check `answer` to `problem` and, when it is wrong, say what went wrong if we can tell."""
+def diagnose(
+    problem: Problem, answer: str, seed: int = 0, tolerance: Tolerance | None = None
+) -> Feedback:
+    """Check `answer` to `problem` and, when it is wrong, say what went wrong if we can tell.
+
+    A decimal answer to a value with no finite decimal follows `tolerance` (answers/tolerance.py:
+    at least 3 significant figures when None)."""
     if problem.is_vector:
-        return _diagnose_vector(problem, answer, seed)
-    return _diagnose_scalar(problem, answer, seed)
+        return _diagnose_vector(problem, answer, seed, tolerance)
+    return _diagnose_scalar(problem, answer, seed, tolerance)
 
 
 def _compare(problem: Problem, expected: sympy.Expr, given: sympy.Expr, seed: int) -> Comparison:
@@ -101,7 +106,9 @@ def _first_match(
     return next((m for m in mistakes if _matches(problem, m, given, seed)), None)
 
 
-def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
+def _diagnose_scalar(
+    problem: Problem, answer: str, seed: int, tolerance: Tolerance | None
+) -> Feedback:
     try:
         typed = _answer_text(problem, answer)
         written = parse_at_offset(typed.text, typed.offset, problem.names)
@@ -109,7 +116,7 @@ def _diagnose_scalar(problem: Problem, answer: str, seed: int) -> Feedback:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
     given = written.expr
-    decimal = judge_number(problem.expected[0], given, typed.text)
+    decimal = judge_number(problem.expected[0], given, typed.text, tolerance)
     if decimal is not None and decimal.outcome == "right":
         return Feedback("correct", True, decimal.message)
     if decimal is not None and decimal.outcome == "too_few_figures":
@@ -168,7 +175,9 @@ def _asked(problem: Problem) -> str:
     return f"∇{name}"
 
 
-def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
+def _diagnose_vector(
+    problem: Problem, answer: str, seed: int, tolerance: Tolerance | None
+) -> Feedback:
     try:
         typed = _answer_text(problem, answer)
         written = parse_vector(typed.text, problem.names, len(problem.expected), typed.offset)
@@ -176,7 +185,7 @@ def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
     given = [component.expr for component in written]
-    decimals = _decimal_judgements(problem, typed.text, given)
+    decimals = _decimal_judgements(problem, typed.text, given, tolerance)
     comparisons = [
         Comparison(True, "exact")
         if decimal is not None and decimal.outcome == "right"
@@ -204,7 +213,7 @@ def _diagnose_vector(problem: Problem, answer: str, seed: int) -> Feedback:
 
 
 def _decimal_judgements(
-    problem: Problem, text: str, given: Sequence[sympy.Expr]
+    problem: Problem, text: str, given: Sequence[sympy.Expr], tolerance: Tolerance | None
 ) -> list[Judgement | None]:
     """Each component typed as a decimal, judged to the figures it shows (answers/tolerance.py);
     None where it is not one, or where a factor before the brackets multiplies it."""
@@ -212,7 +221,7 @@ def _decimal_judgements(
     if vector.factor is not None:
         return [None] * len(given)
     return [
-        judge_number(expected, answer, piece)
+        judge_number(expected, answer, piece, tolerance)
         for expected, answer, (piece, _) in zip(
             problem.expected, given, vector.components, strict=True
         )

@@ -20,6 +20,8 @@ class QuestionFields(TypedDict):
     function: str
     respect: str | None
     at: dict[str, str] | None
+    figures: int | None
+    """Significant figures a decimal answer must show (answers/tolerance.py); 3 when None."""
 
 
 class PublicProblemJson(TypedDict):
