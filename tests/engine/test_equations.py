@@ -28,6 +28,8 @@ ONE_VARIABLE = problem_from_text("partial", "w^2", respect="w")
         "= 2w1",
         "2w1.",
         "∂L/∂w1 = 2w1.",
+        "d/dw1 = 2w1",
+        "∂/∂w1 = 2w1",
     ],
 )
 def test_a_partial_typed_as_an_equation_is_judged_by_its_right_side(typed: str) -> None:

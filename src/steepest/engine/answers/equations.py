@@ -23,6 +23,7 @@ _NAME = r"[^\W\d_][^\W_]*(?:_[0-9]+)?"
 # Each way of writing a left side, and what it names; spaces are taken out first.
 _LEFT_SIDES: tuple[tuple[Named, re.Pattern[str]], ...] = (
     ("partial", re.compile(rf"[d∂](?P<f>{_NAME})/[d∂](?P<v>{_NAME})")),
+    ("partial", re.compile(rf"[d∂]/[d∂](?P<v>{_NAME})")),
     ("partial", re.compile(r"(?P<f>[^\W\d_])_\{?(?P<v>[^\W\d_][^\W_]*)\}?")),
     ("derivative", re.compile(rf"(?P<f>{_NAME})'(?:\((?P<v>{_NAME})\))?")),
     ("gradient", re.compile(rf"(?:∇|grad)(?P<f>{_NAME})(?:\(.*\))?")),

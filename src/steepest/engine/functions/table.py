@@ -100,7 +100,7 @@ TABLE = FunctionTable(
             "csc", sympy.csc, scalar=lambda u: 1 / math.sin(u), bound=reciprocal_bound(sin_bound),
             precise=quotient_rule(one, sin_rule),
             derivative=lambda u: -sympy.csc(u) * sympy.cot(u),
-            in_trees=WrittenOut(lambda u: 1 / sympy.sin(u)),
+            in_trees=WrittenOut(lambda u: 1 / sympy.sin(u)), aliases=("cosec",),
             domain=_pole("csc", sympy.sin),
         ),
         MathFunction(
@@ -114,21 +114,21 @@ TABLE = FunctionTable(
             "asin", sympy.asin, scalar=math.asin, bound=inverse_sine_bound(math.asin, "asin"),
             precise=asin_rule,
             derivative=lambda u: 1 / sympy.sqrt(1 - u**2),
-            in_trees=TreeNode("asin", np.arcsin), glyph="arcsin",
+            in_trees=TreeNode("asin", np.arcsin), glyph="arcsin", aliases=("arcsin",),
             domain=_inverse_sine("asin"),
         ),
         MathFunction(
             "acos", sympy.acos, scalar=math.acos, bound=inverse_sine_bound(math.acos, "acos"),
             precise=acos_rule,
             derivative=lambda u: -1 / sympy.sqrt(1 - u**2),
-            in_trees=TreeNode("acos", np.arccos), glyph="arccos",
+            in_trees=TreeNode("acos", np.arccos), glyph="arccos", aliases=("arccos",),
             domain=_inverse_sine("acos"),
         ),
         MathFunction(
             "atan", sympy.atan, scalar=math.atan, bound=atan_bound,
             precise=atan_rule,
             derivative=lambda u: 1 / (1 + u**2),
-            in_trees=TreeNode("atan", np.arctan), glyph="arctan",
+            in_trees=TreeNode("atan", np.arctan), glyph="arctan", aliases=("arctan",),
         ),
         MathFunction(
             "sinh", sympy.sinh, scalar=math.sinh, bound=hyperbolic_bound(math.sinh, math.cosh),
