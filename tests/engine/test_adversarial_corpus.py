@@ -5,45 +5,20 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from answer_corpus import Pair, read_corpus
 from steepest.engine.answers.equivalence import check_equivalent, compare_expressions
 from steepest.engine.notation.parser import parse
 
-CORPUS = Path(__file__).parent / "corpus" / "adversarial.tsv"
 FAMILIES = ("far", "large", "cancellation", "bump", "kink")
 
 
-class Pair(NamedTuple):
-    family: str
-    verdict: str
-    variables: list[str]
-    domain: dict[str, str] | None
-    expected: str
-    answer: str
-
-
-def read_corpus() -> list[Pair]:
-    pairs, family = [], ""
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# -- "):
-            family = line.removeprefix("# -- ").split(":")[0]
-        if not line.strip() or line.startswith("#"):
-            continue
-        verdict, variables, domain, expected, answer = line.split("\t")
-        names = [] if variables == "-" else variables.split(",")
-        chosen = None if domain == "-" else dict.fromkeys(names, domain)
-        pairs.append(Pair(family, verdict, names, chosen, expected, answer))
-    return pairs
-
-
-PAIRS = read_corpus()
+PAIRS = read_corpus("adversarial")
 DIFFERENT = [p for p in PAIRS if p.verdict == "different"]
 EQUIVALENT = [p for p in PAIRS if p.verdict == "equivalent"]
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import NamedTuple
-
 import pytest
 import sympy
 
+from answer_corpus import Pair, read_corpus
 from steepest.engine.answers.equivalence import check_equivalent
 from steepest.engine.notation.parser import parse
 
-CORPUS = Path(__file__).parent / "corpus" / "adversarial_domains.tsv"
 VERDICT_OF = {"equivalent": "correct", "different": "incorrect", "invalid": "invalid"}
 FAMILIES = ("erased domain", "other domains", "limit bypass", "negative bases")
 # Every pair issue 13 and the brief quote, as (expected, answer).
@@ -39,37 +36,7 @@ QUOTED = {
 }
 
 
-class Pair(NamedTuple):
-    family: str
-    verdict: str
-    variables: list[str]
-    domain: dict[str, str] | None
-    expected: str
-    answer: str
-
-
-def read_corpus() -> list[Pair]:
-    pairs = []
-    family = ""
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# -- "):
-            family = line.removeprefix("# -- ")
-        if not line.strip() or line.startswith("#"):
-            continue
-        verdict, variables, domain, expected, answer = line.split("\t")
-        names = [] if variables == "-" else variables.split(",")
-        chosen: dict[str, str] | None
-        if domain == "-":
-            chosen = None
-        elif ":" in domain:
-            chosen = dict(part.split(":") for part in domain.split(","))
-        else:
-            chosen = dict.fromkeys(names, domain)
-        pairs.append(Pair(family, verdict, names, chosen, expected, answer))
-    return pairs
-
-
-PAIRS = read_corpus()
+PAIRS = read_corpus("adversarial_domains")
 
 
 def test_corpus_covers_every_family_and_every_quoted_pair() -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import NamedTuple
-
 import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from answer_corpus import Pair, read_corpus
 from steepest.engine.answers.equivalence import SAFETY, check_equivalent, compare_expressions
 from steepest.engine.answers.vectors import split_components
 from steepest.engine.errors import EngineError, MathSyntaxError, VariableError
@@ -20,36 +18,10 @@ from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import problem_from_text
 
-CORPUS = Path(__file__).parent / "corpus" / "equivalence.tsv"
 VERDICT_OF = {"equivalent": "correct", "different": "incorrect", "invalid": "invalid"}
 
 
-class Pair(NamedTuple):
-    verdict: str
-    variables: list[str]
-    domain: dict[str, str] | None
-    expected: str
-    answer: str
-
-
-def read_corpus() -> list[Pair]:
-    pairs = []
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        verdict, variables, domain, expected, answer = line.split("\t")
-        names = [] if variables == "-" else variables.split(",")
-        if domain == "-":
-            chosen = None
-        elif ":" in domain:
-            chosen = dict(part.split(":") for part in domain.split(","))
-        else:
-            chosen = dict.fromkeys(names, domain)
-        pairs.append(Pair(verdict, names, chosen, expected, answer))
-    return pairs
-
-
-PAIRS = read_corpus()
+PAIRS = read_corpus("equivalence")
 
 
 def test_corpus_is_large_and_covers_every_verdict() -> None:
