@@ -101,13 +101,25 @@ def check_equivalent(
         given = parse_written(answer, names)
     except EngineError as error:
         return invalid_verdict(error)
-    comparison = compare_expressions(written.expr, given.expr, names, domains, seed)
-    if comparison.equivalent:
-        comparison = domain_difference(written, given, names, domains) or comparison
-    return verdict_of(comparison)
+    return verdict_of(compare_written(written, given, names, domains, seed))
 
 
-def domain_difference(
+def compare_written(
+    expected: Written,
+    answer: Written,
+    variables: Sequence[str],
+    domains: Sequence[DomainKind],
+    seed: int = 0,
+) -> Comparison:
+    """`compare_expressions`, then, for answers SymPy made equal to the expected one, their
+    domains as written: exp(ln x) is not x."""
+    comparison = compare_expressions(expected.expr, answer.expr, variables, domains, seed)
+    if not comparison.equivalent:
+        return comparison
+    return _domain_difference(expected, answer, variables, domains) or comparison
+
+
+def _domain_difference(
     expected: Written, answer: Written, variables: Sequence[str], domains: Sequence[DomainKind]
 ) -> Comparison | None:
     """A difference of domains as written, for answers SymPy made equal to the expected one:

@@ -13,8 +13,7 @@ from steepest.engine.answer_kinds import DomainKind, VerdictKind
 from steepest.engine.answers.equations import read_typed_answer
 from steepest.engine.answers.equivalence import (
     Verdict,
-    compare_expressions,
-    domain_difference,
+    compare_written,
     invalid_verdict,
     verdict_of,
 )
@@ -80,10 +79,7 @@ def _judge(
     if decimal is not None:
         kind = _DECIMAL_VERDICTS[decimal.outcome]
         return Verdict(kind, kind == "correct", decimal.message)
-    comparison = compare_expressions(expected.expr, given.expr, names, domains, seed)
-    if comparison.equivalent:
-        comparison = domain_difference(expected, given, names, domains) or comparison
-    return verdict_of(comparison)
+    return verdict_of(compare_written(expected, given, names, domains, seed))
 
 
 def _component_texts(text: str, size: int) -> list[str | None]:

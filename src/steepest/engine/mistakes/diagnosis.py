@@ -21,8 +21,8 @@ from steepest.engine.answers.equivalence import (
     Counterexample,
     Verdict,
     compare_expressions,
+    compare_written,
     difference_message,
-    domain_difference,
     invalid_verdict,
     verdict_of,
 )
@@ -86,11 +86,7 @@ def _compare(problem: Problem, expected: sympy.Expr, given: sympy.Expr, seed: in
 
 def _judge(problem: Problem, expected: sympy.Expr, given: Written, seed: int) -> Comparison:
     """Whether the answer is right, on its domain as written: exp(ln x) is not x."""
-    comparison = _compare(problem, expected, given.expr, seed)
-    if not comparison.equivalent:
-        return comparison
-    answer_domain = domain_difference(Written(expected, ()), given, problem.names, problem.domain)
-    return answer_domain or comparison
+    return compare_written(Written(expected, ()), given, problem.names, problem.domain, seed)
 
 
 def _matches(problem: Problem, mistake: Mistake, given: Sequence[sympy.Expr], seed: int) -> bool:
