@@ -7,8 +7,9 @@ time and in requests. Run with `.venv/bin/python bench/load.py [--learners 64] [
     answer checks         POST /api/answers/<slug>/<question>: right, wrong and unreadable
     equivalence           POST /api/equivalent, the stateless check
     learners              each learner loops: load the page, check an answer, save progress
-    alone / flooded       one client loads the page and previews an answer, by itself and then
-                          while another floods the server with maximal-cost engine calls
+    alone / busy /        one client loads the page and previews an answer: by itself, while
+      flooded             idle-priority spinners keep every core busy (the machine's floor),
+                          and while another floods the server with maximal-cost engine calls
                           (load_fairness.py)
 
     page p99              lesson page (gzip), N connections          target < 50 ms at 64
@@ -335,7 +336,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--max-requests", type=int, default=50_000, help="most a phase sends")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
-        "--fairness-only", action="store_true", help="only the alone and flooded phases"
+        "--fairness-only", action="store_true", help="only the alone, busy and flooded phases"
     )
     parser.add_argument("--rude-flood", action="store_true", help="the flooder ignores Retry-After")
     args = parser.parse_args(argv)
