@@ -10,8 +10,9 @@ to their time limit, while another loads the lesson page and previews a typed an
 Target: in `flooded`, the other client's page p99 and preview p99 within 2x of its own p99s
 `alone`, measured in the same run. `busy` is the machine's floor, printed beside it: on the
 2-core virtual machine this was built on, spinners that the kernel runs only when nothing else
-wants the core still put the p99s at 2-6x alone's (the p50s hardly move), so a flood whose
-calls run at all cannot do better than that there, however its calls are scheduled. Each phase runs in ROUNDS rounds, alone and flooded in turn,
+wants a core still put the preview p99 at some 3x alone's (the page p99 does not rise), so a
+flood whose calls run at all cannot bring the preview within 2x there, however they are
+scheduled. Each phase runs in ROUNDS rounds, alone, busy and flooded in turn,
 and its figures are over all its rounds: a machine whose other work comes and goes (other
 programs, other tests) weighs on both phases alike, rather than on whichever ran at the time.
 
