@@ -69,9 +69,10 @@ class MathFunction:
     mathml: MathMLForm = "call"
     glyph: str | None = None
     """The name a page shows when it differs from `name` (arcsin for asin, ln for log)."""
-    domain: Requirement | None = None
-    """What the argument needs for a real value, recorded by the parser as written; None when
-    every real argument has one."""
+    domain: tuple[Requirement, ...] = ()
+    """What the argument needs for a real value, recorded by the parser as written; empty when
+    every real argument has one. Usually one condition; a half-open interval such as 0 < u ≤ 1
+    takes two, as no single condition of the parser's kinds describes one."""
 
     @property
     def page_name(self) -> str:
@@ -84,7 +85,7 @@ class Shorthand:
 
     name: str
     expand: Builder
-    domain: Requirement | None = None
+    domain: tuple[Requirement, ...] = ()
     """As for a function: recorded before the expansion simplifies (sqrt(x)^2 becomes x)."""
 
 
@@ -95,7 +96,7 @@ class FunctionTable:
         self.functions = tuple(functions)
         self.shorthands = tuple(shorthands)
         self.builders: dict[str, Builder] = {}
-        self.domains: dict[str, Requirement] = {}
+        self.domains: dict[str, tuple[Requirement, ...]] = {}
         for function in self.functions:
             for name in (function.name, *function.aliases):
                 self._add_name(name, function.sympy_class, function.domain)
@@ -109,12 +110,11 @@ class FunctionTable:
         self.array_functions = {function.name: node.array for function, node in nodes}
         self.math_methods = {function.name: node.math_method for function, node in nodes}
 
-    def _add_name(self, name: str, builder: Builder, domain: Requirement | None) -> None:
+    def _add_name(self, name: str, builder: Builder, domain: tuple[Requirement, ...]) -> None:
         # The lexer reads a run of letters as names, and digits after it as an index.
         if not (name.isascii() and name.isalpha()):
             raise ValueError(f"{name!r} is not a run of letters")
         if name in self.builders:
             raise ValueError(f"the table names {name!r} twice")
         self.builders[name] = builder
-        if domain is not None:
-            self.domains[name] = domain
+        self.domains[name] = domain

@@ -86,7 +86,7 @@ TABLE = FunctionTable(
             "tan", sympy.tan, scalar=math.tan, bound=tan_bound,
             precise=quotient_rule(sin_rule, cos_rule),
             derivative=lambda u: sympy.sec(u) ** 2, in_trees=TreeNode("tan", np.tan),
-            domain=_pole("tan", sympy.cos),
+            domain=(_pole("tan", sympy.cos),),
         ),
         # The browser's Math has no sec, csc or cot: trees carry the reciprocals instead.
         MathFunction(
@@ -94,35 +94,35 @@ TABLE = FunctionTable(
             precise=quotient_rule(one, cos_rule),
             derivative=lambda u: sympy.sec(u) * sympy.tan(u),
             in_trees=WrittenOut(lambda u: 1 / sympy.cos(u)),
-            domain=_pole("sec", sympy.cos),
+            domain=(_pole("sec", sympy.cos),),
         ),
         MathFunction(
             "csc", sympy.csc, scalar=lambda u: 1 / math.sin(u), bound=reciprocal_bound(sin_bound),
             precise=quotient_rule(one, sin_rule),
             derivative=lambda u: -sympy.csc(u) * sympy.cot(u),
             in_trees=WrittenOut(lambda u: 1 / sympy.sin(u)), aliases=("cosec",),
-            domain=_pole("csc", sympy.sin),
+            domain=(_pole("csc", sympy.sin),),
         ),
         MathFunction(
             "cot", sympy.cot, scalar=lambda u: 1 / math.tan(u), bound=cot_bound,
             precise=quotient_rule(cos_rule, sin_rule),
             derivative=lambda u: -(sympy.csc(u) ** 2),
             in_trees=WrittenOut(lambda u: 1 / sympy.tan(u)),
-            domain=_pole("cot", sympy.sin),
+            domain=(_pole("cot", sympy.sin),),
         ),
         MathFunction(
             "asin", sympy.asin, scalar=math.asin, bound=inverse_sine_bound(math.asin, "asin"),
             precise=asin_rule,
             derivative=lambda u: 1 / sympy.sqrt(1 - u**2),
             in_trees=TreeNode("asin", np.arcsin), glyph="arcsin", aliases=("arcsin",),
-            domain=_inverse_sine("asin"),
+            domain=(_inverse_sine("asin"),),
         ),
         MathFunction(
             "acos", sympy.acos, scalar=math.acos, bound=inverse_sine_bound(math.acos, "acos"),
             precise=acos_rule,
             derivative=lambda u: -1 / sympy.sqrt(1 - u**2),
             in_trees=TreeNode("acos", np.arccos), glyph="arccos", aliases=("arccos",),
-            domain=_inverse_sine("acos"),
+            domain=(_inverse_sine("acos"),),
         ),
         MathFunction(
             "atan", sympy.atan, scalar=math.atan, bound=atan_bound,
@@ -157,7 +157,7 @@ TABLE = FunctionTable(
             precise=log_rule,
             derivative=lambda u: 1 / u, in_trees=TreeNode("log", np.log),
             aliases=("ln",), steps_rule="log", glyph="ln",
-            domain=Requirement("positive", "ln of a negative number", "ln of zero"),
+            domain=(Requirement("positive", "ln of a negative number", "ln of zero"),),
         ),
         MathFunction(
             "abs", sympy.Abs, scalar=abs, bound=abs_bound,
@@ -179,7 +179,7 @@ TABLE = FunctionTable(
         # A power, so every rule and printer already knows it; printed as sqrt(u) and √u.
         Shorthand(
             "sqrt", sympy.sqrt,
-            domain=Requirement("nonnegative", "square root of a negative number"),
+            domain=(Requirement("nonnegative", "square root of a negative number"),),
         ),
         # A convenience for ML losses, built from exp for the same reason.
         Shorthand("sigmoid", lambda u: 1 / (1 + sympy.exp(-u))),
@@ -197,9 +197,9 @@ def function_builder(name: str) -> Builder | None:
     return TABLE.builders.get(name)
 
 
-def function_domain(name: str) -> Requirement | None:
+def function_domain(name: str) -> tuple[Requirement, ...]:
     """What the argument of `name(…)` needs for a real value, as the parser records it."""
-    return TABLE.domains.get(name)
+    return TABLE.domains.get(name, ())
 
 
 def function_of(expr: object) -> MathFunction | None:

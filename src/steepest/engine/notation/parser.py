@@ -308,9 +308,9 @@ class _Parser:
         self.leave()
         build = function_builder(function.name)
         assert build is not None  # names.py calls a word a function only when the table has it
-        domain = function_domain(function.name)
-        if domain is not None:
-            self.require_all([domain.on(argument)], function.column)
+        self.require_all(
+            [need.on(argument) for need in function_domain(function.name)], function.column
+        )
         value = build(argument)
         if isinstance(value, sympy.exp):
             # exp(u) is e^u: the same bound on a tower, however it is written.
