@@ -97,12 +97,19 @@ SINE = table.TABLE.functions[0]
 @pytest.mark.parametrize(
     "added",
     [
-        dataclasses.replace(SINE, sympy_class=sympy.sech),
-        dataclasses.replace(SINE, name="sech", sympy_class=sympy.sech, aliases=("ln",)),
-        dataclasses.replace(SINE, name="sech2", sympy_class=sympy.sech),
+        dataclasses.replace(SINE, sympy_class=sympy.erf),
+        dataclasses.replace(SINE, name="erf", sympy_class=sympy.erf, aliases=("ln",)),
+        dataclasses.replace(SINE, name="s1ne", sympy_class=sympy.erf),
+        dataclasses.replace(SINE, name="expm1", sympy_class=sympy.erf),
         dataclasses.replace(SINE, name="sine"),
     ],
-    ids=["a name twice", "an alias twice", "digits in a name", "a SymPy function twice"],
+    ids=[
+        "a name twice",
+        "an alias twice",
+        "digits inside a name",
+        "digits after letters that name no function",
+        "a SymPy function twice",
+    ],
 )
 def test_the_table_refuses_a_function_the_engine_could_not_tell_apart(added: MathFunction) -> None:
     with pytest.raises(ValueError):

@@ -61,6 +61,27 @@ def test_reads_math_as_people_type_it(text: str, expected: sympy.Expr) -> None:
     assert parse(text) == expected
 
 
+@pytest.mark.parametrize("spelling", ["log10", "log_10", "log₁₀"])
+@pytest.mark.parametrize("variables", [None, ["x"]])
+def test_a_logarithm_to_base_10_is_ln_over_ln_10_however_its_base_is_written(
+    spelling: str, variables: list[str] | None
+) -> None:
+    assert parse(f"{spelling}(x)", variables) == sympy.log(x, 10)
+    assert parse(f"3{spelling} x", variables) == 3 * sympy.log(x) / sympy.log(10)
+    assert parse(f"{spelling}(1000)", variables) == 3
+
+
+def test_a_logarithm_to_base_2_is_ln_over_ln_2() -> None:
+    assert parse("log2(x) + log_2(8)") == sympy.log(x) / sympy.log(2) + 3
+
+
+@pytest.mark.parametrize("variables", [None, ["x"]])
+def test_another_base_is_refused_with_the_quotient_to_write(variables: list[str] | None) -> None:
+    with pytest.raises(MathSyntaxError, match=r"'log5'.*write ln\(x\)/ln\(5\)") as caught:
+        parse("2x log5(x)", variables)
+    assert caught.value.column == 4
+
+
 def test_symbols_are_real_so_derivatives_stay_simple() -> None:
     assert sympy.diff(parse("abs(x)"), x) == sympy.sign(x)
 
@@ -103,7 +124,8 @@ def test_e_is_eulers_number_unless_declared_as_a_variable() -> None:
         ("log(x, 2)", "log takes one argument", 6),
         ("[x]", "round parentheses", 1),
         ("x_", "'_' must be followed by digits", 2),
-        ("log2(x)", "unknown function 'log2'", 1),
+        ("log3(x)", "for a logarithm to base 3 write ln(x)/ln(3)", 1),
+        ("x + ln_3(x)", "unknown function 'ln3'", 5),
         ("x = 1", "unexpected character '='", 3),
         ("x\x00", "U+0000", 2),
     ],

@@ -10,6 +10,7 @@ for u^(1/2).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,6 +28,7 @@ StepsRule = Literal["trig", "exp", "log", "abs", "sign"]
 "trig" is the standard-derivative rule, used for any function without a rule of its own."""
 MathMLForm = Literal["call", "bars", "power of e"]
 """How a page shows f(u): its glyph with the argument in parentheses, |u|, or e^u."""
+_NAME = re.compile(r"[A-Za-z]+[0-9]*")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,12 @@ class FunctionTable:
                 self._add_name(name, function.sympy_class, function.domain)
         for shorthand in self.shorthands:
             self._add_name(shorthand.name, shorthand.expand, shorthand.domain)
+        for name in self.builders:
+            # The lexer reads log10 as the name log with the index 10, and names.py joins them
+            # back: that needs the letters alone to name a function too.
+            letters = name.rstrip("0123456789")
+            if letters != name and letters not in self.builders:
+                raise ValueError(f"{name!r} ends in digits after {letters!r}, which is no function")
         self.by_class = {function.sympy_class: function for function in self.functions}
         if len(self.by_class) != len(self.functions):
             raise ValueError("two functions of the table share a SymPy function")
@@ -112,8 +120,8 @@ class FunctionTable:
 
     def _add_name(self, name: str, builder: Builder, domain: tuple[Requirement, ...]) -> None:
         # The lexer reads a run of letters as names, and digits after it as an index.
-        if not (name.isascii() and name.isalpha()):
-            raise ValueError(f"{name!r} is not a run of letters")
+        if not _NAME.fullmatch(name):
+            raise ValueError(f"{name!r} is not a run of letters, with digits only at its end")
         if name in self.builders:
             raise ValueError(f"the table names {name!r} twice")
         self.builders[name] = builder

@@ -66,6 +66,10 @@ def _pole(name: str, denominator: Builder) -> Requirement:
     return Requirement("nonzero", f"{name} at a pole", of=denominator)
 
 
+def _logarithm(name: str) -> tuple[Requirement, ...]:
+    return (Requirement("positive", f"{name} of a negative number", f"{name} of zero"),)
+
+
 def _inverse_sine(name: str) -> Requirement:
     return Requirement("unit", f"{name} of a number outside [−1, 1]")
 
@@ -157,7 +161,7 @@ TABLE = FunctionTable(
             precise=log_rule,
             derivative=lambda u: 1 / u, in_trees=TreeNode("log", np.log),
             aliases=("ln",), steps_rule="log", glyph="ln",
-            domain=(Requirement("positive", "ln of a negative number", "ln of zero"),),
+            domain=_logarithm("ln"),
         ),
         MathFunction(
             "abs", sympy.Abs, scalar=abs, bound=abs_bound,
@@ -183,6 +187,12 @@ TABLE = FunctionTable(
         ),
         # A convenience for ML losses, built from exp for the same reason.
         Shorthand("sigmoid", lambda u: 1 / (1 + sympy.exp(-u))),
+        # Logarithms to base 10 and 2 (bits), as numpy and calculators name them; the lexer
+        # reads log_10 and log₁₀ as log10 too. Built from ln for the same reason; SymPy works
+        # whole values out (log10(1000) is 3). Another base is ln(x)/ln(b): log_b with a
+        # variable b would be an index that is no number, which the grammar has not.
+        Shorthand("log10", lambda u: sympy.log(u, 10), domain=_logarithm("log10")),
+        Shorthand("log2", lambda u: sympy.log(u, 2), domain=_logarithm("log2")),
     ],
 )  # fmt: skip
 

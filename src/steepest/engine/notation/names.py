@@ -2,6 +2,8 @@
 
 `xy` is x·y, `sinx` is sin followed by x, `theta1` is one variable. When the caller declares the
 variables, only those (plus the whitelisted functions and the constants e and pi) are accepted.
+Digits after a function's name make another name, which the table must hold: `log10`, `log_10`
+and `log₁₀` are all log10, as `w_1` and `w₁` are w1.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
+
+import sympy
 
 from steepest.engine.errors import MathSyntaxError, VariableError
 from steepest.engine.functions.table import function_builder, typed_names
@@ -57,12 +61,22 @@ def _split_free(token: Token, before_paren: bool) -> list[Piece]:
     if index:
         last = pieces[-1]
         if last.kind == "function":
-            raise MathSyntaxError(f"unknown function {last.name + index!r}", last.column)
-        if last.name == "pi":
+            if function_builder(last.name + index) is None:
+                raise _unknown_indexed(last, index)
+            pieces[-1] = Piece("function", last.name + index, last.column)
+        elif last.name == "pi":
             raise MathSyntaxError(f"write an operator between pi and {index}", last.column)
-        # `e1` is a variable named e1, like any letter followed by digits.
-        pieces[-1] = Piece("variable", last.name + index, last.column)
+        else:
+            # `e1` is a variable named e1, like any letter followed by digits.
+            pieces[-1] = Piece("variable", last.name + index, last.column)
     return pieces
+
+
+def _unknown_indexed(function: Piece, index: str) -> MathSyntaxError:
+    message = f"unknown function {function.name + index!r}"
+    if function_builder(function.name) is sympy.log:
+        message += f": for a logarithm to base {index} write ln(x)/ln({index})"
+    return MathSyntaxError(message, function.column)
 
 
 def _split_declared(token: Token, declared: Collection[str], before_paren: bool) -> list[Piece]:
@@ -79,6 +93,8 @@ def _split_declared(token: Token, declared: Collection[str], before_paren: bool)
             if before_paren and len(token.letters) > 1 and not pieces:
                 raise MathSyntaxError(f"unknown function {text!r}", token.column)
             rest = text[pos:]
+            if pieces and pieces[-1].kind == "function" and rest.isdigit():
+                raise _unknown_indexed(pieces[-1], rest)
             listed = ", ".join(sorted(declared))
             raise VariableError(
                 f"unknown variable {rest!r} (the variables are {listed})", token.column + pos
