@@ -27,6 +27,8 @@ EXPRESSIONS = [
     "sin(x) cos(y) + tan(x y) - sec(x) + csc(y) - cot(x)",
     "asin(x/2) + acos(y/3) + atan(x y)",
     "sinh(x) - cosh(y) tanh(x)",
+    "asinh(x) + acosh(y + 2) - atanh(x/3) + sech(x) csch(y) coth(y)",
+    "asech(1/(y^2 + 2)) + acsch(x) - acoth(y + 3)",
     "exp(-x^2) log(1 + y^2) + e^x + pi",
     "abs(x - y) + sign(x - 1) + sqrt(y + 2) + (x^2 + 1)^(1/3)",
     "1/(1 + exp(-x)) - (x + y)^-2",

@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy.parsing.sympy_parser import parse_expr
 
+from steepest.engine.functions.function import MathFunction
+from steepest.engine.functions.table import TABLE
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import (
     mathml_derivative,
@@ -59,6 +61,9 @@ EXAMPLES = [
     sympy.tan(x) + sympy.sec(x) + sympy.csc(x) + sympy.cot(x),
     sympy.asin(x) - sympy.acos(y) + sympy.atan(x * y),
     sympy.sinh(x) * sympy.cosh(y) / sympy.tanh(z),
+    sympy.sech(x) - sympy.csch(y) * sympy.coth(z),
+    sympy.asinh(x) + sympy.acosh(y) ** 2 - sympy.atanh(x * z),
+    sympy.asech(x) / sympy.acsch(y) + sympy.acoth(z),
     sympy.sign(x) * sympy.Abs(y),
     theta**2 - 2 * theta,
     sympy.Float(0.5) * x + sympy.Float(-1.25),
@@ -91,6 +96,14 @@ def test_sympy_string_reads_back_and_matches_sstr(expr: sympy.Expr) -> None:
     text = to_sympy_str(expr)
     assert text == sympy.sstr(expr)
     assert sympy.sympify(text, locals=REAL_SYMBOLS) == expr
+
+
+@pytest.mark.parametrize(
+    "function", [f for f in TABLE.functions if f.mathml == "call"], ids=lambda f: f.name
+)
+def test_mathml_shows_a_function_by_the_name_pages_use(function: MathFunction) -> None:
+    # arcsin for asin, arsinh for asinh (ISO 80000-2), ln for log
+    assert f"<mi>{function.page_name}</mi>" in mathml_fragment(function.sympy_class(x))
 
 
 @pytest.mark.parametrize("expr", EXAMPLES, ids=str)
@@ -188,11 +201,7 @@ def test_helpers_build_derivatives_vectors_and_equations() -> None:
 
 # Random expressions: the printers must agree with the expression for anything the grammar
 # can build, not only for the examples above.
-UNARY = [
-    sympy.sin, sympy.cos, sympy.tan, sympy.sec, sympy.csc, sympy.cot, sympy.asin, sympy.acos,
-    sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.exp, sympy.log, sympy.sqrt,
-    sympy.Abs, sympy.sign,
-]  # fmt: skip
+UNARY = [*(function.sympy_class for function in TABLE.functions), sympy.sqrt]
 LEAVES = st.one_of(
     st.sampled_from([x, y, z, sympy.E, sympy.pi]),
     st.integers(-4, 4).map(sympy.Integer),

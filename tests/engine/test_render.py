@@ -16,6 +16,7 @@ from steepest.engine.calculus.real_results import has_no_real_value
 from steepest.engine.explain.json_text import json_expression
 from steepest.engine.explain.mathml import render_mathml, sentence_html
 from steepest.engine.explain.text import render_text
+from steepest.engine.functions.table import TABLE
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 from steepest.engine.notation.vocabulary import GREEK
@@ -142,11 +143,7 @@ def test_plain_text_has_no_markup_and_the_page_has_no_ascii_minus_in_formulas() 
         assert "<mo>-</mo>" not in math
 
 
-FUNCTIONS = [
-    sympy.sin, sympy.cos, sympy.tan, sympy.sec, sympy.csc, sympy.cot, sympy.asin, sympy.acos,
-    sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh, sympy.exp, sympy.log, sympy.sqrt,
-    sympy.Abs, sympy.sign,
-]  # fmt: skip
+FUNCTIONS = [*(function.sympy_class for function in TABLE.functions), sympy.sqrt]
 EXPRESSIONS = st.recursive(
     st.sampled_from([x, y, sympy.Integer(2), sympy.Integer(-3), sympy.Rational(1, 2)]),
     lambda children: st.one_of(

@@ -21,6 +21,7 @@ from steepest.engine.calculus.rules import (
     derive_partial,
 )
 from steepest.engine.errors import EngineError
+from steepest.engine.functions.table import TABLE
 
 w1, w2, x, y, z, u = sympy.symbols("w1 w2 x y z u", real=True)
 XY = (x, y)
@@ -28,7 +29,7 @@ TRIG = [
     sympy.sin, sympy.cos, sympy.tan, sympy.sec, sympy.csc, sympy.cot, sympy.asin, sympy.acos,
     sympy.atan, sympy.sinh, sympy.cosh, sympy.tanh,
 ]  # fmt: skip
-UNARY = [*TRIG, sympy.exp, sympy.log, sympy.sqrt, sympy.Abs, sympy.sign]
+UNARY = [*(function.sympy_class for function in TABLE.functions), sympy.sqrt]
 
 
 def nodes(rule: Rule) -> Iterator[Rule]:

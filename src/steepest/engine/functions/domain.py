@@ -34,7 +34,16 @@ MAX_WORKING_DIGITS = 200
 # first digit needs all the digits of the argument's integer part.
 ARGUMENT_LIMIT = 10**50
 PERIODIC = (sympy.sin, sympy.cos, sympy.tan, sympy.sec, sympy.csc, sympy.cot)
-_BLOW_UP = (*PERIODIC, sympy.exp, sympy.sinh, sympy.cosh, sympy.tanh)
+_BLOW_UP = (
+    *PERIODIC,
+    sympy.exp,
+    sympy.sinh,
+    sympy.cosh,
+    sympy.tanh,
+    sympy.sech,
+    sympy.csch,
+    sympy.coth,
+)
 
 
 @dataclass(frozen=True)

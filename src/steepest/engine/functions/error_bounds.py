@@ -130,3 +130,92 @@ def sign_bound(a: float, e: float) -> Evaluation:
     if abs(a) <= 2 * e and a != 0:
         raise Singular("sign too close to zero")
     return float((a > 0) - (a < 0)), 0.0
+
+
+def sech(u: float) -> float:
+    """1/cosh u without cosh's overflow: beyond EXP_LIMIT, sech u is 2e^−|u| to the last bit."""
+    return 1 / math.cosh(u) if abs(u) <= EXP_LIMIT else 2 * math.exp(-abs(u))
+
+
+def csch(u: float) -> float:
+    """1/sinh u without sinh's overflow, as `sech`; ZeroDivisionError at its pole, 0."""
+    return 1 / math.sinh(u) if abs(u) <= EXP_LIMIT else math.copysign(2 * math.exp(-abs(u)), u)
+
+
+def sech_bound(a: float, e: float) -> Evaluation:
+    value = sech(a)
+    # cosh's own rounding is a relative error of the quotient, like the division's.
+    return value, value * (abs(math.tanh(a)) * e + UNIT_ROUNDOFF)
+
+
+def csch_bound(a: float, e: float) -> Evaluation:
+    if abs(a) <= 2 * e:
+        raise Singular("csch at a pole")
+    value = csch(a)
+    return value, abs(value) * (e / abs(math.tanh(a)) + UNIT_ROUNDOFF)
+
+
+def coth_bound(a: float, e: float) -> Evaluation:
+    if abs(a) <= 2 * e:
+        raise Singular("coth at a pole")
+    value = 1 / math.tanh(a)
+    # d/du coth u = 1 − coth² u; tanh's rounding is a relative error of the quotient.
+    return value, abs(value * value - 1) * e + UNIT_ROUNDOFF * abs(value)
+
+
+def asinh_bound(a: float, e: float) -> Evaluation:
+    return math.asinh(a), e / math.hypot(1.0, a)
+
+
+def acosh_bound(a: float, e: float) -> Evaluation:
+    """Real from 1 up, and infinitely steep at 1."""
+    if a < 1 - e:
+        raise NotReal("acosh of a number below 1")
+    if a <= 1 + 2 * e:
+        raise Singular("acosh too close to 1")
+    return math.acosh(a), e / math.sqrt((a - 1) * (a + 1))
+
+
+def atanh_bound(a: float, e: float) -> Evaluation:
+    """Real between −1 and 1, with poles at both."""
+    if abs(a) > 1 + e:
+        raise NotReal("atanh of a number outside [−1, 1]")
+    if abs(a) >= 1 - 2 * e:
+        raise Singular("atanh too close to ±1")
+    return math.atanh(a), e / ((1 - a) * (1 + a))
+
+
+# The inverses of the reciprocal functions are worked out as g(1/u), acosh(1/u) for asech: the
+# division's rounding is a relative error of u, which adds |f′(u)|·|u| units of roundoff.
+
+
+def outside_unit_bound(
+    function: Callable[[float], float], slope: Callable[[float], float], name: str
+) -> BoundRule:
+    """asec, acsc and acoth: real where |u| ≥ 1 (acoth: > 1), and steep or infinite at ±1."""
+
+    def rule(a: float, e: float) -> Evaluation:
+        if abs(a) < 1 - e:
+            raise NotReal(f"{name} of a number in (−1, 1)")
+        if abs(a) <= 1 + 2 * e:
+            raise Singular(f"{name} too close to ±1")
+        return function(a), slope(a) * (e + UNIT_ROUNDOFF * abs(a))
+
+    return rule
+
+
+def asech_bound(a: float, e: float) -> Evaluation:
+    """Real on (0, 1]: a pole at 0, infinitely steep at 1."""
+    if a < -e or a > 1 + e:
+        raise NotReal("asech of a number outside (0, 1]")
+    if a <= 2 * e or a >= 1 - 2 * e:
+        raise Singular("asech too close to 0 or 1")
+    slope = 1 / (a * math.sqrt((1 - a) * (1 + a)))
+    return math.acosh(1 / a), slope * (e + UNIT_ROUNDOFF * a)
+
+
+def acsch_bound(a: float, e: float) -> Evaluation:
+    if abs(a) <= 2 * e:
+        raise Singular("acsch at a pole")
+    slope = 1 / (abs(a) * math.hypot(1.0, a))
+    return math.asinh(1 / a), slope * (e + UNIT_ROUNDOFF * abs(a))

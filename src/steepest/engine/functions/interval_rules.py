@@ -23,14 +23,20 @@ from mpmath.libmp import (
     fone,
     from_man_exp,
     fzero,
+    mpf_asinh,
+    mpf_atanh,
     mpf_cosh,
+    mpf_ge,
     mpf_gt,
     mpf_le,
     mpf_lt,
     mpf_mul,
     mpf_neg,
+    mpf_shift,
     mpf_sign,
     mpf_sinh,
+    mpf_sqrt,
+    mpf_sub,
     mpf_tanh,
     round_ceiling,
     round_floor,
@@ -207,6 +213,87 @@ def _cosh(x: Interval, prec: int) -> Interval:
 
 
 cosh_rule = _hyperbolic_guard(_cosh)
+
+
+sech_rule = quotient_rule(one, cosh_rule)
+csch_rule = quotient_rule(one, sinh_rule)
+coth_rule = quotient_rule(cosh_rule, sinh_rule)
+asinh_rule = increasing_rule(mpf_asinh)
+
+
+def _acosh(x: Bound, prec: int, rnd: str) -> Bound:
+    """acosh x as 2·asinh(√((x − 1)/2)): mpf_acosh rounds x² − 1, which near x = 1 loses more
+    bits than `widened` allows for. Each step increases with x and rounds the same way."""
+    half_excess = mpf_shift(mpf_sub(x, fone, prec + 10, rnd), -1)
+    return mpf_shift(mpf_asinh(mpf_sqrt(half_excess, prec + 10, rnd), prec, rnd), 1)
+
+
+_acosh_increasing = increasing_rule(_acosh)
+
+
+def acosh_rule(x: Interval, prec: int) -> Interval:
+    lo, hi = x
+    if mpf_lt(hi, fone):
+        raise NotReal("acosh of a number below 1")
+    if mpf_lt(lo, fone):
+        raise Unresolved("acosh too close to 1")
+    return _acosh_increasing(x, prec)
+
+
+def _inside_unit(name: str) -> IntervalRule:
+    """atanh, and acoth (as atanh of 1/u): real between −1 and 1, with poles at both."""
+    increasing = increasing_rule(mpf_atanh)
+
+    def rule(x: Interval, prec: int) -> Interval:
+        lo, hi = x
+        if mpf_lt(hi, fnone) or mpf_gt(lo, fone):
+            raise NotReal(f"{name} of a number outside [−1, 1]")
+        if x in ((fone, fone), (fnone, fnone)):
+            raise Singular(f"{name} of ±1")
+        if mpf_le(lo, fnone) or mpf_ge(hi, fone):
+            raise Unresolved(f"{name} too close to ±1")
+        return increasing(x, prec)
+
+    return rule
+
+
+atanh_rule = _inside_unit("atanh")
+_acoth_of_reciprocal = _inside_unit("acoth")
+
+
+def reciprocal(x: Interval, prec: int) -> Interval:
+    """1/x for an interval the caller has found clear of 0, rounded outwards with guard bits.
+
+    The inverse reciprocal functions are worked out of it (asech u = acosh(1/u)): 1/u is
+    monotonic on each side of 0, so the function of its interval encloses theirs."""
+    result: Interval = mpi_div(mpi_one, x, prec + 10)
+    return result
+
+
+def acoth_rule(x: Interval, prec: int) -> Interval:
+    lo, hi = x
+    if mpf_gt(lo, fnone) and mpf_lt(hi, fone):
+        raise NotReal("acoth of a number in (−1, 1)")
+    if not (mpf_ge(lo, fone) or mpf_le(hi, fnone)):
+        raise Unresolved("acoth too close to ±1")
+    return _acoth_of_reciprocal(reciprocal(x, prec), prec)
+
+
+def asech_rule(x: Interval, prec: int) -> Interval:
+    lo, hi = x
+    if mpf_lt(hi, fzero) or mpf_gt(lo, fone):
+        raise NotReal("asech of a number outside (0, 1]")
+    if lo == hi == fzero:
+        raise Singular("asech of 0")
+    if not mpf_gt(lo, fzero) or mpf_gt(hi, fone):
+        raise Unresolved("asech too close to 0 or 1")
+    # 1/u ≥ 1 here, however rounded: 1 is a float.
+    return _acosh_increasing(reciprocal(x, prec), prec)
+
+
+def acsch_rule(x: Interval, prec: int) -> Interval:
+    check_nonzero(x)
+    return asinh_rule(reciprocal(x, prec), prec)
 
 
 def abs_rule(x: Interval, prec: int) -> Interval:

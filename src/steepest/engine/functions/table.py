@@ -17,14 +17,25 @@ import sympy
 from steepest.engine.functions.domain import Requirement
 from steepest.engine.functions.error_bounds import (
     abs_bound,
+    acosh_bound,
+    acsch_bound,
+    asech_bound,
+    asinh_bound,
     atan_bound,
+    atanh_bound,
     cos_bound,
     cot_bound,
+    coth_bound,
+    csch,
+    csch_bound,
     exp_bound,
     hyperbolic_bound,
     inverse_sine_bound,
     log_bound,
+    outside_unit_bound,
     reciprocal_bound,
+    sech,
+    sech_bound,
     sign_bound,
     sin_bound,
     tan_bound,
@@ -42,14 +53,23 @@ from steepest.engine.functions.function import (
 from steepest.engine.functions.interval_rules import (
     abs_rule,
     acos_rule,
+    acosh_rule,
+    acoth_rule,
+    acsch_rule,
+    asech_rule,
     asin_rule,
+    asinh_rule,
     atan_rule,
+    atanh_rule,
     cos_rule,
     cosh_rule,
+    coth_rule,
+    csch_rule,
     exp_rule,
     log_rule,
     one,
     quotient_rule,
+    sech_rule,
     sign_rule,
     sin_rule,
     sinh_rule,
@@ -61,8 +81,13 @@ def _sign(u: float) -> float:
     return float((u > 0) - (u < 0))
 
 
-def _pole(name: str, denominator: Builder) -> Requirement:
+def _acoth(u: float) -> float:
+    return math.atanh(1 / u)
+
+
+def _pole(name: str, denominator: Builder | None = None) -> Requirement:
     # A pole is an isolated point: a constant there is refused, a variable answer is not.
+    # Without a denominator, the pole is where the argument is 0 (coth, csch, acsch).
     return Requirement("nonzero", f"{name} at a pole", of=denominator)
 
 
@@ -148,6 +173,88 @@ TABLE = FunctionTable(
             "tanh", sympy.tanh, scalar=math.tanh, bound=tanh_bound,
             precise=tanh_rule,
             derivative=lambda u: 1 - sympy.tanh(u) ** 2, in_trees=TreeNode("tanh", np.tanh),
+        ),
+        # As with sec, csc and cot, trees carry the reciprocals the browser's Math has.
+        MathFunction(
+            "sech", sympy.sech, scalar=sech, bound=sech_bound,
+            precise=sech_rule,
+            derivative=lambda u: -sympy.sech(u) * sympy.tanh(u),
+            in_trees=WrittenOut(lambda u: 1 / sympy.cosh(u)),
+        ),
+        MathFunction(
+            "csch", sympy.csch, scalar=csch, bound=csch_bound,
+            precise=csch_rule,
+            derivative=lambda u: -sympy.csch(u) * sympy.coth(u),
+            in_trees=WrittenOut(lambda u: 1 / sympy.sinh(u)), aliases=("cosech",),
+            domain=(_pole("csch"),),
+        ),
+        MathFunction(
+            "coth", sympy.coth, scalar=lambda u: 1 / math.tanh(u), bound=coth_bound,
+            precise=coth_rule,
+            derivative=lambda u: -(sympy.csch(u) ** 2),
+            in_trees=WrittenOut(lambda u: 1 / sympy.tanh(u)),
+            domain=(_pole("coth"),),
+        ),
+        # The inverse hyperbolic functions: pages write ISO 80000-2's arsinh (area), as they
+        # write arcsin (arc) for asin; arcsinh, common in textbooks, is read too. Their
+        # reciprocal cousins are the inverses of 1/u: asech(u) = acosh(1/u), and trees say so.
+        MathFunction(
+            "asinh", sympy.asinh, scalar=math.asinh, bound=asinh_bound,
+            precise=asinh_rule,
+            derivative=lambda u: 1 / sympy.sqrt(u**2 + 1),
+            in_trees=TreeNode("asinh", np.arcsinh), glyph="arsinh", aliases=("arsinh", "arcsinh"),
+        ),
+        MathFunction(
+            "acosh", sympy.acosh, scalar=math.acosh, bound=acosh_bound,
+            precise=acosh_rule,
+            derivative=lambda u: 1 / sympy.sqrt(u**2 - 1),
+            in_trees=TreeNode("acosh", np.arccosh), glyph="arcosh", aliases=("arcosh", "arccosh"),
+            domain=(Requirement("nonnegative", "acosh of a number below 1", of=lambda u: u - 1),),
+        ),
+        MathFunction(
+            "atanh", sympy.atanh, scalar=math.atanh, bound=atanh_bound,
+            precise=atanh_rule,
+            derivative=lambda u: 1 / (1 - u**2),
+            in_trees=TreeNode("atanh", np.arctanh), glyph="artanh", aliases=("artanh", "arctanh"),
+            domain=(
+                Requirement(
+                    "positive", "atanh of a number outside [−1, 1]", "atanh of ±1",
+                    of=lambda u: 1 - u**2,
+                ),
+            ),
+        ),
+        MathFunction(
+            "asech", sympy.asech, scalar=lambda u: math.acosh(1 / u), bound=asech_bound,
+            precise=asech_rule,
+            derivative=lambda u: -1 / (u * sympy.sqrt(1 - u**2)),
+            in_trees=WrittenOut(lambda u: sympy.acosh(1 / u)),
+            glyph="arsech", aliases=("arsech", "arcsech"),
+            domain=(
+                Requirement("positive", "asech of a negative number", "asech of 0"),
+                Requirement("nonnegative", "asech of a number above 1", of=lambda u: 1 - u),
+            ),
+        ),
+        MathFunction(
+            "acsch", sympy.acsch, scalar=lambda u: math.asinh(1 / u), bound=acsch_bound,
+            precise=acsch_rule,
+            derivative=lambda u: -1 / (sympy.Abs(u) * sympy.sqrt(u**2 + 1)),
+            in_trees=WrittenOut(lambda u: sympy.asinh(1 / u)),
+            glyph="arcsch", aliases=("arcsch", "arccsch"),
+            domain=(_pole("acsch"),),
+        ),
+        MathFunction(
+            "acoth", sympy.acoth, scalar=_acoth,
+            bound=outside_unit_bound(_acoth, lambda u: 1 / (u * u - 1), "acoth"),
+            precise=acoth_rule,
+            derivative=lambda u: 1 / (1 - u**2),
+            in_trees=WrittenOut(lambda u: sympy.atanh(1 / u)),
+            glyph="arcoth", aliases=("arcoth", "arccoth"),
+            domain=(
+                Requirement(
+                    "positive", "acoth of a number in (−1, 1)", "acoth of ±1",
+                    of=lambda u: u**2 - 1,
+                ),
+            ),
         ),
         MathFunction(
             "exp", sympy.exp, scalar=math.exp, bound=exp_bound,

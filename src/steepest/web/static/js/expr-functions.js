@@ -3,8 +3,11 @@
 export const MATH_METHODS = {
   "abs": "abs",
   "acos": "acos",
+  "acosh": "acosh",
   "asin": "asin",
+  "asinh": "asinh",
   "atan": "atan",
+  "atanh": "atanh",
   "cos": "cos",
   "cosh": "cosh",
   "exp": "exp",
