@@ -75,6 +75,14 @@ def test_a_logarithm_to_base_2_is_ln_over_ln_2() -> None:
     assert parse("log2(x) + log_2(8)") == sympy.log(x) / sympy.log(2) + 3
 
 
+def test_acot_is_the_textbooks_continuous_inverse_of_cot_with_values_in_0_pi() -> None:
+    assert parse("acot(x)") == parse("arccot x") == sympy.pi / 2 - sympy.atan(x)
+    assert parse("acot(-1)") == 3 * sympy.pi / 4
+    # SymPy's acot is atan(1/x), with a jump at 0; the shorthand agrees with it for x > 0 only.
+    assert sympy.acot(-1) == -sympy.pi / 4
+    assert abs((parse("acot(3)") - sympy.acot(3)).evalf(50)) < 1e-45
+
+
 @pytest.mark.parametrize("variables", [None, ["x"]])
 def test_another_base_is_refused_with_the_quotient_to_write(variables: list[str] | None) -> None:
     with pytest.raises(MathSyntaxError, match=r"'log5'.*write ln\(x\)/ln\(5\)") as caught:

@@ -43,6 +43,7 @@ def _holds(text: str, point: tuple[Fraction, ...], prec: int = 80) -> bool:
         "sech(x) csch(x) coth(x)",
         "asinh(x) + acosh(x + 1) + atanh(x/3)",
         "asech(x/3) + acsch(x) + acoth(x + 1)",
+        "asec(x + 1) + acsc(-x - 1) + acot(x)",
         "e^x ln(x^2 + 1)",
         "abs(x - 1) sign(x - 1)",
         "x^(1/3) + x^(-3/2) + sqrt(x)",
@@ -104,6 +105,8 @@ def test_a_higher_precision_narrows_the_interval_by_as_many_bits() -> None:
         ("acoth(x)", Fraction(-1), Singular),
         ("asech(x)", Fraction(0), Singular),
         ("acsch(x)", Fraction(0), Singular),
+        ("asec(x)", Fraction(1, 2), NotReal),
+        ("acsc(x)", Fraction(0), NotReal),
     ],
 )
 def test_no_value_is_reported_by_kind(text: str, x: Fraction, error: type[Exception]) -> None:

@@ -89,6 +89,7 @@ class Shorthand:
     expand: Builder
     domain: tuple[Requirement, ...] = ()
     """As for a function: recorded before the expansion simplifies (sqrt(x)^2 becomes x)."""
+    aliases: tuple[str, ...] = ()
 
 
 class FunctionTable:
@@ -103,7 +104,8 @@ class FunctionTable:
             for name in (function.name, *function.aliases):
                 self._add_name(name, function.sympy_class, function.domain)
         for shorthand in self.shorthands:
-            self._add_name(shorthand.name, shorthand.expand, shorthand.domain)
+            for name in (shorthand.name, *shorthand.aliases):
+                self._add_name(name, shorthand.expand, shorthand.domain)
         for name in self.builders:
             # The lexer reads log10 as the name log with the index 10, and names.py joins them
             # back: that needs the letters alone to name a function too.

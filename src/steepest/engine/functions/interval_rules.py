@@ -163,8 +163,10 @@ def one(x: Interval, prec: int) -> Interval:
     return result
 
 
-def _inverse_sine(name: str, increasing: bool) -> IntervalRule:
-    function = mpf_asin if name == "asin" else mpf_acos
+def _inverse_sine(
+    name: str, function: Callable[[Bound, int, str], Bound], increasing: bool
+) -> IntervalRule:
+    """asin and acos, and asec and acsc as acos and asin of 1/u."""
 
     def rule(x: Interval, prec: int) -> Interval:
         lo, hi = x
@@ -181,8 +183,8 @@ def _inverse_sine(name: str, increasing: bool) -> IntervalRule:
     return rule
 
 
-asin_rule = _inverse_sine("asin", increasing=True)
-acos_rule = _inverse_sine("acos", increasing=False)
+asin_rule = _inverse_sine("asin", mpf_asin, increasing=True)
+acos_rule = _inverse_sine("acos", mpf_acos, increasing=False)
 
 
 def atan_rule(x: Interval, prec: int) -> Interval:
@@ -258,7 +260,6 @@ def _inside_unit(name: str) -> IntervalRule:
 
 
 atanh_rule = _inside_unit("atanh")
-_acoth_of_reciprocal = _inside_unit("acoth")
 
 
 def reciprocal(x: Interval, prec: int) -> Interval:
@@ -270,13 +271,24 @@ def reciprocal(x: Interval, prec: int) -> Interval:
     return result
 
 
-def acoth_rule(x: Interval, prec: int) -> Interval:
-    lo, hi = x
-    if mpf_gt(lo, fnone) and mpf_lt(hi, fone):
-        raise NotReal("acoth of a number in (−1, 1)")
-    if not (mpf_ge(lo, fone) or mpf_le(hi, fnone)):
-        raise Unresolved("acoth too close to ±1")
-    return _acoth_of_reciprocal(reciprocal(x, prec), prec)
+def _outside_unit(name: str, of_reciprocal: IntervalRule) -> IntervalRule:
+    """asec, acsc and acoth, as acos, asin and atanh of 1/u: real where |u| ≥ 1 (acoth: > 1).
+    The rule of 1/u still refuses what is too close to ±1 to tell, and acoth's pole there."""
+
+    def rule(x: Interval, prec: int) -> Interval:
+        lo, hi = x
+        if mpf_gt(lo, fnone) and mpf_lt(hi, fone):
+            raise NotReal(f"{name} of a number in (−1, 1)")
+        if not (mpf_ge(lo, fone) or mpf_le(hi, fnone)):
+            raise Unresolved(f"{name} too close to ±1")
+        return of_reciprocal(reciprocal(x, prec), prec)
+
+    return rule
+
+
+asec_rule = _outside_unit("asec", _inverse_sine("asec", mpf_acos, increasing=False))
+acsc_rule = _outside_unit("acsc", _inverse_sine("acsc", mpf_asin, increasing=True))
+acoth_rule = _outside_unit("acoth", _inside_unit("acoth"))
 
 
 def asech_rule(x: Interval, prec: int) -> Interval:

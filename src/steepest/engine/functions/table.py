@@ -55,7 +55,9 @@ from steepest.engine.functions.interval_rules import (
     acos_rule,
     acosh_rule,
     acoth_rule,
+    acsc_rule,
     acsch_rule,
+    asec_rule,
     asech_rule,
     asin_rule,
     asinh_rule,
@@ -81,8 +83,21 @@ def _sign(u: float) -> float:
     return float((u > 0) - (u < 0))
 
 
+def _asec(u: float) -> float:
+    return math.acos(1 / u)
+
+
+def _acsc(u: float) -> float:
+    return math.asin(1 / u)
+
+
 def _acoth(u: float) -> float:
     return math.atanh(1 / u)
+
+
+def _arcsecant_slope(u: float) -> float:
+    """|d/du asec u| = |d/du acsc u| = 1/(|u|·√(u² − 1))."""
+    return 1 / (abs(u) * math.sqrt((u - 1) * (u + 1)))
 
 
 def _pole(name: str, denominator: Builder | None = None) -> Requirement:
@@ -97,6 +112,10 @@ def _logarithm(name: str) -> tuple[Requirement, ...]:
 
 def _inverse_sine(name: str) -> Requirement:
     return Requirement("unit", f"{name} of a number outside [−1, 1]")
+
+
+def _inverse_secant(name: str) -> Requirement:
+    return Requirement("nonnegative", f"{name} of a number in (−1, 1)", of=lambda u: u**2 - 1)
 
 
 TABLE = FunctionTable(
@@ -158,6 +177,25 @@ TABLE = FunctionTable(
             precise=atan_rule,
             derivative=lambda u: 1 / (1 + u**2),
             in_trees=TreeNode("atan", np.arctan), glyph="arctan", aliases=("arctan",),
+        ),
+        # asec u = acos(1/u) and acsc u = asin(1/u), the common convention (and SymPy's); trees
+        # say so, as the browser's Math has neither.
+        MathFunction(
+            "asec", sympy.asec, scalar=_asec,
+            bound=outside_unit_bound(_asec, _arcsecant_slope, "asec"),
+            precise=asec_rule,
+            derivative=lambda u: 1 / (sympy.Abs(u) * sympy.sqrt(u**2 - 1)),
+            in_trees=WrittenOut(lambda u: sympy.acos(1 / u)), glyph="arcsec", aliases=("arcsec",),
+            domain=(_inverse_secant("asec"),),
+        ),
+        MathFunction(
+            "acsc", sympy.acsc, scalar=_acsc,
+            bound=outside_unit_bound(_acsc, _arcsecant_slope, "acsc"),
+            precise=acsc_rule,
+            derivative=lambda u: -1 / (sympy.Abs(u) * sympy.sqrt(u**2 - 1)),
+            in_trees=WrittenOut(lambda u: sympy.asin(1 / u)),
+            glyph="arccsc", aliases=("arccsc", "arccosec", "acosec"),
+            domain=(_inverse_secant("acsc"),),
         ),
         MathFunction(
             "sinh", sympy.sinh, scalar=math.sinh, bound=hyperbolic_bound(math.sinh, math.cosh),
@@ -300,6 +338,11 @@ TABLE = FunctionTable(
         # variable b would be an index that is no number, which the grammar has not.
         Shorthand("log10", lambda u: sympy.log(u, 10), domain=_logarithm("log10")),
         Shorthand("log2", lambda u: sympy.log(u, 2), domain=_logarithm("log2")),
+        # acot u = π/2 − atan u, with values in (0, π): the calculus textbooks' inverse of cot,
+        # smooth at 0 with the slope −1/(1 + u²) everywhere. SymPy's acot is atan(1/u), which
+        # jumps from −π/2 to π/2 at 0: the steps would print a slope where there is none, and
+        # acot(−1) would be −π/4 where a learner's book says 3π/4.
+        Shorthand("acot", lambda u: sympy.pi / 2 - sympy.atan(u), aliases=("arccot",)),
     ],
 )  # fmt: skip
 
