@@ -323,21 +323,22 @@ class _Parser:
 
     def function_power(self, function: Piece, op: Token) -> sympy.Expr:
         # `sin^2(x)` squares the sine; `sin^-1(x)` would be ambiguous, so only counts are allowed.
-        text = op.text
+        name, text = function.name, op.text
+        inverse = f"a{name}" if function_builder(f"a{name}") is not None else None
         if op.kind is Kind.OPERATOR:
             if not self.next_is(Kind.NUMBER) or not self.token.text.isdigit():
-                name = function.name
                 raise MathSyntaxError(
-                    f"after {name}^ only a whole number may follow, as in {name}^2(x);"
-                    " for an inverse use asin, acos or atan",
+                    f"after {name}^ only a whole number may follow, as in {name}^2(x)"
+                    + (f"; for an inverse use {inverse}" if inverse else ""),
                     op.column,
                 )
             text = self.advance().text
         exponent = self.integer(text, op.column)
         if exponent < 1:
             raise MathSyntaxError(
-                f"{function.name}^{text} is ambiguous: write asin/acos/atan for an inverse,"
-                f" or 1/{function.name}(x)",
+                f"{name}^{text} is ambiguous: write "
+                + (f"{inverse}(x) for an inverse, or " if inverse else "")
+                + f"1/{name}(x)",
                 op.column,
             )
         return exponent
