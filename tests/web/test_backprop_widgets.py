@@ -119,7 +119,7 @@ def test_a_function_node_is_labelled_with_the_name_a_learner_types() -> None:
     labels = {n["text"]: n["label"] for n in spec["browser"]["nodes"]}
     assert labels["abs(w·x − y)"] == "abs"
     assert labels["sin(w)"] == "sin"
-    assert labels["log(b)"] == "log"
+    assert labels["ln(b)"] == "ln"
 
 
 def test_a_sweep_that_disagrees_with_the_engine_is_refused(

@@ -66,11 +66,11 @@ class MathFunction:
     accepts, so that a learner can type any result back in."""
     in_trees: TreeNode | WrittenOut
     aliases: tuple[str, ...] = ()
-    """Other typed names for the same function (ln for log)."""
+    """Other typed names for the same function (log for ln)."""
     steps_rule: StepsRule = "trig"
     mathml: MathMLForm = "call"
     glyph: str | None = None
-    """The name a page shows when it differs from `name` (arcsin for asin, ln for log)."""
+    """The name a page shows when it differs from `name` (arcsin for asin)."""
     domain: tuple[Requirement, ...] = ()
     """What the argument needs for a real value, recorded by the parser as written; empty when
     every real argument has one. Usually one condition; a half-open interval such as 0 < u ≤ 1

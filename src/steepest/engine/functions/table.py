@@ -300,12 +300,14 @@ TABLE = FunctionTable(
             derivative=lambda u: sympy.exp(u), in_trees=TreeNode("exp", np.exp),
             steps_rule="exp", mathml="power of e",
         ),
-        # The natural logarithm, as in most ML texts; pages write ln.
+        # The natural logarithm, written ln as the lessons write it, in text as on pages: log is
+        # read too (most ML texts and code mean ln by it) but never printed, so no reader takes
+        # a printed log for log10. JSON keeps SymPy's log, which sympify reads (json_text.py).
         MathFunction(
-            "log", sympy.log, scalar=math.log, bound=log_bound,
+            "ln", sympy.log, scalar=math.log, bound=log_bound,
             precise=log_rule,
             derivative=lambda u: 1 / u, in_trees=TreeNode("log", np.log),
-            aliases=("ln",), steps_rule="log", glyph="ln",
+            aliases=("log",), steps_rule="log",
             domain=_logarithm("ln"),
         ),
         MathFunction(

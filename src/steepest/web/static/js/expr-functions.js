@@ -11,7 +11,7 @@ export const MATH_METHODS = {
   "cos": "cos",
   "cosh": "cosh",
   "exp": "exp",
-  "log": "log",
+  "ln": "log",
   "sign": "sign",
   "sin": "sin",
   "sinh": "sinh",
