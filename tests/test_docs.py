@@ -5,12 +5,14 @@ and its JSON API table lists the app's routes with their summaries, row by row."
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import click
 import pytest
 
 from steepest.cli import main
+from steepest.engine.functions.table import typed_names
 from steepest.web.app import create_app
 from steepest.web.settings import SETTINGS, Setting, Settings
 
@@ -75,3 +77,9 @@ def test_the_readme_lists_every_json_endpoint() -> None:
     section = readme_section("The JSON API")
     rows = [line for line in section.splitlines() if line.startswith("| `")]
     assert rows == expected, "the README's JSON API table should read:\n" + "\n".join(expected)
+
+
+def test_the_readme_names_every_function_and_spelling_the_parser_reads() -> None:
+    section = readme_section("Typing math")
+    missing = [name for name in typed_names() if not re.search(rf"`[^`]*\b{name}\b", section)]
+    assert not missing, f"the README's Typing math section should name {missing}"
