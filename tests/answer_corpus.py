@@ -1,13 +1,16 @@
 """The answer corpora of tests/engine/corpus/*.tsv, read one way for every test that uses them.
 
 Columns (tab-separated): verdict, variables, domain, expected, answer; see each file's header.
-A `# -- family: description` line names the family of the rows below it.
+The variables column may end in `|` and parameters: `w1,w2|eta`. A `# -- family: description`
+line names the family of the rows below it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
+
+from steepest.engine.answer_kinds import DOMAIN_KINDS, DomainKind
 
 CORPORA = Path(__file__).parent / "engine" / "corpus"
 
@@ -16,9 +19,10 @@ class Pair(NamedTuple):
     family: str
     verdict: str
     variables: list[str]
-    domain: dict[str, str] | None
+    domain: dict[str, DomainKind] | None
     expected: str
     answer: str
+    parameters: list[str]
 
 
 def read_corpus(name: str) -> list[Pair]:
@@ -29,8 +33,10 @@ def read_corpus(name: str) -> list[Pair]:
             family = line.removeprefix("# -- ").split(":")[0]
         if not line.strip() or line.startswith("#"):
             continue
-        verdict, variables, domain, expected, answer = line.split("\t")
+        verdict, declared, domain, expected, answer = line.split("\t")
+        variables, _, constants = declared.partition("|")
         names = [] if variables == "-" else variables.split(",")
+        parameters = constants.split(",") if constants else []
         chosen: dict[str, str] | None
         if domain == "-":
             chosen = None
@@ -38,5 +44,8 @@ def read_corpus(name: str) -> list[Pair]:
             chosen = dict(part.split(":") for part in domain.split(","))
         else:
             chosen = dict.fromkeys(names, domain)
-        pairs.append(Pair(family, verdict, names, chosen, expected, answer))
+        if chosen is not None and not set(chosen.values()) <= set(DOMAIN_KINDS):
+            raise ValueError(f"{name}.tsv: unknown domain in {line!r}")
+        domains = cast("dict[str, DomainKind] | None", chosen)
+        pairs.append(Pair(family, verdict, names, domains, expected, answer, parameters))
     return pairs

@@ -63,6 +63,20 @@ def test_declared_variables_fix_the_order() -> None:
     assert report["gradient"] == ["2", "1"]
 
 
+def test_params_are_constants_not_variables() -> None:
+    result = steepest("grad", "w1 - 2*eta*w1^2", "--params", "eta", "--at", "w1=1", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    w1, eta = sympy.symbols("w1 eta", real=True)
+    loss = w1 - 2 * eta * w1**2
+    names = {"w1": w1, "eta": eta}
+    assert report["variables"] == ["w1"]
+    assert sympy.sympify(report["partials"]["w1"], locals=names) == sympy.diff(loss, w1)
+    # The point gives w1 only, so the gradient there holds eta, as text.
+    at_point = sympy.sympify(report["gradient_at"]["w1"], locals=names)
+    assert at_point == sympy.diff(loss, w1).subs(w1, 1)
+
+
 @pytest.mark.parametrize(
     "args",
     [["-x^2", "--json"], ["--json", "-x^2"], ["--json", "--", "-x^2"]],

@@ -72,17 +72,29 @@ lessons_option = click.option(
 @click.option(
     "--vars", "variables", metavar="NAME,...", help="Declare the variables and their order."
 )
+@click.option(
+    "--params",
+    "parameters",
+    metavar="NAME,...",
+    help="Declare constants, such as eta: not differentiated, not given with --at.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @click.option(
     "--timeout", default=2.0, show_default=True, help="Seconds before the work is stopped."
 )
 def grad(
-    expression: str, at: str | None, variables: str | None, as_json: bool, timeout: float
+    expression: str,
+    at: str | None,
+    variables: str | None,
+    parameters: str | None,
+    as_json: bool,
+    timeout: float,
 ) -> None:
     """Partial derivatives, the gradient and the steps for EXPRESSION."""
     point = read_at(at)
     declared = [v.strip() for v in variables.split(",")] if variables else None
-    query = GradientQuery(expression, point, declared)
+    constants = [p.strip() for p in parameters.split(",")] if parameters else []
+    query = GradientQuery(expression, point, declared, constants)
     if as_json:
         report = run_engine(tasks.GRADIENT_REPORT, query, timeout=timeout)
         click.echo(json.dumps(report, ensure_ascii=False))

@@ -1,12 +1,13 @@
-"""Every row of tests/engine/corpus/notation.tsv gets its verdict from the checker that
-/api/equivalent uses: the notation students and authors type, family by family."""
+"""Every row of tests/engine/corpus/notation.tsv gets its verdict from the task that
+/api/equivalent runs: the notation students and authors type, family by family."""
 
 from __future__ import annotations
 
 import pytest
 
 from answer_corpus import Pair, read_corpus
-from steepest.engine.answers.typed_check import check_typed_answer
+from steepest.compute.tasks.answers import equivalence
+from steepest.compute.tasks.messages import EquivalenceQuery
 
 VERDICTS = {"equivalent": "correct", "different": "incorrect", "invalid": "invalid"}
 
@@ -23,5 +24,8 @@ def test_the_corpus_covers_every_family_with_enough_rows() -> None:
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{row.expected} ~ {row.answer}" for row in ROWS])
 def test_every_row_gets_its_verdict(row: Pair) -> None:
-    result = check_typed_answer(row.expected, row.answer, row.variables, row.domain)
+    query = EquivalenceQuery(
+        row.expected, row.answer, row.variables, row.domain, parameters=row.parameters
+    )
+    result = equivalence(query)
     assert result["verdict"] == VERDICTS[row.verdict], result["message"]

@@ -140,7 +140,25 @@ FRONT_MATTER_ERRORS = [
     pytest.param(
         "number: 1", "number: 1\nnext: {title: Next}", 7, "missing field 'slug'", id="next-slug"
     ),
+    pytest.param("number: 1", "number: 1\nvariables: w1", 7, "a list such as", id="names-text"),
+    pytest.param(
+        "number: 1", "number: 1\nparameters: [eta, 2x]", 7, "'2x' in 'parameters'", id="name"
+    ),
+    pytest.param("number: 1", "number: 1\nvariables: [w, w]", 7, "given twice", id="names-twice"),
 ]
+
+
+def test_front_matter_declares_variables_and_parameters(write_lesson: WriteLesson) -> None:
+    good = write_lesson(section("Text.\n")).read_text()
+    declared = good.replace("number: 1", "number: 1\nvariables: [w1, w₂]\nparameters: [η, lr]")
+    lesson = load_lesson(write_lesson(text=declared))
+    assert (lesson.variables, lesson.parameters, lesson.names_line) == (
+        ("w1", "w₂"),
+        ("η", "lr"),
+        7,
+    )
+    plain = load_lesson(write_lesson(text=good))
+    assert (plain.variables, plain.parameters) == (None, ())
 
 
 @pytest.mark.parametrize(("old", "new", "line", "message"), FRONT_MATTER_ERRORS)

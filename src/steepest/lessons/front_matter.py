@@ -9,6 +9,8 @@
     difficulty: Medium                            # Easy, Medium or Hard
     summary: The lede paragraph, Markdown with $math$.
     next: {title: Backpropagation, slug: backpropagation}   # optional
+    variables: [w1, w2]                           # optional: the names claims and questions use
+    parameters: [eta]                             # optional: constants, never differentiated
     ---
 
 Reading time is not a field: it is computed from the text (see reading_time).
@@ -28,7 +30,14 @@ from steepest.lessons.yaml_fields import YamlMapping, parse_yaml_mapping
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FRONT_MATTER_FIELDS = {"slug", "title", "course", "unit", "number", "difficulty", "summary", "next"}
+FRONT_MATTER_FIELDS = {
+    "slug", "title", "course", "unit", "number", "difficulty", "summary", "next",
+    "variables", "parameters",
+}  # fmt: skip
+# A name as a lesson declares it: letters (Greek too), then digits, plain or subscript (w₁).
+# Whether the engine reads it as one name is for `steepest check` to confirm, in a worker.
+_NAME = re.compile(r"[^\W\d_]+_?[0-9₀-₉]*")
+MAX_NAMES = 12
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,10 @@ class FrontMatter:
     summary: str
     summary_line: int
     next: NextLesson | None
+    variables: tuple[str, ...] | None
+    parameters: tuple[str, ...]
+    names_line: int
+    """Where `variables` (or else `parameters`) is declared, for the check's messages."""
 
 
 def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> FrontMatter:
@@ -83,7 +96,25 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
         summary=fields.text("summary"),
         summary_line=fields.line_of("summary"),
         next=_next_lesson(fields, env),
+        variables=_names(fields, "variables", env),
+        parameters=_names(fields, "parameters", env) or (),
+        names_line=fields.line_of("variables" if "variables" in fields.fields() else "parameters"),
     )
+
+
+def _names(fields: YamlMapping, key: str, env: EnvType) -> tuple[str, ...] | None:
+    names = fields.optional_words(key)
+    if names is None:
+        return None
+    line = fields.line_of(key)
+    for name in names:
+        if not _NAME.fullmatch(name):
+            raise error_at(env, line, f"'{name}' in '{key}' is not a name such as w1, lr or η")
+    if len(set(names)) != len(names):
+        raise error_at(env, line, f"a name is given twice in '{key}'")
+    if len(names) > MAX_NAMES:
+        raise error_at(env, line, f"at most {MAX_NAMES} names in '{key}'")
+    return names
 
 
 def _next_lesson(fields: YamlMapping, env: EnvType) -> NextLesson | None:

@@ -62,6 +62,9 @@ def parse_lesson(
         sections=sections,
         source_path=path,
         claims=locate_claims(text, env["claims"]),
+        variables=front.variables,
+        parameters=front.parameters,
+        names_line=front.names_line,
     )
 
 

@@ -175,6 +175,12 @@ class Lesson:
     source_path: Path
     claims: tuple[Claim, ...] = ()
     """In the order of the file; checked by `steepest check`, never shown as such."""
+    variables: tuple[str, ...] | None = None
+    """The variables the lesson declares; None: any name, as a learner's free text reads."""
+    parameters: tuple[str, ...] = ()
+    """Constants the lesson declares (eta, lr): read whole, never differentiated."""
+    names_line: int = 1
+    """Where the lesson declares them, for the check's messages."""
 
     @property
     def number_label(self) -> str:

@@ -82,6 +82,20 @@ class YamlMapping:
             raise error_at(self._env, self.line_of(key), f"field '{key}' must be a whole number")
         return value
 
+    def optional_words(self, key: str) -> tuple[str, ...] | None:
+        """A list of short texts, such as names: `[w1, w2]`; None when the field is absent."""
+        node = self._node(key)
+        if node is None:
+            return None
+        value = self._construct(node)
+        if not isinstance(value, list) or not all(
+            isinstance(item, str | int) and str(item).strip() for item in value
+        ):
+            raise error_at(
+                self._env, self.line_of(key), f"field '{key}' must be a list such as [w1, w2]"
+            )
+        return tuple(str(item).strip() for item in value)
+
     def mapping(self, key: str) -> YamlMapping:
         found = self.optional_mapping(key)
         if found is None:

@@ -29,9 +29,9 @@ def equivalence(query: EquivalenceQuery) -> TypedVerdictJson:
     tolerance = None
     if query.figures is not None or query.relative is not None:
         tolerance = Tolerance(query.figures or DEFAULT_FIGURES, query.relative)
-    return check_typed_answer(
-        query.expected, query.answer, query.variables, query.domain, tolerance
-    )
+    # For equivalence a parameter is one more symbol: the answer must hold for every value.
+    names = [*query.variables, *query.parameters]
+    return check_typed_answer(query.expected, query.answer, names, query.domain, tolerance)
 
 
 def preview(query: PreviewQuery) -> str:
@@ -50,7 +50,7 @@ def preview(query: PreviewQuery) -> str:
 def _typeset(query: PreviewQuery) -> str:
     typed = read_typed_answer(query.text)
     size = len(read_vector_text(typed.text).components)
-    read = parse_vector(typed.text, query.variables, size, typed.offset)
+    read = parse_vector(typed.text, query.variables, size, typed.offset, query.parameters)
     parts = [require_workable(part.expr, "this expression") for part in read]
     if size == 1:
         return to_mathml(parts[0])

@@ -22,12 +22,12 @@ from steepest.engine.notation.symbols import make_symbol
 
 def gradient_report(query: GradientQuery) -> GradientReportJson:
     """The engine's gradient report, exactly as `steepest grad --json` prints it."""
-    return engine_gradient_report(query.expression, query.at, query.variables)
+    return engine_gradient_report(query.expression, query.at, query.variables, query.parameters)
 
 
 def gradient_text(query: GradientQuery) -> str:
     """The same report as `steepest grad` prints it for a reader."""
-    return engine_gradient_text(query.expression, query.at, query.variables)
+    return engine_gradient_text(query.expression, query.at, query.variables, query.parameters)
 
 
 def worked_example(query: GradientQuery) -> WorkedExample:

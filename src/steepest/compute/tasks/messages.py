@@ -25,11 +25,12 @@ Coordinate = int | float | str
 @dataclass(frozen=True)
 class GradientQuery:
     """Differentiate `expression` in every variable (in the order `variables` gives, else as
-    found) and, given `at`, evaluate the gradient there."""
+    found) and, given `at`, evaluate the gradient there. `parameters` are constants."""
 
     expression: str
     at: Mapping[str, Coordinate] | None = None
     variables: Sequence[str] | None = None
+    parameters: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class EquivalenceQuery:
     """Significant figures a decimal answer must show (answers/tolerance.py); 3 if not given."""
     relative: float | None = None
     """A relative tolerance instead: any answer this close is right."""
+    parameters: Sequence[str] = ()
+    """Constants both may use (η): the answer must be right whatever their values."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class PreviewQuery:
 
     text: str
     variables: Sequence[str] | None = None
+    parameters: Sequence[str] = ()
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,11 @@ def _split(text: str, start: int, end: int) -> list[tuple[str, int]]:
 
 
 def parse_vector(
-    text: str, variables: Sequence[str] | None, size: int, offset: int = 0
+    text: str,
+    variables: Sequence[str] | None,
+    size: int,
+    offset: int = 0,
+    parameters: Sequence[str] = (),
 ) -> list[Written]:
     """Parse every component (with its domain as written), times the factor before them, or
     raise the first EngineError with a column in `text`, which starts `offset` characters into
@@ -154,18 +158,20 @@ def parse_vector(
     for index, (piece, start) in enumerate(components):
         if not piece.strip():
             raise MathSyntaxError(f"the {ordinal(index)} component is empty", start + 1)
-        parsed.append(parse_at_offset(piece, start, variables))
+        parsed.append(parse_at_offset(piece, start, variables, parameters))
     if vector.factor is None:
         return parsed
     factor_text, factor_start = vector.factor
-    factor = read_factor((factor_text, factor_start + offset), variables)
+    factor = read_factor((factor_text, factor_start + offset), variables, parameters)
     return [
         Written(factor.expr * component.expr, (*factor.conditions, *component.conditions))
         for component in parsed
     ]
 
 
-def read_factor(factor: tuple[str, int], variables: Sequence[str] | None) -> Written:
+def read_factor(
+    factor: tuple[str, int], variables: Sequence[str] | None, parameters: Sequence[str] = ()
+) -> Written:
     """The factor before a vector's brackets: `2`, `2*`, `-`, `1/2`."""
     text, offset = factor
     stripped = text.rstrip()
@@ -179,14 +185,16 @@ def read_factor(factor: tuple[str, int], variables: Sequence[str] | None) -> Wri
             " brackets, as in 2(w1, w2)",
             offset + len(stripped),
         )
-    return parse_at_offset(stripped, offset, variables)
+    return parse_at_offset(stripped, offset, variables, parameters)
 
 
-def parse_at_offset(piece: str, offset: int, variables: Sequence[str] | None) -> Written:
+def parse_at_offset(
+    piece: str, offset: int, variables: Sequence[str] | None, parameters: Sequence[str] = ()
+) -> Written:
     """Parse a slice of a longer text, with its domain as written; error columns count from the
     start of the whole text."""
     try:
-        return parse_written(piece, variables)
+        return parse_written(piece, variables, parameters=parameters)
     except EngineError as error:
         column = None if error.column is None else error.column + offset
         raise type(error)(error.message, column) from None

@@ -33,9 +33,11 @@ class PointEvaluation:
     gradient: tuple[sympy.Expr, ...]
     descent: tuple[sympy.Expr, ...]
     steepest: sympy.Symbol | None
-    """The variable with the largest |component|; None on a tie or at a critical point."""
-    approximate: tuple[float, ...]
-    """The gradient as floats, worked out once: exact values like 4*log(2) are slow to size."""
+    """The variable with the largest |component|; None on a tie, at a critical point, or where
+    the gradient depends on parameters."""
+    approximate: tuple[float, ...] | None
+    """The gradient as floats, worked out once: exact values like 4*log(2) are slow to size.
+    None where it depends on parameters (η, λ), whose values the point does not give."""
     kink: Kink | None = None
     """Where L has a kink at the point, it has no gradient there: `gradient` is then only what
     SymPy's sign(0) = 0 makes of the partials, and no result may show it as the derivative."""
@@ -109,12 +111,13 @@ def _evaluate(
         raise VariableError(f"the point names {', '.join(unknown)}, which is not a variable")
     point = {v: at[v] for v in variables}
     values = tuple(evaluate_at(component, point) for component in gradient)
-    approximate = tuple(float(value) for value in values)
+    symbolic = any(value.free_symbols for value in values)
+    approximate = None if symbolic else tuple(float(value) for value in values)
     return PointEvaluation(
         point=tuple(point[v] for v in variables),
         gradient=values,
         descent=tuple(-value for value in values),
-        steepest=_steepest(variables, approximate),
+        steepest=None if approximate is None else _steepest(variables, approximate),
         approximate=approximate,
         kink=find_kink(expr, variables, point),
     )

@@ -19,11 +19,11 @@ from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
 from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import VariableError
 from steepest.engine.explain.json_text import json_expression
-from steepest.engine.explain.report_types import GradientReportJson, JsonNumber
+from steepest.engine.explain.report_types import GradientReportJson, JsonNumber, JsonValue
 from steepest.engine.explain.steps_json import derivation_to_json, kinks_json
 from steepest.engine.explain.text import render_text
 from steepest.engine.notation.parser import parse
-from steepest.engine.notation.symbols import order_variables
+from steepest.engine.notation.symbols import canonical_variable_name, order_variables
 
 
 def json_number(value: sympy.Expr) -> JsonNumber:
@@ -33,13 +33,22 @@ def json_number(value: sympy.Expr) -> JsonNumber:
     return float(value)
 
 
+def json_value(value: sympy.Expr) -> JsonValue:
+    """A number, or SymPy text where the value holds parameters (1 - 4*eta)."""
+    return json_expression(value) if value.free_symbols else json_number(value)
+
+
 def derive_from_text(
     expression: str,
     at: Mapping[str, Coordinate] | None = None,
     variables: Sequence[str] | None = None,
+    parameters: Sequence[str] = (),
 ) -> GradientDerivation:
-    expr = require_workable(parse(expression, variables), "L")
-    ordered = order_variables(expr.free_symbols, variables)
+    """The derivation for typed text; `parameters` are constants, neither differentiated by
+    nor given at the point, so a gradient there may hold them (1 - 4η)."""
+    expr = require_workable(parse(expression, variables, parameters=parameters), "L")
+    constants = {canonical_variable_name(name) for name in parameters}
+    ordered = order_variables({s for s in expr.free_symbols if s.name not in constants}, variables)
     if not ordered:
         raise VariableError("the expression has no variables to differentiate")
     point = read_point(at, ordered) if at is not None else None
@@ -53,8 +62,9 @@ def gradient_report(
     expression: str,
     at: Mapping[str, Coordinate] | None = None,
     variables: Sequence[str] | None = None,
+    parameters: Sequence[str] = (),
 ) -> GradientReportJson:
-    derivation = derive_from_text(expression, at, variables)
+    derivation = derive_from_text(expression, at, variables, parameters)
     names = [v.name for v in derivation.variables]
     point = derivation.point
     value = derivation.gradient_at
@@ -68,7 +78,7 @@ def gradient_report(
         # At a kink L has no gradient: SymPy's sign(0) = 0 would make up a plain number.
         "gradient_at": None
         if value is None or kink is not None
-        else {name: json_number(g) for name, g in zip(names, value, strict=True)},
+        else {name: json_value(g) for name, g in zip(names, value, strict=True)},
         "kinks": kinks_json(kink),
         "steps": derivation_to_json(derivation),
     }
@@ -78,5 +88,6 @@ def gradient_text(
     expression: str,
     at: Mapping[str, Coordinate] | None = None,
     variables: Sequence[str] | None = None,
+    parameters: Sequence[str] = (),
 ) -> str:
-    return render_text(derive_from_text(expression, at, variables))
+    return render_text(derive_from_text(expression, at, variables, parameters))

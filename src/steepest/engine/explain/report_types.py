@@ -11,6 +11,8 @@ from typing import Literal, TypedDict
 
 JsonNumber = int | float
 """An int when the value is an integer, otherwise the nearest float."""
+JsonValue = int | float | str
+"""A JsonNumber, or SymPy text where the value holds parameters, whose values are not given."""
 
 
 class RuleJson(TypedDict):
@@ -53,13 +55,13 @@ class StackStepJson(ExplainedStepJson):
 class EvaluateStepJson(ExplainedStepJson):
     kind: Literal["evaluate"]
     point: dict[str, JsonNumber]
-    value: list[JsonNumber]
+    value: list[JsonValue]
     exact: list[str]
 
 
 class DescentStepJson(ExplainedStepJson):
     kind: Literal["descent"]
-    direction: list[JsonNumber]
+    direction: list[JsonValue]
     steepest: str | None
     critical: bool
 
@@ -93,7 +95,7 @@ class GradientReportJson(TypedDict):
     partials: dict[str, str]
     gradient: list[str]
     at: dict[str, JsonNumber] | None
-    gradient_at: dict[str, JsonNumber] | None
+    gradient_at: dict[str, JsonValue] | None
     """None without a point, and at a kink, where L has no gradient (see `kinks`)."""
     kinks: list[KinkJson]
     steps: list[DerivationStepJson]

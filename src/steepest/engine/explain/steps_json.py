@@ -3,6 +3,8 @@ words, typed formulas and MathML, with its rules nested inside."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sympy
 
 from steepest.engine.calculus.derivation import GradientDerivation, PartialDerivation
@@ -15,6 +17,7 @@ from steepest.engine.explain.report_types import (
     DerivationStepJson,
     ExplainedStepJson,
     JsonNumber,
+    JsonValue,
     KinkJson,
     PartialStepJson,
     RuleJson,
@@ -52,10 +55,7 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
             "kind": "evaluate",
             **_explained(render_text.evaluate_step(d, e), render_mathml.value_mathml(d, e)),
             "point": point,
-            "value": [
-                _json_number(exact, approximate)
-                for exact, approximate in zip(e.gradient, e.approximate, strict=True)
-            ],
+            "value": _json_values(e.gradient, e.approximate),
             "exact": [json_expression(component) for component in e.gradient],
         }
     )
@@ -63,10 +63,9 @@ def derivation_to_json(d: GradientDerivation) -> list[DerivationStepJson]:
         {
             "kind": "descent",
             **_explained(render_text.descent_step(d, e), render_mathml.descent_mathml(d, e)),
-            "direction": [
-                _json_number(exact, -approximate)
-                for exact, approximate in zip(e.descent, e.approximate, strict=True)
-            ],
+            "direction": _json_values(
+                e.descent, None if e.approximate is None else [-a for a in e.approximate]
+            ),
             "steepest": None if e.steepest is None else e.steepest.name,
             "critical": e.is_critical,
         }
@@ -131,3 +130,12 @@ def _rule_json(rule: Rule, *, placeholder: bool = False) -> RuleJson:
 def _json_number(exact: sympy.Expr, approximate: float) -> JsonNumber:
     """A JSON number: an int when the value is an integer, a float otherwise."""
     return int(exact) if exact.is_Integer else approximate
+
+
+def _json_values(
+    exact: Sequence[sympy.Expr], approximate: Sequence[float] | None
+) -> list[JsonValue]:
+    """Numbers, or SymPy text for each where the values hold parameters."""
+    if approximate is None:
+        return [json_expression(value) for value in exact]
+    return [_json_number(e, a) for e, a in zip(exact, approximate, strict=True)]

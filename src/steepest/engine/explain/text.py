@@ -297,7 +297,7 @@ def evaluate_step(d: GradientDerivation, e: PointEvaluation) -> StepText:
 def descent_step(d: GradientDerivation, e: PointEvaluation) -> StepText:
     title = f"Steepest descent: \u2212\u2207{d.name}"
     point = _vector_text(e.point)
-    descent = tuple(-value for value in e.approximate)
+    descent = None if e.approximate is None else tuple(-value for value in e.approximate)
     formula = (
         f"\u2212\u2207{d.name}{point} = {_vector_text(e.descent)}"
         f"{_approximately(e.descent, descent)}"
@@ -314,9 +314,12 @@ def descent_step(d: GradientDerivation, e: PointEvaluation) -> StepText:
         "fastest.",
         L=name,
     )
-    if len(d.variables) > 1 and e.steepest is None:
+    # With parameters, which component is largest depends on their values: nothing is said.
+    if len(d.variables) < 2 or e.approximate is None:
+        return StepText(title, sentence, formula)
+    if e.steepest is None:
         sentence += say(" Its largest components are equally big: no single variable is steeper.")
-    elif len(d.variables) > 1:
+    else:
         sentence += say(
             " The component largest in size belongs to {v}, so here {L} is steeper along {v}.",
             v=e.steepest,
@@ -364,8 +367,9 @@ def _vector_text(components: Sequence[sympy.Expr]) -> str:
     return "(" + ", ".join(to_text(c) for c in components) + ")"
 
 
-def _approximately(components: Sequence[sympy.Expr], approximate: Sequence[float]) -> str:
-    """`` ≈ (6.31)`` when an exact value such as ``4*log(2) + 4`` is hard to read as a size."""
-    if all(c.is_Rational or c.is_Float for c in components):
+def _approximately(components: Sequence[sympy.Expr], approximate: Sequence[float] | None) -> str:
+    """`` ≈ (6.31)`` when an exact value such as ``4*log(2) + 4`` is hard to read as a size;
+    nothing where it holds parameters, whose values are not known."""
+    if approximate is None or all(c.is_Rational or c.is_Float for c in components):
         return ""
     return " \u2248 (" + ", ".join(f"{value:.6g}" for value in approximate) + ")"

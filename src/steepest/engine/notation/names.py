@@ -2,13 +2,16 @@
 
 `xy` is x·y, `sinx` is sin followed by x, `theta1` is one variable. When the caller declares the
 variables, only those (plus the whitelisted functions and the constants e and pi) are accepted.
+Parameters (constants such as η or λ in a loss) are declared names too: read whole, like the
+variables, but never a variable of their own. They may be declared with the variables or
+without them, when any other name is still read as undeclared text.
 Digits after a function's name make another name, which the table must hold: `log10`, `log_10`
 and `log₁₀` are all log10, as `w_1` and `w₁` are w1.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,15 +40,33 @@ def _kind_of_word(word: str) -> PieceKind:
     return "variable"
 
 
-def split_name(token: Token, declared: Collection[str] | None, before_paren: bool) -> list[Piece]:
-    if declared is None:
-        return _split_free(token, before_paren)
-    return _split_declared(token, declared, before_paren)
+@dataclass(frozen=True)
+class DeclaredNames:
+    """The names one parse reads whole, in canonical spelling (see symbols.declared_names)."""
+
+    variables: frozenset[str] | None = None
+    """None: any name is a variable, and undeclared text is split (`xy` is x·y)."""
+    parameters: frozenset[str] = frozenset()
+
+    def split(self, token: Token, before_paren: bool) -> list[Piece]:
+        """The pieces a run of letters (and its index) stands for."""
+        if self.variables is None:
+            return _split_free(token, before_paren, self._parameter_words())
+        return _split_declared(token, self.variables | self.parameters, before_paren)
+
+    def _parameter_words(self) -> tuple[str, ...]:
+        if not self.parameters:
+            return known_words()
+        # A parameter's digits are the token's index, read after its letters (`lam2`).
+        letters = {name.rstrip("0123456789") for name in self.parameters}
+        return tuple(sorted({*known_words(), *letters}, key=len, reverse=True))
 
 
-def _split_free(token: Token, before_paren: bool) -> list[Piece]:
+ANY_NAME = DeclaredNames()
+
+
+def _split_free(token: Token, before_paren: bool, words: Sequence[str]) -> list[Piece]:
     letters, index, column = token.letters, token.index, token.column
-    words = known_words()
     pieces: list[Piece] = []
     pos = 0
     while pos < len(letters):

@@ -18,7 +18,7 @@ Decimals are read exactly (0.5 is 1/2): the engine is a CAS, and points decide e
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 import sympy
 
@@ -27,14 +27,14 @@ from steepest.engine.functions.domain import Condition
 from steepest.engine.functions.table import function_builder, function_domain
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 from steepest.engine.notation.lexer import Kind, Token, tokenize
-from steepest.engine.notation.names import Piece, split_name
+from steepest.engine.notation.names import DeclaredNames, Piece
 from steepest.engine.notation.power_limits import (
     check_constant_exponent,
     check_exact_power_digits,
     effective_exponent_check,
     largest_exponent,
 )
-from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
+from steepest.engine.notation.symbols import declared_names, make_symbol
 from steepest.engine.notation.vocabulary import CONSTANTS
 from steepest.engine.notation.written import (
     Written,
@@ -51,18 +51,23 @@ def parse(
     text: str,
     variables: Sequence[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    *,
+    parameters: Sequence[str] = (),
 ) -> sympy.Expr:
     """Parse typed math into a SymPy expression over real symbols.
 
-    With `variables`, only those names are variables; anything else is an error.
+    With `variables`, only those names are variables; anything else is an error. `parameters`
+    are names read whole, as symbols, that the caller will not treat as variables.
     """
-    return parse_written(text, variables, limits).expr
+    return parse_written(text, variables, limits, parameters=parameters).expr
 
 
 def parse_written(
     text: str,
     variables: Sequence[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    *,
+    parameters: Sequence[str] = (),
 ) -> Written:
     """Parse as `parse` does, keeping the domain conditions of what was written (see
     written.py): exp(ln x) is x, but only where x > 0."""
@@ -72,20 +77,18 @@ def parse_written(
         raise MathSyntaxError("the expression is empty")
     # Declared names count even when unused: each becomes a partial derivative, an entry of a
     # point, a sampled coordinate (1,050 of them made a 127 MB gradient report).
-    if variables is not None and len(variables) > limits.max_variables:
-        raise LimitExceeded(f"more than {limits.max_variables} variables declared")
-    declared = None if variables is None else {canonical_variable_name(v) for v in variables}
-    parser = _Parser(tokenize(text), declared, limits)
+    names = declared_names(variables, parameters, limits.max_variables)
+    parser = _Parser(tokenize(text), names, limits)
     expr = parser.parse_all()
     return Written(expr, tuple(parser.conditions))
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], declared: Collection[str] | None, limits: Limits):
+    def __init__(self, tokens: list[Token], names: DeclaredNames, limits: Limits):
         # Names are split into pieces lazily, so the token list can grow as we go.
         self.tokens = tokens
         self.pos = 0
-        self.declared = declared
+        self.names = names
         self.limits = limits
         self.depth = 0
         self.nodes = 0
@@ -131,7 +134,7 @@ class _Parser:
         if not self.pending:
             token = self.advance()
             before_paren = self.token.kind is Kind.OPEN
-            self.pending = split_name(token, self.declared, before_paren)
+            self.pending = self.names.split(token, before_paren)
         return self.pending.pop(0)
 
     def peek_piece(self) -> Piece | None:
@@ -139,7 +142,7 @@ class _Parser:
             return self.pending[0]
         if self.token.kind is not Kind.NAME:
             return None
-        pieces = split_name(self.token, self.declared, self.tokens[self.pos + 1].kind is Kind.OPEN)
+        pieces = self.names.split(self.token, self.tokens[self.pos + 1].kind is Kind.OPEN)
         return pieces[0]
 
     # -- bookkeeping --------------------------------------------------------------------------

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import sympy
 
-from steepest.engine.errors import MathSyntaxError, VariableError
+from steepest.engine.errors import LimitExceeded, MathSyntaxError, VariableError
 from steepest.engine.notation.lexer import Kind, tokenize
-from steepest.engine.notation.names import is_valid_variable_name
+from steepest.engine.notation.names import DeclaredNames, is_valid_variable_name
 
 
 @lru_cache(maxsize=4096)
@@ -62,3 +62,19 @@ def order_variables(
     if duplicates:
         raise VariableError(f"variable {sorted(duplicates)[0]!r} is declared twice")
     return [found.get(name) or make_symbol(name) for name in names]
+
+
+def declared_names(
+    variables: Sequence[str] | None, parameters: Sequence[str], most: int
+) -> DeclaredNames:
+    """The variables and parameters a caller declared, checked and in canonical spelling.
+
+    Parameters count toward the most names allowed: each is one more symbol to sample."""
+    if len(variables or ()) + len(parameters) > most:
+        raise LimitExceeded(f"more than {most} variables and parameters declared")
+    declared = None if variables is None else frozenset(map(canonical_variable_name, variables))
+    constants = frozenset(map(canonical_variable_name, parameters))
+    both = sorted(constants & (declared or frozenset()))
+    if both:
+        raise VariableError(f"{both[0]!r} is declared both a variable and a parameter")
+    return DeclaredNames(declared, constants)

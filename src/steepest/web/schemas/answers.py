@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
-from steepest.web.schemas.bounds import MAX_VARIABLES, VariableName, Variables
+from steepest.web.schemas.bounds import MAX_VARIABLES, Parameters, VariableName, Variables
 
 # What the learner types: long enough for any honest answer, short enough to parse quickly.
 MAX_ANSWER = 1000
@@ -56,6 +56,11 @@ class EquivalentRequest(BaseModel):
     )
     answer: str = Field(max_length=MAX_ANSWER, description="What the learner typed")
     variables: Variables = Field(description="The variables both may use")
+    parameters: Parameters = Field(
+        default_factory=list,
+        description="Constants both may use, such as eta: the answer must be right whatever"
+        " their values",
+    )
     domain: dict[VariableName, DomainKind] | None = Field(
         default=None,
         max_length=MAX_VARIABLES,
@@ -93,6 +98,7 @@ class PreviewRequest(BaseModel):
     variables: Variables | None = Field(
         default=None, description="Names allowed as variables; any if not given"
     )
+    parameters: Parameters = Field(default_factory=list)
 
 
 class PreviewResult(BaseModel):

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from steepest.engine.limits import DEFAULT_LIMITS
-from steepest.web.schemas.bounds import Point, Variables
+from steepest.web.schemas.bounds import Parameters, Point, Variables
 
 
 class GradientRequest(BaseModel):
@@ -26,6 +26,7 @@ class GradientRequest(BaseModel):
     variables: Variables | None = Field(
         default=None, description="The variables and their order; by default every name found"
     )
+    parameters: Parameters = Field(default_factory=list)
 
 
 class KinkDetail(BaseModel):
@@ -47,8 +48,9 @@ class GradientReport(BaseModel):
     partials: dict[str, str]
     gradient: list[str]
     at: dict[str, int | float] | None
-    gradient_at: dict[str, int | float] | None = Field(
-        description="The gradient at the point; null without a point, and at a kink (see kinks)"
+    gradient_at: dict[str, int | float | str] | None = Field(
+        description="The gradient at the point; null without a point, and at a kink (see kinks)."
+        " A component that holds parameters is SymPy text (1 - 4*eta)"
     )
     kinks: list[KinkDetail] = Field(
         description="At a kink of L (abs(u) with u = 0 at the point), each partial whose slopes"

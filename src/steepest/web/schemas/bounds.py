@@ -21,6 +21,16 @@ MAX_VARIABLES = DEFAULT_LIMITS.max_variables
 
 VariableName = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Variables = Annotated[list[VariableName], Field(max_length=MAX_VARIABLES)]
+# Constants a text may hold (η, λ, lr): read whole, never differentiated or asked for at a point.
+# With the variables, at most MAX_VARIABLES names in all; the engine says so when there are more.
+Parameters = Annotated[
+    list[VariableName],
+    Field(
+        max_length=MAX_VARIABLES,
+        description="Constants the text may hold, such as eta or lr: read as one name each,"
+        " never differentiated, and not given at a point",
+    ),
+]
 
 # Text values ("1/2", "pi") are read exactly by the engine; JSON numbers are taken as they are.
 # Their size is the engine's to bound (a text's length, an integer's digits), with its words.

@@ -55,6 +55,7 @@ async def equivalent(body: EquivalentRequest, request: Request) -> TypedVerdictJ
         body.domain,
         tolerance.figures,
         tolerance.relative,
+        body.parameters,
     )
     return await pool.acall(tasks.EQUIVALENCE, query)
 
@@ -69,7 +70,9 @@ async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
     """The live preview under an answer box; text that does not parse is a 422 with its column."""
     pool = engine_pool(request)
     return PreviewResult(
-        mathml=await pool.acall(tasks.PREVIEW, PreviewQuery(body.text, body.variables))
+        mathml=await pool.acall(
+            tasks.PREVIEW, PreviewQuery(body.text, body.variables, body.parameters)
+        )
     )
 
 

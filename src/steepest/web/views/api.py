@@ -28,13 +28,14 @@ router = APIRouter(prefix="/api", tags=["api"])
 )
 async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
     """Differentiate `expression` in every variable and, given `at`, evaluate there.
+    `parameters` (`["eta"]`) are constants: not differentiated, not given in `at`, so the
+    gradient there may hold them.
 
     Errors in the typed text come back as 422 with the column where the engine stopped reading.
     """
     pool = engine_pool(request)
-    report = await pool.acall(
-        tasks.GRADIENT_REPORT, GradientQuery(body.expression, body.at, body.variables)
-    )
+    query = GradientQuery(body.expression, body.at, body.variables, body.parameters)
+    report = await pool.acall(tasks.GRADIENT_REPORT, query)
     # Returned as is, not through the model, so the API stays byte for byte the CLI's JSON.
     return JSONResponse(report)
 
