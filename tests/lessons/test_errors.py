@@ -6,6 +6,7 @@ import pytest
 from lesson_files import BODY_FIRST_LINE, WriteLesson, section
 
 from steepest.lessons import HtmlBlock, LessonFormatError, load_lesson
+from steepest.lessons.loader import parse_lesson
 
 # In a body made by section(), the section's own content starts 3 lines below its fence.
 INSIDE = BODY_FIRST_LINE + 3
@@ -163,6 +164,19 @@ DOLLAR_SIGNS = [
     "```\n$x = 1\n```\n",
     "    $indented code\n",
 ]
+
+
+def test_display_math_run_into_a_paragraph_is_one_error(write_lesson: WriteLesson) -> None:
+    path = write_lesson(section("A sum:\n$$x + 1$$\nand more.\n"))
+    deferred: list[LessonFormatError] = []
+    parse_lesson(path.read_text(), path, deferred_errors=deferred)
+    assert [(e.line, e.message) for e in deferred] == [
+        (
+            INSIDE + 1,
+            "'$$' here makes no display math: write $$ … $$ on lines of their own, "
+            "after a blank line",
+        )
+    ]
 
 
 @pytest.mark.parametrize("body", DOLLAR_SIGNS)

@@ -114,11 +114,17 @@ def _find_unclosed_dollars(state: StateCore) -> None:
         source = inline.content
         searched_to = 0
         for child in inline.children or ():
-            if child.type != "text" or "$" not in child.content:
+            if not child.content:
                 continue
-            # Text children are slices of the paragraph's source: find this one to count lines.
+            # Children are (mostly) slices of the paragraph's source, in order: find each, so
+            # that a `$` is looked at where it stands, not in a formula or code span before it.
             start = max(source.find(child.content, searched_to), searched_to)
             searched_to = start + len(child.content)
+            if child.type != "text":
+                searched_to += len(child.markup)  # a formula's closing `$`, a code span's '`'
+                continue
+            if "$" not in child.content:
+                continue
             unclosed = _first_math_dollar(source, start, searched_to)
             if unclosed is not None:
                 line = line_of(inline) + source.count("\n", 0, unclosed)
@@ -144,7 +150,10 @@ _NOT_MATH = frozenset(["", ".", ",", ";", ":", "!", "?", ")", "]", "}"])
 
 def _unclosed_message(source: str, position: int) -> str:
     if source.startswith("$$", position):
-        return "'$$' here makes no display math: write $$ … $$ on lines of their own, closed"
+        return (
+            "'$$' here makes no display math: write $$ … $$ on lines of their own, "
+            "after a blank line"
+        )
     return (
         "this '$' starts math that is never closed: close it with '$' (not right before a "
         "digit), or write \\$ for a dollar sign"
