@@ -98,6 +98,13 @@ BODY_ERRORS = [
         id="unclosed-section-before-the-next-section",
     ),
     pytest.param(
+        section(":::: note\nA box with a section's fence, closed by the section's.\n"),
+        INSIDE,
+        "':::: note' is never closed: end it with a line of '::::' (an enclosing container "
+        "needs a longer fence)",
+        id="box-fence-as-long-as-its-section",
+    ),
+    pytest.param(
         section("Fine $x$.\n\nThe loss $L = w^2 is big.\n"),
         INSIDE + 2,
         "this '$' starts math that is never closed",

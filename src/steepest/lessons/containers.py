@@ -61,8 +61,9 @@ def _check_closed(state: StateCore) -> None:
     an auto-closed one ends where its parent (or the document) ends.
 
     A container opened inside one with a fence no longer than its own cannot be closed there:
-    its closing fence would close the outer one first. So when such a container is auto-closed,
-    the fence it took was the outer one's, and the outer container is the one left open.
+    its closing fence would close the outer one first. When the two are of one kind (a box in a
+    box, a section in a section), which never nest, the outer one was left open and the inner
+    one took its fence; a box inside a section merely needs a shorter fence.
     """
     lines = state.src.split("\n")
     enclosing: list[tuple[Token, int]] = []  # each open container, with the line its map ends
@@ -77,11 +78,17 @@ def _check_closed(state: StateCore) -> None:
         parent = enclosing[-1] if enclosing else None
         ends_with_parent = parent is not None and end == parent[1]
         if fence is None or len(fence.group(1)) < len(token.markup) or ends_with_parent:
-            if parent is not None and len(token.markup) >= len(parent[0].markup):
+            if parent is not None and _left_open_before(parent[0], token):
                 inner = f"'{token.markup} {_name(token)}' at line {line_of(token)}"
                 raise _never_closed(state, parent[0], f" before the {inner}")
             raise _never_closed(state, token, " (an enclosing container needs a longer fence)")
         enclosing.append((token, end))
+
+
+def _left_open_before(outer: Token, inner: Token) -> bool:
+    """Whether `inner`, opened inside `outer`, is where `outer` should have been closed."""
+    same_kind = (_name(outer) == "section") == (_name(inner) == "section")
+    return same_kind and len(inner.markup) >= len(outer.markup)
 
 
 def _never_closed(state: StateCore, token: Token, hint: str) -> LessonFormatError:
