@@ -155,7 +155,34 @@ def test_two_lessons_with_one_slug_clash(tmp_path: Path) -> None:
     clash = write(second, "one", "Text.\n")
     report = check_lessons([tmp_path / "one.md", clash])
     (problem,) = report.problems
-    assert "clashes with" in problem.message
+    assert str(problem) == f"{clash}:2: slug 'one' is used twice: here and in {tmp_path}/one.md:2"
+
+
+def test_mistakes_between_lessons_and_unclosed_markup_are_reported_where_they_are(
+    tmp_path: Path,
+) -> None:
+    first = write(tmp_path, "first", "Text.\n")
+    first.write_text(
+        first.read_text().replace("number: 1", "number: 1\nnext: {title: Later, slug: second}")
+    )
+    second = write(tmp_path, "second", "The loss $L = w^2 grows.\n", number=2)
+    third = write(tmp_path, "third", "Text.\n", number=2)
+    fourth = write(
+        tmp_path, "fourth", "::: note\nAn aside.\n\n::: concept\n### Idea\n\nText.\n:::\n", 4
+    )
+    result = steepest_check(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{first}:{line_holding(first, 'next:')}: 'next' calls lesson 'second' \"Later\", "
+        f'but its title is "A test lesson" ({second})',
+        f"{fourth}:{line_holding(fourth, '::: note')}: '::: note' is never closed: end it with a "
+        f"line of ':::' before the '::: concept' at line {line_holding(fourth, '::: concept')}",
+        f"{second}:{line_holding(second, 'The loss')}: this '$' starts math that is never "
+        "closed: close it with '$' (not right before a digit), or write \\$ for a dollar sign",
+        f"{third}:{line_holding(third, 'number:')}: number 2 is used twice in unit 'Unit A': "
+        f"here and in {second}:{line_holding(second, 'number:')}",
+        "checked 4 lessons, 0 claims: 4 problems",
+    ]
 
 
 def test_one_file_may_be_checked_on_its_own() -> None:

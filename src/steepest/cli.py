@@ -228,21 +228,39 @@ def new(slug: str, folder: Path, title: str | None) -> None:
     show_default=True,
     help="Seconds each engine computation of the pages may take.",
 )
-def export(directory: Path, lesson_dir: Path | None, timeout: float) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Export even when `steepest check` finds problems (a lesson that does not load is"
+    " left out).",
+)
+def export(directory: Path, lesson_dir: Path | None, timeout: float, force: bool) -> None:
     """Write the course as static files in DIR, for any static web host.
 
     Reading, the widgets that run in the browser and progress kept in the browser work there;
     checking typed answers, quizzes and anything else the engine does needs `steepest serve`.
+    Refused (exit status 1, each problem as FILE:LINE: message) when `steepest check` finds
+    anything wrong, unless --force.
     """
-    from steepest.authoring.export import ExportError, export_site
+    from steepest.authoring.export import ExportError, ExportRefused, export_site
 
     try:
-        report = export_site(directory, lesson_dir=lesson_dir, timeout=timeout)
+        report = export_site(directory, lesson_dir=lesson_dir, timeout=timeout, force=force)
+    except ExportRefused as refused:
+        for problem in refused.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"error: {refused}", err=True)
+        sys.exit(1)
     except ExportError as error:
         fail(str(error))
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    forced = (
+        f", with {_count(len(report.problems), 'problem')} (--force)" if report.problems else ""
+    )
     click.echo(
         f"exported {_count(report.lessons, 'lesson')} and {_count(report.files, 'file')}"
-        f" ({report.bytes / 1024:.0f} kB) to {directory}"
+        f" ({report.bytes / 1024:.0f} kB) to {directory}{forced}"
     )
 
 

@@ -47,3 +47,9 @@ def section(body: str, section_id: str = "s") -> str:
     """`body` wrapped in a minimal section."""
     ending = "" if body.endswith("\n") or not body else "\n"
     return f":::: section {section_id}\n## Title of {section_id}\n\n{body}{ending}::::\n"
+
+
+def line_holding(path: Path, text: str) -> int:
+    """The 1-based line of `path` that holds `text`, which must be on exactly one line."""
+    (line,) = (n for n, found in enumerate(path.read_text().splitlines(), 1) if text in found)
+    return line

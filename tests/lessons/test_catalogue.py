@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lesson_files import lesson_writer, section
+from lesson_files import lesson_writer, line_holding, section
 
 from steepest.lessons import LessonFormatError, load_catalogue, load_lesson
 
@@ -35,19 +35,41 @@ def test_lessons_are_found_by_slug(tmp_path: Path) -> None:
     assert catalogue.get("not-written-yet") is None
 
 
-def test_two_lessons_with_one_number_in_a_unit_are_refused(tmp_path: Path) -> None:
+def test_a_lesson_that_clashes_in_number_is_left_out_naming_both_lines(tmp_path: Path) -> None:
     write = lesson_writer(tmp_path)
-    write(section("Text.\n"), slug="first", number=4)
+    first = write(section("Text.\n"), slug="first", number=4)
     second = write(section("Text.\n"), slug="second", number=4)
-    with pytest.raises(LessonFormatError, match="clashes with") as caught:
-        load_catalogue(tmp_path)
-    assert caught.value.path == str(second)
+    catalogue = load_catalogue(tmp_path)
+    assert [lesson.slug for lesson in catalogue] == ["first"]
+    (broken,) = catalogue.broken
+    number_line = line_holding(second, "number:")
+    assert broken.slug == "second"
+    assert str(broken.error) == (
+        f"{second}:{number_line}: number 4 is used twice in unit 'Unit A': "
+        f"here and in {first}:{line_holding(first, 'number:')}"
+    )
 
 
-def test_one_bad_lesson_fails_the_whole_catalogue(tmp_path: Path) -> None:
+def test_one_bad_lesson_breaks_only_itself(tmp_path: Path) -> None:
+    write = lesson_writer(tmp_path)
+    good = write(section("Text.\n"), slug="good")
+    bad = write("Text outside any section.\n", slug="bad")
+    catalogue = load_catalogue(tmp_path)
+    assert list(catalogue) == [load_lesson(good)]
+    broken = catalogue.broken_lesson("bad")
+    assert broken is not None and broken.error.path == str(bad)
+    with pytest.raises(LessonFormatError) as caught:
+        load_lesson(bad)
+    assert str(broken.error) == str(caught.value)
+    assert catalogue.get("bad") is None and catalogue.broken_lesson("good") is None
+
+
+def test_a_file_that_cannot_be_read_breaks_only_itself(tmp_path: Path) -> None:
     write = lesson_writer(tmp_path)
     write(section("Text.\n"), slug="good")
-    bad = write("Text outside any section.\n", slug="bad")
-    with pytest.raises(LessonFormatError) as caught:
-        load_catalogue(tmp_path)
-    assert caught.value.path == str(bad)
+    (tmp_path / "folder.md").mkdir()
+    catalogue = load_catalogue(tmp_path)
+    assert [lesson.slug for lesson in catalogue] == ["good"]
+    broken = catalogue.broken_lesson("folder")
+    assert broken is not None
+    assert str(broken.error).startswith(f"{tmp_path / 'folder.md'}:1: cannot read the file")

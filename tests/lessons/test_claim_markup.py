@@ -162,3 +162,23 @@ def test_the_shipped_lesson_marks_up_its_figures() -> None:
     assert Claim(104, PEAK, "16") in lesson.claims
     html = "".join(b.html for s in lesson.sections for b in s.blocks if isinstance(b, HtmlBlock))
     assert "claim" not in html
+
+
+def test_marked_claims_wrap_their_shown_text_in_a_span_numbered_by_marker(
+    write_lesson: WriteLesson,
+) -> None:
+    check = 'check: {derivative_of: "w2^2", variable: w2, equals: "2w2"}\n'
+    body = section(f'It peaks at [16]{{claim="{PEAK}"}}.\n\n' + QUESTION.format(check=check))
+    lesson = load_lesson(write_lesson(body), mark_claims=True)
+    html = "".join(b.html for s in lesson.sections for b in s.blocks if isinstance(b, HtmlBlock))
+    (question,) = (b for s in lesson.sections for b in s.blocks if isinstance(b, QuestionBlock))
+    html += question.prompt_html + question.explanation_html
+    in_prose = [c for c in lesson.claims if c.label == "claim"]
+    markers = [c.marker for c in lesson.claims]
+    assert None not in markers and len(set(markers)) == len(markers)
+    for claim in in_prose:
+        assert html.count(f'<span data-claim="{claim.marker}">') == 1
+    # A question's check is shown in no prose: its markers wrap nothing.
+    assert html.count("<span data-claim=") == len(in_prose)
+    first = next(c for c in in_prose if c.statement == PEAK)
+    assert f'<span data-claim="{first.marker}">16</span>' in html

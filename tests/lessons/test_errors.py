@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from lesson_files import BODY_FIRST_LINE, WriteLesson, section
 
-from steepest.lessons import LessonFormatError, load_lesson
+from steepest.lessons import HtmlBlock, LessonFormatError, load_lesson
+from steepest.lessons.loader import parse_lesson
 
 # In a body made by section(), the section's own content starts 3 lines below its fence.
 INSIDE = BODY_FIRST_LINE + 3
@@ -84,6 +85,50 @@ BODY_ERRORS = [
         ":::: section s\n## S\n\nNo end.\n", BODY_FIRST_LINE, "never closed", id="unclosed-section"
     ),
     pytest.param(
+        section("::: note\nAn aside.\n\n::: concept\n### Next\n\nText.\n:::\n"),
+        INSIDE,
+        "'::: note' is never closed: end it with a line of ':::' before the '::: concept' at "
+        f"line {INSIDE + 3}",
+        id="unclosed-box-before-the-next-box",
+    ),
+    pytest.param(
+        ":::: section s\n## S\n\nNo end.\n\n" + section("Text."),
+        BODY_FIRST_LINE,
+        f"before the ':::: section' at line {BODY_FIRST_LINE + 5}",
+        id="unclosed-section-before-the-next-section",
+    ),
+    pytest.param(
+        section(":::: note\nA box with a section's fence, closed by the section's.\n"),
+        INSIDE,
+        "':::: note' is never closed: end it with a line of '::::' (an enclosing container "
+        "needs a longer fence)",
+        id="box-fence-as-long-as-its-section",
+    ),
+    pytest.param(
+        section("Fine $x$.\n\nThe loss $L = w^2 is big.\n"),
+        INSIDE + 2,
+        "this '$' starts math that is never closed",
+        id="unclosed-dollar",
+    ),
+    pytest.param(
+        section("A sum\n\n$$\nx + 1\n\nText.\n"),
+        INSIDE + 2,
+        "'$$' here makes no display math",
+        id="unclosed-double-dollar",
+    ),
+    pytest.param(
+        section("Then $$x + 1$$ inline.\n"),
+        INSIDE,
+        "'$$' here makes no display math",
+        id="display-math-inside-a-line",
+    ),
+    pytest.param(
+        section("::: note\nOn two lines, the\nloss $L$ and $L = w\n:::\n"),
+        INSIDE + 2,
+        "never closed",
+        id="unclosed-dollar-in-a-box",
+    ),
+    pytest.param(
         section("::: concept\n### Box\n:::\n:::\n"), INSIDE + 3, "closes nothing", id="stray-close"
     ),
     pytest.param(section("::: consept\nText.\n:::\n"), INSIDE, "unknown container", id="typo"),
@@ -115,6 +160,38 @@ BODY_ERRORS = [
         id="nested-section",
     ),
 ]
+
+
+DOLLAR_SIGNS = [
+    "It costs $5 and $10.",
+    "Five dollars is 5$ and not (US$).",
+    "Prices from $ 3 each.",
+    "Escaped: \\$x is a dollar sign.",
+    "Code: `$x` and `a $ b`.",
+    "```\n$x = 1\n```\n",
+    "    $indented code\n",
+]
+
+
+def test_display_math_run_into_a_paragraph_is_one_error(write_lesson: WriteLesson) -> None:
+    path = write_lesson(section("A sum:\n$$x + 1$$\nand more.\n"))
+    deferred: list[LessonFormatError] = []
+    parse_lesson(path.read_text(), path, deferred_errors=deferred)
+    assert [(e.line, e.message) for e in deferred] == [
+        (
+            INSIDE + 1,
+            "'$$' here makes no display math: write $$ … $$ on lines of their own, "
+            "after a blank line",
+        )
+    ]
+
+
+@pytest.mark.parametrize("body", DOLLAR_SIGNS)
+def test_a_dollar_sign_that_starts_no_math_is_text(write_lesson: WriteLesson, body: str) -> None:
+    lesson = load_lesson(write_lesson(section(body)))
+    (block,) = (b for s in lesson.sections for b in s.blocks)
+    assert isinstance(block, HtmlBlock)
+    assert "<math" not in block.html and "$" in block.html
 
 
 @pytest.mark.parametrize(("body", "line", "message"), BODY_ERRORS)

@@ -9,6 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from broken_course import write_course
+from steepest.authoring.check import check_lessons, lesson_files
 from steepest.authoring.export import STATIC_ATTRIBUTE, ExportError, export_site, static_html
 from steepest.lessons import SHIPPED_LESSONS, load_catalogue
 from steepest.web.app import STATIC_DIR
@@ -96,16 +98,51 @@ def test_export_refuses_a_folder_that_is_not_an_earlier_export(tmp_path: Path) -
     assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "keep me"
 
 
+def export(target: Path, lessons: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [*STEEPEST, "export", str(target), "--lessons", str(lessons), *options]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
 def test_export_reports_a_broken_lesson_with_its_file_and_line(tmp_path: Path) -> None:
     lessons = tmp_path / "lessons"
     lessons.mkdir()
     (lessons / "broken.md").write_text("no front matter here\n", encoding="utf-8")
-    result = subprocess.run(
-        [*STEEPEST, "export", str(tmp_path / "site"), "--lessons", str(lessons)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2
+    result = export(tmp_path / "site", lessons)
+    assert result.returncode == 1
     assert f"{lessons / 'broken.md'}:1:" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_claim_check_fails_refuses_the_export_listing_each_problem(tmp_path: Path) -> None:
+    course = write_course(tmp_path / "lessons")
+    first = course.good[0].path
+    first.write_text(first.read_text().replace("[$6$]{claim=", "[$7$]{claim="), "utf-8")
+    expected = [str(problem) for problem in check_lessons(lesson_files(course.folder)).problems]
+    assert len(expected) == 2  # the wrong claim, and the lesson that does not load
+    result = export(tmp_path / "site", course.folder)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *expected,
+        "error: not exported: `steepest check` finds 2 problems; fix them, or export anyway "
+        "with --force",
+    ]
+    assert not (tmp_path / "site").exists()
+
+
+def test_force_exports_anyway_and_leaves_out_a_lesson_that_does_not_load(tmp_path: Path) -> None:
+    course = write_course(tmp_path / "lessons")
+    expected = [str(problem) for problem in check_lessons(lesson_files(course.folder)).problems]
+    site = tmp_path / "site"
+    result = export(site, course.folder, "--force")
+    assert result.returncode == 0, result.stderr
+    assert expected == [course.error]
+    # Listed after the export, each as `steepest check` words it (the server's log line may
+    # come before).
+    assert result.stderr.splitlines()[-1] == course.error
+    assert result.stdout.strip().endswith(f"to {site}, with 1 problem (--force)")
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for lesson in course.good:
+        assert (site / "lessons" / lesson.slug / "index.html").is_file()
+        assert f'href="lessons/{lesson.slug}/"' in index
+    assert not (site / "lessons" / course.broken.slug).exists()
+    assert course.broken.slug not in index

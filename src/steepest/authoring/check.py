@@ -5,7 +5,8 @@ What is checked, each mistake reported as `path:line: message`:
 
 - the format of each file (front matter, sections, boxes, directives), as loading it does; every
   formula that cannot be typeset is reported, not only the first;
-- that no two lessons share a slug, or a number within a unit;
+- that no two lessons share a slug, or a number within a unit, and that a `next` lesson that
+  exists has the title `next` gives it;
 - every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key;
 - that the engine can build each typed question's problem, derive each worked example, and
   compute each widget's numbers from its parameters.
@@ -31,6 +32,7 @@ from steepest.lessons.catalogue import Catalogue
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.loader import parse_lesson
 from steepest.lessons.model import Lesson, TypedQuestionBlock, WidgetBlock, WorkedExampleBlock
+from steepest.web.course.claim_review import claim_query
 from steepest.widgets import UnknownWidget, WidgetParamsError, get_widget
 
 # The checks' module imports the engine parts they need; a widget's spec loads on first use.
@@ -129,10 +131,8 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Lesson], list[CheckProblem]]:
         except LessonFormatError as error:
             deferred.append(error)
         problems.extend(CheckProblem(e.path, e.line, e.message) for e in deferred)
-    try:
-        Catalogue.from_lessons(lessons)
-    except LessonFormatError as error:
-        problems.append(CheckProblem(error.path, error.line, error.message))
+    for broken in Catalogue.from_lessons(lessons).broken:
+        problems.append(CheckProblem(broken.error.path, broken.error.line, broken.error.message))
     return lessons, problems
 
 
@@ -143,7 +143,7 @@ def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:
             claim.line,
             f'{claim.label} "{claim.statement}"',
             tasks.CLAIM_MISMATCH,
-            ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds),
+            claim_query(claim),
         )
 
 

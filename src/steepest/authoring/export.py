@@ -12,6 +12,10 @@ own compute pool), so an exported page is the page the server sends, with three 
 
 The no-JavaScript forms still submit to the page's own address, which a static host answers
 with the page unchanged.
+
+Nothing is written until `steepest check` finds the lessons right: a static copy is published
+as it is, so a wrong claim or a lesson that does not load refuses the export (unless forced,
+when a lesson that does not load is left out).
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from steepest.authoring.check import CheckProblem, check_lessons, lesson_files
 from steepest.errors import SteepestError
-from steepest.lessons import SHIPPED_LESSONS, LessonFormatError, load_catalogue
+from steepest.lessons import SHIPPED_LESSONS, load_catalogue
 from steepest.web.app import STATIC_DIR, create_app
 from steepest.web.settings import Settings
 
@@ -41,7 +46,19 @@ _HTML_TAG = re.compile(r"<html(?=[\s>])")
 
 
 class ExportError(SteepestError):
-    """The course cannot be exported: a broken lesson, or a folder that is not ours to fill."""
+    """The course cannot be exported: no lessons, or a folder that is not ours to fill."""
+
+
+class ExportRefused(ExportError):
+    """`steepest check` finds problems: exporting would publish a wrong number, or leave a
+    lesson out, without a word."""
+
+    def __init__(self, problems: tuple[CheckProblem, ...]) -> None:
+        self.problems = problems
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        super().__init__(
+            f"not exported: `steepest check` finds {count}; fix them, or export anyway with --force"
+        )
 
 
 @dataclass(frozen=True)
@@ -49,19 +66,21 @@ class ExportReport:
     lessons: int
     files: int
     bytes: int
+    problems: tuple[CheckProblem, ...] = ()
+    """What `steepest check` finds, exported anyway (`force`); a lesson that does not load is
+    left out."""
 
 
 def export_site(
-    target: Path, *, lesson_dir: Path | None = None, timeout: float = 30.0
+    target: Path, *, lesson_dir: Path | None = None, timeout: float = 30.0, force: bool = False
 ) -> ExportReport:
-    """Write the index, every lesson page and the static files under `target`."""
+    """Write the index, every lesson page and the static files under `target`, once
+    `steepest check` finds nothing wrong (ExportRefused otherwise, unless `force`)."""
     folder = SHIPPED_LESSONS if lesson_dir is None else lesson_dir
-    try:
-        catalogue = load_catalogue(folder)
-    except LessonFormatError as error:
-        raise ExportError(f"{error} (run `steepest check {folder}`)") from error
+    problems = _checked(folder, timeout=timeout, force=force)
+    catalogue = load_catalogue(folder)
     if not len(catalogue):
-        raise ExportError(f"no lesson files (*.md) in {folder}")
+        raise ExportError(f"no lesson in {folder} loads (run `steepest check {folder}`)")
     _claim(target)
     pages = {Path("index.html"): "/"}
     pages |= {Path("lessons", lesson.slug, "index.html"): f"/lessons/{lesson.slug}"
@@ -86,8 +105,22 @@ def export_site(
     shutil.copytree(STATIC_DIR, target / "static", ignore=shutil.ignore_patterns("__pycache__"))
     files = [p for p in target.rglob("*") if p.is_file() and p.name != MARKER]
     return ExportReport(
-        lessons=len(catalogue), files=len(files), bytes=sum(p.stat().st_size for p in files)
+        lessons=len(catalogue),
+        files=len(files),
+        bytes=sum(p.stat().st_size for p in files),
+        problems=problems,
     )
+
+
+def _checked(folder: Path, *, timeout: float, force: bool) -> tuple[CheckProblem, ...]:
+    """What `steepest check` finds in the lessons of `folder`: refused unless `force`."""
+    paths = lesson_files(folder)
+    if not paths:
+        raise ExportError(f"no lesson files (*.md) in {folder}")
+    problems = check_lessons(paths, timeout=timeout).problems
+    if problems and not force:
+        raise ExportRefused(problems)
+    return problems
 
 
 def static_html(html: str, depth: int) -> str:

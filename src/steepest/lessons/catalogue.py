@@ -1,4 +1,9 @@
-"""All the lessons a server offers, loaded once at startup and shared read-only after that."""
+"""All the lessons a server offers, loaded once at startup and shared read-only after that.
+
+A lesson file that fails to load breaks only itself: the catalogue keeps the others and notes
+the broken one (with its error) under the slug its file name gives, so a server can answer
+every other page and say, at the broken lesson's own address, that it is unavailable.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from steepest.lessons.course_rules import course_faults
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.loader import load_lesson
 from steepest.lessons.model import Lesson
@@ -15,40 +21,48 @@ SHIPPED_LESSONS = Path(__file__).with_name("content")
 
 
 @dataclass(frozen=True)
+class BrokenLesson:
+    """A lesson file that cannot be offered, and why."""
+
+    slug: str
+    """Where its page would be: the file name without `.md`."""
+    error: LessonFormatError
+
+
+@dataclass(frozen=True)
 class Catalogue:
-    """Lessons in course order (course, then unit, then number), and by slug.
+    """Lessons in course order (course, then unit, then number), and by slug; and the lesson
+    files left out as broken.
 
     Immutable, so a server builds it once and every request reads the same object.
     """
 
     lessons: tuple[Lesson, ...]
     by_slug: Mapping[str, Lesson]
+    broken: tuple[BrokenLesson, ...] = ()
 
     @classmethod
-    def from_lessons(cls, lessons: Iterable[Lesson]) -> Catalogue:
-        """Order `lessons`; two lessons with one slug, or one number in a unit, are an error."""
-        ordered = tuple(
-            sorted(lessons, key=lambda lesson: (lesson.course, lesson.unit, lesson.number))
+    def from_lessons(
+        cls, lessons: Iterable[Lesson], broken: Iterable[BrokenLesson] = ()
+    ) -> Catalogue:
+        """Order `lessons`; one that clashes with another (one slug, or one number in a unit)
+        or names its next lesson by a wrong title joins `broken` (see `course_rules`)."""
+        ordered = sorted(lessons, key=lambda lesson: (lesson.course, lesson.unit, lesson.number))
+        kept, faults = course_faults(ordered)
+        left_out = (BrokenLesson(lesson.source_path.stem, error) for lesson, error in faults)
+        return cls(
+            lessons=tuple(kept),
+            by_slug=MappingProxyType({lesson.slug: lesson for lesson in kept}),
+            broken=(*broken, *left_out),
         )
-        by_slug: dict[str, Lesson] = {}
-        by_place: dict[tuple[str, str, int], Lesson] = {}
-        for lesson in ordered:
-            place = (lesson.course, lesson.unit, lesson.number)
-            for clash in (by_slug.get(lesson.slug), by_place.get(place)):
-                if clash is not None:
-                    raise LessonFormatError(
-                        lesson.source_path,
-                        1,
-                        f"lesson {lesson.number_label} '{lesson.slug}' clashes with "
-                        f"{clash.source_path}: same slug, or same number in '{lesson.unit}'",
-                    )
-            by_slug[lesson.slug] = lesson
-            by_place[place] = lesson
-        return cls(lessons=ordered, by_slug=MappingProxyType(by_slug))
 
     def get(self, slug: str) -> Lesson | None:
         """The lesson with this slug, or None (e.g. a `next` lesson not written yet)."""
         return self.by_slug.get(slug)
+
+    def broken_lesson(self, slug: str) -> BrokenLesson | None:
+        """The broken lesson file whose page would be at this slug, if any."""
+        return next((broken for broken in self.broken if broken.slug == slug), None)
 
     def __iter__(self) -> Iterator[Lesson]:
         return iter(self.lessons)
@@ -57,10 +71,19 @@ class Catalogue:
         return len(self.lessons)
 
 
-def load_catalogue(directory: str | Path | None = None) -> Catalogue:
+def load_catalogue(directory: str | Path | None = None, *, mark_claims: bool = False) -> Catalogue:
     """Load every `*.md` lesson in `directory` (default: the lessons shipped in the package).
 
     Parsing, MathML and all checks happen here, once; call it at startup, not per request.
+    A file that fails to load is in `broken` instead; it never stops the others loading.
+    `mark_claims` wraps each claim's shown text in a numbered span (see `load_lesson`).
     """
     folder = SHIPPED_LESSONS if directory is None else Path(directory)
-    return Catalogue.from_lessons(load_lesson(path) for path in sorted(folder.glob("*.md")))
+    lessons: list[Lesson] = []
+    broken: list[BrokenLesson] = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            lessons.append(load_lesson(path, mark_claims=mark_claims))
+        except LessonFormatError as error:
+            broken.append(BrokenLesson(path.stem, error))
+    return Catalogue.from_lessons(lessons, broken)

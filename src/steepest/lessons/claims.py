@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
-from markdown_it.utils import EnvType
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from steepest.lessons.errors import error_at, report
 from steepest.lessons.model import Claim
-from steepest.lessons.tokens import line_of, render_nothing
+from steepest.lessons.tokens import line_of
 
 _ATTRIBUTE = re.compile(r'\{claim="([^"]*)"\}')
 _MARKUP_HINT = 'write a claim as [shown]{claim="statement"}'
@@ -45,13 +47,17 @@ def claim_plugin(md: MarkdownIt) -> None:
     """Parse `[shown]{claim="statement"}` spans; each is noted in `env["claims"]`."""
     md.inline.ruler.before("link", "claim", _claim_span)
     md.core.ruler.after("inline", "claim_lines", _note_claims)
-    md.add_render_rule("claim_open", render_nothing)
-    md.add_render_rule("claim_close", render_nothing)
+    md.add_render_rule("claim_open", _render_claim_edge)
+    md.add_render_rule("claim_close", _render_claim_edge)
 
 
-def note_claim(env: EnvType, claim: Claim, markup: str | None = None) -> None:
-    """Record a claim for the loader; the list is shared by every fragment's copy of `env`."""
-    env.setdefault("claims", []).append(NotedClaim(claim, markup))
+def note_claim(env: EnvType, claim: Claim, markup: str | None = None) -> int:
+    """Record a claim for the loader, and return its marker (its place in the list, which is
+    shared by every fragment's copy of `env`, so markers are unique in the lesson)."""
+    noted: list[NotedClaim] = env.setdefault("claims", [])
+    marker = len(noted)
+    noted.append(NotedClaim(replace(claim, marker=marker), markup))
+    return marker
 
 
 def locate_claims(source: str, noted: Sequence[NotedClaim]) -> tuple[Claim, ...]:
@@ -76,12 +82,7 @@ def locate_claims(source: str, noted: Sequence[NotedClaim]) -> tuple[Claim, ...]
             )
             if found is not None:
                 taken.add(found.start())
-                claim = Claim(
-                    line=source.count("\n", 0, found.start()) + 1,
-                    statement=claim.statement,
-                    shown=claim.shown,
-                    label=claim.label,
-                )
+                claim = replace(claim, line=source.count("\n", 0, found.start()) + 1)
         located.append(claim)
     return tuple(sorted(located, key=lambda c: c.line))
 
@@ -111,7 +112,8 @@ def _claim_span(state: StateInline, silent: bool) -> bool:
         state.pos, state.posMax = start + 1, label_end
         state.md.inline.tokenize(state)
         state.posMax = old_max
-        state.push("claim_close", "span", -1)
+        # One meta for both ends, so the closing tag knows whether the opening one was marked.
+        state.push("claim_close", "span", -1).meta = opening.meta
     state.pos = end
     return True
 
@@ -134,4 +136,19 @@ def _note_claims(state: StateCore) -> None:
                 report(state.env, error_at(state.env, line, f"{_MARKUP_HINT}: both are needed"))
             else:
                 claim = Claim(line=offset + line, statement=meta["statement"], shown=meta["shown"])
-                note_claim(state.env, claim, meta["markup"])
+                meta["marker"] = note_claim(state.env, claim, meta["markup"])
+
+
+def _render_claim_edge(
+    self: RendererProtocol,
+    tokens: Sequence[Token],
+    index: int,
+    options: OptionsDict,
+    env: EnvType,
+) -> str:
+    """Nothing, unless claims are marked: then a span numbered by the claim's marker."""
+    token = tokens[index]
+    marker = token.meta.get("marker")
+    if marker is None or not env.get("mark_claims"):
+        return ""
+    return f'<span data-claim="{marker}">' if token.nesting == 1 else "</span>"

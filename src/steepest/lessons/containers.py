@@ -15,9 +15,10 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from mdit_py_plugins.utils import is_code_block
 
-from steepest.lessons.errors import error_at
+from steepest.lessons.errors import LessonFormatError, error_at
 from steepest.lessons.tokens import line_of
 
 # A closing fence, possibly behind blockquote markers when the container sits in a quote.
@@ -57,24 +58,48 @@ def _stray_fence(state: StateBlock, start_line: int, end_line: int, silent: bool
 
 def _check_closed(state: StateCore) -> None:
     """A closed container's map ends on its closing fence, strictly before its parent's does;
-    an auto-closed one ends where its parent (or the document) ends."""
+    an auto-closed one ends where its parent (or the document) ends.
+
+    A container opened inside one with a fence no longer than its own cannot be closed there:
+    its closing fence would close the outer one first. When the two are of one kind (a box in a
+    box, a section in a section), which never nest, the outer one was left open and the inner
+    one took its fence; a box inside a section merely needs a shorter fence.
+    """
     lines = state.src.split("\n")
-    ends_of_open: list[int] = []  # map ends of the containers enclosing the current token
+    enclosing: list[tuple[Token, int]] = []  # each open container, with the line its map ends
     for token in state.tokens:
         if not token.type.startswith("container_"):
             continue
         if token.nesting == -1:
-            ends_of_open.pop()
+            enclosing.pop()
             continue
         end = token.map[1] if token.map else len(lines)
         fence = _CLOSING_FENCE.fullmatch(lines[end]) if end < len(lines) else None
-        ends_with_parent = bool(ends_of_open) and end == ends_of_open[-1]
+        parent = enclosing[-1] if enclosing else None
+        ends_with_parent = parent is not None and end == parent[1]
         if fence is None or len(fence.group(1)) < len(token.markup) or ends_with_parent:
-            name = token.info.split()[0] if token.info.split() else ""
-            raise error_at(
-                state.env,
-                line_of(token),
-                f"'{token.markup} {name}' is never closed: end it with a line of "
-                f"'{token.markup}' (an enclosing container needs a longer fence)",
-            )
-        ends_of_open.append(end)
+            if parent is not None and _left_open_before(parent[0], token):
+                inner = f"'{token.markup} {_name(token)}' at line {line_of(token)}"
+                raise _never_closed(state, parent[0], f" before the {inner}")
+            raise _never_closed(state, token, " (an enclosing container needs a longer fence)")
+        enclosing.append((token, end))
+
+
+def _left_open_before(outer: Token, inner: Token) -> bool:
+    """Whether `inner`, opened inside `outer`, is where `outer` should have been closed."""
+    same_kind = (_name(outer) == "section") == (_name(inner) == "section")
+    return same_kind and len(inner.markup) >= len(outer.markup)
+
+
+def _never_closed(state: StateCore, token: Token, hint: str) -> LessonFormatError:
+    return error_at(
+        state.env,
+        line_of(token),
+        f"'{token.markup} {_name(token)}' is never closed: "
+        f"end it with a line of '{token.markup}'{hint}",
+    )
+
+
+def _name(token: Token) -> str:
+    words = token.info.split()
+    return words[0] if words else ""

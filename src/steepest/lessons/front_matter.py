@@ -56,6 +56,8 @@ class FrontMatter:
     parameters: tuple[str, ...]
     names_line: int
     """Where `variables` (or else `parameters`) is declared, for the check's messages."""
+    slug_line: int
+    number_line: int
 
 
 def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> FrontMatter:
@@ -99,6 +101,8 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
         variables=_names(fields, "variables", env),
         parameters=_names(fields, "parameters", env) or (),
         names_line=fields.line_of("variables" if "variables" in fields.fields() else "parameters"),
+        slug_line=fields.line_of("slug"),
+        number_line=fields.line_of("number"),
     )
 
 
@@ -125,4 +129,4 @@ def _next_lesson(fields: YamlMapping, env: EnvType) -> NextLesson | None:
     slug = entry.text("slug")
     if not _SLUG.fullmatch(slug):
         raise error_at(env, entry.line_of("slug"), "a slug is lowercase words joined by '-'")
-    return NextLesson(title=entry.text("title"), slug=slug)
+    return NextLesson(title=entry.text("title"), slug=slug, line=fields.line_of("next"))

@@ -18,26 +18,35 @@ from steepest.lessons.reading_time import count_words, reading_minutes
 from steepest.lessons.tokens import line_of, matching_close
 
 
-def load_lesson(path: str | Path) -> Lesson:
-    """Parse the lesson at `path`; any breach of the format is a LessonFormatError."""
+def load_lesson(path: str | Path, *, mark_claims: bool = False) -> Lesson:
+    """Parse the lesson at `path`; any breach of the format is a LessonFormatError, and so is
+    a file that cannot be read."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         raise LessonFormatError(path, 1, "a lesson file must be UTF-8 text") from err
-    return parse_lesson(text, path)
+    except OSError as err:
+        raise LessonFormatError(path, 1, f"cannot read the file: {err.strerror}") from err
+    return parse_lesson(text, path, mark_claims=mark_claims)
 
 
 def parse_lesson(
-    text: str, path: Path, *, deferred_errors: list[LessonFormatError] | None = None
+    text: str,
+    path: Path,
+    *,
+    deferred_errors: list[LessonFormatError] | None = None,
+    mark_claims: bool = False,
 ) -> Lesson:
     """Parse lesson Markdown that came from `path` (used for the slug check and in errors).
 
     With `deferred_errors`, mistakes that leave the rest readable (a formula that cannot be
     typeset) are added to that list instead of raised, so a check can report all of them.
+    With `mark_claims`, each claim's shown text is wrapped in `<span data-claim="N">`, N being
+    the claim's `marker`, so a page for the author can mark the claims that fail.
     """
     md = lesson_markdown()
-    env: EnvType = {"lesson_path": str(path), "claims": []}
+    env: EnvType = {"lesson_path": str(path), "claims": [], "mark_claims": mark_claims}
     if deferred_errors is not None:
         env["deferred_errors"] = deferred_errors
     tokens = md.parse(text, env)
@@ -65,6 +74,8 @@ def parse_lesson(
         variables=front.variables,
         parameters=front.parameters,
         names_line=front.names_line,
+        slug_line=front.slug_line,
+        number_line=front.number_line,
     )
 
 

@@ -71,6 +71,8 @@ def mathml_plugin(md: MarkdownIt) -> None:
     # blank lines inside $$ (LaTeX itself forbids blank lines in math).
     dollarmath_plugin(md, allow_labels=False, allow_digits=False, allow_blank_lines=False)
     md.core.ruler.after("inline", "math_to_mathml", _convert_all_math)
+    # Before text_join, which would merge an escaped `\$` back into the text around it.
+    md.core.ruler.after("inline", "unclosed_dollars", _find_unclosed_dollars)
     md.add_render_rule("math_inline", render_token(_math_html))
     md.add_render_rule("math_block", render_token(_math_html))
 
@@ -96,6 +98,66 @@ def _convert_inline(inline: Token, env: EnvType) -> None:
         searched_to = position + len(child.content)
         line = first_line + inline.content.count("\n", 0, position)
         child.meta["mathml"] = _convert_at(child.content, False, env, line)
+
+
+def _find_unclosed_dollars(state: StateCore) -> None:
+    """A `$` left in the text is a dollar sign, or math whose closing `$` is missing.
+
+    It is a dollar sign when a number or a space follows it or a digit precedes it ("costs $5",
+    "5$ each"), or when nothing a formula starts with follows it; otherwise the author meant
+    math, and it is an error at its line. Code spans and code blocks hold no text tokens, and an
+    escaped `\\$` is a token of its own, so neither is looked at.
+    """
+    for inline in state.tokens:
+        if inline.type != "inline":
+            continue
+        source = inline.content
+        searched_to = 0
+        for child in inline.children or ():
+            if not child.content:
+                continue
+            # Children are (mostly) slices of the paragraph's source, in order: find each, so
+            # that a `$` is looked at where it stands, not in a formula or code span before it.
+            start = max(source.find(child.content, searched_to), searched_to)
+            searched_to = start + len(child.content)
+            if child.type != "text":
+                searched_to += len(child.markup)  # a formula's closing `$`, a code span's '`'
+                continue
+            if "$" not in child.content:
+                continue
+            unclosed = _first_math_dollar(source, start, searched_to)
+            if unclosed is not None:
+                line = line_of(inline) + source.count("\n", 0, unclosed)
+                report(state.env, error_at(state.env, line, _unclosed_message(source, unclosed)))
+
+
+def _first_math_dollar(source: str, start: int, end: int) -> int | None:
+    for position in range(start, min(end, len(source))):
+        if source[position] != "$":
+            continue
+        following = source[position + 1 : position + 2]
+        before = source[position - 1 : position] if position else ""
+        if following == "$" or not (
+            following in _NOT_MATH or following.isspace() or following.isdigit() or before.isdigit()
+        ):
+            return position
+    return None
+
+
+# After a dollar sign, these cannot start a formula: "($)", "US$, …", "$." at a sentence's end.
+_NOT_MATH = frozenset(["", ".", ",", ";", ":", "!", "?", ")", "]", "}"])
+
+
+def _unclosed_message(source: str, position: int) -> str:
+    if source.startswith("$$", position):
+        return (
+            "'$$' here makes no display math: write $$ … $$ on lines of their own, "
+            "after a blank line"
+        )
+    return (
+        "this '$' starts math that is never closed: close it with '$' (not right before a "
+        "digit), or write \\$ for a dollar sign"
+    )
 
 
 def _convert_at(latex: str, display: bool, env: EnvType, line: int) -> str:

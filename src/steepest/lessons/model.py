@@ -148,6 +148,9 @@ class Claim:
     label: str = "claim"
     holds: bool = True
     """False for a quiz's wrong option: the engine must find that `shown` is *not* the value."""
+    marker: int | None = field(default=None, compare=False)
+    """The `data-claim` number of the span around the shown text, in HTML rendered with
+    claims marked (for `steepest serve --reload`); None for a claim shown in no prose."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ class NextLesson:
 
     title: str
     slug: str
+    line: int = field(default=1, compare=False)
+    """Where the front matter names it, for a title that differs from the lesson's own."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,9 @@ class Lesson:
     """Constants the lesson declares (eta, lr): read whole, never differentiated."""
     names_line: int = 1
     """Where the lesson declares them, for the check's messages."""
+    slug_line: int = 1
+    number_line: int = 1
+    """Where `slug` and `number` are written, for a clash with another lesson."""
 
     @property
     def number_label(self) -> str:

@@ -50,6 +50,8 @@ WORKER_PRELOAD = tasks.task_modules(
     tasks.DESCENT_PATH,
     *(widget.spec for widget in WIDGETS.values()),
 )
+# Under --reload the workers also check each lesson's claims, as `steepest check` does.
+REVIEW_PRELOAD = tasks.task_modules(tasks.CLAIM_MISMATCH)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -61,7 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pool = ComputeLanes(
             settings.workers,
             settings.timeout,
-            preload=WORKER_PRELOAD,
+            preload=(*WORKER_PRELOAD, *REVIEW_PRELOAD) if settings.reload else WORKER_PRELOAD,
             client_calls=settings.client_calls or None,
         )
         library = LessonLibrary(settings.lesson_dir, pool, reload=settings.reload)

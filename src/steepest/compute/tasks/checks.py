@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
 from steepest.engine.claims.verify import verify_claim
+from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.problems.problem import problem_from_text
 from steepest.engine.problems.problem_types import QuestionFields
@@ -13,8 +14,12 @@ from steepest.engine.problems.problem_types import QuestionFields
 
 def claim_mismatch(claim: ClaimQuery) -> str | None:
     """What is wrong with a claim, or None when the engine confirms it (or, for a claim that
-    must not hold, such as a quiz's wrong option, confirms that it does not)."""
-    verdict = verify_claim(claim.statement, claim.shown)
+    must not hold, such as a quiz's wrong option, confirms that it does not). A statement the
+    engine cannot read is what is wrong, in the words `steepest check` and the page both show."""
+    try:
+        verdict = verify_claim(claim.statement, claim.shown)
+    except EngineError as error:
+        return f'{claim.label} "{claim.statement}" cannot be checked: {error}'
     if verdict.ok == claim.holds:
         return None
     if not claim.holds:

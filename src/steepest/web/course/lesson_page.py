@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from steepest.compute import tasks
 from steepest.compute.lanes import ComputeLanes
@@ -27,6 +27,7 @@ from steepest.lessons import (
     WidgetBlock,
     WorkedExampleBlock,
 )
+from steepest.web.course.claim_review import ClaimMarks, FailedClaim
 from steepest.web.course.quiz import PublicQuestion
 from steepest.widgets import AnyWidget, WidgetSpec, get_widget
 
@@ -111,6 +112,8 @@ class LessonPage:
     sections: tuple[PageSection, ...]
     # Whether the lesson the author names as next exists yet; if not it is only "coming next".
     next_available: bool
+    # Under `--reload` only: the claims `steepest check` would fail, listed atop the page.
+    failed_claims: tuple[FailedClaim, ...] = ()
 
     @property
     def widget_scripts(self) -> tuple[str, ...]:
@@ -163,6 +166,37 @@ async def prepare_lesson_page(
         sections=sections,
         next_available=following is not None and catalogue.get(following.slug) is not None,
     )
+
+
+def with_failed_claims(page: LessonPage, failures: tuple[FailedClaim, ...]) -> LessonPage:
+    """The page with each failed claim marked where it shows, and all of them listed."""
+    if not failures:
+        return page
+    marks = ClaimMarks(failures)
+    sections = tuple(
+        replace(section, parts=tuple(_marked(part, marks) for part in section.parts))
+        for section in page.sections
+    )
+    lesson = replace(page.lesson, summary_html=marks.html(page.lesson.summary_html))
+    return replace(page, lesson=lesson, sections=sections, failed_claims=marks.listed())
+
+
+def _marked(part: Part, marks: ClaimMarks) -> Part:
+    if isinstance(part, HtmlPart):
+        return replace(part, html=marks.html(part.html))
+    if isinstance(part, TypedPart):
+        return replace(part, prompt_html=marks.html(part.prompt_html))
+    if isinstance(part, QuizPart):
+        questions = tuple(
+            replace(
+                question,
+                prompt_html=marks.html(question.prompt_html),
+                options=tuple(replace(o, html=marks.html(o.html)) for o in question.options),
+            )
+            for question in part.questions
+        )
+        return replace(part, questions=questions)
+    return part
 
 
 async def _example(pool: ComputeLanes, block: WorkedExampleBlock) -> WorkedExample:

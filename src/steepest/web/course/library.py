@@ -5,12 +5,18 @@ thread and each lesson's page is prepared (its engine results computed in the po
 that the first request for it simply awaits. A page that failed to prepare is forgotten, so the
 next request tries again instead of serving the error forever.
 
+A lesson file that fails to load breaks only itself: the index and every other page work, its
+error goes to the server's log once per load, and its own address answers 503, with the error
+as "file:line: message" under `--reload` and without a word of the file otherwise (a learner
+has no use for a path on the server).
+
 With `reload` on (`steepest serve --reload`, for authors), each request first compares the
 lesson files' names and modification times with those the catalogue was loaded from; when one
 changed, the catalogue is loaded again and every page is prepared afresh on its next request
 (a lesson's title or `next` shows on other pages too). A `stat` per file per request is cheap
-next to rendering; the compute pool and the store stay as they are. A lesson file that breaks
-the format is reported on the error page as "file:line: message" until it is fixed.
+next to rendering; the compute pool and the store stay as they are. Each page is then prepared
+with its claims checked as `steepest check` checks them (see `claim_review`), and the ones the
+engine does not confirm are marked on it.
 """
 
 from __future__ import annotations
@@ -21,12 +27,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from starlette.exceptions import HTTPException
-
 from steepest.compute.lanes import ComputeLanes
-from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, LessonFormatError, load_catalogue
-from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page
-from steepest.web.http.errors import UnknownLesson
+from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, load_catalogue
+from steepest.web.course.claim_review import ClaimReview
+from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page, with_failed_claims
+from steepest.web.http.errors import LessonUnavailable, UnknownLesson
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +39,7 @@ logger = logging.getLogger(__name__)
 # size; the size catches two saves within one tick of a coarse file-system clock.
 FolderState = frozenset[tuple[str, int, int]]
 
-
-class BrokenLessonFile(HTTPException):
-    """Under `--reload`, a lesson file that breaks the format: the error page names the file
-    and the line, so the author sees what to fix instead of a bare server error."""
-
-    def __init__(self, error: LessonFormatError) -> None:
-        super().__init__(status_code=500, detail=str(error))
+UNAVAILABLE = "this lesson is not available at the moment; please try again later"
 
 
 class LessonLibrary:
@@ -56,6 +55,7 @@ class LessonLibrary:
         # Pages still being prepared from a catalogue that a reload replaced.
         self._retired: list[asyncio.Task[LessonPage]] = []
         self._warm_up: asyncio.Task[None] | None = None
+        self._review = ClaimReview(pool) if reload else None
 
     def start(self) -> None:
         """Begin loading the catalogue and preparing every page; returns at once."""
@@ -68,18 +68,17 @@ class LessonLibrary:
         elif self._reload and self._folder_changed():
             self._load()
         assert self._catalogue is not None
-        try:
-            return await asyncio.shield(self._catalogue)
-        except LessonFormatError as error:
-            if self._reload:
-                raise BrokenLessonFile(error) from error
-            raise
+        return await asyncio.shield(self._catalogue)
 
     async def lesson(self, slug: str) -> Lesson:
-        lesson = (await self.catalogue()).get(slug)
-        if lesson is None:
-            raise UnknownLesson(f"there is no lesson called {slug!r}")
-        return lesson
+        catalogue = await self.catalogue()
+        lesson = catalogue.get(slug)
+        if lesson is not None:
+            return lesson
+        broken = catalogue.broken_lesson(slug)
+        if broken is not None:
+            raise LessonUnavailable(str(broken.error) if self._reload else UNAVAILABLE)
+        raise UnknownLesson(f"there is no lesson called {slug!r}")
 
     async def page(self, slug: str) -> LessonPage:
         lesson = await self.lesson(slug)
@@ -117,8 +116,14 @@ class LessonLibrary:
         self._retired = [t for t in (*self._retired, *self._pages.values()) if not t.done()]
         self._pages.clear()
         self._catalogue = asyncio.create_task(
-            asyncio.to_thread(load_catalogue, self._lesson_dir), name="load-catalogue"
+            asyncio.to_thread(self._read_catalogue), name="load-catalogue"
         )
+
+    def _read_catalogue(self) -> Catalogue:
+        catalogue = load_catalogue(self._lesson_dir, mark_claims=self._reload)
+        for broken in catalogue.broken:
+            logger.error("%s (the lesson is left out until this is fixed)", broken.error)
+        return catalogue
 
     def _folder_changed(self) -> bool:
         return self._read_folder_state() != self._folder_state
@@ -135,7 +140,13 @@ class LessonLibrary:
 
     async def _prepare(self, lesson: Lesson) -> LessonPage:
         try:
-            return await prepare_lesson_page(lesson, await self.catalogue(), self._pool)
+            catalogue = await self.catalogue()
+            if self._review is None:
+                return await prepare_lesson_page(lesson, catalogue, self._pool)
+            page, failures = await asyncio.gather(
+                prepare_lesson_page(lesson, catalogue, self._pool), self._review.failures(lesson)
+            )
+            return with_failed_claims(page, failures)
         except BaseException:
             # Only this task's own entry: under reload a newer one may have replaced it.
             if self._pages.get(lesson.slug) is asyncio.current_task():

@@ -59,6 +59,10 @@ class UnknownQuestion(NotFound):
     pass
 
 
+class LessonUnavailable(SteepestError):
+    """A lesson whose file did not load: it breaks only its own page (and API calls about it)."""
+
+
 class UnknownOption(SteepestError, ValueError):
     """A quiz answer names an option the question does not have."""
 
@@ -124,6 +128,8 @@ ANSWERS: dict[str, Answer] = {
     _class_name(ClientBusy): Answer(429, retry_after=ITS_OWN),
     _class_name(PoolOverloaded): Answer(503, retry_after=ITS_OWN),
     _class_name(ComputeUnavailable): Answer(503, retry_after=RESTART_RETRY_AFTER),
+    # A lesson file with a mistake, until its author fixes it; every other page still works.
+    _class_name(LessonUnavailable): Answer(503),
     "steepest.store.errors.StoreUnavailable": Answer(503, retry_after=STORE_RETRY_AFTER),
     # Faults of the server, not of the input.
     _class_name(ComputeError): Answer(500),

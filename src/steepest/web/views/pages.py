@@ -40,7 +40,11 @@ async def index(request: Request) -> HTMLResponse:
         for lesson in catalogue
         if lesson.next is not None and catalogue.get(lesson.next.slug) is None
     }
-    return state.templates.render("index.html", courses=courses, upcoming=list(upcoming.values()))
+    # Lesson files that did not load: listed for their author under --reload, else left out.
+    broken = catalogue.broken if state.settings.reload else ()
+    return state.templates.render(
+        "index.html", courses=courses, upcoming=list(upcoming.values()), broken=broken
+    )
 
 
 @router.get("/lessons/{slug}", response_class=HTMLResponse)
