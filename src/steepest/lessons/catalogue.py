@@ -23,6 +23,9 @@ class Catalogue:
 
     lessons: tuple[Lesson, ...]
     by_slug: Mapping[str, Lesson]
+    image_files: Mapping[str, Path]
+    """The files the lessons show, by their path under `/lessons/` (`bowl-loss/bowl.svg`):
+    the only files of the lesson folder a server or an export hands out."""
 
     @classmethod
     def from_lessons(cls, lessons: Iterable[Lesson]) -> Catalogue:
@@ -44,7 +47,14 @@ class Catalogue:
                     )
             by_slug[lesson.slug] = lesson
             by_place[place] = lesson
-        return cls(lessons=ordered, by_slug=MappingProxyType(by_slug))
+        image_files = {
+            path: lesson.source_path.parent / path for lesson in ordered for path in lesson.images
+        }
+        return cls(
+            lessons=ordered,
+            by_slug=MappingProxyType(by_slug),
+            image_files=MappingProxyType(image_files),
+        )
 
     def get(self, slug: str) -> Lesson | None:
         """The lesson with this slug, or None (e.g. a `next` lesson not written yet)."""
