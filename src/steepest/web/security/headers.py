@@ -3,6 +3,11 @@
 The policy allows nothing inline and nothing from another host: scripts are ES modules served
 from /static, styles are one stylesheet, and JSON for widgets travels in non-executed
 `<script type="application/json">` blocks, which script-src does not govern.
+
+An image gets a policy of its own. In an `<img>` nothing in it runs anyway; the policy is for
+an image opened on its own, where an SVG is a document that could hold a script. There it is
+sandboxed (no script, no origin) and fetches nothing, yet keeps its own inline styles, which
+drawings exported from plotting tools rely on.
 """
 
 from __future__ import annotations
@@ -22,15 +27,34 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+IMAGE_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "img-src data:",
+        "style-src 'unsafe-inline'",
+        "font-src data:",
+        "frame-ancestors 'none'",
+        "sandbox",
+    ]
+)
+
+COMPANION_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    *COMPANION_HEADERS,
+)
+IMAGE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", IMAGE_SECURITY_POLICY.encode()),
+    *COMPANION_HEADERS,
 )
 
 
 class SecurityHeadersMiddleware:
-    """Appends SECURITY_HEADERS to every HTTP response, error pages and static files included."""
+    """Appends SECURITY_HEADERS to every HTTP response, error pages and static files included;
+    IMAGE_HEADERS instead to an image."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -42,7 +66,16 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = list(message.get("headers", []))
+                added = IMAGE_HEADERS if _is_image(headers) else SECURITY_HEADERS
+                message["headers"] = [*headers, *added]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _is_image(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(
+        name.lower() == b"content-type" and value.lower().startswith(b"image/")
+        for name, value in headers
+    )
