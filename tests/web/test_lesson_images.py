@@ -29,9 +29,9 @@ def lessons(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = write_figure_course(tmp_path_factory.mktemp("lessons"))
     (folder / EVERY_TYPE).mkdir()
     shown = []
-    for suffix in IMAGE_TYPES:
-        (folder / EVERY_TYPE / f"picture{suffix}").write_bytes(b"image bytes " + suffix.encode())
-        shown.append(f"![A picture]({EVERY_TYPE}/picture{suffix})")
+    for name in [f"picture{suffix}" for suffix in IMAGE_TYPES] + ["removed.png"]:
+        (folder / EVERY_TYPE / name).write_bytes(b"image bytes of " + name.encode())
+        shown.append(f"![A picture]({EVERY_TYPE}/{name})")
     front = (folder / f"{SECOND}.md").read_text(encoding="utf-8").split("---\n")[1]
     front = front.replace(f"slug: {SECOND}", f"slug: {EVERY_TYPE}").replace(
         "number: 2", "number: 3"
@@ -91,6 +91,15 @@ def test_a_redrawn_image_is_sent_anew(server: LiveServer, lessons: Path) -> None
     status, after, body = get(server, path, **{"If-None-Match": before["etag"]})
     assert (status, body) == (200, b"a new drawing, longer than before")
     assert after["etag"] != before["etag"]
+
+
+def test_an_image_removed_while_serving_is_a_404(server: LiveServer, lessons: Path) -> None:
+    path = f"/lessons/{EVERY_TYPE}/removed.png"
+    assert get(server, path)[0] == 200
+    (lessons / EVERY_TYPE / "removed.png").unlink()
+    status, headers, _body = get(server, path)
+    assert status == 404
+    assert headers["content-type"].startswith("text/html")
 
 
 def test_an_svg_travels_compressed(server: LiveServer, lessons: Path) -> None:

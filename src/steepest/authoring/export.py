@@ -86,7 +86,7 @@ def export_site(
                 written.parent.mkdir(parents=True, exist_ok=True)
                 written.write_text(static_html(response.text, len(path.parts) - 1), "utf-8")
     shutil.copytree(STATIC_DIR, target / "static", ignore=shutil.ignore_patterns("__pycache__"))
-    copy_lesson_images(catalogue, target)
+    _copy_lesson_images(catalogue, target)
     files = [p for p in target.rglob("*") if p.is_file() and p.name != MARKER]
     return ExportReport(
         lessons=len(catalogue), files=len(files), bytes=sum(p.stat().st_size for p in files)
@@ -108,7 +108,7 @@ def static_html(html: str, depth: int) -> str:
     return _HTML_TAG.sub(f"<html {STATIC_ATTRIBUTE}", _ROOT_LINK.sub(relative, html), count=1)
 
 
-def copy_lesson_images(catalogue: Catalogue, target: Path) -> None:
+def _copy_lesson_images(catalogue: Catalogue, target: Path) -> None:
     """Each image a lesson shows, to where its page fetches it: `lessons/` + its path."""
     for path, file in catalogue.image_files.items():
         copied = target / "lessons" / path

@@ -31,14 +31,16 @@ class LessonImages:
         return body.response(request)
 
     def _body(self, file: Path) -> PreparedBody:
+        # Removed (or made unreadable) since the lesson loaded: the author is at work on it.
         try:
             stat = file.stat()
-        except FileNotFoundError as error:
-            raise NotFound(f"the image {file.name} is no longer there") from error
-        version = (stat.st_mtime_ns, stat.st_size)
-        cached = self._bodies.get(file)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        body = PreparedBody.of(file.read_bytes(), IMAGE_TYPES[file.suffix.lower()])
+            version = (stat.st_mtime_ns, stat.st_size)
+            cached = self._bodies.get(file)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+            content = file.read_bytes()
+        except OSError as error:
+            raise NotFound(f"the image {file.name} cannot be read any more") from error
+        body = PreparedBody.of(content, IMAGE_TYPES[file.suffix.lower()])
         self._bodies[file] = (version, body)
         return body
