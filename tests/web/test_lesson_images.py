@@ -54,12 +54,17 @@ def server(lessons: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 def get(server: LiveServer, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    """GET `path` sent exactly as written: no client tidies `..` or `%2e` away first."""
+    """GET `path` sent exactly as written: no client tidies `..` or `%2e` away first. A header
+    sent twice comes back joined by a comma, as a browser would read it."""
     connection = HTTPConnection(server.url.removeprefix("http://"), timeout=30)
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        joined: dict[str, str] = {}
+        for name, value in response.getheaders():
+            name = name.lower()
+            joined[name] = f"{joined[name]}, {value}" if name in joined else value
+        return response.status, joined, response.read()
     finally:
         connection.close()
 

@@ -4,10 +4,12 @@ The policy allows nothing inline and nothing from another host: scripts are ES m
 from /static, styles are one stylesheet, and JSON for widgets travels in non-executed
 `<script type="application/json">` blocks, which script-src does not govern.
 
-An image gets a policy of its own. In an `<img>` nothing in it runs anyway; the policy is for
-an image opened on its own, where an SVG is a document that could hold a script. There it is
-sandboxed (no script, no origin) and fetches nothing, yet keeps its own inline styles, which
-drawings exported from plotting tools rely on.
+An image gets a policy of its own, IMAGE_SECURITY_POLICY. In an `<img>` nothing in it runs
+anyway; the policy is for an image opened on its own, where an SVG is a document that could hold
+a script. There it is sandboxed (no script, no origin) and fetches nothing, yet keeps its own
+inline styles, which drawings exported from plotting tools rely on. The image's response names
+it (http/prepared_body.py, on a 304 too, which carries no Content-Type to tell an image by);
+a response that names its own policy keeps it.
 """
 
 from __future__ import annotations
@@ -46,15 +48,11 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     *COMPANION_HEADERS,
 )
-IMAGE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", IMAGE_SECURITY_POLICY.encode()),
-    *COMPANION_HEADERS,
-)
 
 
 class SecurityHeadersMiddleware:
     """Appends SECURITY_HEADERS to every HTTP response, error pages and static files included;
-    IMAGE_HEADERS instead to an image."""
+    only the companion headers to one that names its own policy (an image)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -67,15 +65,12 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                added = IMAGE_HEADERS if _is_image(headers) else SECURITY_HEADERS
+                added = COMPANION_HEADERS if _names_a_policy(headers) else SECURITY_HEADERS
                 message["headers"] = [*headers, *added]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def _is_image(headers: list[tuple[bytes, bytes]]) -> bool:
-    return any(
-        name.lower() == b"content-type" and value.lower().startswith(b"image/")
-        for name, value in headers
-    )
+def _names_a_policy(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(name.lower() == b"content-security-policy" for name, _value in headers)
