@@ -16,6 +16,7 @@ from steepest.engine.claims.statements import ClaimKind
 from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
 from steepest.lessons.directive_blocks import DIRECTIVES
 from steepest.lessons.front_matter import FRONT_MATTER_FIELDS
+from steepest.lessons.images import IMAGE_TYPES
 from steepest.widgets import WIDGETS
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "authoring.md"
@@ -25,6 +26,7 @@ EXAMPLES = re.findall(r"^````markdown\n(.*?)^````$", TEXT, flags=re.MULTILINE | 
 FRONT_SLUG = re.compile(r"^slug: (\S+)$", re.MULTILINE)
 # A row of a widget's parameter table: | `name` | default | meaning |
 PARAMETER_ROW = re.compile(r"^\| `([^`]+)` \|", re.MULTILINE)
+IMAGE_PATH = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def widget_section(name: str) -> str:
@@ -47,6 +49,14 @@ def as_lesson(number: int, example: str) -> tuple[str, str]:
     if example.startswith("::::"):
         return slug, front + "\n" + example
     return slug, f"{front}\n:::: section example\n## Example\n\n{example}\n::::\n"
+
+
+def draw_images(folder: Path, lesson: str) -> None:
+    """A blank drawing at each image path the lesson names: the guide shows no real ones."""
+    for written in IMAGE_PATH.findall(lesson):
+        image = folder / written
+        image.parent.mkdir(parents=True, exist_ok=True)
+        image.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
 
 
 def test_the_guide_has_examples_and_no_todo() -> None:
@@ -91,6 +101,13 @@ def test_every_front_matter_field_claim_kind_and_typed_kind_is_listed() -> None:
         assert f"`{kind}`" in TEXT, kind
 
 
+def test_every_image_type_is_named() -> None:
+    start = TEXT.index("## Images and figures")
+    section = TEXT[start : TEXT.index("\n## ", start + 1)]
+    for suffix in IMAGE_TYPES:
+        assert f"`{suffix.lstrip('.')}`" in section, suffix
+
+
 def test_every_example_passes_steepest_check(tmp_path: Path) -> None:
     """Loaded as `steepest check` loads lessons: format, formulas, claims, widgets' numbers."""
     paths = []
@@ -100,6 +117,7 @@ def test_every_example_passes_steepest_check(tmp_path: Path) -> None:
         assert not path.exists(), f"two examples are called {slug}"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
+        draw_images(tmp_path, text)
     report = check_lessons(paths, timeout=30.0)
     assert [str(problem) for problem in report.problems] == []
     assert report.claims >= 6

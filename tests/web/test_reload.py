@@ -100,6 +100,27 @@ def test_a_broken_edit_shows_its_file_and_line_until_it_is_fixed(
     assert fixed.status_code == 200
 
 
+def test_a_missing_image_shows_its_line_until_the_file_is_saved(
+    reloading: TestClient, lesson_file: Path
+) -> None:
+    """Saving the image is enough: the lesson's own file need not be saved again."""
+    add_sentence(lesson_file, f"![A bowl-shaped loss]({SLUG}/bowl.svg)")
+    broken_line = (
+        lesson_file.read_text(encoding="utf-8")
+        .splitlines()
+        .index(f"![A bowl-shaped loss]({SLUG}/bowl.svg)")
+        + 1
+    )
+    broken = reloading.get(f"/lessons/{SLUG}")
+    assert broken.status_code == 500
+    assert f"{lesson_file}:{broken_line}: the image" in broken.text
+
+    (lesson_file.parent / SLUG).mkdir()
+    (lesson_file.parent / SLUG / "bowl.svg").write_text("<svg/>", encoding="utf-8")
+    assert reloading.get(f"/lessons/{SLUG}").status_code == 200
+    assert reloading.get(f"/lessons/{SLUG}/bowl.svg").text == "<svg/>"
+
+
 def test_without_reload_the_lesson_read_at_start_stays(lesson_file: Path, tmp_path: Path) -> None:
     with start(lesson_file.parent, tmp_path / "store.sqlite3", reload=False) as client:
         assert client.get(f"/lessons/{SLUG}").status_code == 200

@@ -30,3 +30,23 @@ def test_security_headers_on_every_response(client: TestClient, method: str, pat
     assert response.headers["content-security-policy"] == POLICY
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["referrer-policy"] == "same-origin"
+
+
+IMAGE_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+    "frame-ancestors 'none'; sandbox"
+)
+
+
+def test_an_image_gets_a_policy_for_a_picture_that_runs_nothing(client: TestClient) -> None:
+    """Opened on its own, an SVG is a document: sandboxed, it runs no script and fetches
+    nothing, yet keeps its own inline styles. A 304 names the policy too, since a browser
+    takes the revalidated headers for the copy it keeps."""
+    first = client.get("/static/favicon.svg")
+    again = client.get("/static/favicon.svg", headers={"if-none-match": first.headers["etag"]})
+    assert first.headers["content-type"] == "image/svg+xml"
+    assert (first.status_code, again.status_code) == (200, 304)
+    for response in (first, again):
+        assert response.headers.get_list("content-security-policy") == [IMAGE_POLICY]
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "same-origin"

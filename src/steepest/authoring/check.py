@@ -7,6 +7,10 @@ What is checked, each mistake reported as `path:line: message`:
   formula that cannot be typeset is reported, not only the first;
 - that no two lessons share a slug, or a number within a unit, and that a `next` lesson that
   exists has the title `next` gives it;
+- that every link to a lesson (or a section) leads to one the course has: the course is every
+  lesson file in the folders checked, so one file checked alone may link to its neighbours;
+- that every image a lesson shows is there, and every footnote cited has its note (as loading
+  does);
 - every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key;
 - that the engine can build each typed question's problem, derive each worked example, and
   compute each widget's numbers from its parameters.
@@ -30,7 +34,8 @@ from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetChe
 from steepest.engine.errors import EngineError
 from steepest.lessons.catalogue import Catalogue
 from steepest.lessons.errors import LessonFormatError
-from steepest.lessons.loader import parse_lesson
+from steepest.lessons.links import SectionIds, broken_links
+from steepest.lessons.loader import load_lesson, parse_lesson
 from steepest.lessons.model import Lesson, TypedQuestionBlock, WidgetBlock, WorkedExampleBlock
 from steepest.web.course.claim_review import claim_query
 from steepest.widgets import UnknownWidget, WidgetParamsError, get_widget
@@ -96,6 +101,7 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
         # The workers import SymPy while this process reads the lessons.
         threads.submit(pool.start)
         lessons, problems = _load_all(paths)
+        problems.extend(_link_problems(lessons, paths))
         checks: list[_EngineCheck[Any]] = []
         for lesson in lessons:
             checks.extend(_claim_checks(lesson))
@@ -134,6 +140,30 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Lesson], list[CheckProblem]]:
     for broken in Catalogue.from_lessons(lessons).broken:
         problems.append(CheckProblem(broken.error.path, broken.error.line, broken.error.message))
     return lessons, problems
+
+
+def _link_problems(lessons: Sequence[Lesson], paths: Sequence[Path]) -> Iterator[CheckProblem]:
+    """Links to a lesson or section the course lacks; the course is every lesson file in the
+    folders of `paths` (a file's slug is its name), loaded or not."""
+    course: dict[str, SectionIds] = {
+        lesson.slug: tuple(section.id for section in lesson.sections) for lesson in lessons
+    }
+    for folder in {path.parent for path in paths}:
+        for neighbour in sorted(folder.glob("*.md")):
+            if neighbour.stem not in course:
+                course[neighbour.stem] = _section_ids(neighbour)
+    for lesson in lessons:
+        for error in broken_links(lesson, course):
+            yield CheckProblem(error.path, error.line, error.message)
+
+
+def _section_ids(path: Path) -> SectionIds:
+    """The sections of a lesson not being checked; None when it does not load (its own check
+    reports why), so that only its name is known."""
+    try:
+        return tuple(section.id for section in load_lesson(path).sections)
+    except (LessonFormatError, UnicodeDecodeError):
+        return None
 
 
 def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:

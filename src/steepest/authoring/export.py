@@ -1,10 +1,12 @@
 """`steepest export`: the course as static files, for any static web host.
 
 The app itself renders the pages (in this process, through starlette's TestClient, with its
-own compute pool), so an exported page is the page the server sends, with three changes:
+own compute pool), so an exported page is the page the server sends, with four changes:
 
 - links are made relative (`/static/…` → `../../static/…`, `/lessons/x` → `../x/`), so the copy
   works at the root of a host or under any sub-path (a project's GitHub Pages);
+- the images the lessons show are copied to the paths the pages name, `lessons/x/bowl.svg`
+  beside `lessons/x/index.html` and the shared ones in `lessons/assets/`;
 - each lesson is `lessons/SLUG/index.html`, which every static host serves at `lessons/SLUG/`;
 - `<html data-static-export>` tells the scripts there is no API (see static/js/api.js): reading,
   the widgets that draw from the spec in the page, and progress kept in this browser work; what
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from steepest.authoring.check import CheckProblem, check_lessons, lesson_files
 from steepest.errors import SteepestError
-from steepest.lessons import SHIPPED_LESSONS, load_catalogue
+from steepest.lessons import SHIPPED_LESSONS, Catalogue, load_catalogue
 from steepest.web.app import STATIC_DIR, create_app
 from steepest.web.settings import Settings
 
@@ -103,6 +105,7 @@ def export_site(
                 written.parent.mkdir(parents=True, exist_ok=True)
                 written.write_text(static_html(response.text, len(path.parts) - 1), "utf-8")
     shutil.copytree(STATIC_DIR, target / "static", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_lesson_images(catalogue, target)
     files = [p for p in target.rglob("*") if p.is_file() and p.name != MARKER]
     return ExportReport(
         lessons=len(catalogue),
@@ -129,12 +132,21 @@ def static_html(html: str, depth: int) -> str:
 
     def relative(match: re.Match[str]) -> str:
         path = match.group(2)
-        if path.startswith("lessons/"):
-            slug, hash_mark, fragment = path.removeprefix("lessons/").partition("#")
+        slug, hash_mark, fragment = path.removeprefix("lessons/").partition("#")
+        # A lesson's page is its folder's index.html; a file in that folder (an image) stays.
+        if path.startswith("lessons/") and "/" not in slug:
             path = f"lessons/{slug}/{hash_mark}{fragment}"
         return f'{match.group(1)}{up + path or "./"}"'
 
     return _HTML_TAG.sub(f"<html {STATIC_ATTRIBUTE}", _ROOT_LINK.sub(relative, html), count=1)
+
+
+def _copy_lesson_images(catalogue: Catalogue, target: Path) -> None:
+    """Each image a lesson shows, to where its page fetches it: `lessons/` + its path."""
+    for path, file in catalogue.image_files.items():
+        copied = target / "lessons" / path
+        copied.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, copied)
 
 
 def _claim(target: Path) -> None:

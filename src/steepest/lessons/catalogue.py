@@ -8,7 +8,7 @@ every other page and say, at the broken lesson's own address, that it is unavail
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -40,6 +40,9 @@ class Catalogue:
     lessons: tuple[Lesson, ...]
     by_slug: Mapping[str, Lesson]
     broken: tuple[BrokenLesson, ...] = ()
+    image_files: Mapping[str, Path] = field(default_factory=lambda: MappingProxyType({}))
+    """The files the lessons show, by their path under `/lessons/` (`bowl-loss/bowl.svg`):
+    the only files of the lesson folder a server or an export hands out."""
 
     @classmethod
     def from_lessons(
@@ -50,10 +53,14 @@ class Catalogue:
         ordered = sorted(lessons, key=lambda lesson: (lesson.course, lesson.unit, lesson.number))
         kept, faults = course_faults(ordered)
         left_out = (BrokenLesson(lesson.source_path.stem, error) for lesson, error in faults)
+        image_files = {
+            path: lesson.source_path.parent / path for lesson in kept for path in lesson.images
+        }
         return cls(
             lessons=tuple(kept),
             by_slug=MappingProxyType({lesson.slug: lesson for lesson in kept}),
             broken=(*broken, *left_out),
+            image_files=MappingProxyType(image_files),
         )
 
     def get(self, slug: str) -> Lesson | None:

@@ -36,8 +36,18 @@ def error_at(env: EnvType, line: int, message: str) -> LessonFormatError:
 
 def fragment_env(env: EnvType, line: int) -> EnvType:
     """An env for a fragment of Markdown that starts on `line` (1-based) of the text `env`
-    describes, so errors inside the fragment still name the line in the file."""
-    return {**env, "line_offset": env.get("line_offset", 0) + line - 1}
+    describes, so errors inside the fragment still name the line in the file.
+
+    The footnote plugin keeps the lesson's notes in `env["footnotes"]`; a fragment starts
+    without them, or rendering it would pull the lesson's notes into a question's text.
+    """
+    outer = {key: value for key, value in env.items() if key != "footnotes"}
+    return {**outer, "line_offset": env.get("line_offset", 0) + line - 1}
+
+
+def is_fragment(env: EnvType) -> bool:
+    """Whether `env` is a fragment's (a directive's field, the summary), not the lesson's."""
+    return "line_offset" in env
 
 
 def report(env: EnvType, error: LessonFormatError) -> None:

@@ -11,6 +11,7 @@ from markdown_it.utils import EnvType
 
 from steepest.lessons.claims import locate_claims
 from steepest.lessons.errors import LessonFormatError, error_at, fragment_env
+from steepest.lessons.footnotes import split_footnotes
 from steepest.lessons.front_matter import read_front_matter
 from steepest.lessons.markdown import lesson_markdown
 from steepest.lessons.model import Block, HtmlBlock, Lesson, QuestionBlock, Section
@@ -46,17 +47,27 @@ def parse_lesson(
     the claim's `marker`, so a page for the author can mark the claims that fail.
     """
     md = lesson_markdown()
-    env: EnvType = {"lesson_path": str(path), "claims": [], "mark_claims": mark_claims}
+    # Lists every fragment's copy of `env` shares, so notes made in a directive's field count.
+    env: EnvType = {
+        "lesson_path": str(path),
+        "claims": [],
+        "images": [],
+        "lesson_links": [],
+        "mark_claims": mark_claims,
+    }
     if deferred_errors is not None:
         env["deferred_errors"] = deferred_errors
     tokens = md.parse(text, env)
     front = read_front_matter(tokens[0] if tokens else None, env, path.stem)
     summary_html = md.renderInline(front.summary, fragment_env(env, front.summary_line))
-    sections = tuple(_sections(tokens[1:], md, env))
+    body, footnotes_html = split_footnotes(tokens[1:], md, env)
+    sections = tuple(_sections(body, md, env))
     if not sections:
         raise error_at(env, 1, "a lesson needs at least one ':::: section'")
-    words = count_words(summary_html) + sum(
-        _words(block) for section in sections for block in section.blocks
+    words = (
+        count_words(summary_html)
+        + count_words(footnotes_html)
+        + sum(_words(block) for section in sections for block in section.blocks)
     )
     return Lesson(
         slug=front.slug,
@@ -76,6 +87,9 @@ def parse_lesson(
         names_line=front.names_line,
         slug_line=front.slug_line,
         number_line=front.number_line,
+        images=tuple(dict.fromkeys(env["images"])),
+        links=tuple(sorted(env["lesson_links"], key=lambda link: link.line)),
+        footnotes_html=footnotes_html,
     )
 
 

@@ -1,5 +1,6 @@
-"""The Markdown dialect lessons are written in: CommonMark plus tables, front matter, math,
-sections, boxes, claims and data directives. Built once; markdown-it parsers are reusable."""
+"""The Markdown dialect lessons are written in: CommonMark plus tables, footnotes, front matter,
+math, sections, boxes, claims, data directives, images and figures, and links between lessons.
+Built once; markdown-it parsers are reusable."""
 
 from __future__ import annotations
 
@@ -12,8 +13,13 @@ from steepest.lessons.boxes import box_plugin
 from steepest.lessons.claims import claim_plugin
 from steepest.lessons.containers import container_checks_plugin
 from steepest.lessons.directives import directive_plugin
+from steepest.lessons.figures import figure_plugin
+from steepest.lessons.footnotes import lesson_footnote_plugin
+from steepest.lessons.images import image_plugin
+from steepest.lessons.links import lesson_link_plugin
 from steepest.lessons.math import mathml_plugin
 from steepest.lessons.sections import section_plugin
+from steepest.lessons.tables import table_plugin
 
 
 @cache
@@ -35,4 +41,9 @@ def lesson_markdown() -> MarkdownIt:
     # After every container, so it sees only the `:::` lines none of them claimed.
     md.use(container_checks_plugin)
     md.use(directive_plugin)
+    md.use(lesson_footnote_plugin)
+    md.use(table_plugin)
+    md.use(image_plugin)
+    md.use(lesson_link_plugin)
+    md.use(figure_plugin)
     return md

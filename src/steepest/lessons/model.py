@@ -154,6 +154,19 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class LessonLink:
+    """A link in the lesson's text to a lesson of the course, or to one of its sections.
+
+    `slug` is None for a section of this lesson (`#recap`); `section` is None for the top of a
+    lesson. Whether the course has that lesson and section is for `steepest check` to say.
+    """
+
+    line: int
+    slug: str | None
+    section: str | None
+
+
+@dataclass(frozen=True)
 class NextLesson:
     """The lesson an author says comes next; the catalogue decides whether it exists yet."""
 
@@ -189,6 +202,13 @@ class Lesson:
     slug_line: int = 1
     number_line: int = 1
     """Where `slug` and `number` are written, for a clash with another lesson."""
+    images: tuple[str, ...] = ()
+    """The image files the lesson shows, as paths from the lesson folder (`bowl-loss/bowl.svg`,
+    `assets/logo.png`): the page's `<img>` fetches each from `/lessons/` + its path."""
+    links: tuple[LessonLink, ...] = ()
+    """Links to lessons and sections, in the order of the file; checked by `steepest check`."""
+    footnotes_html: str = ""
+    """The lesson's footnotes, numbered as cited, shown after its last section; "" for none."""
 
     @property
     def number_label(self) -> str:

@@ -44,3 +44,16 @@ def render_token(html_of: Callable[[Token], str]) -> RenderRule:
 
 # For tokens that carry data for the loader and show nothing themselves.
 render_nothing = render_token(lambda token: "")
+
+
+def find_in_inline(inline: Token, markup: str, searched_to: int) -> tuple[int, int]:
+    """The line (1-based, in the text being parsed) of the next `markup` at or after
+    `searched_to` in an inline token's text, and where the search for the one after may start.
+
+    Inline children carry no position of their own, so a rule looking at them in order finds
+    each one's markup in the paragraph. Markup that is not found (normalised by the parser)
+    counts as where the last one was.
+    """
+    found = inline.content.find(markup, searched_to)
+    position, resume = (searched_to, searched_to) if found < 0 else (found, found + len(markup))
+    return line_of(inline) + inline.content.count("\n", 0, position), resume

@@ -31,7 +31,7 @@ from steepest.web.security.headers import SecurityHeadersMiddleware
 from steepest.web.security.problem_tokens import ProblemSigner
 from steepest.web.security.rate_limit import RateLimiter
 from steepest.web.settings import Settings
-from steepest.web.views import answers, api, pages, practice, progress
+from steepest.web.views import answers, api, lesson_images, pages, practice, progress
 from steepest.web.views import surface as surface_views
 from steepest.widgets import WIDGETS
 
@@ -100,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticAssets(STATIC_DIR), name="static")
     app.include_router(pages.router)
+    app.include_router(lesson_images.router)
     app.include_router(api.router)
     app.include_router(surface_views.router)
     app.include_router(answers.router)

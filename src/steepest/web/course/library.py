@@ -11,7 +11,8 @@ as "file:line: message" under `--reload` and without a word of the file otherwis
 has no use for a path on the server).
 
 With `reload` on (`steepest serve --reload`, for authors), each request first compares the
-lesson files' names and modification times with those the catalogue was loaded from; when one
+names and modification times of the lesson files (and of the files in their image folders)
+with those the catalogue was loaded from; when one
 changed, the catalogue is loaded again and every page is prepared afresh on its next request
 (a lesson's title or `next` shows on other pages too). A `stat` per file per request is cheap
 next to rendering; the compute pool and the store stay as they are. Each page is then prepared
@@ -29,13 +30,14 @@ from typing import Any
 
 from steepest.compute.lanes import ComputeLanes
 from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, load_catalogue
+from steepest.lessons.images import SHARED_FOLDER
 from steepest.web.course.claim_review import ClaimReview
 from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page, with_failed_claims
 from steepest.web.http.errors import LessonUnavailable, UnknownLesson
 
 logger = logging.getLogger(__name__)
 
-# What the lesson folder held when the catalogue was read: each file's name, mtime (ns) and
+# What the lesson folder held when the catalogue was read: each file's path, mtime (ns) and
 # size; the size catches two saves within one tick of a coarse file-system clock.
 FolderState = frozenset[tuple[str, int, int]]
 
@@ -129,13 +131,18 @@ class LessonLibrary:
         return self._read_folder_state() != self._folder_state
 
     def _read_folder_state(self) -> FolderState:
+        """The lesson files, and the files in the folders their images may come from: a
+        lesson that failed for a missing image loads again once the image is there."""
         folder = SHIPPED_LESSONS if self._lesson_dir is None else self._lesson_dir
+        lesson_files = list(folder.glob("*.md"))
+        image_folders = {folder / path.stem for path in lesson_files} | {folder / SHARED_FOLDER}
+        images = (path for place in image_folders if place.is_dir() for path in place.rglob("*"))
         state = set()
-        for path in folder.glob("*.md"):
+        for path in (*lesson_files, *images):
             # A file deleted between the listing and the stat is simply not there any more.
             with contextlib.suppress(FileNotFoundError):
                 stat = path.stat()
-                state.add((path.name, stat.st_mtime_ns, stat.st_size))
+                state.add((path.relative_to(folder).as_posix(), stat.st_mtime_ns, stat.st_size))
         return frozenset(state)
 
     async def _prepare(self, lesson: Lesson) -> LessonPage:

@@ -17,6 +17,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope, Send
 
+from steepest.web.security.headers import IMAGE_SECURITY_POLICY
+
 
 @dataclass(frozen=True)
 class PreparedBody:
@@ -25,6 +27,8 @@ class PreparedBody:
     gzipped: bytes | None
     """None where compressing does not pay (already small, or not text)."""
     etag: str
+    policy: bytes | None = None
+    """An image's own Content-Security-Policy; None for the pages' (security/headers.py)."""
 
     @classmethod
     def of(cls, content: bytes, media_type: str) -> PreparedBody:
@@ -35,7 +39,8 @@ class PreparedBody:
         etag = '"' + hashlib.sha256(content).hexdigest()[:20] + '"'
         if media_type.startswith("text/") and "charset" not in media_type:
             media_type += "; charset=utf-8"  # as Starlette's Response would say
-        return cls(media_type, content, gzipped if worth_it else None, etag)
+        policy = IMAGE_SECURITY_POLICY.encode() if media_type.startswith("image/") else None
+        return cls(media_type, content, gzipped if worth_it else None, etag, policy)
 
     def response(self, request: Request) -> Response:
         """This body as a Response, for a route to return."""
@@ -58,6 +63,9 @@ class PreparedBody:
             (b"vary", b"Accept-Encoding"),
             (b"cache-control", b"no-cache"),
         ]
+        if self.policy is not None:
+            # On the 304 too: a browser takes the revalidated headers for the kept copy.
+            headers.append((b"content-security-policy", self.policy))
         if self.etag in listed_etags(request_headers.get("if-none-match", "")):
             return 304, headers, b""
         body = self.identity

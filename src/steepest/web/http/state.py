@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
 from steepest.compute.lanes import ClientCalls, ComputeLanes
 from steepest.web.course.library import LessonLibrary
+from steepest.web.http.lesson_images import LessonImages
 from steepest.web.http.page_cache import PageCache
 from steepest.web.http.templating import Templates
 from steepest.web.learners.store_handle import StoreHandle
@@ -26,6 +27,7 @@ class AppState:
     signer: ProblemSigner
     limiter: RateLimiter
     page_cache: PageCache
+    lesson_images: LessonImages = field(default_factory=LessonImages)
 
 
 def app_state(request: Request) -> AppState:

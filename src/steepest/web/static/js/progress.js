@@ -24,6 +24,7 @@ export class Progress {
     this.lastTime = 0;
     this.syncTimer = null;
     this.syncStatus = "local";
+    this.firstPull = Promise.resolve(); // the first pull from the server, once start() runs
   }
 
   // Times only ever increase on this client, even if its clock jumps back.
@@ -131,7 +132,8 @@ export class Progress {
     });
     // Back online: fetch first, which also brings the cookies if the first fetch failed.
     window.addEventListener("online", () => this.pull());
-    return this.pull();
+    this.firstPull = this.pull();
+    return this.firstPull;
   }
 
   async pull() {
@@ -141,7 +143,7 @@ export class Progress {
       const hadMore = !sameState(merge(server, this.state), server);
       if (server.cleared_at > this.state.cleared_at) for (const listener of this.resetListeners) listener(this);
       this.adopt(server);
-      if (hadMore) await this.sync();
+      if (hadMore) await this.push();
       else this.setSyncStatus("synced");
     } catch {
       this.setSyncStatus("offline");
@@ -156,6 +158,13 @@ export class Progress {
   async sync() {
     window.clearTimeout(this.syncTimer);
     if (STATIC_COPY) return;
+    // A new visitor gets the CSRF cookie with the first pull: a change made on a short page
+    // before it lands (every section read at once) waits for it rather than being refused.
+    await this.firstPull;
+    await this.push();
+  }
+
+  async push() {
     try {
       const sent = this.state;
       const merged = readState(await requestJSON("PUT", this.url(), sent));

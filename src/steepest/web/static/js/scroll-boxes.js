@@ -1,7 +1,7 @@
-// Formulas too wide for the screen scroll sideways in their own box. Such a box must be
+// Formulas and tables too wide for the screen scroll sideways in their own box. Such a box must be
 // reachable from the keyboard to be scrolled, so it gets tabindex="0" exactly while it overflows.
 
-const SELECTOR = ".math-display, .step-math, .rule-head";
+const SELECTOR = ".math-display, .step-math, .rule-head, .table-scroll";
 
 export function markScrollBoxes(root = document) {
   for (const box of root.querySelectorAll(SELECTOR)) {
