@@ -262,7 +262,7 @@ def _inside_unit(name: str) -> IntervalRule:
 atanh_rule = _inside_unit("atanh")
 
 
-def reciprocal(x: Interval, prec: int) -> Interval:
+def _reciprocal(x: Interval, prec: int) -> Interval:
     """1/x for an interval the caller has found clear of 0, rounded outwards with guard bits.
 
     The inverse reciprocal functions are worked out of it (asech u = acosh(1/u)): 1/u is
@@ -281,7 +281,7 @@ def _outside_unit(name: str, of_reciprocal: IntervalRule) -> IntervalRule:
             raise NotReal(f"{name} of a number in (−1, 1)")
         if not (mpf_ge(lo, fone) or mpf_le(hi, fnone)):
             raise Unresolved(f"{name} too close to ±1")
-        return of_reciprocal(reciprocal(x, prec), prec)
+        return of_reciprocal(_reciprocal(x, prec), prec)
 
     return rule
 
@@ -300,12 +300,12 @@ def asech_rule(x: Interval, prec: int) -> Interval:
     if not mpf_gt(lo, fzero) or mpf_gt(hi, fone):
         raise Unresolved("asech too close to 0 or 1")
     # 1/u ≥ 1 here, however rounded: 1 is a float.
-    return _acosh_increasing(reciprocal(x, prec), prec)
+    return _acosh_increasing(_reciprocal(x, prec), prec)
 
 
 def acsch_rule(x: Interval, prec: int) -> Interval:
     check_nonzero(x)
-    return asinh_rule(reciprocal(x, prec), prec)
+    return asinh_rule(_reciprocal(x, prec), prec)
 
 
 def abs_rule(x: Interval, prec: int) -> Interval:
