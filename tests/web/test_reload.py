@@ -112,7 +112,7 @@ def test_a_missing_image_shows_its_line_until_the_file_is_saved(
         + 1
     )
     broken = reloading.get(f"/lessons/{SLUG}")
-    assert broken.status_code == 500
+    assert broken.status_code == 503
     assert f"{lesson_file}:{broken_line}: the image" in broken.text
 
     (lesson_file.parent / SLUG).mkdir()
