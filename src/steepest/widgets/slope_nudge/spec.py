@@ -53,7 +53,9 @@ def compute_spec(params: SlopeNudgeParams) -> SlopeNudgeSpec:
     slope = partial(loss, w)
     # The nudged point may reach past the range by the largest nudge.
     _require_continuous(loss, w, low, high + allowed[-1], "L")
-    _require_continuous(slope, w, low, high, "its slope")
+    _require_no_kink(slope, w, low, high)
+    # Away from a kink, sign(u) is a constant ±1: it cannot break the slope's continuity.
+    _require_continuous(slope.replace(sympy.sign, lambda _u: 1), w, low, high, "its slope")
     places = _turning_points(loss, w, low, high)
     lowest = None
     if places is not None:
@@ -106,11 +108,26 @@ def compute_spec(params: SlopeNudgeParams) -> SlopeNudgeSpec:
     }
 
 
+def _require_no_kink(slope: sympy.Expr, w: sympy.Symbol, low: Fraction, high: Fraction) -> None:
+    """The derivative of |u| is sign(u), which jumps where u = 0: L has no tangent there."""
+    interval = sympy.Interval(sympy.Rational(low), sympy.Rational(high))
+    for jump in slope.atoms(sympy.sign):
+        if sympy.solveset(jump.args[0], w, domain=interval) is not sympy.S.EmptySet:
+            raise WidgetParamsError(
+                f"{NAME}: L has a kink in [{decimal_text(low)}, {decimal_text(high)}], where"
+                f" {jump.args[0]} = 0: its slope jumps there, and a kink has no tangent"
+            )
+
+
 def _require_continuous(
     expr: sympy.Expr, w: sympy.Symbol, low: Fraction, high: Fraction, what: str
 ) -> None:
     interval = sympy.Interval(sympy.Rational(low), sympy.Rational(high))
-    if continuous_domain(expr, w, interval) != interval:
+    try:
+        continuous = continuous_domain(expr, w, interval) == interval
+    except NotImplementedError:
+        continuous = False
+    if not continuous:
         raise WidgetParamsError(
             f"{NAME}: {what} must have a value everywhere on [{decimal_text(low)},"
             f" {decimal_text(high)}] (the range, and the largest nudge past its end)"
