@@ -93,7 +93,8 @@ export function mount(root, progress) {
     return `The point sits at ${name} = ${wText(w)}, where L = ${formatValue(now.loss)} and the tangent has slope ${formatValue(now.slope)}. With h = ${spec.nudgeTexts[state.index]}, the secant to ${name} + h has slope ${formatValue(now.quotient)}.`;
   }
 
-  function update() {
+  // `announce`: say the new numbers once the learner pauses; never on load.
+  function update(announce = true) {
     const { w, index } = state;
     const h = spec.nudges[index];
     const now = nudgeAt(lossAt, slopeAt, w, h);
@@ -139,6 +140,7 @@ export function mount(root, progress) {
     svg.setAttribute("aria-valuetext", `${name} = ${wText(w)}, L = ${formatValue(now.loss)}, slope ${formatValue(now.slope)}`);
     slider.setAttribute("aria-valuetext", `h = ${spec.nudgeTexts[index]}`);
     clearTimeout(announceTimer);
+    if (!announce) return;
     announceTimer = setTimeout(() => {
       out.announce.textContent = `${name} = ${wText(w)}, h = ${spec.nudgeTexts[index]}: secant slope ${formatValue(now.quotient)}, tangent slope ${formatValue(now.slope)}, error ${out.error.textContent}. ${verdict.text}`;
     }, ANNOUNCE_DELAY_MS);
@@ -186,5 +188,5 @@ export function mount(root, progress) {
     state.index = Number(slider.value);
     update();
   });
-  update();
+  update(false);
 }
