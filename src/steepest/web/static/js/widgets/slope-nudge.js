@@ -74,6 +74,11 @@ export function mount(root, progress) {
   svg.setAttribute("aria-valuemax", spec.high);
 
   const state = { w: spec.start, index: spec.nudge };
+  const table = root.querySelector("[data-rows]").closest("details");
+  let errors = [];
+  let errorsAt = null;
+  let tableAt = null;
+  let tableIndex = null;
   let announceTimer = null;
   let touched = false;
   const explored = () => {
@@ -123,18 +128,13 @@ export function mount(root, progress) {
     readout.dataset.verdict = verdict.kind;
     out.state.textContent = stateText(w, h, now);
 
-    const errors = spec.nudges.map((nudge) => nudgeAt(lossAt, slopeAt, w, nudge));
+    if (errorsAt !== w) {
+      // The nudges' numbers depend on w alone: a new h only moves the marks.
+      errorsAt = w;
+      errors = spec.nudges.map((nudge) => nudgeAt(lossAt, slopeAt, w, nudge));
+    }
     drawErrors(errorPlot, errors.map((e) => e.error), index);
-    out["table-w"].textContent = wText(w);
-    out["table-slope"].textContent = formatValue(now.slope);
-    rows.forEach((row, r) => {
-      const i = tableOrder[r];
-      const cells = row.children;
-      cells[1].textContent = formatValue(errors[i].nudged);
-      cells[2].textContent = formatValue(errors[i].quotient);
-      cells[3].textContent = formatError(errors[i].error);
-      row.classList.toggle("current", i === index);
-    });
+    fillTable();
 
     svg.setAttribute("aria-valuenow", w);
     svg.setAttribute("aria-valuetext", `${name} = ${wText(w)}, L = ${formatValue(now.loss)}, slope ${formatValue(now.slope)}`);
@@ -144,6 +144,24 @@ export function mount(root, progress) {
     announceTimer = setTimeout(() => {
       out.announce.textContent = `${name} = ${wText(w)}, h = ${spec.nudgeTexts[index]}: secant slope ${formatValue(now.quotient)}, tangent slope ${formatValue(now.slope)}, error ${out.error.textContent}. ${verdict.text}`;
     }, ANNOUNCE_DELAY_MS);
+  }
+
+  // The table is rewritten only while it is open (and when it opens): closed, nobody reads it.
+  function fillTable() {
+    if (tableAt === state.w && tableIndex === state.index) return;
+    rows.forEach((row, r) => row.classList.toggle("current", tableOrder[r] === state.index));
+    tableIndex = state.index;
+    if (!table.open || tableAt === state.w) return;
+    tableAt = state.w;
+    out["table-w"].textContent = wText(state.w);
+    out["table-slope"].textContent = formatValue(errors[0].slope);
+    rows.forEach((row, r) => {
+      const { nudged, quotient, error } = errors[tableOrder[r]];
+      const cells = row.children;
+      cells[1].textContent = formatValue(nudged);
+      cells[2].textContent = formatValue(quotient);
+      cells[3].textContent = formatError(error);
+    });
   }
 
   function moveTo(w) {
@@ -183,6 +201,7 @@ export function mount(root, progress) {
     else return;
     event.preventDefault();
   });
+  table.addEventListener("toggle", fillTable);
   slider.addEventListener("input", () => {
     explored();
     state.index = Number(slider.value);
