@@ -12,15 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from steepest.errors import SteepestError
-from steepest.widgets import backprop_cost, best_box, computation_graph, surface_explorer
+from steepest.widgets import (
+    backprop_cost,
+    best_box,
+    computation_graph,
+    slope_nudge,
+    surface_explorer,
+)
 from steepest.widgets.backprop_cost import BackpropCostSpec
 from steepest.widgets.best_box import BestBoxSpec
 from steepest.widgets.computation_graph import ComputationGraphSpec
 from steepest.widgets.params import WidgetParamsError
+from steepest.widgets.slope_nudge import SlopeNudgeSpec
 from steepest.widgets.surface_explorer import SurfaceExplorerSpec
 from steepest.widgets.widget import Widget
 
-WidgetSpec = BestBoxSpec | SurfaceExplorerSpec | ComputationGraphSpec | BackpropCostSpec
+WidgetSpec = (
+    BestBoxSpec | SurfaceExplorerSpec | ComputationGraphSpec | BackpropCostSpec | SlopeNudgeSpec
+)
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
 AnyWidget = Widget[Any, WidgetSpec]
@@ -35,6 +44,7 @@ _ALL: tuple[AnyWidget, ...] = (
     surface_explorer.WIDGET,
     computation_graph.WIDGET,
     backprop_cost.WIDGET,
+    slope_nudge.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 
