@@ -12,15 +12,28 @@ from __future__ import annotations
 from typing import Any
 
 from steepest.errors import SteepestError
-from steepest.widgets import backprop_cost, best_box, computation_graph, surface_explorer
+from steepest.widgets import (
+    backprop_cost,
+    best_box,
+    computation_graph,
+    learning_rate_lab,
+    surface_explorer,
+)
 from steepest.widgets.backprop_cost import BackpropCostSpec
 from steepest.widgets.best_box import BestBoxSpec
 from steepest.widgets.computation_graph import ComputationGraphSpec
+from steepest.widgets.learning_rate_lab import LearningRateLabSpec
 from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.surface_explorer import SurfaceExplorerSpec
 from steepest.widgets.widget import Widget
 
-WidgetSpec = BestBoxSpec | SurfaceExplorerSpec | ComputationGraphSpec | BackpropCostSpec
+WidgetSpec = (
+    BestBoxSpec
+    | SurfaceExplorerSpec
+    | ComputationGraphSpec
+    | BackpropCostSpec
+    | LearningRateLabSpec
+)
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
 AnyWidget = Widget[Any, WidgetSpec]
@@ -35,6 +48,7 @@ _ALL: tuple[AnyWidget, ...] = (
     surface_explorer.WIDGET,
     computation_graph.WIDGET,
     backprop_cost.WIDGET,
+    learning_rate_lab.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 
