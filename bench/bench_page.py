@@ -82,8 +82,9 @@ def wait_for(url: str, process: subprocess.Popen[bytes], started: float) -> floa
             raise SystemExit(f"no answer from {url} within 60 s")
 
 
-def page_weight(page: Page, base_url: str) -> tuple[int, int, int, int]:
-    """(bytes on the wire, bytes decoded, requests, requests to other hosts) for one load.
+def page_weight(page: Page, base_url: str, path: str = LESSON) -> tuple[int, int, int, int]:
+    """(bytes on the wire, bytes decoded, requests, requests to other hosts) for one load of
+    the page at `path`.
 
     Bytes on the wire is what a learner downloads (bodies as sent, gzip where the server
     compressed); decoded is the same bodies uncompressed, for comparison.
@@ -105,7 +106,7 @@ def page_weight(page: Page, base_url: str) -> tuple[int, int, int, int]:
 
     page.on("requestfinished", on_finished)
     page.on("request", on_request)
-    page.goto(base_url + LESSON, wait_until="networkidle")
+    page.goto(base_url + path, wait_until="networkidle")
     return sum(wire), sum(decoded), len(wire), len(foreign)
 
 

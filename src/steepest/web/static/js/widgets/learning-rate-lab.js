@@ -12,12 +12,17 @@ import { along, factors, walk } from "./rate-lab/walk.js";
 import { description, factorPhrase, numberText, verdict, worstKind } from "./rate-lab/words.js";
 
 const ANNOUNCE_DELAY_MS = 500;
+const SETTLE_MS = 120;
 // The start snaps to 1/80 of the window; an arrow key moves it 1/40 of it (with Shift, 1/8).
 const DRAG_GRID = 80;
 const KEY_STEPS = 40;
 
 function snap(value, unit) {
   return Number((Math.round(value / unit) * unit).toFixed(10));
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 function rateText(value) {
@@ -48,8 +53,12 @@ export function mount(root, progress) {
     view: "curve",
     walked: null,
   };
+  const knobTitle = root.querySelector("#rate-lab-knob-title");
+  // What `settle` rewrites says it is out of date (aria-busy) from an input until then.
+  const settling = [out.description, out.knob, out.start, table];
   let touched = false;
   let announceTimer = null;
+  let settleTimer = null;
 
   const explored = () => {
     if (!touched) {
@@ -64,24 +73,32 @@ export function mount(root, progress) {
     }, ANNOUNCE_DELAY_MS);
   };
 
+  // The words below the pictures, the table and the announcement are written once the rate or
+  // the start rests for a moment: they are read, not watched, and rewriting long text while
+  // the slider moves would cost more than the pictures.
   function drawKnob() {
     const direction = spec.directions[state.direction];
     const us = along(spec, state.direction, state.walked.points);
     const factor = factors(spec, state.rate)[state.direction];
     // The axes reach a little past the start's gap, so the first point is always in view.
-    const reach = 1.25 * Math.max(Math.abs(us[0]), 1e-9);
+    const reach = Number((1.25 * Math.max(Math.abs(us[0]), 1e-9)).toPrecision(3));
     drawOneKnob(knob, { mode: state.view, curvature: direction.curvature, factor: factor.factor, us, reach, label: direction.label });
-    root.querySelector("#rate-lab-knob-title").textContent = `One knob: the same steps along ${direction.label}`;
+    setText(knobTitle, `One knob: the same steps along ${direction.label}`);
+  }
+
+  function knobText() {
+    const direction = spec.directions[state.direction];
+    const factor = factors(spec, state.rate)[state.direction];
     let text = `Along ${direction.label} the curvature is ${direction.curvatureText}, so each step multiplies the gap by ${numberText(factor.factor)}: ${factorPhrase(factor.factor, factor.kind)}.`;
     if (state.view === "cobweb") {
       text += " Across is the gap at one step, up the gap at the next: the solid line has the factor for its slope, the dotted line slope −1.";
     }
-    out.knob.textContent = text;
+    return text;
   }
 
   function fillTable() {
     const { points, losses, slopes } = state.walked;
-    out.caption.textContent = `The steps at η = ${rateText(state.rate)}, from (${state.start.map(numberText).join(", ")})`;
+    setText(out.caption, `The steps at η = ${rateText(state.rate)}, from (${state.start.map(numberText).join(", ")})`);
     const rows = points.map((point, k) => {
       const row = document.createElement("tr");
       const head = document.createElement("th");
@@ -98,9 +115,20 @@ export function mount(root, progress) {
     root.querySelector("[data-rows]").replaceChildren(...rows);
   }
 
+  function settle() {
+    const { losses, stoppedAt } = state.walked;
+    const directions = factors(spec, state.rate);
+    const shown = rateText(state.rate);
+    setText(out.description, description(shown, directions, losses, stoppedAt, numberText(spec.tolerance)));
+    setText(out.knob, knobText());
+    setText(out.start, `Start: ${pointText(spec.variables, state.start)}, where L = ${numberText(losses[0])}.`);
+    if (table.open) fillTable();
+    for (const node of settling) node.setAttribute("aria-busy", "false");
+  }
+
   function update() {
     state.walked = walk(spec, state.rate, state.start);
-    const { points, losses, excess, stoppedAt } = state.walked;
+    const { points, excess, stoppedAt } = state.walked;
     const directions = factors(spec, state.rate);
     const kinds = directions.map((d) => d.kind);
     const worst = worstKind(kinds);
@@ -109,19 +137,21 @@ export function mount(root, progress) {
     drawLossPlot(loss, excess, stoppedAt);
 
     const shown = rateText(state.rate);
-    out.rate.textContent = shown;
+    setText(out.rate, shown);
     directions.forEach((d, i) => {
-      out[`factor-${i}`].textContent = numberText(d.factor);
-      out[`kind-${i}`].textContent = d.kind;
-      out[`kind-${i}`].parentElement.dataset.kind = d.kind;
+      setText(out[`factor-${i}`], numberText(d.factor));
+      setText(out[`kind-${i}`], d.kind);
+      out[`kind-${i}`].closest("tr").dataset.kind = d.kind;
     });
-    out.verdict.textContent = verdict(kinds);
+    setText(out.verdict, verdict(kinds));
     out.verdict.dataset.kind = worst;
-    const tolerance = numberText(spec.tolerance);
-    out.description.textContent = description(shown, directions, losses, stoppedAt, tolerance);
-    out.start.textContent = `Start: ${pointText(spec.variables, state.start)}, where L = ${numberText(losses[0])}.`;
     slider.setAttribute("aria-valuetext", `η = ${shown}: ${worst}`);
-    if (table.open) fillTable();
+    if (settleTimer === null) for (const node of settling) node.setAttribute("aria-busy", "true");
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      settleTimer = null;
+      settle();
+    }, SETTLE_MS);
     announce(`η = ${shown}. ${verdict(kinds)}`);
   }
 
@@ -177,18 +207,19 @@ export function mount(root, progress) {
     choice.addEventListener("change", () => {
       state.direction = Number(choice.value);
       explored();
-      drawKnob();
+      update();
     });
   }
   for (const choice of root.querySelectorAll("[data-view-choice]")) {
     choice.addEventListener("change", () => {
       state.view = choice.value;
       explored();
-      drawKnob();
+      update();
     });
   }
   table.addEventListener("toggle", () => {
     if (table.open) fillTable();
+    for (const node of settling) node.setAttribute("aria-busy", "false");
   });
   const track = root.querySelector("[data-track]");
   new ResizeObserver(() => drawTrack(track, slider, spec)).observe(slider);

@@ -5,8 +5,9 @@ import { dotsPath, onScreen } from "../surface/descent.js";
 import { drawMap } from "../surface/map.js";
 import { element, geometry } from "../surface/svg.js";
 
+// The map's box is square (the stylesheet's .rate-lab-map-box), as is its window.
 export function createBowlMap(svg, surface) {
-  const size = Math.round(Math.min(380, Math.max(260, svg.clientWidth || 340)));
+  const size = Math.round(svg.clientWidth || 340);
   const geo = geometry(surface.window, size);
   drawMap(svg, surface, geo, "rate-lab-map-clip");
   const clipped = element("g", { "clip-path": "url(#rate-lab-map-clip)", "aria-hidden": "true" }, svg);
