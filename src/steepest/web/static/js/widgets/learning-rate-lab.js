@@ -73,9 +73,6 @@ export function mount(root, progress) {
     }, ANNOUNCE_DELAY_MS);
   };
 
-  // The words below the pictures, the table and the announcement are written once the rate or
-  // the start rests for a moment: they are read, not watched, and rewriting long text while
-  // the slider moves would cost more than the pictures.
   function drawKnob() {
     const direction = spec.directions[state.direction];
     const us = along(spec, state.direction, state.walked.points);
@@ -115,6 +112,9 @@ export function mount(root, progress) {
     root.querySelector("[data-rows]").replaceChildren(...rows);
   }
 
+  // The words below the pictures and the table are written once the rate or the start rests
+  // for a moment: they are read, not watched, and rewriting long text at every step of a drag
+  // would cost more than the pictures.
   function settle() {
     const { losses, stoppedAt } = state.walked;
     const directions = factors(spec, state.rate);
@@ -219,7 +219,6 @@ export function mount(root, progress) {
   }
   table.addEventListener("toggle", () => {
     if (table.open) fillTable();
-    for (const node of settling) node.setAttribute("aria-busy", "false");
   });
   const track = root.querySelector("[data-track]");
   new ResizeObserver(() => drawTrack(track, slider, spec)).observe(slider);
