@@ -83,8 +83,7 @@ def wait_for(url: str, process: subprocess.Popen[bytes], started: float) -> floa
 
 
 def page_weight(page: Page, base_url: str, path: str = LESSON) -> tuple[int, int, int, int]:
-    """(bytes on the wire, bytes decoded, requests, requests to other hosts) for one load of
-    the page at `path`.
+    """(bytes on the wire, bytes decoded, requests, requests to other hosts) for one load.
 
     Bytes on the wire is what a learner downloads (bodies as sent, gzip where the server
     compressed); decoded is the same bodies uncompressed, for comparison.
