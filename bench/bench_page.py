@@ -27,7 +27,11 @@ REPO = Path(__file__).resolve().parents[1]
 STEEPEST = Path(sys.executable).with_name("steepest")
 LESSON = "/lessons/partial-derivatives-and-the-gradient"
 # Every page whose weight is measured: the lesson whose slider is timed, then the others.
-WEIGHED = (LESSON, "/lessons/loss-and-the-derivative-as-a-slope")
+WEIGHED = (
+    LESSON,
+    "/lessons/loss-and-the-derivative-as-a-slope",
+    "/lessons/gradient-descent-and-the-learning-rate",
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

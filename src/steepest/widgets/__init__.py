@@ -16,19 +16,26 @@ from steepest.widgets import (
     backprop_cost,
     best_box,
     computation_graph,
+    learning_rate_lab,
     slope_nudge,
     surface_explorer,
 )
 from steepest.widgets.backprop_cost import BackpropCostSpec
 from steepest.widgets.best_box import BestBoxSpec
 from steepest.widgets.computation_graph import ComputationGraphSpec
+from steepest.widgets.learning_rate_lab import LearningRateLabSpec
 from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.slope_nudge import SlopeNudgeSpec
 from steepest.widgets.surface_explorer import SurfaceExplorerSpec
 from steepest.widgets.widget import Widget
 
 WidgetSpec = (
-    BestBoxSpec | SurfaceExplorerSpec | ComputationGraphSpec | BackpropCostSpec | SlopeNudgeSpec
+    BestBoxSpec
+    | SurfaceExplorerSpec
+    | ComputationGraphSpec
+    | BackpropCostSpec
+    | SlopeNudgeSpec
+    | LearningRateLabSpec
 )
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
@@ -45,6 +52,7 @@ _ALL: tuple[AnyWidget, ...] = (
     computation_graph.WIDGET,
     backprop_cost.WIDGET,
     slope_nudge.WIDGET,
+    learning_rate_lab.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 

@@ -17,7 +17,7 @@ export async function requestDescent(expression, start, rate, steps) {
   return { ok: response.ok, body: await response.json() };
 }
 
-function onScreen(geo, names, point) {
+export function onScreen(geo, names, point) {
   const cx = (geo.box.left + geo.box.right) / 2;
   const cy = (geo.box.top + geo.box.bottom) / 2;
   const [x, y] = [geo.sx(point[names[0]]), geo.sy(point[names[1]])];
@@ -26,7 +26,7 @@ function onScreen(geo, names, point) {
   return [cx + (x - cx) * pull, cy + (y - cy) * pull];
 }
 
-function dotsPath(points) {
+export function dotsPath(points) {
   return points.map(([x, y]) => `M${(x - 2.2).toFixed(1)},${y.toFixed(1)}a2.2,2.2 0 1 0 4.4,0a2.2,2.2 0 1 0 -4.4,0`).join("");
 }
 

@@ -1,0 +1,36 @@
+// Two knobs: the bowl's contour map (the surface explorer's, from the server's level lines) with
+// the descent path on it and a start point to drag.
+
+import { dotsPath, onScreen } from "../surface/descent.js";
+import { drawMap } from "../surface/map.js";
+import { element, geometry } from "../surface/svg.js";
+
+// The map's box is square (the stylesheet's .rate-lab-map-box), as is its window.
+export function createBowlMap(svg, surface) {
+  const size = Math.round(svg.clientWidth || 340);
+  const geo = geometry(surface.window, size);
+  drawMap(svg, surface, geo, "rate-lab-map-clip");
+  const clipped = element("g", { "clip-path": "url(#rate-lab-map-clip)", "aria-hidden": "true" }, svg);
+  return {
+    geo,
+    names: surface.variables,
+    path: element("polyline", { class: "descent-path", "data-role": "path", points: "" }, clipped),
+    dots: element("path", { class: "descent-dots", d: "" }, clipped),
+    start: element("circle", { r: 7, class: "rate-lab-start", "data-role": "start" }, element("g", { "aria-hidden": "true" }, svg)),
+  };
+}
+
+export function drawWalk(map, points) {
+  const [a, b] = map.names;
+  const screen = points.map(([x, y]) => onScreen(map.geo, map.names, { [a]: x, [b]: y }));
+  map.path.setAttribute("points", screen.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
+  map.dots.setAttribute("d", dotsPath(screen.slice(1)));
+  map.start.setAttribute("cx", screen[0][0].toFixed(1));
+  map.start.setAttribute("cy", screen[0][1].toFixed(1));
+}
+
+// Where the pointer is, in the map's coordinates.
+export function pointerAt(map, svg, event) {
+  const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+  return map.geo.fromScreen(p.x, p.y);
+}
