@@ -143,7 +143,7 @@ def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:
             claim.line,
             f'{claim.label} "{claim.statement}"',
             tasks.CLAIM_MISMATCH,
-            ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds),
+            ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds, lesson.parameters),
         )
 
 
@@ -154,7 +154,7 @@ def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck[Any] | CheckProblem]:
     for block in (b for section in lesson.sections for b in section.blocks):
         if isinstance(block, TypedQuestionBlock):
             what = f"typed question '{block.id}'"
-            fields = block.problem_fields()
+            fields = block.question_fields(lesson.parameters)
             yield _EngineCheck(path, block.line, what, tasks.TYPED_QUESTION_FAULT, fields)
         elif isinstance(block, WorkedExampleBlock):
             example = GradientQuery(block.expression, dict(block.at))

@@ -93,9 +93,11 @@ async def typed_answer(
     """The engine's diagnosis, naming the mistake when it recognises one. Needs the
     `X-Steepest-CSRF` header, because the attempt is stored for the learner."""
     state = app_state(request)
-    block = find_typed_question(await state.library.lesson(lesson), question)
+    found = await state.library.lesson(lesson)
+    block = find_typed_question(found, question)
     feedback = await engine_pool(request).acall(
-        tasks.QUESTION_FEEDBACK, QuestionAnswer(block.problem_fields(), body.answer)
+        tasks.QUESTION_FEEDBACK,
+        QuestionAnswer(block.question_fields(found.parameters), body.answer),
     )
     learner = await current_learner(request, response, state.settings, state.store)
     await record_attempt(

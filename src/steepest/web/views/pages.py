@@ -83,7 +83,8 @@ async def lesson(
     if typed is not None and typed_answer is not None and typed_answer.strip():
         block = find_typed_question(page.lesson, typed)
         feedback = await engine_pool(request).acall(
-            tasks.QUESTION_FEEDBACK, QuestionAnswer(block.problem_fields(), typed_answer)
+            tasks.QUESTION_FEEDBACK,
+            QuestionAnswer(block.question_fields(page.lesson.parameters), typed_answer),
         )
         readable = feedback["verdict"] != "invalid"
         checked[typed] = TypedVerdict(
