@@ -13,20 +13,22 @@
                                                                ```
 
 A typed-answer question names what to ask; the engine works out the answer and checks what
-the learner types (`kind`: partial + `respect`, gradient, gradient_at or descent + `at`):
+the learner types. It gives a claim's `statement` (with an optional `figures` or `relative`
+tolerance), or a `kind` that stands for one (partial + `respect`, gradient, gradient_at or
+descent + `at`) about a `function`:
 
     ```{answer}
     id: typed-partial-w2
     prompt: For $L = w_1^2 + 3w_2^2$, type $\\frac{\\partial L}{\\partial w_2}$.
-    kind: partial
-    function: w1^2 + 3w2^2
-    respect: w2
+    statement: partial w1^2 + 3w2^2 wrt w2
     explanation: Hold $w_1$ still …
+    hints: [Only $w_2$ moves.]
     ```
 
-A question's optional `check` states the derivative its answer key stands for; `steepest check`
-has the engine confirm that `equals` is that derivative, that the answer option shows it, and
-that no other option does.
+A question's optional `check` makes every option a claim: `{claim: STATEMENT}`, or
+`{derivative_of, variable, equals}` for a partial derivative; `steepest check` has the engine
+confirm that the answer option shows its value and that no other option does. Either kind of
+question may carry `hints`, one to MAX_HINTS Markdown texts.
 
 Question ids are unique across both kinds of question in a lesson.
 
