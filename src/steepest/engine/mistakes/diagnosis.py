@@ -5,6 +5,9 @@ is then compared, with the same checker, against the mistakes the problem invite
 (`mistake_catalogue`): first whole-answer mistakes, then, for a vector, each wrong component on
 its own. The first match gives the message; with no match, the message says which components
 are wrong and where an answer differs.
+
+`diagnose_asked(asked, answer)` does the same for any question that says what it asks and which
+mistakes it invites (`Asked`): a lesson's typed question about any statement (engine/questions).
 """
 
 from __future__ import annotations
