@@ -213,3 +213,59 @@ def test_the_command_process_never_imports_sympy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.stdout.splitlines()[-1] == "status 0 False", result.stderr
+
+
+STEP_QUESTIONS = """\
+```{answer}
+id: after-one-step
+prompt: Where does one step of size $\\eta$ from $w_1 = 1$ land?
+statement: value w1 - 2 eta w1 at w1 = 1
+explanation: Against the slope.
+```
+
+```{question}
+id: step-choice
+prompt: Where does it land?
+options:
+  - id: right
+    text: $1 - 2\\eta$
+  - id: uphill
+    text: $1 + 2\\eta$
+answer: right
+explanation: Against the slope.
+check: {claim: "value w1 - 2 eta w1 at w1 = 1"}
+```
+
+```{answer}
+id: tied
+prompt: Where is $|x|$ largest on $[-1, 1]$?
+statement: argmax abs(x) for x in [-1, 1]
+explanation: At both ends.
+```
+"""
+
+
+def test_statement_questions_and_claim_checks_use_the_lessons_parameters(tmp_path: Path) -> None:
+    path = write(tmp_path, "steps", STEP_QUESTIONS)
+    path.write_text(
+        path.read_text().replace("summary: A summary.", "summary: S.\nparameters: [eta]")
+    )
+    report = check_lessons([path])
+    (tied,) = report.problems
+    assert tied.line == line_holding(path, "id: tied") - 1
+    assert "a question needs one answer, but the maximum is reached at x = -1 and x = 1" in (
+        tied.message
+    )
+    assert report.claims == 2
+
+
+def test_a_claim_checked_option_that_is_right_after_all_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "steps", STEP_QUESTIONS.replace("$1 + 2\\eta$", "$-2\\eta + 1$"))
+    path.write_text(
+        path.read_text().replace("summary: A summary.", "summary: S.\nparameters: [eta]")
+    )
+    messages = {problem.line: problem.message for problem in check_lessons([path]).problems}
+    line = line_holding(path, "$-2\\eta + 1$")
+    assert messages[line].startswith(
+        "option 'uphill' of question 'step-choice' is offered as wrong"
+    )

@@ -38,7 +38,12 @@ def test_wrong_then_right_answer(open_page: OpenPage, question: QuestionBlock) -
     answer(page, question, wrong.id)
     assert form.locator(".verdict-wrong .verdict-head").text_content() == "✗ Not quite."
     assert form.locator(".verdict-feedback").count() == (1 if wrong.feedback_html else 0)
-    assert form.locator(".verdict-explanation").inner_text().strip()
+    if question.hints_html:
+        # The explanation waits while hints remain.
+        assert form.locator(".verdict-explanation").count() == 0
+        assert form.locator(".verdict-next").inner_text() == "Try again, or show a hint."
+    else:
+        assert form.locator(".verdict-explanation").inner_text().strip()
     answer(page, question, question.answer)
     assert form.locator(".verdict-right .verdict-head").text_content() == "✓ Right."
     assert form.locator(".verdict-feedback").count() == 0

@@ -61,12 +61,15 @@ def test_a_typed_question_keeps_its_fields_and_renders_its_math(
     assert "<math" in partial.prompt_html and "<math" in partial.explanation_html
     assert partial.at is None
     assert descent.at == {"w1": "1", "w2": "-2"} and descent.respect is None
-    assert descent.problem_fields() == {
+    assert descent.question_fields(("eta",)) == {
+        "statement": None,
         "kind": "descent",
         "function": "w1^2 + 3w2^2",
         "respect": None,
         "at": {"w1": "1", "w2": "-2"},
+        "parameters": ["eta"],
         "figures": None,
+        "relative": None,
     }
 
 
@@ -111,7 +114,7 @@ def test_the_shipped_typed_questions_are_well_posed_for_the_engine() -> None:
     assert {b.kind for b in blocks} == {"partial", "gradient_at", "descent"}
     w1, w2 = sympy.symbols("w1 w2", real=True)
     for block in blocks:
-        fields = block.problem_fields()
+        fields = block.question_fields()
         problem = problem_from_text(
             next(kind for kind in PROBLEM_KINDS if kind == fields["kind"]),
             str(fields["function"]),
@@ -144,7 +147,8 @@ explanation: The power rule gives $2w_1/3$.
 """
     (block,) = typed_blocks(write_lesson, body)
     assert block.figures == 4
-    fields = block.problem_fields()
+    fields = block.question_fields()
+    assert fields["function"] is not None
     problem = problem_from_text("gradient_at", fields["function"], at=fields["at"])
     tolerance = Tolerance(figures=4)
     assert diagnose(problem, "(0.667)", tolerance=tolerance).verdict == "invalid"

@@ -16,6 +16,7 @@ from steepest.store.migrate import current_revision, downgrade, head_revision
 from steepest.store.schema import Base
 
 TABLES = {"learners", "lesson_progress", "attempts"}
+LEARNER = "a-learner-from-before-hints"
 _STARTING_SERVER = """
 import sys
 from steepest.store import upgrade
@@ -110,3 +111,31 @@ def test_the_store_refuses_a_database_not_at_the_newest_revision(empty_database_
     engine.dispose()
     with pytest.raises(DatabaseNotReady, match="at schema revision 9999"):
         Store(empty_database_url)
+
+
+def test_attempts_stored_before_hints_keep_their_data_with_none_revealed(
+    empty_database_url: str,
+) -> None:
+    upgrade(empty_database_url)
+    downgrade(empty_database_url, "0001")
+    engine = create_engine(empty_database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO learners (id, created_at) VALUES (:id, '2026-01-01 00:00:00')"),
+                {"id": LEARNER},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO attempts (learner_id, uid, created_at, lesson, question, answer,"
+                    " verdict) VALUES (:id, 'attempt-1', '2026-01-01 00:00:00', 'lesson',"
+                    " 'q', '2w1', 'correct')"
+                ),
+                {"id": LEARNER},
+            )
+    finally:
+        engine.dispose()
+    upgrade(empty_database_url)
+    with Store(empty_database_url) as store:
+        (record,) = store.attempts(LEARNER)
+    assert (record.attempt.answer, record.attempt.hints) == ("2w1", 0)

@@ -105,6 +105,7 @@ def _valid_file() -> dict[str, Any]:
                 "answer": "2w1",
                 "verdict": "correct",
                 "mistake": None,
+                "hints": 1,
             }
         ],
     }
@@ -128,7 +129,7 @@ def _with(path: str, value: object) -> dict[str, Any]:
     [
         ("not an object", "the file must be a JSON object"),
         (_with("format", "something-else"), "not a Steepest progress file"),
-        (_with("version", 2), "format version 2, written by a newer Steepest"),
+        (_with("version", 3), "format version 3, written by a newer Steepest"),
         (_with("version", "1"), "version '1' is not one Steepest ever wrote"),
         (_with("owner", "me"), "unknown field 'owner'"),
         (_with("progress", []), "progress must be a JSON object"),
@@ -141,6 +142,7 @@ def _with(path: str, value: object) -> dict[str, Any]:
         (_with("attempts.0.problem", {"level": 7, "kind": "partial", "seed": 1}), "level"),
         (_with("attempts.0.problem", {"level": 1, "kind": "partial"}), "missing the field 'seed'"),
         (_with("attempts.0.score", 1), "unknown field 'score'"),
+        (_with("attempts.0.hints", -1), "the count of hints must be between 0 and 100"),
     ],
 )
 def test_a_malformed_file_is_refused_with_a_clear_message(
@@ -171,3 +173,25 @@ def test_a_file_that_would_overfill_a_lesson_writes_nothing(store: Store, learne
     assert store.attempts(learner) == []
     assert store.get_progress(learner, "algebra")["sections"] == {}
     assert len(store.get_progress(learner, "gradients")["sections"]) == 150
+
+
+def test_a_file_of_version_1_imports_with_no_hints_revealed(store: Store, learner: str) -> None:
+    data = _valid_file()
+    data["version"] = 1
+    del data["attempts"][0]["hints"]
+    store.import_learner(learner, data)
+    (record,) = store.attempts(learner)
+    assert record.attempt.hints == 0
+    assert store.export_learner(learner)["attempts"][0]["hints"] == 0
+
+
+def test_the_hints_revealed_before_an_attempt_survive_export_and_import(
+    store: Store, learner: str
+) -> None:
+    store.import_learner(learner, _valid_file())
+    (record,) = store.attempts(learner)
+    assert record.attempt.hints == 1
+    exported = store.export_learner(learner)
+    newcomer = store.ensure_learner(None)
+    store.import_learner(newcomer, exported)
+    assert [r.attempt.hints for r in store.attempts(newcomer)] == [1]

@@ -161,9 +161,24 @@ def test_quiz_scores_every_option(client: TestClient, lesson: Lesson) -> None:
             response = client.post(f"/api/quiz/{SLUG}/{question.id}", json={"answer": option.id})
             assert response.status_code == 200
             body = response.json()
-            assert body["correct"] is (option.id == question.answer)
-            assert body["explanation_html"] == question.explanation_html
+            right = option.id == question.answer
+            assert body["correct"] is right
+            # After a wrong answer the explanation waits while hints remain.
+            shown = right or not question.hints_html
+            assert body["explanation_html"] == (question.explanation_html if shown else None)
             assert body["feedback_html"] == option.feedback_html
+
+
+def test_a_wrong_quiz_answer_gets_the_explanation_once_every_hint_is_out(
+    client: TestClient, lesson: Lesson
+) -> None:
+    question = next(q for q in questions(lesson) if q.hints_html)
+    wrong = next(o.id for o in question.options if o.id != question.answer)
+    url = f"/api/quiz/{SLUG}/{question.id}"
+    total = len(question.hints_html)
+    for hints, explained in ((0, False), (total - 1, False), (total, True)):
+        body = client.post(url, json={"answer": wrong, "hints": hints}).json()
+        assert (body["explanation_html"] is not None) is explained, hints
 
 
 def test_quiz_key_agrees_with_the_engine(client: TestClient, lesson: Lesson) -> None:

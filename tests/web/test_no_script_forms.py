@@ -93,7 +93,7 @@ def typed_form(client: TestClient, question: str, answer: str) -> tuple[int, str
 def engine_feedback(lesson: Lesson, question: str, answer: str) -> dict[str, object]:
     block = find_typed_question(lesson, question)
     feedback: dict[str, object] = dict(
-        tasks.QUESTION_FEEDBACK(QuestionAnswer(block.problem_fields(), answer))
+        tasks.QUESTION_FEEDBACK(QuestionAnswer(block.question_fields(lesson.parameters), answer))
     )
     return feedback
 

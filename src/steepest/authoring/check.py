@@ -173,7 +173,7 @@ def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:
             claim.line,
             f'{claim.label} "{claim.statement}"',
             tasks.CLAIM_MISMATCH,
-            claim_query(claim),
+            claim_query(claim, lesson.parameters),
         )
 
 
@@ -184,7 +184,7 @@ def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck[Any] | CheckProblem]:
     for block in (b for section in lesson.sections for b in section.blocks):
         if isinstance(block, TypedQuestionBlock):
             what = f"typed question '{block.id}'"
-            fields = block.problem_fields()
+            fields = block.question_fields(lesson.parameters)
             yield _EngineCheck(path, block.line, what, tasks.TYPED_QUESTION_FAULT, fields)
         elif isinstance(block, WorkedExampleBlock):
             example = GradientQuery(block.expression, dict(block.at))

@@ -13,20 +13,22 @@
                                                                ```
 
 A typed-answer question names what to ask; the engine works out the answer and checks what
-the learner types (`kind`: partial + `respect`, gradient, gradient_at or descent + `at`):
+the learner types. It gives a claim's `statement` (with an optional `figures` or `relative`
+tolerance), or a `kind` that stands for one (partial + `respect`, gradient, gradient_at or
+descent + `at`) about a `function`:
 
     ```{answer}
     id: typed-partial-w2
     prompt: For $L = w_1^2 + 3w_2^2$, type $\\frac{\\partial L}{\\partial w_2}$.
-    kind: partial
-    function: w1^2 + 3w2^2
-    respect: w2
+    statement: partial w1^2 + 3w2^2 wrt w2
     explanation: Hold $w_1$ still …
+    hints: [Only $w_2$ moves.]
     ```
 
-A question's optional `check` states the derivative its answer key stands for; `steepest check`
-has the engine confirm that `equals` is that derivative, that the answer option shows it, and
-that no other option does.
+A question's optional `check` makes every option a claim: `{claim: STATEMENT}`, or
+`{derivative_of, variable, equals}` for a partial derivative; `steepest check` has the engine
+confirm that the answer option shows its value and that no other option does. Either kind of
+question may carry `hints`, one to MAX_HINTS Markdown texts.
 
 Question ids are unique across both kinds of question in a lesson.
 
@@ -43,7 +45,7 @@ from types import MappingProxyType
 
 from markdown_it.utils import EnvType
 
-from steepest.engine.answer_kinds import POINT_KINDS, TYPED_KINDS
+from steepest.engine.answer_kinds import POINT_KINDS, TYPED_KINDS, TypedKind
 from steepest.lessons.claims import note_claim
 from steepest.lessons.errors import error_at
 from steepest.lessons.model import (
@@ -61,6 +63,9 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _VARIABLE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # Past this a decimal answer is a typed-in key rather than a rounded value.
 MAX_FIGURES = 15
+# More would be a worked solution handed out in pieces: that is what the explanation is for.
+MAX_HINTS = 5
+_RELATIVE = re.compile(r"(?:0?\.\d+|\d+(?:\.\d*)?)(?:[eE]-?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,9 @@ def build_worked_example(source: DirectiveSource) -> WorkedExampleBlock:
 def build_question(source: DirectiveSource) -> QuestionBlock:
     _no_argument(source, "question")
     body = source.body
-    body.reject_unknown({"id", "prompt", "options", "answer", "explanation", "check"}, "a question")
+    body.reject_unknown(
+        {"id", "prompt", "options", "answer", "explanation", "check", "hints"}, "a question"
+    )
     question_id = body.text("id")
     if not _NAME.fullmatch(question_id):
         raise error_at(source.env, body.line_of("id"), "a question id looks like 'partial-w2'")
@@ -130,22 +137,73 @@ def build_question(source: DirectiveSource) -> QuestionBlock:
         answer=answer,
         explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
         check=facts,
+        hints_html=_hints(source),
     )
 
 
-_CHECK_FIELDS = ("derivative_of", "variable", "equals")
+_DERIVATIVE_FIELDS = ("derivative_of", "variable", "equals")
 
 
 def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
     _no_argument(source, "answer")
     body = source.body
-    body.reject_unknown(
-        {"id", "prompt", "kind", "function", "respect", "at", "figures", "explanation"},
-        "a typed question",
-    )
+    body.reject_unknown(_TYPED_FIELDS, "a typed question")
     question_id = body.text("id")
     if not _NAME.fullmatch(question_id):
         raise error_at(source.env, body.line_of("id"), "a question id looks like 'partial-w2'")
+    statement = body.optional_text("statement")
+    by_kind = _KindFields()
+    if statement is None:
+        by_kind = _asked_by_kind(source)
+    elif any(key in body.fields() for key in _KIND_FIELDS):
+        raise error_at(
+            source.env,
+            source.line,
+            "a typed question states its answer with 'statement' or with 'kind' and"
+            " 'function', not both",
+        )
+    figures, relative = _tolerance(source)
+    return TypedQuestionBlock(
+        id=question_id,
+        prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
+        explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
+        statement=None if statement is None else " ".join(statement.split()),
+        kind=by_kind.kind,
+        function=by_kind.function,
+        respect=by_kind.respect,
+        at=by_kind.at,
+        figures=figures,
+        relative=relative,
+        hints_html=_hints(source),
+        line=source.line,
+    )
+
+
+_KIND_FIELDS = ("kind", "function", "respect", "at")
+_TYPED_FIELDS = {
+    "id", "prompt", "statement", *_KIND_FIELDS, "figures", "relative", "explanation", "hints"
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _KindFields:
+    """What a question that names a kind asks about; all None for a statement's question."""
+
+    kind: TypedKind | None = None
+    function: str | None = None
+    respect: str | None = None
+    at: Mapping[str, str] | None = None
+
+
+def _asked_by_kind(source: DirectiveSource) -> _KindFields:
+    """A question's `kind`, `function` and the `respect` or `at` its kind needs."""
+    body = source.body
+    if "kind" not in body.fields():
+        raise error_at(
+            source.env,
+            source.line,
+            "a typed question needs a 'statement', or a 'kind' and a 'function'",
+        )
     kind = next((k for k in TYPED_KINDS if k == body.text("kind")), None)
     if kind is None:
         raise error_at(
@@ -169,6 +227,12 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
                     source.env, point.line_of(variable), f"'{variable}' is not a variable"
                 )
         at = MappingProxyType({variable: point.text(variable) for variable in point.fields()})
+    return _KindFields(kind, body.text("function"), respect, at)
+
+
+def _tolerance(source: DirectiveSource) -> tuple[int | None, float | None]:
+    """How close a typed number must be: `figures`, or a `relative` tolerance, not both."""
+    body = source.body
     figures = body.optional_text("figures")
     if figures is not None and not (figures.isdigit() and 1 <= int(figures) <= MAX_FIGURES):
         raise error_at(
@@ -176,17 +240,33 @@ def build_typed_question(source: DirectiveSource) -> TypedQuestionBlock:
             body.line_of("figures"),
             f"'figures' is a whole number of significant figures, from 1 to {MAX_FIGURES}",
         )
-    return TypedQuestionBlock(
-        id=question_id,
-        prompt_html=source.render_inline(body.text("prompt"), body.line_of("prompt")),
-        kind=kind,
-        function=body.text("function"),
-        explanation_html=source.render_block(body.text("explanation"), body.line_of("explanation")),
-        respect=respect,
-        at=at,
-        figures=None if figures is None else int(figures),
-        line=source.line,
-    )
+    relative = body.optional_text("relative")
+    if relative is None:
+        return None if figures is None else int(figures), None
+    if figures is not None:
+        raise error_at(
+            source.env, body.line_of("relative"), "give 'figures' or 'relative', not both"
+        )
+    fraction = _RELATIVE.fullmatch(relative.strip())
+    if fraction is None or not 0 < float(relative) < 1:
+        raise error_at(
+            source.env,
+            body.line_of("relative"),
+            "'relative' is a fraction of the value between 0 and 1, such as 0.01",
+        )
+    return None, float(relative)
+
+
+def _hints(source: DirectiveSource) -> tuple[str, ...]:
+    """A question's hints, each Markdown rendered as a block; revealed one at a time."""
+    items = source.body.optional_texts("hints")
+    if items is None:
+        return ()
+    if len(items) > MAX_HINTS:
+        raise error_at(
+            source.env, source.body.line_of("hints"), f"at most {MAX_HINTS} hints to a question"
+        )
+    return tuple(source.render_block(text, line) for text, line in items)
 
 
 DIRECTIVES: Mapping[str, Callable[[DirectiveSource], Block]] = MappingProxyType(
@@ -218,15 +298,21 @@ def _check_facts(
     items: Sequence[YamlMapping],
     answer: int,
 ) -> Mapping[str, str]:
-    """A question's `check` is a claim three times over: the derivative is what `equals` says,
-    it is what the answer option shows, and it is *not* what any other option shows (a
-    distractor that is right after all would mark a learner wrong for a right answer).
+    """A question's `check` is a claim on every option: the answer option shows the value of
+    the check's statement, and no other option does (a distractor that is right after all
+    would mark a learner wrong for a right answer). `{claim: STATEMENT}` names any statement;
+    `{derivative_of, variable, equals}` a partial derivative, and claims that `equals` is it.
     `steepest check` has the engine confirm each."""
-    check.reject_unknown(_CHECK_FIELDS, "a question's check")
-    facts = MappingProxyType({key: check.text(key) for key in _CHECK_FIELDS})
-    statement = f"partial {facts['derivative_of']} wrt {facts['variable']}"
-    label = f"the check of question '{question_id}'"
-    note_claim(source.env, Claim(check.line_of("equals"), statement, facts["equals"], label))
+    if "claim" in check.fields():
+        check.reject_unknown({"claim"}, "a question's check")
+        facts = MappingProxyType({"claim": " ".join(check.text("claim").split())})
+        statement = facts["claim"]
+    else:
+        check.reject_unknown(_DERIVATIVE_FIELDS, "a question's check")
+        facts = MappingProxyType({key: check.text(key) for key in _DERIVATIVE_FIELDS})
+        statement = f"partial {facts['derivative_of']} wrt {facts['variable']}"
+        label = f"the check of question '{question_id}'"
+        note_claim(source.env, Claim(check.line_of("equals"), statement, facts["equals"], label))
     for position, item in enumerate(items):
         right = position == answer
         label = f"the answer of question '{question_id}'"

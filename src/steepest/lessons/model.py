@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,13 +58,15 @@ class Option:
 class QuestionBlock:
     """A multiple-choice question, answer key included.
 
-    `answer`, `explanation_html` and every option's `feedback_html` are server-side only: the web
-    layer must never send them to the browser before the learner has submitted an answer, or the
-    quiz answers itself in the page source. `prompt_html` and option `html` are inline HTML
-    (they sit in a `<legend>` and `<label>`); `explanation_html` is block HTML.
+    `answer`, `explanation_html`, every option's `feedback_html` and the hints are server-side
+    only: the web layer must never send them to the browser before the learner has asked for
+    them (a hint) or submitted an answer, or the quiz answers itself in the page source.
+    `prompt_html` and option `html` are inline HTML (they sit in a `<legend>` and `<label>`);
+    `explanation_html` and each hint are block HTML.
 
-    `check` is an optional expression-level fact the engine verifies when lessons are checked,
-    e.g. `{"derivative_of": "w1^2 + 3w2^2", "variable": "w2", "equals": "6w2"}`.
+    `check` is an optional fact the engine verifies when lessons are checked: a claim's
+    statement whose value the right option shows and no other does, `{"claim": "…"}`, or
+    `{"derivative_of": "w1^2 + 3w2^2", "variable": "w2", "equals": "6w2"}`.
     """
 
     id: str
@@ -73,37 +75,49 @@ class QuestionBlock:
     answer: str
     explanation_html: str
     check: Mapping[str, str] | None = None
+    hints_html: tuple[str, ...] = ()
+    """Revealed one at a time, on request, before the explanation."""
 
 
 @dataclass(frozen=True)
 class TypedQuestionBlock:
     """A question answered by typing math, which the engine checks (never a typed-in key).
 
-    `kind` is a problem kind of `steepest.engine.problems.problem`: `partial` (with `respect`),
-    `gradient`, `gradient_at` or `descent` (both with `at`). The engine rebuilds the problem
-    from `function` and works out the answer, so the key cannot disagree with the maths.
-    `explanation_html` is server-side only, like a multiple-choice question's.
+    The question asks for the value of a `statement` in the claims' language (`value …`,
+    `descent … at …`), or names a `kind` of `steepest.engine.problems.problem` that stands for
+    one: `partial` (with `respect`), `gradient`, `gradient_at` or `descent` (both with `at`),
+    about `function`. The engine works the answer out, so the key cannot disagree with the
+    maths. `explanation_html` and the hints are server-side only, like a multiple-choice
+    question's.
     """
 
     id: str
     prompt_html: str
-    kind: TypedKind
-    function: str
     explanation_html: str
+    statement: str | None = None
+    kind: TypedKind | None = None
+    function: str | None = None
     respect: str | None = None
     at: Mapping[str, str] | None = None
     figures: int | None = None
     """Significant figures a decimal answer must show, when the value has no finite decimal."""
+    relative: float | None = None
+    """A relative tolerance instead: any number this close to the value is right."""
+    hints_html: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
 
-    def problem_fields(self) -> QuestionFields:
-        """What the engine needs to rebuild the problem (see `problem_from_text`)."""
+    def question_fields(self, parameters: Sequence[str] = ()) -> QuestionFields:
+        """What the engine needs to rebuild the question (see `engine/questions`), with the
+        constants its lesson declares."""
         return {
+            "statement": self.statement,
             "kind": self.kind,
             "function": self.function,
             "respect": self.respect,
             "at": None if self.at is None else dict(self.at),
+            "parameters": list(parameters),
             "figures": self.figures,
+            "relative": self.relative,
         }
 
 

@@ -96,6 +96,27 @@ class YamlMapping:
             )
         return tuple(str(item).strip() for item in value)
 
+    def optional_texts(self, key: str) -> list[tuple[str, int]] | None:
+        """A list of non-empty texts, such as a question's hints, each with its line; None when
+        the field is absent."""
+        node = self._node(key)
+        if node is None:
+            return None
+        items = node.value if isinstance(node, yaml.SequenceNode) else None
+        if not items:
+            raise error_at(
+                self._env, self.line_of(key), f"field '{key}' must be a list of one or more texts"
+            )
+        texts = []
+        for item in items:
+            value = self._construct(item)
+            if not isinstance(value, str) or not value.strip():
+                raise error_at(
+                    self._env, self._line_of_node(item), f"each item of '{key}' must be text"
+                )
+            texts.append((value, self._line_of_node(item)))
+        return texts
+
     def mapping(self, key: str) -> YamlMapping:
         found = self.optional_mapping(key)
         if found is None:

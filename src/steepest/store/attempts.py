@@ -27,6 +27,8 @@ from steepest.store.tokens import ATTEMPT_ID
 
 MAX_ANSWER_LENGTH = 1000
 MAX_SEED = 2**63 - 1
+# Far more than any question has (a lesson allows 5): a count, not a list of them.
+MAX_HINTS = 100
 _PROBLEM_FIELDS = ("level", "kind", "seed")
 _ATTEMPT_FIELDS = (
     "id",
@@ -37,6 +39,7 @@ _ATTEMPT_FIELDS = (
     "answer",
     "verdict",
     "mistake",
+    "hints",
 )
 
 
@@ -72,9 +75,12 @@ class NewAttempt:
     """The engine's mistake code (`sign`, `swapped` …) when it recognised one."""
     uid: str | None = None
     """An id the client chose for this attempt, so a retried request is recorded once."""
+    hints: int = 0
+    """How many of the question's hints the learner had revealed when answering."""
 
     def __post_init__(self) -> None:
         read_text(self.answer, "the answer", AttemptFormatError, MAX_ANSWER_LENGTH)
+        read_integer(self.hints, "the count of hints", AttemptFormatError, 0, MAX_HINTS)
         if self.verdict not in VERDICT_KINDS:
             raise AttemptFormatError(f"a verdict is one of {', '.join(VERDICT_KINDS)}")
         for label, name in (("lesson", self.lesson), ("question", self.question)):
@@ -109,6 +115,7 @@ class AttemptRecord:
             "answer": attempt.answer,
             "verdict": attempt.verdict,
             "mistake": attempt.mistake,
+            "hints": attempt.hints,
         }
 
     @classmethod
@@ -126,6 +133,8 @@ class AttemptRecord:
                 question=fields.get("question"),
                 mistake=fields.get("mistake"),
                 uid=uid,
+                # Files of version 1 predate hints: none were revealed.
+                hints=fields.get("hints", 0),
             )
         except AttemptFormatError as problem:
             raise error(f"{where}: {problem.message}") from None

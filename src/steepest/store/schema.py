@@ -112,3 +112,5 @@ class AttemptRow(Base):
     answer: Mapped[str] = mapped_column(Text)
     verdict: Mapped[str] = mapped_column(String(16))
     mistake: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
+    # How many of the question's hints the learner had revealed when answering.
+    hints: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")

@@ -308,6 +308,7 @@ def _attempt_values(learner_id: str, record: AttemptRecord) -> dict[str, Any]:
         "answer": attempt.answer,
         "verdict": attempt.verdict,
         "mistake": attempt.mistake,
+        "hints": attempt.hints,
     }
 
 
@@ -323,5 +324,6 @@ def _record_from_row(row: AttemptRow | Row[Any]) -> AttemptRecord:
         question=row.question,
         mistake=row.mistake,
         uid=row.uid,
+        hints=row.hints,
     )
     return AttemptRecord(row.uid, row.created_at, attempt)

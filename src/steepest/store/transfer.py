@@ -2,13 +2,16 @@
 
     {
       "format": "steepest-learner-export",
-      "version": 1,
+      "version": 2,
       "exported_at": "2026-05-01T12:00:00+00:00",
       "progress": {"<lesson slug>": <progress document, see progress.py>, ...},
       "attempts": [{"id": ..., "created_at": ..., "lesson": ..., "question": ...,
                     "problem": {"level": 1, "kind": "partial", "seed": 7} | null,
-                    "answer": ..., "verdict": ..., "mistake": ...}, ...]
+                    "answer": ..., "verdict": ..., "mistake": ..., "hints": 0}, ...]
     }
+
+Version 2 added `hints`, the count of hints revealed before an attempt; a file of version 1
+is read as having revealed none.
 
 The learner id is left out on purpose: it works like a password (it is the cookie), and the
 file may be shared with a teacher. Importing merges: progress by `ProgressState.merge`,
@@ -28,7 +31,8 @@ from steepest.store.progress import ProgressState
 from steepest.store.shapes import read_list, read_mapping, read_object, require
 
 EXPORT_FORMAT = "steepest-learner-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_IMPORT_LESSONS = 500
 MAX_IMPORT_ATTEMPTS = 20_000
 _FIELDS = ("format", "version", "exported_at", "progress", "attempts")
@@ -57,11 +61,12 @@ class LearnerExport:
         if document.get("format") != EXPORT_FORMAT:
             raise error("this is not a Steepest progress file (its format field is wrong)")
         version = require(document, "version", "the file", error)
-        if version != EXPORT_VERSION:
-            newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
+        whole = isinstance(version, int) and not isinstance(version, bool)
+        if not (whole and version in READABLE_VERSIONS):
+            newer = whole and version > EXPORT_VERSION
             raise error(
                 f"this file is format version {version!r}, written by a newer Steepest;"
-                f" this server reads version {EXPORT_VERSION}"
+                f" this server reads versions up to {EXPORT_VERSION}"
                 if newer
                 else f"this file's version {version!r} is not one Steepest ever wrote"
             )

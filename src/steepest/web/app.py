@@ -31,7 +31,7 @@ from steepest.web.security.headers import SecurityHeadersMiddleware
 from steepest.web.security.problem_tokens import ProblemSigner
 from steepest.web.security.rate_limit import RateLimiter
 from steepest.web.settings import Settings
-from steepest.web.views import answers, api, lesson_images, pages, practice, progress
+from steepest.web.views import answers, api, hints, lesson_images, pages, practice, progress
 from steepest.web.views import surface as surface_views
 from steepest.widgets import WIDGETS
 
@@ -44,6 +44,7 @@ WORKER_PRELOAD = tasks.task_modules(
     tasks.EQUIVALENCE,
     tasks.PREVIEW,
     tasks.QUESTION_FEEDBACK,
+    tasks.TYPED_ANSWER_COMPONENTS,
     tasks.PRACTICE_PROBLEM,
     tasks.PRACTICE_FEEDBACK,
     tasks.LEVEL_SETS,
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(surface_views.router)
     app.include_router(answers.router)
+    app.include_router(hints.router)
     app.include_router(practice.router)
     app.include_router(progress.router)
 

@@ -50,6 +50,7 @@ EQUIVALENCE: Task[EquivalenceQuery, TypedVerdictJson] = Task(_ANSWERS, "equivale
 # Parsing and typesetting at most a few hundred characters: milliseconds, so the quick lane.
 PREVIEW: Task[PreviewQuery, str] = Task(_ANSWERS, "preview", lane="quick")
 QUESTION_FEEDBACK: Task[QuestionAnswer, FeedbackJson] = Task(_ANSWERS, "question_feedback")
+TYPED_ANSWER_COMPONENTS: Task[QuestionFields, int] = Task(_ANSWERS, "typed_answer_components")
 
 PRACTICE_PROBLEM: Task[PracticeKey, PublicProblemJson] = Task(_PRACTICE, "practice_problem")
 PRACTICE_FEEDBACK: Task[PracticeAnswer, PracticeOutcome] = Task(_PRACTICE, "practice_feedback")

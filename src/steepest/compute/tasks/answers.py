@@ -12,7 +12,6 @@ from steepest.engine.answers.vectors import parse_vector, read_vector_text
 from steepest.engine.answers.verdict_types import TypedVerdictJson
 from steepest.engine.calculus.real_results import require_workable
 from steepest.engine.errors import LimitExceeded
-from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.notation.printing import (
     mathml_fragment,
@@ -20,7 +19,8 @@ from steepest.engine.notation.printing import (
     mathml_vector,
     to_mathml,
 )
-from steepest.engine.problems.problem import problem_from_text
+from steepest.engine.problems.problem_types import QuestionFields
+from steepest.engine.questions.feedback import asked_question, diagnose_question
 
 
 def equivalence(query: EquivalenceQuery) -> TypedVerdictJson:
@@ -59,11 +59,13 @@ def _typeset(query: PreviewQuery) -> str:
 
 def question_feedback(query: QuestionAnswer) -> FeedbackJson:
     """An author's typed question, rebuilt from its fields, and the learner's answer diagnosed
-    against it: the verdict and, when wrong, the mistake it recognises."""
-    question = query.question
-    problem = problem_from_text(
-        question["kind"], question["function"], respect=question["respect"], at=question["at"]
-    )
-    figures = question["figures"]
-    tolerance = None if figures is None else Tolerance(figures)
-    return diagnose(problem, query.answer, tolerance=tolerance).to_json()
+    against the value of its statement: the verdict and, when wrong, the mistake it
+    recognises."""
+    return diagnose_question(query.question, query.answer).to_json()
+
+
+def typed_answer_components(question: QuestionFields) -> int:
+    """How many components the answer to an author's typed question has: 1 for a number or a
+    formula, more for a vector. Its page says how to type a vector."""
+    asked = asked_question(question)
+    return len(asked.expected) if asked.vector else 1

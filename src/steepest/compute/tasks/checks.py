@@ -8,8 +8,8 @@ from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetChe
 from steepest.engine.claims.verify import verify_claim
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
-from steepest.engine.problems.problem import problem_from_text
 from steepest.engine.problems.problem_types import QuestionFields
+from steepest.engine.questions.feedback import asked_question
 
 
 def claim_mismatch(claim: ClaimQuery) -> str | None:
@@ -17,7 +17,7 @@ def claim_mismatch(claim: ClaimQuery) -> str | None:
     must not hold, such as a quiz's wrong option, confirms that it does not). A statement the
     engine cannot read is what is wrong, in the words `steepest check` and the page both show."""
     try:
-        verdict = verify_claim(claim.statement, claim.shown)
+        verdict = verify_claim(claim.statement, claim.shown, claim.parameters)
     except EngineError as error:
         return f'{claim.label} "{claim.statement}" cannot be checked: {error}'
     if verdict.ok == claim.holds:
@@ -33,11 +33,10 @@ def claim_mismatch(claim: ClaimQuery) -> str | None:
 
 
 def typed_question_fault(fields: QuestionFields) -> None:
-    """Build the question's problem, answer key included, as the web app does for each answer;
-    the engine raises what is wrong."""
-    problem_from_text(
-        fields["kind"], fields["function"], respect=fields["respect"], at=fields["at"]
-    )
+    """Work out what the question asks, answer included, as the web app does for each answer;
+    the engine raises what is wrong (a statement it cannot read or work out, or one with no
+    single answer)."""
+    asked_question(fields)
 
 
 def worked_example_fault(example: GradientQuery) -> None:

@@ -109,6 +109,8 @@ class ClaimQuery:
     shown: str
     label: str
     holds: bool = True
+    parameters: Sequence[str] = ()
+    """The constants the lesson declares (eta), which the statement may use."""
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,20 @@ is then compared, with the same checker, against the mistakes the problem invite
 (`mistake_catalogue`): first whole-answer mistakes, then, for a vector, each wrong component on
 its own. The first match gives the message; with no match, the message says which components
 are wrong and where an answer differs.
+
+`diagnose_asked(asked, answer)` does the same for any question that says what it asks and which
+mistakes it invites (`Asked`): a lesson's typed question about any statement (engine/questions).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import MistakeCode, VerdictKind
-from steepest.engine.answers.equations import TypedAnswer, read_typed_answer
+from steepest.engine.answer_kinds import DomainKind, MistakeCode, VerdictKind
+from steepest.engine.answers.equations import LeftSide, TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
     Counterexample,
@@ -68,6 +71,35 @@ class Feedback:
         }
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a diagnosis needs to know of a question, whatever asks it: the answer key, the names
+    an answer may use, the mistakes it invites, and what an equation's left side must name.
+
+    A problem (`asked_of`) is one source; a typed question about any statement is another
+    (`engine/questions`)."""
+
+    expected: tuple[sympy.Expr, ...]
+    """One expression per component (one for a scalar answer)."""
+    vector: bool
+    variables: tuple[str, ...]
+    parameters: tuple[str, ...]
+    domains: tuple[DomainKind, ...]
+    """Where each variable, then each parameter, is sampled."""
+    mistakes: Callable[[], Sequence[Mistake]]
+    """Whole-answer mistakes, most telling first; asked for only when an answer is wrong."""
+    component_mistakes: Callable[[int], Sequence[Mistake]]
+    """The mistakes inside component i, for a vector whose whole matches no mistake."""
+    what: str
+    """What is asked, for the message about a left side that names something else: ∂L/∂w1."""
+    fits: Callable[[LeftSide], bool]
+    """Whether an equation's left side names what is asked."""
+
+    @property
+    def names(self) -> list[str]:
+        return [*self.variables, *self.parameters]
+
+
 def diagnose(
     problem: Problem, answer: str, seed: int = 0, tolerance: Tolerance | None = None
 ) -> Feedback:
@@ -75,71 +107,102 @@ def diagnose(
 
     A decimal answer to a value with no finite decimal follows `tolerance` (answers/tolerance.py:
     at least 3 significant figures when None)."""
-    if problem.is_vector:
-        return _diagnose_vector(problem, answer, seed, tolerance)
-    return _diagnose_scalar(problem, answer, seed, tolerance)
+    return diagnose_asked(asked_of(problem), answer, seed, tolerance)
 
 
-def _compare(problem: Problem, expected: sympy.Expr, given: sympy.Expr, seed: int) -> Comparison:
-    return compare_expressions(expected, given, problem.names, problem.domain, seed)
+def diagnose_asked(
+    asked: Asked, answer: str, seed: int = 0, tolerance: Tolerance | None = None
+) -> Feedback:
+    """`diagnose`, for any question that can say what it asks (see `Asked`)."""
+    if asked.vector:
+        return _diagnose_vector(asked, answer, seed, tolerance)
+    return _diagnose_scalar(asked, answer, seed, tolerance)
 
 
-def _judge(problem: Problem, expected: sympy.Expr, given: Written, seed: int) -> Comparison:
+def asked_of(problem: Problem) -> Asked:
+    """What a problem asks, and the mistakes its kind invites (`mistakes.catalogue`)."""
+    return Asked(
+        expected=problem.expected,
+        vector=problem.is_vector,
+        variables=tuple(problem.names),
+        parameters=tuple(problem.parameter_names),
+        domains=problem.answer_domains,
+        mistakes=lambda: likely_mistakes(problem),
+        component_mistakes=lambda index: component_mistakes(problem, index),
+        what=_asked(problem),
+        fits=lambda left: _fits(problem, left),
+    )
+
+
+def _compare(asked: Asked, expected: sympy.Expr, given: sympy.Expr, seed: int) -> Comparison:
+    return compare_expressions(expected, given, asked.names, asked.domains, seed)
+
+
+def _judge(asked: Asked, expected: sympy.Expr, given: Written, seed: int) -> Comparison:
     """Whether the answer is right, on its domain as written: exp(ln x) is not x."""
-    return compare_written(Written(expected, ()), given, problem.names, problem.domain, seed)
+    return compare_written(Written(expected, ()), given, asked.names, asked.domains, seed)
 
 
-def _matches(problem: Problem, mistake: Mistake, given: Sequence[sympy.Expr], seed: int) -> bool:
+def _matches(asked: Asked, mistake: Mistake, given: Sequence[sympy.Expr], seed: int) -> bool:
     return all(
-        _compare(problem, wrong, answer, seed).equivalent
+        _compare(asked, wrong, answer, seed).equivalent
         for wrong, answer in zip(mistake.answer, given, strict=True)
     )
 
 
 def _first_match(
-    problem: Problem, mistakes: Sequence[Mistake], given: Sequence[sympy.Expr], seed: int
+    asked: Asked, mistakes: Sequence[Mistake], given: Sequence[sympy.Expr], seed: int
 ) -> Mistake | None:
-    return next((m for m in mistakes if _matches(problem, m, given, seed)), None)
+    return next((m for m in mistakes if _matches(asked, m, given, seed)), None)
 
 
-def _diagnose_scalar(
-    problem: Problem, answer: str, seed: int, tolerance: Tolerance | None
-) -> Feedback:
+def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance | None) -> Feedback:
     try:
-        typed = _answer_text(problem, answer)
-        written = parse_at_offset(typed.text, typed.offset, problem.names)
+        typed = _answer_text(asked, answer)
+        written = parse_at_offset(typed.text, typed.offset, asked.variables, asked.parameters)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
     given = written.expr
-    decimal = judge_number(problem.expected[0], given, typed.text, tolerance)
+    decimal = judge_number(asked.expected[0], given, typed.text, tolerance)
     if decimal is not None and decimal.outcome == "right":
         return Feedback("correct", True, decimal.message)
     if decimal is not None and decimal.outcome == "too_few_figures":
         return Feedback("invalid", False, decimal.message)
-    comparison = _judge(problem, problem.expected[0], written, seed)
+    comparison = _judge(asked, asked.expected[0], written, seed)
     if comparison.equivalent:
         return Feedback("correct", True, verdict_of(comparison).message)
-    mistake = _first_match(problem, likely_mistakes(problem), [given], seed)
+    mistake = _first_match(asked, asked.mistakes(), [given], seed)
     if mistake is not None:
         return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
     if decimal is not None and decimal.outcome == "misrounded":
         return Feedback("incorrect", False, decimal.message, mistake="rounded")
+    if decimal is not None:
+        # Says how far off a number is, by the question's own rule: more than a relative
+        # tolerance away, or not the value rounded to the figures it shows.
+        return Feedback("incorrect", False, decimal.message)
     return Feedback(
         "incorrect", False, difference_message(comparison), counterexample=comparison.counterexample
     )
 
 
-def _answer_text(problem: Problem, answer: str) -> TypedAnswer:
+def _answer_text(asked: Asked, answer: str) -> TypedAnswer:
     """The right-hand side of `answer`, once its left side is known to name what was asked:
     `∂L/∂w1 = 2w1` answers ∂L/∂w1, `x = 1` an optimum; ∂L/∂w2 typed for ∂L/∂w1 is refused with
     a message of its own, and costs nothing."""
     typed = read_typed_answer(answer)
     left = typed.left
-    if left is None:
-        return typed
-    asked = _asked(problem)
-    fits = {
+    if left is not None and not asked.fits(left):
+        raise MathSyntaxError(
+            f"the left side {left.text!r} is not {asked.what}, which this question asks for:"
+            " give that, or only the right-hand side",
+            1,
+        )
+    return typed
+
+
+def _fits(problem: Problem, left: LeftSide) -> bool:
+    return {
         "partial": problem.kind == "partial"
         and (left.variable is None or left.variable == _respect_name(problem)),
         "derivative": problem.kind == "partial"
@@ -149,13 +212,6 @@ def _answer_text(problem: Problem, answer: str) -> TypedAnswer:
         "name": problem.kind == "optimum" and left.variable in problem.names,
         "value": False,
     }[left.named]
-    if not fits:
-        raise MathSyntaxError(
-            f"the left side {left.text!r} is not {asked}, which this question asks for:"
-            " give that, or only the right-hand side",
-            1,
-        )
-    return typed
 
 
 def _respect_name(problem: Problem) -> str | None:
@@ -171,22 +227,22 @@ def _asked(problem: Problem) -> str:
     return f"∇{name}"
 
 
-def _diagnose_vector(
-    problem: Problem, answer: str, seed: int, tolerance: Tolerance | None
-) -> Feedback:
+def _diagnose_vector(asked: Asked, answer: str, seed: int, tolerance: Tolerance | None) -> Feedback:
     try:
-        typed = _answer_text(problem, answer)
-        written = parse_vector(typed.text, problem.names, len(problem.expected), typed.offset)
+        typed = _answer_text(asked, answer)
+        written = parse_vector(
+            typed.text, asked.variables, len(asked.expected), typed.offset, asked.parameters
+        )
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
     given = [component.expr for component in written]
-    decimals = _decimal_judgements(problem, typed.text, given, tolerance)
+    decimals = _decimal_judgements(asked, typed.text, given, tolerance)
     comparisons = [
         Comparison(True, "exact")
         if decimal is not None and decimal.outcome == "right"
-        else _judge(problem, e, w, seed)
-        for e, w, decimal in zip(problem.expected, written, decimals, strict=True)
+        else _judge(asked, e, w, seed)
+        for e, w, decimal in zip(asked.expected, written, decimals, strict=True)
     ]
     verdicts = tuple(verdict_of(c) for c in comparisons)
     short = {
@@ -198,18 +254,18 @@ def _diagnose_vector(
         return Feedback("invalid", False, " ".join(notes), components=verdicts)
     if not wrong:
         return Feedback("correct", True, "Correct: every component is right.", components=verdicts)
-    mistake = _first_match(problem, likely_mistakes(problem), given, seed)
+    mistake = _first_match(asked, asked.mistakes(), given, seed)
     if mistake is not None:
         codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
         return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
-    codes, notes = _component_notes(problem, given, wrong, decimals, seed)
+    codes, notes = _component_notes(asked, given, wrong, decimals, seed)
     message = " ".join([components_message(wrong, len(given)), *notes])
     headline = next((c for c in codes if c is not None), None)
     return Feedback("incorrect", False, message, None, headline, verdicts, codes)
 
 
 def _decimal_judgements(
-    problem: Problem, text: str, given: Sequence[sympy.Expr], tolerance: Tolerance | None
+    asked: Asked, text: str, given: Sequence[sympy.Expr], tolerance: Tolerance | None
 ) -> list[Judgement | None]:
     """Each component typed as a decimal, judged to the figures it shows (answers/tolerance.py);
     None where it is not one, or where a factor before the brackets multiplies it."""
@@ -219,13 +275,13 @@ def _decimal_judgements(
     return [
         judge_number(expected, answer, piece, tolerance)
         for expected, answer, (piece, _) in zip(
-            problem.expected, given, vector.components, strict=True
+            asked.expected, given, vector.components, strict=True
         )
     ]
 
 
 def _component_notes(
-    problem: Problem,
+    asked: Asked,
     given: Sequence[sympy.Expr],
     wrong: Sequence[int],
     decimals: Sequence[Judgement | None],
@@ -234,7 +290,7 @@ def _component_notes(
     codes: list[MistakeCode | None] = [None] * len(given)
     notes = []
     for i in wrong:
-        mistake = _first_match(problem, component_mistakes(problem, i), [given[i]], seed)
+        mistake = _first_match(asked, asked.component_mistakes(i), [given[i]], seed)
         if mistake is not None:
             codes[i] = mistake.code
             notes.append(f"{ordinal(i).capitalize()} component: {mistake.message}")

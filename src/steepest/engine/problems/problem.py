@@ -33,7 +33,11 @@ from steepest.engine.notation.printing import (
     mathml_vector,
     to_text,
 )
-from steepest.engine.notation.symbols import canonical_variable_name, order_variables
+from steepest.engine.notation.symbols import (
+    canonical_variable_name,
+    make_symbol,
+    order_variables,
+)
 from steepest.engine.problems.problem_types import PublicProblemJson
 
 
@@ -55,10 +59,27 @@ class Problem:
     name: str = "L"
     level: int | None = None
     seed: int | None = None
+    parameters: tuple[sympy.Symbol, ...] = ()
+    """Constants the function may hold (η): never differentiated; an answer may use them."""
 
     @property
     def names(self) -> list[str]:
         return [v.name for v in self.variables]
+
+    @property
+    def parameter_names(self) -> list[str]:
+        return [p.name for p in self.parameters]
+
+    @property
+    def answer_names(self) -> list[str]:
+        """Every name an answer may use: an answer must be right whatever the parameters are."""
+        return [*self.names, *self.parameter_names]
+
+    @property
+    def answer_domains(self) -> tuple[DomainKind, ...]:
+        """Where each of `answer_names` is sampled; a parameter may be any real number."""
+        anywhere: DomainKind = "real"
+        return (*self.domain, *(anywhere for _ in self.parameters))
 
     @property
     def is_vector(self) -> bool:
@@ -145,6 +166,7 @@ def make_problem(
     name: str = "L",
     level: int | None = None,
     seed: int | None = None,
+    parameters: Sequence[sympy.Symbol] = (),
 ) -> Problem:
     """A problem with its answer key worked out by the engine."""
     variables = tuple(variables)
@@ -167,7 +189,19 @@ def make_problem(
     else:
         expected = (_optimum(function, variables, interval, goal),)
     return Problem(
-        kind, function, variables, expected, respect, at, interval, goal, domains, name, level, seed
+        kind,
+        function,
+        variables,
+        expected,
+        respect,
+        at,
+        interval,
+        goal,
+        domains,
+        name,
+        level,
+        seed,
+        tuple(parameters),
     )
 
 
@@ -197,10 +231,13 @@ def problem_from_text(
     goal: Goal | None = None,
     domain: Mapping[str, str] | None = None,
     name: str = "L",
+    parameters: Sequence[str] = (),
 ) -> Problem:
-    """The same from text: `problem_from_text("partial", "w1^2 + 3w2^2", respect="w2")`."""
-    expr = parse(function, variables)
-    ordered = order_variables(expr.free_symbols, variables)
+    """The same from text: `problem_from_text("partial", "w1^2 + 3w2^2", respect="w2")`.
+    `parameters` are constants (`eta`), read whole and never differentiated."""
+    expr = parse(function, variables, parameters=parameters)
+    constants = tuple(make_symbol(canonical_variable_name(p)) for p in parameters)
+    ordered = order_variables(set(expr.free_symbols) - set(constants), variables)
     by_name = {v.name: v for v in ordered}
     point = None
     if at is not None:
@@ -219,4 +256,5 @@ def problem_from_text(
         goal=goal,
         domain=domain,
         name=name,
+        parameters=constants,
     )

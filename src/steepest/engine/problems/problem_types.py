@@ -14,14 +14,21 @@ from steepest.engine.explain.report_types import DerivationStepJson
 
 
 class QuestionFields(TypedDict):
-    """What the engine needs to rebuild an author's typed question (see `problem_from_text`)."""
+    """What the engine needs to rebuild an author's typed question: a `statement` in the claims'
+    language, or a `kind` with its `function` (and `respect` or `at`), which stands for one
+    (see `engine/questions`)."""
 
-    kind: TypedKind
-    function: str
+    statement: str | None
+    kind: TypedKind | None
+    function: str | None
     respect: str | None
     at: dict[str, str] | None
+    parameters: list[str]
+    """The constants the lesson declares (eta): read whole, never differentiated."""
     figures: int | None
     """Significant figures a decimal answer must show (answers/tolerance.py); 3 when None."""
+    relative: float | None
+    """A relative tolerance instead: any number this close to the value is right."""
 
 
 class PublicProblemJson(TypedDict):

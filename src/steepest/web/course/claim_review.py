@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from steepest.compute import ComputeError, tasks
@@ -49,9 +49,10 @@ class FailedClaim:
         return f"{self.location}: {self.message}"
 
 
-def claim_query(claim: Claim) -> ClaimQuery:
-    """What the engine is asked about a claim, by `steepest check` and by this review alike."""
-    return ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds)
+def claim_query(claim: Claim, parameters: Sequence[str] = ()) -> ClaimQuery:
+    """What the engine is asked about a claim, by `steepest check` and by this review alike;
+    a tuple of the lesson's parameters, as the query is the key of the review's verdicts."""
+    return ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds, tuple(parameters))
 
 
 class ClaimReview:
@@ -64,7 +65,9 @@ class ClaimReview:
 
     async def failures(self, lesson: Lesson) -> tuple[FailedClaim, ...]:
         claims = lesson.claims
-        verdicts = await asyncio.gather(*(self._verdict(claim_query(claim)) for claim in claims))
+        verdicts = await asyncio.gather(
+            *(self._verdict(claim_query(claim, lesson.parameters)) for claim in claims)
+        )
         return tuple(
             FailedClaim(f"{lesson.source_path}:{claim.line}", message, claim.marker)
             for claim, message in zip(claims, verdicts, strict=True)

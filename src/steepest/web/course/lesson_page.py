@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from steepest.compute import tasks
 from steepest.compute.lanes import ComputeLanes
 from steepest.compute.tasks.messages import GradientQuery, WorkedExample
-from steepest.engine.answer_kinds import VECTOR_KINDS
+from steepest.engine.errors import EngineError
 from steepest.engine.explain.report_types import GradientReportJson
 from steepest.lessons import (
     Catalogue,
@@ -79,13 +79,23 @@ class QuizPart:
 
 @dataclass(frozen=True)
 class TypedPart:
-    """A question answered by typing math; only its id and prompt reach the page."""
+    """A question answered by typing math; only its id, its prompt and how many hints it has
+    reach the page."""
 
     id: str
     prompt_html: str
-    # Vector answers are typed as `(a, b)`; the box says so.
-    vector: bool
+    # How many components the answer has, as the engine works it out: a vector's are typed as
+    # `(a, b)`, and the box says so.
+    components: int
+    hints: int = 0
     kind: str = "typed"
+
+    @property
+    def placeholder(self) -> str | None:
+        """The shape of a vector answer, `(a, b)`; None for a number or a formula."""
+        if self.components < 2:
+            return None
+        return "(" + ", ".join("abcdefghijkl"[: self.components]) + ")"
 
 
 @dataclass(frozen=True)
@@ -143,12 +153,15 @@ async def prepare_lesson_page(
     """Run every computation the lesson needs, all at once, in the compute pool."""
     examples = [b for s in lesson.sections for b in s.blocks if isinstance(b, WorkedExampleBlock)]
     widgets = [b for s in lesson.sections for b in s.blocks if isinstance(b, WidgetBlock)]
-    worked, specs = await asyncio.gather(
+    typed = [b for s in lesson.sections for b in s.blocks if isinstance(b, TypedQuestionBlock)]
+    worked, specs, sizes = await asyncio.gather(
         asyncio.gather(*(_example(pool, block) for block in examples)),
         asyncio.gather(*(_spec(pool, block) for block in widgets)),
+        asyncio.gather(*(_components(pool, block, lesson) for block in typed)),
     )
     example_of = dict(zip(map(id, examples), worked, strict=True))
     spec_of = dict(zip(map(id, widgets), specs, strict=True))
+    components_of = dict(zip(map(id, typed), sizes, strict=True))
     # Examples are numbered through the whole lesson, so the ids of their forms are unique.
     numbers = iter(range(1, len(examples) + 1))
     sections = tuple(
@@ -156,7 +169,7 @@ async def prepare_lesson_page(
             id=section.id,
             title=section.title,
             heading_id=section.heading_id,
-            parts=tuple(_parts(section, example_of, spec_of, numbers)),
+            parts=tuple(_parts(section, example_of, spec_of, components_of, numbers)),
         )
         for section in lesson.sections
     )
@@ -204,6 +217,17 @@ async def _example(pool: ComputeLanes, block: WorkedExampleBlock) -> WorkedExamp
     return await pool.acall(tasks.WORKED_EXAMPLE, query, timeout=PREPARE_TIMEOUT_S)
 
 
+async def _components(pool: ComputeLanes, block: TypedQuestionBlock, lesson: Lesson) -> int:
+    fields = block.question_fields(lesson.parameters)
+    try:
+        return await pool.acall(tasks.TYPED_ANSWER_COMPONENTS, fields, timeout=PREPARE_TIMEOUT_S)
+    except EngineError:
+        # A question the engine cannot ask (`steepest check` says why) must not take the
+        # lesson down with it: its box just shows no vector's shape, and answering it says
+        # what is wrong.
+        return 1
+
+
 async def _spec(pool: ComputeLanes, block: WidgetBlock) -> tuple[AnyWidget, WidgetSpec]:
     widget = get_widget(block.name)
     params = widget.read_params(block.params)
@@ -214,6 +238,7 @@ def _parts(
     section: Section,
     example_of: dict[int, WorkedExample],
     spec_of: dict[int, tuple[AnyWidget, WidgetSpec]],
+    components_of: dict[int, int],
     numbers: Iterator[int],
 ) -> Iterator[Part]:
     questions: list[PublicQuestion] = []
@@ -230,7 +255,9 @@ def _parts(
             yield HtmlPart(block.html)
         elif isinstance(block, TypedQuestionBlock):
             typed = True
-            yield TypedPart(block.id, block.prompt_html, block.kind in VECTOR_KINDS)
+            yield TypedPart(
+                block.id, block.prompt_html, components_of[id(block)], len(block.hints_html)
+            )
         elif isinstance(block, WidgetBlock):
             widget, spec = spec_of[id(block)]
             yield WidgetPart(widget, spec)

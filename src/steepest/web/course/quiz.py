@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from steepest.lessons.model import Lesson, QuestionBlock, TypedQuestionBlock
+from steepest.web.course.hints import explanation_due
 from steepest.web.course.plain_text import plain_text
 from steepest.web.http.errors import UnknownOption, UnknownQuestion
 
@@ -24,11 +25,13 @@ class PublicOption:
 
 @dataclass(frozen=True)
 class PublicQuestion:
-    """What a page may show before the learner answers: no key, no explanation, no feedback."""
+    """What a page may show before the learner answers: no key, no explanation, no feedback,
+    and of the hints only how many there are."""
 
     id: str
     prompt_html: str
     options: tuple[PublicOption, ...]
+    hints: int = 0
 
     @classmethod
     def of(cls, question: QuestionBlock) -> PublicQuestion:
@@ -36,6 +39,7 @@ class PublicQuestion:
             id=question.id,
             prompt_html=question.prompt_html,
             options=tuple(PublicOption(o.id, o.html, plain_text(o.html)) for o in question.options),
+            hints=len(question.hints_html),
         )
 
 
@@ -44,7 +48,8 @@ class QuizVerdict:
     question_id: str
     answer: str
     correct: bool
-    explanation_html: str
+    # None while hints remain after a wrong answer (see hints.py).
+    explanation_html: str | None
     # What the chosen option gets wrong, when the author wrote it.
     feedback_html: str | None
 
@@ -57,6 +62,15 @@ def find_typed_question(lesson: Lesson, question_id: str) -> TypedQuestionBlock:
     return _find(lesson, question_id, TypedQuestionBlock, "typed question")
 
 
+def find_any_question(lesson: Lesson, question_id: str) -> QuestionBlock | TypedQuestionBlock:
+    """A question of either kind: their ids are unique across both."""
+    for section in lesson.sections:
+        for block in section.blocks:
+            if isinstance(block, QuestionBlock | TypedQuestionBlock) and block.id == question_id:
+                return block
+    raise UnknownQuestion(f"lesson {lesson.slug!r} has no question {question_id!r}")
+
+
 def _find(lesson: Lesson, question_id: str, kind: type[Found], label: str) -> Found:
     for section in lesson.sections:
         for block in section.blocks:
@@ -65,14 +79,18 @@ def _find(lesson: Lesson, question_id: str, kind: type[Found], label: str) -> Fo
     raise UnknownQuestion(f"lesson {lesson.slug!r} has no {label} {question_id!r}")
 
 
-def score_answer(question: QuestionBlock, answer: str) -> QuizVerdict:
+def score_answer(question: QuestionBlock, answer: str, hints: int = 0) -> QuizVerdict:
+    """Whether `answer` is right, after `hints` of the question's hints were revealed."""
     chosen = next((o for o in question.options if o.id == answer), None)
     if chosen is None:
         raise UnknownOption(f"question {question.id!r} has no option {answer!r}")
+    correct = answer == question.answer
     return QuizVerdict(
         question_id=question.id,
         answer=answer,
-        correct=answer == question.answer,
-        explanation_html=question.explanation_html,
+        correct=correct,
+        explanation_html=question.explanation_html
+        if explanation_due(question, correct, hints)
+        else None,
         feedback_html=chosen.feedback_html,
     )

@@ -28,8 +28,9 @@ async def record_attempt(
     lesson: str | None = None,
     question: str | None = None,
     practice: PracticeKey | None = None,
+    hints: int = 0,
 ) -> None:
-    await store.call(_record, learner, answer, feedback, uid, lesson, question, practice)
+    await store.call(_record, learner, answer, feedback, uid, lesson, question, practice, hints)
 
 
 def _record(
@@ -41,6 +42,7 @@ def _record(
     lesson: str | None,
     question: str | None,
     practice: PracticeKey | None,
+    hints: int,
 ) -> None:
     from steepest.store import NewAttempt, ProblemKey
 
@@ -58,6 +60,7 @@ def _record(
             question=question,
             mistake=feedback["mistake"],
             uid=uid,
+            hints=hints,
         ),
     )
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
+from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.schemas.bounds import MAX_VARIABLES, Parameters, VariableName, Variables
 
 # What the learner types: long enough for any honest answer, short enough to parse quickly.
@@ -110,6 +111,12 @@ class TypedAnswer(BaseModel):
 
     answer: str = Field(max_length=MAX_ANSWER, description="The typed answer")
     id: str | None = Field(default=None, pattern=ATTEMPT_ID, description="Client attempt id")
+    hints: int = Field(
+        default=0,
+        ge=0,
+        le=MAX_HINTS,
+        description="How many hints the learner has revealed; recorded with the attempt",
+    )
 
 
 class Feedback(BaseModel):
@@ -128,7 +135,8 @@ class Feedback(BaseModel):
 class TypedResult(BaseModel):
     feedback: Feedback
     explanation_html: str | None = Field(
-        description="The author's explanation; only once the answer could be read"
+        description="The author's explanation; once the answer could be read, and after a"
+        " wrong answer only when every hint has been revealed"
     )
 
 

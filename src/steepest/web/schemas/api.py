@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from steepest.engine.limits import DEFAULT_LIMITS
+from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.schemas.bounds import Parameters, Point, Variables
 
 
@@ -65,11 +66,17 @@ class QuizAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     answer: str = Field(max_length=100, description="The id of the chosen option")
+    hints: int = Field(
+        default=0, ge=0, le=MAX_HINTS, description="How many hints the learner has revealed"
+    )
 
 
 class QuizResult(BaseModel):
     correct: bool
-    explanation_html: str
+    explanation_html: str | None = Field(
+        description="The author's explanation; held back after a wrong answer while the"
+        " question has hints the learner has not revealed"
+    )
     feedback_html: str | None = Field(
         description="What is wrong with the chosen option, when the author wrote it"
     )

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
 from steepest.engine.answers.verdict_types import TypedVerdictJson
+from steepest.web.course.hints import typed_explanation
 from steepest.web.course.quiz import find_typed_question
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners.session import current_learner
@@ -90,14 +91,19 @@ async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
 async def typed_answer(
     lesson: str, question: str, body: TypedAnswer, request: Request, response: Response
 ) -> TypedResult:
-    """The engine's diagnosis, naming the mistake when it recognises one. Needs the
-    `X-Steepest-CSRF` header, because the attempt is stored for the learner."""
+    """The engine's diagnosis, naming the mistake when it recognises one, and the explanation
+    (after a wrong answer only once `hints` covers every hint the question has). Needs the
+    `X-Steepest-CSRF` header, because the attempt is stored for the learner, with the number
+    of hints revealed."""
     state = app_state(request)
-    block = find_typed_question(await state.library.lesson(lesson), question)
+    found = await state.library.lesson(lesson)
+    block = find_typed_question(found, question)
     feedback = await engine_pool(request).acall(
-        tasks.QUESTION_FEEDBACK, QuestionAnswer(block.problem_fields(), body.answer)
+        tasks.QUESTION_FEEDBACK,
+        QuestionAnswer(block.question_fields(found.parameters), body.answer),
     )
     learner = await current_learner(request, response, state.settings, state.store)
+    hints = min(body.hints, len(block.hints_html))
     await record_attempt(
         state.store,
         learner,
@@ -106,8 +112,8 @@ async def typed_answer(
         uid=body.id,
         lesson=lesson,
         question=question,
+        hints=hints,
     )
-    readable = feedback["verdict"] != "invalid"
     return TypedResult.model_validate(
-        {"feedback": feedback, "explanation_html": block.explanation_html if readable else None}
+        {"feedback": feedback, "explanation_html": typed_explanation(block, feedback, hints)}
     )

@@ -51,9 +51,11 @@ async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
     },
 )
 async def quiz(lesson: str, question: str, body: QuizAnswer, request: Request) -> QuizResult:
-    """Whether the chosen option is right, with the explanation to show either way."""
+    """Whether the chosen option is right, with the author's feedback on a wrong option, and
+    the explanation: after a wrong answer only once `hints` covers every hint the question
+    has."""
     found = find_question(await app_state(request).library.lesson(lesson), question)
-    verdict = score_answer(found, body.answer)
+    verdict = score_answer(found, body.answer, body.hints)
     return QuizResult(
         correct=verdict.correct,
         explanation_html=verdict.explanation_html,

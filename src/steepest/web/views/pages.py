@@ -3,7 +3,9 @@
 A lesson page also answers the plain forms that work without JavaScript: `?expression=…&at=…`
 shows the learner's own worked example, `?question=…&answer=…` scores one quiz answer, and
 `?typed=…&typed_answer=…` has the engine check one typed answer. These are GET forms, so they
-show a verdict and store nothing; with JavaScript the same answers are recorded.
+show a verdict and store nothing; with JavaScript the same answers are recorded. Either form
+may carry `hints=N` (the hints shown so far) and `hint=more` (its "Show a hint" button), which
+reveal that question's first N (+1) hints on the page.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
+from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
@@ -18,7 +21,15 @@ from starlette.responses import HTMLResponse, Response
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import QuestionAnswer
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.web.course.quiz import QuizVerdict, find_question, find_typed_question, score_answer
+from steepest.lessons.directive_blocks import MAX_HINTS
+from steepest.web.course.hints import revealed_hints, typed_explanation
+from steepest.web.course.quiz import (
+    QuizVerdict,
+    find_any_question,
+    find_question,
+    find_typed_question,
+    score_answer,
+)
 from steepest.web.course.try_it import TryIt, try_expression
 from steepest.web.http.state import app_state, engine_pool
 
@@ -58,6 +69,8 @@ async def lesson(
     answer: str | None = Query(default=None, max_length=100),
     typed: str | None = Query(default=None, max_length=100),
     typed_answer: str | None = Query(default=None, max_length=500),
+    hints: int = Query(default=0, ge=0, le=MAX_HINTS),
+    hint: Literal["more"] | None = Query(default=None),
 ) -> Response:
     state = app_state(request)
     page = await state.library.page(slug)
@@ -75,24 +88,31 @@ async def lesson(
                 try_example=1,
                 verdicts={},
                 typed_verdicts={},
+                revealed={},
             ),
         )
     try_it: TryIt | None = None
     if expression is not None:
         try_it = await try_expression(engine_pool(request), expression, at)
+    # The form of one question was sent, with the hints revealed so far, one more if asked.
+    shown = hints + (hint is not None)
+    revealed: dict[str, tuple[str, ...]] = {}
+    for asked in (question, typed):
+        if asked is not None and shown:
+            revealed[asked] = revealed_hints(find_any_question(page.lesson, asked), shown)
     verdicts: dict[str, QuizVerdict] = {}
     if question is not None and answer is not None:
-        verdicts[question] = score_answer(find_question(page.lesson, question), answer)
+        found = find_question(page.lesson, question)
+        verdicts[question] = score_answer(found, answer, shown)
     checked: dict[str, TypedVerdict] = {}
     if typed is not None and typed_answer is not None and typed_answer.strip():
         block = find_typed_question(page.lesson, typed)
         feedback = await engine_pool(request).acall(
-            tasks.QUESTION_FEEDBACK, QuestionAnswer(block.problem_fields(), typed_answer)
+            tasks.QUESTION_FEEDBACK,
+            QuestionAnswer(block.question_fields(page.lesson.parameters), typed_answer),
         )
-        readable = feedback["verdict"] != "invalid"
-        checked[typed] = TypedVerdict(
-            typed_answer, feedback, block.explanation_html if readable else None
-        )
+        explanation = typed_explanation(block, feedback, shown)
+        checked[typed] = TypedVerdict(typed_answer, feedback, explanation)
     problem = try_it.problem if try_it is not None else None
     return state.templates.render(
         "lesson.html",
@@ -103,6 +123,7 @@ async def lesson(
         try_example=example,
         verdicts=verdicts,
         typed_verdicts=checked,
+        revealed=revealed,
     )
 
 

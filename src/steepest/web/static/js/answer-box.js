@@ -2,6 +2,7 @@
 // POST /api/preview), and the engine's verdict once checked, naming the mistake it recognises.
 
 import { StaticCopyError, failureText, requestJSON } from "./api.js";
+import { mountHints } from "./hints.js";
 
 const PREVIEW_DELAY_MS = 250;
 const HEADS = {
@@ -89,11 +90,19 @@ export function mountTypedQuestion(form, progress) {
   const box = form.querySelector("[data-feedback]");
   const url = `/api/answers/${encodeURIComponent(lesson)}/${encodeURIComponent(questionId)}`;
   mountPreview(form);
+  const hints = mountHints(form, questionId, (text) => showNote(box, text));
 
   async function check(answer, save) {
     try {
-      const result = await requestJSON("POST", url, { answer });
+      const result = await requestJSON("POST", url, { answer, hints: hints.shown() });
       showFeedback(box, result.feedback, result.explanation_html);
+      if (result.feedback.verdict === "incorrect" && !result.explanation_html) {
+        // The explanation waits while the question has hints to give.
+        const next = document.createElement("p");
+        next.className = "verdict-next";
+        next.textContent = "Try again, or show a hint.";
+        box.querySelector(".verdict").append(next);
+      }
       if (save && result.feedback.verdict !== "invalid") {
         progress.recordAnswer(questionId, answer, result.feedback.correct);
       }
@@ -119,5 +128,6 @@ export function mountTypedQuestion(form, progress) {
   progress.onReset(() => {
     input.value = "";
     box.replaceChildren();
+    hints.reset();
   });
 }

@@ -2,13 +2,14 @@
 // answer key is not in the page. Answers are kept in progress and re-checked after a reload.
 
 import { apiFetch, failureText } from "./api.js";
+import { mountHints } from "./hints.js";
 
-async function check(form, answer) {
+async function check(form, answer, hints) {
   const { lesson, question } = form.dataset;
   const response = await apiFetch(`/api/quiz/${encodeURIComponent(lesson)}/${encodeURIComponent(question)}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ answer }),
+    body: JSON.stringify({ answer, hints }),
   });
   if (!response.ok) throw new Error(`quiz check failed with ${response.status}`);
   return response.json();
@@ -30,10 +31,18 @@ function showVerdict(feedback, verdict) {
     note.innerHTML = verdict.feedback_html; // lesson text, rendered by the server
     box.append(note);
   }
-  const explanation = document.createElement("div");
-  explanation.className = "verdict-explanation";
-  explanation.innerHTML = verdict.explanation_html;
-  box.append(explanation);
+  if (verdict.explanation_html) {
+    const explanation = document.createElement("div");
+    explanation.className = "verdict-explanation";
+    explanation.innerHTML = verdict.explanation_html;
+    box.append(explanation);
+  } else if (!verdict.correct) {
+    // The explanation waits while the question has hints to give.
+    const next = document.createElement("p");
+    next.className = "verdict-next";
+    next.textContent = "Try again, or show a hint.";
+    box.append(next);
+  }
   feedback.replaceChildren(box);
 }
 
@@ -47,10 +56,11 @@ function showNote(feedback, text) {
 export function mountQuestion(form, progress) {
   const feedback = form.querySelector("[data-feedback]");
   const questionId = form.dataset.question;
+  const hints = mountHints(form, questionId, (text) => showNote(feedback, text));
 
   async function answerWith(value, save) {
     try {
-      const verdict = await check(form, value);
+      const verdict = await check(form, value, hints.shown());
       showVerdict(feedback, verdict);
       if (save) progress.recordAnswer(questionId, value, verdict.correct);
     } catch (error) {
@@ -82,5 +92,6 @@ export function mountQuestion(form, progress) {
   progress.onReset(() => {
     for (const radio of form.querySelectorAll('input[name="answer"]')) radio.checked = false;
     feedback.replaceChildren();
+    hints.reset();
   });
 }

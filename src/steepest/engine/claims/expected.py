@@ -1,0 +1,226 @@
+"""What a statement comes to: the one place where each kind of statement is worked out.
+
+`expected_value(read_statement("gradient w1^2 + 3w2^2 at w1 = 1, w2 = 1"))` is the vector
+(2, 6). A lesson's claim compares it with the text the reader sees (`verify.py`); a typed
+question compares it with what the learner types (`engine/questions`). Neither knows how a
+kind is worked out, so a new kind of statement is one form in `statements.py` and one
+evaluator in `EVALUATORS` here.
+
+Parameters (`eta`, `lr`) are constants the lesson declares: read whole, never differentiated,
+never given at a point. A value that holds one is an expression in it (1 − 2η), not a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import sympy
+from sympy.calculus.util import continuous_domain
+
+from steepest.engine.calculus.critical import critical_points
+from steepest.engine.calculus.derivatives import gradient
+from steepest.engine.calculus.points import evaluate_at, read_point
+from steepest.engine.claims.shown import describe_number
+from steepest.engine.claims.statements import ClaimKind, Statement
+from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import to_text
+from steepest.engine.notation.symbols import canonical_variable_name, make_symbol, order_variables
+
+# Two candidate values closer than this are one optimum reached twice.
+_TIE = sympy.Rational(1, 10**30)
+
+
+@dataclass(frozen=True)
+class StatementValue:
+    """A statement worked out: its exact value, and what a check of an answer needs to know."""
+
+    values: tuple[sympy.Expr, ...]
+    """The value, one expression per component (one for a scalar)."""
+    vector: bool
+    """Whether the value is written as a vector, `(2, 6)`."""
+    function: sympy.Expr
+    """The statement's EXPR, parsed."""
+    variables: tuple[sympy.Symbol, ...]
+    """The variables of EXPR in the statement's order: the point's, else the natural one."""
+    parameters: tuple[sympy.Symbol, ...] = ()
+    """The declared constants, which the value may hold."""
+    point: tuple[sympy.Expr, ...] | None = None
+    """The point's coordinates in the order of `variables`, for a statement at a point."""
+    respect: sympy.Symbol | None = None
+    """The variable of a partial derivative or a slope."""
+    found: str = ""
+    """What the engine found, for people: "16 (at x = 1)", "(2, 6)", "2*w1"."""
+    ties: str | None = None
+    """Why there is no one answer (an argmax reached at two places); None when there is."""
+
+    @property
+    def numbers(self) -> bool:
+        """Whether every component is a number rather than a formula."""
+        return all(value.is_number for value in self.values)
+
+    @property
+    def names(self) -> list[str]:
+        """The names a typed answer may use: the variables, then the parameters."""
+        return [symbol.name for symbol in (*self.variables, *self.parameters)]
+
+
+Evaluator = Callable[[Statement, tuple[str, ...]], StatementValue]
+
+
+def expected_value(statement: Statement, parameters: Sequence[str] = ()) -> StatementValue:
+    """Work out what `statement` asks for, exactly; an EngineError says why it cannot be.
+
+    A parameter the statement's point gives a value (`value 1 - 6eta at eta = 1/4`) is a
+    variable of that statement: the point says which value of it the claim is about."""
+    given = {canonical_variable_name(name) for name, _value in statement.point or ()}
+    kept = tuple(p for p in parameters if canonical_variable_name(p) not in given)
+    return EVALUATORS[statement.kind](statement, kept)
+
+
+def found_text(values: Sequence[sympy.Expr], vector: bool) -> str:
+    """Values as messages show them: numbers short and exact, else with a decimal."""
+    parts = ", ".join(describe_number(v) if v.is_number else to_text(v) for v in values)
+    return f"({parts})" if vector else parts
+
+
+def _symbols(names: Sequence[str]) -> tuple[sympy.Symbol, ...]:
+    return tuple(make_symbol(canonical_variable_name(name)) for name in names)
+
+
+def _at_point(claim: Statement, parameters: tuple[str, ...]) -> StatementValue:
+    """`value`, `slope`, `gradient … at` and `descent`: numbers (or formulas in the
+    parameters) at a point that names every variable."""
+    assert claim.point is not None
+    names = [name for name, _value in claim.point]
+    function = parse(claim.function, names, parameters=parameters)
+    constants = _symbols(parameters)
+    variables = tuple(order_variables(set(function.free_symbols) - set(constants), names))
+    point = read_point(dict(claim.point), variables)
+    coordinates = tuple(point[v] for v in variables)
+    respect = None
+    if claim.kind == "value":
+        values: tuple[sympy.Expr, ...] = (evaluate_at(function, point),)
+    elif claim.kind == "slope":
+        respect = _respect(claim)
+        if respect not in variables:
+            raise VariableError(f"the point gives no value for {claim.variable}")
+        values = (evaluate_at(sympy.diff(function, respect), point),)
+    else:
+        values = tuple(evaluate_at(g, point) for g in gradient(function, variables))
+        if claim.kind == "descent":
+            values = tuple(-v for v in values)
+    vector = claim.kind in ("gradient", "descent")
+    return StatementValue(
+        values,
+        vector,
+        function,
+        variables,
+        constants,
+        coordinates,
+        respect,
+        found_text(values, vector),
+    )
+
+
+def _formula(claim: Statement, parameters: tuple[str, ...]) -> StatementValue:
+    """`partial` and `gradient` without a point: formulas in the variables."""
+    function = parse(claim.function, parameters=parameters)
+    constants = _symbols(parameters)
+    variables = tuple(order_variables(set(function.free_symbols) - set(constants)))
+    if claim.kind == "partial":
+        respect = _respect(claim)
+        if respect in constants:
+            raise VariableError(f"{respect.name} is a parameter: it is not differentiated")
+        values: tuple[sympy.Expr, ...] = (sympy.diff(function, respect),)
+        return StatementValue(
+            values, False, function, variables, constants, None, respect, found_text(values, False)
+        )
+    values = gradient(function, variables)
+    # One formula is written bare, as a partial is; several are a vector.
+    return StatementValue(
+        values,
+        True,
+        function,
+        variables,
+        constants,
+        found=found_text(values, len(values) > 1),
+    )
+
+
+def _respect(claim: Statement) -> sympy.Symbol:
+    assert claim.variable is not None
+    return make_symbol(canonical_variable_name(claim.variable))
+
+
+def _optimum(claim: Statement, parameters: tuple[str, ...]) -> StatementValue:
+    """`max`, `min`, `argmax`, `argmin` on a closed interval, of a function without parameters."""
+    assert claim.variable is not None and claim.interval is not None
+    name = canonical_variable_name(claim.variable)
+    function = parse(claim.function, [name], parameters=parameters)
+    held = sorted(s.name for s in function.free_symbols & set(_symbols(parameters)))
+    if held:
+        raise VariableError(
+            f"{claim.kind} cannot be worked out with the parameter {held[0]} in it:"
+            " where the optimum lies would depend on it"
+        )
+    variable = make_symbol(name)
+    low, high = (parse(end, variables=[]) for end in claim.interval)
+    goal = "maximum" if claim.kind.endswith("max") else "minimum"
+    best, places = _optimum_on(function, variable, low, high, goal)
+    where = " and ".join(f"{name} = {describe_number(p)}" for p in places)
+    if claim.kind.startswith("arg"):
+        found = f"{where} (where the {goal} {describe_number(best)} is reached)"
+        ties = None if len(places) == 1 else f"the {goal} is reached at {where}"
+        return StatementValue((places[0],), False, function, (variable,), found=found, ties=ties)
+    found = f"{describe_number(best)} (at {where})"
+    return StatementValue((best,), False, function, (variable,), found=found)
+
+
+def _optimum_on(
+    function: sympy.Expr,
+    variable: sympy.Symbol,
+    low: sympy.Expr,
+    high: sympy.Expr,
+    goal: str,
+) -> tuple[sympy.Expr, list[sympy.Expr]]:
+    """The largest (or smallest) value on the closed interval, and every place it is reached.
+
+    A continuous function takes it at an end or where its derivative is zero (a kink such as
+    |x| counts: SymPy's derivative there is sign(0) = 0), so those are all the candidates.
+    """
+    if not bool(low < high):
+        raise EvaluationError(f"the interval [{low}, {high}] is empty")
+    interval = sympy.Interval(low, high)
+    if continuous_domain(function, variable, interval) != interval:
+        raise EvaluationError(f"{to_text(function)} is not continuous on [{low}, {high}]")
+    critical = critical_points(function, variable, interval)
+    places = sorted({low, high, *critical}, key=lambda p: float(p))
+    values = [evaluate_at(function, {variable: p}) for p in places]
+    sign = 1 if goal == "maximum" else -1
+    best = max(values, key=lambda v: sign * sympy.N(v, 40))
+    reached = [p for p, v in zip(places, values, strict=True) if abs(sympy.N(v - best, 40)) < _TIE]
+    return best, reached
+
+
+def _with_point_or_not(claim: Statement, parameters: tuple[str, ...]) -> StatementValue:
+    return (_formula if claim.point is None else _at_point)(claim, parameters)
+
+
+EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
+    {
+        "value": _at_point,
+        "slope": _at_point,
+        "descent": _at_point,
+        "gradient": _with_point_or_not,
+        "partial": _formula,
+        "max": _optimum,
+        "min": _optimum,
+        "argmax": _optimum,
+        "argmin": _optimum,
+    }
+)
+"""One evaluator per kind of statement; `tests/engine/test_statement_values.py` checks that
+every kind has one."""

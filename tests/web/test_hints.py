@@ -1,0 +1,170 @@
+"""Hints: kept on the server until asked for, one at a time, through the JSON API and through
+the plain form; the explanation waits for them after a wrong answer; and a typed attempt
+records how many were revealed."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from steepest.lessons import Lesson, QuestionBlock, TypedQuestionBlock
+from steepest.web.course.quiz import find_any_question
+
+from .learner_requests import csrf_headers
+from .page_parts import SLUG, elements
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+TYPED = "typed-descent"
+CHOICE = "partial-w2"
+UPHILL = "(2, -12)"
+
+
+def hinted(lesson: Lesson) -> list[QuestionBlock | TypedQuestionBlock]:
+    return [
+        block
+        for section in lesson.sections
+        for block in section.blocks
+        if isinstance(block, QuestionBlock | TypedQuestionBlock) and block.hints_html
+    ]
+
+
+def test_no_hint_ships_with_the_page_only_their_number(lesson: Lesson, lesson_html: str) -> None:
+    questions = hinted(lesson)
+    assert {q.id for q in questions} == {TYPED, CHOICE}
+    for question in questions:
+        for hint in question.hints_html:
+            assert hint.strip() not in lesson_html
+        form = lesson_html[lesson_html.index(f'id="question-{question.id}"') :]
+        form = form[: form.index("</form>")]
+        button = next(a for t, a in elements(form, "button") if "data-hint-button" in a)
+        assert button["data-hint-total"] == str(len(question.hints_html))
+        assert "hidden" not in button
+        count = next(a for t, a in elements(form, "input") if a.get("name") == "hints")
+        assert count["value"] == "0"
+
+
+@pytest.mark.parametrize("question", [TYPED, CHOICE])
+def test_each_hint_comes_from_the_api_in_turn(
+    client: TestClient, lesson: Lesson, question: str
+) -> None:
+    block = find_any_question(lesson, question)
+    for index, hint in enumerate(block.hints_html):
+        response = client.post(f"/api/hints/{SLUG}/{question}", json={"index": index})
+        assert response.status_code == 200, response.text
+        assert response.json() == {
+            "index": index,
+            "total": len(block.hints_html),
+            "hint_html": hint,
+        }
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status", "fragment"),
+    [
+        (f"/api/hints/{SLUG}/{TYPED}", {"index": 2}, 422, "hints 0 to 1, not hint 2"),
+        (f"/api/hints/{SLUG}/typed-partial-w1", {"index": 0}, 422, "has no hints"),
+        (f"/api/hints/{SLUG}/{TYPED}", {"index": -1}, 422, "index"),
+        (f"/api/hints/{SLUG}/{TYPED}", {"index": 0, "all": True}, 422, "all"),
+        (f"/api/hints/{SLUG}/nope", {"index": 0}, 404, "no question 'nope'"),
+        (f"/api/hints/nope/{TYPED}", {"index": 0}, 404, "nope"),
+    ],
+)
+def test_a_hint_that_is_not_there_is_refused_with_a_message(
+    client: TestClient, path: str, body: dict[str, object], status: int, fragment: str
+) -> None:
+    response = client.post(path, json=body)
+    assert response.status_code == status
+    assert fragment in response.json()["error"]["message"]
+
+
+def typed_answer(client: TestClient, text: str, hints: int) -> dict[str, object]:
+    response = client.post(
+        f"/api/answers/{SLUG}/{TYPED}",
+        json={"answer": text, "hints": hints},
+        headers=csrf_headers(client),
+    )
+    assert response.status_code == 200, response.text
+    result: dict[str, object] = response.json()
+    return result
+
+
+def test_the_engines_nudge_comes_first_and_the_explanation_after_the_hints(
+    store_client: TestClient, lesson: Lesson
+) -> None:
+    total = len(find_any_question(lesson, TYPED).hints_html)
+    first = typed_answer(store_client, UPHILL, 0)
+    feedback = first["feedback"]
+    assert isinstance(feedback, dict)
+    # The engine names the mistake itself; the author's hints and explanation wait.
+    assert feedback["mistake"] == "sign" and "uphill" in feedback["message"]
+    assert first["explanation_html"] is None
+    assert typed_answer(store_client, UPHILL, total - 1)["explanation_html"] is None
+    assert typed_answer(store_client, UPHILL, total)["explanation_html"]
+    assert typed_answer(store_client, "(-2, 12)", 0)["explanation_html"]
+
+
+def test_a_typed_attempt_records_the_hints_revealed(store_client: TestClient) -> None:
+    typed_answer(store_client, UPHILL, 0)
+    typed_answer(store_client, UPHILL, 1)
+    # More than the question has counts as all of them.
+    typed_answer(store_client, "(-2, 12)", 5)
+    attempts = store_client.get("/api/progress/export").json()["attempts"]
+    assert [(a["verdict"], a["hints"]) for a in attempts] == [
+        ("incorrect", 0),
+        ("incorrect", 1),
+        ("correct", 2),
+    ]
+
+
+def plain_form(client: TestClient, form_of: str, **params: str) -> str:
+    response = client.get(f"/lessons/{SLUG}", params=params)
+    assert response.status_code == 200, response.text
+    page: str = response.text
+    form = page[page.index(f'id="question-{form_of}"') :]
+    return form[: form.index("</form>")]
+
+
+def test_without_javascript_the_hint_button_reveals_one_more_each_time(
+    client: TestClient, lesson: Lesson
+) -> None:
+    hints = find_any_question(lesson, TYPED).hints_html
+    one = plain_form(client, TYPED, typed=TYPED, typed_answer="", hints="0", hint="more")
+    assert hints[0] in one and hints[1] not in one
+    assert 'name="hints" value="1"' in one
+    button = next(a for t, a in elements(one, "button") if "data-hint-button" in a)
+    assert "hidden" not in button
+    both = plain_form(client, TYPED, typed=TYPED, typed_answer="", hints="1", hint="more")
+    assert hints[0] in both and hints[1] in both
+    button = next(a for t, a in elements(both, "button") if "data-hint-button" in a)
+    assert "hidden" in button
+
+
+def test_without_javascript_a_wrong_answer_waits_for_the_hints_to_be_explained(
+    client: TestClient, lesson: Lesson
+) -> None:
+    block = find_any_question(lesson, TYPED)
+    early = plain_form(client, TYPED, typed=TYPED, typed_answer=UPHILL, hints="0")
+    assert "Not quite." in early and "uphill" in early
+    assert "Try again, or show a hint." in early
+    assert block.explanation_html not in early
+    late = plain_form(client, TYPED, typed=TYPED, typed_answer=UPHILL, hints="1", hint="more")
+    assert block.explanation_html in late
+    assert late.index("uphill") < late.index(block.hints_html[0])
+    assert UPHILL in late  # the learner's text stays in the box
+
+
+def test_without_javascript_a_choice_keeps_its_hints_and_its_answer(
+    client: TestClient, lesson: Lesson
+) -> None:
+    block = find_any_question(lesson, CHOICE)
+    form = plain_form(client, CHOICE, question=CHOICE, answer="3w2", hints="1", hint="more")
+    assert all(hint in form for hint in block.hints_html)
+    assert block.explanation_html in form  # every hint is out
+    checked = [a["value"] for t, a in elements(form, "input") if "checked" in a]
+    assert checked == ["3w2"]
+    hint_only = plain_form(client, CHOICE, question=CHOICE, hints="0", hint="more")
+    assert block.hints_html[0] in hint_only and "Not quite." not in hint_only
