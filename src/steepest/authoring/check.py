@@ -6,7 +6,9 @@ What is checked, each mistake reported as `path:line: message`:
 - the format of each file (front matter, sections, boxes, directives), as loading it does; every
   formula that cannot be typeset is reported, not only the first;
 - that no two lessons share a slug, or a number within a unit;
-- every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key;
+- that the names a lesson declares (`variables`, `parameters`) are names the engine reads whole;
+- every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key,
+  read with those names (a lesson whose names are wrong has its claims skipped);
 - that the engine can build each typed question's problem, derive each worked example, and
   compute each widget's numbers from its parameters.
 
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from steepest.compute import ComputeError, ComputePool, Task, tasks
-from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
+from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, NamesQuery, WidgetCheck
 from steepest.engine.errors import EngineError
 from steepest.lessons.catalogue import Catalogue
 from steepest.lessons.errors import LessonFormatError
@@ -35,6 +37,7 @@ from steepest.widgets import UnknownWidget, WidgetParamsError, get_widget
 
 # The checks' module imports the engine parts they need; a widget's spec loads on first use.
 WORKER_PRELOAD = tasks.task_modules(
+    tasks.DECLARED_NAMES_FAULT,
     tasks.CLAIM_MISMATCH,
     tasks.TYPED_QUESTION_FAULT,
     tasks.WORKED_EXAMPLE_FAULT,
@@ -94,9 +97,12 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
         # The workers import SymPy while this process reads the lessons.
         threads.submit(pool.start)
         lessons, problems = _load_all(paths)
+        named = _names_problems(pool, threads, lessons)
+        problems.extend(named.values())
         checks: list[_EngineCheck[Any]] = []
         for lesson in lessons:
-            checks.extend(_claim_checks(lesson))
+            if str(lesson.source_path) not in named:
+                checks.extend(_claim_checks(lesson))
             for check in _block_checks(lesson):
                 if isinstance(check, CheckProblem):
                     problems.append(check)
@@ -136,15 +142,42 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Lesson], list[CheckProblem]]:
     return lessons, problems
 
 
+def _names_problems(
+    pool: ComputePool, threads: ThreadPoolExecutor, lessons: Sequence[Lesson]
+) -> dict[str, CheckProblem]:
+    """The problem with each lesson's declared names, by file: checked before the claims, which
+    are read with them and would each report the same mistake."""
+    checks = [
+        _EngineCheck(
+            str(lesson.source_path),
+            lesson.names_line,
+            "the declared names",
+            tasks.DECLARED_NAMES_FAULT,
+            NamesQuery(lesson.variables, lesson.parameters),
+        )
+        for lesson in lessons
+        if lesson.variables is not None or lesson.parameters
+    ]
+    messages = threads.map(lambda check: _outcome(pool, check), checks)
+    return {
+        check.path: CheckProblem(check.path, check.line, message)
+        for check, message in zip(checks, messages, strict=True)
+        if message is not None
+    }
+
+
 def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:
     for claim in lesson.claims:
-        yield _EngineCheck(
-            str(lesson.source_path),
-            claim.line,
-            f'{claim.label} "{claim.statement}"',
-            tasks.CLAIM_MISMATCH,
-            ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds),
+        query = ClaimQuery(
+            claim.statement,
+            claim.shown,
+            claim.label,
+            claim.holds,
+            variables=lesson.variables,
+            parameters=lesson.parameters,
         )
+        what = f'{claim.label} "{claim.statement}"'
+        yield _EngineCheck(str(lesson.source_path), claim.line, what, tasks.CLAIM_MISMATCH, query)
 
 
 def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck[Any] | CheckProblem]:

@@ -1,11 +1,16 @@
-"""What `steepest check` asks the engine of a lesson: that its claims hold, and that its typed
-questions, worked examples and widgets can be computed. Each check answers None when all is well,
-else what is wrong. Runs in compute workers, which import the engine once, up front."""
+"""What `steepest check` asks the engine of a lesson: that the names it declares are names, that
+its claims hold, and that its typed questions, worked examples and widgets can be computed. Each
+check answers None when all is well, else what is wrong. Runs in compute workers, which import
+the engine once, up front."""
 
 from __future__ import annotations
 
-from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
+from collections.abc import Sequence
+
+from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, NamesQuery, WidgetCheck
+from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.verify import verify_claim
+from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
 from steepest.engine.problems.problem import problem_from_text
 from steepest.engine.problems.problem_types import QuestionFields
@@ -14,7 +19,8 @@ from steepest.engine.problems.problem_types import QuestionFields
 def claim_mismatch(claim: ClaimQuery) -> str | None:
     """What is wrong with a claim, or None when the engine confirms it (or, for a claim that
     must not hold, such as a quiz's wrong option, confirms that it does not)."""
-    verdict = verify_claim(claim.statement, claim.shown)
+    names = _claim_names(claim.variables, claim.parameters)
+    verdict = verify_claim(claim.statement, claim.shown, names)
     if verdict.ok == claim.holds:
         return None
     if not claim.holds:
@@ -25,6 +31,20 @@ def claim_mismatch(claim: ClaimQuery) -> str | None:
     return (
         f'{claim.label} "{claim.statement}" says {verdict.said}, but the engine finds {verdict.got}'
     )
+
+
+def declared_names_fault(names: NamesQuery) -> str | None:
+    """What is wrong with the names a lesson declares, or None: each must be a name the engine
+    reads whole (w1, lr, eta), none both a variable and a parameter, at most 12 in all."""
+    try:
+        _claim_names(names.variables, names.parameters).check()
+    except EngineError as error:
+        return f"the declared names: {error.message}"
+    return None
+
+
+def _claim_names(variables: Sequence[str] | None, parameters: Sequence[str]) -> ClaimNames:
+    return ClaimNames(None if variables is None else tuple(variables), tuple(parameters))
 
 
 def typed_question_fault(fields: QuestionFields) -> None:

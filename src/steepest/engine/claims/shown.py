@@ -17,6 +17,7 @@ so 9.8 is right for 9.826 and wrong for 9.86. Integers and fractions must be exa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -124,9 +125,10 @@ def read_numbers(shown: Shown) -> list[ShownNumber]:
     return [read_number(piece, shown.rounded) for piece, _offset in split_components(shown.typed)]
 
 
-def read_expressions(shown: Shown) -> list[sympy.Expr]:
-    """A shown expression, or each component of a shown vector."""
-    return [parse(piece) for piece, _offset in split_components(shown.typed)]
+def read_expressions(shown: Shown, read: Callable[[str], sympy.Expr] = parse) -> list[sympy.Expr]:
+    """A shown expression, or each component of a shown vector, each read by `read` (the
+    parser, with the names the lesson declares)."""
+    return [read(piece) for piece, _offset in split_components(shown.typed)]
 
 
 def agrees(number: ShownNumber, value: sympy.Expr) -> bool:

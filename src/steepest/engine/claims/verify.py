@@ -2,9 +2,10 @@
 what the lesson shows the reader.
 
 `verify_claim("max x(6 - 2x)^2 for x in [0, 3]", "17")` is a verdict that the claim is wrong,
-saying "17" and finding "16 (at x = 1)". The grammar of statements is in `claim_statements`,
-how shown text is read and compared in `shown_values`. A statement or shown text that cannot
-be read raises an EngineError: that is a fault in the lesson's markup, not a wrong claim.
+saying "17" and finding "16 (at x = 1)". The grammar of statements is in `statements`, how
+shown text is read in `shown`. Claims are read with the names the lesson declares (`names`). A
+statement or shown text that cannot be read raises an EngineError: that is a fault in the
+lesson's markup, not a wrong claim.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from sympy.calculus.util import continuous_domain
 from steepest.engine.answers.equivalence import compare_expressions
 from steepest.engine.answers.sampling import read_domains
 from steepest.engine.calculus.critical import critical_points
-from steepest.engine.calculus.points import evaluate_at, read_point
+from steepest.engine.calculus.points import evaluate_at
+from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.shown import (
     Shown,
     agrees,
@@ -32,10 +34,7 @@ from steepest.engine.claims.statements import Statement, read_statement
 from steepest.engine.errors import EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
-from steepest.engine.notation.symbols import canonical_variable_name, make_symbol, order_variables
-
-# Two candidate values closer than this are one optimum reached twice.
-_TIE = sympy.Rational(1, 10**30)
+from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
 
 
 @dataclass(frozen=True)
@@ -47,36 +46,46 @@ class ClaimVerdict:
     """What the engine found, for people: "16 (at x = 1)"."""
 
 
-def verify_claim(statement: str, shown: str) -> ClaimVerdict:
-    """Check that `shown` (the claim's text in the lesson source) is what `statement` asks for."""
+# Two candidate values closer than this are one optimum reached twice.
+_TIE = sympy.Rational(1, 10**30)
+
+
+def verify_claim(statement: str, shown: str, names: ClaimNames | None = None) -> ClaimVerdict:
+    """Check that `shown` (the claim's text in the lesson source) is what `statement` asks for,
+    reading both with the names the lesson declares (none: any name is a variable)."""
+    names = names or ClaimNames()
     claim = read_statement(statement)
     seen = read_shown(shown)
     if claim.kind == "partial":
-        return _verify_expressions(seen, [_partial(claim)])
+        return _verify_expressions(seen, [_partial(claim, names)], names)
     if claim.kind == "gradient" and claim.point is None:
-        function = parse(claim.function)
-        variables = order_variables(function.free_symbols)
-        return _verify_expressions(seen, [sympy.diff(function, v) for v in variables])
+        function = names.read(claim.function)
+        variables = names.variables_of(function)
+        return _verify_expressions(seen, [sympy.diff(function, v) for v in variables], names)
     if claim.kind in ("max", "min", "argmax", "argmin"):
         return _verify_optimum(claim, seen)
-    values = _values_at_point(claim)
+    values = _values_at_point(claim, names)
+    if any(value.free_symbols for value in values):
+        # A formula in the lesson's parameters, such as 1 - 4η.
+        return _verify_expressions(seen, values, names)
     if claim.kind in ("gradient", "descent"):
         return _verify_numbers(seen, values, vector=True)
     return _verify_numbers(seen, values, vector=False)
 
 
-def _partial(claim: Statement) -> sympy.Expr:
+def _partial(claim: Statement, names: ClaimNames) -> sympy.Expr:
     assert claim.variable is not None
-    return sympy.diff(parse(claim.function), make_symbol(canonical_variable_name(claim.variable)))
+    variable = make_symbol(canonical_variable_name(claim.variable))
+    if variable in names.parameter_symbols():
+        raise VariableError(f"{variable.name} is a parameter of the lesson: never differentiated")
+    return sympy.diff(names.read(claim.function), variable)
 
 
-def _values_at_point(claim: Statement) -> list[sympy.Expr]:
-    """The numbers a value, slope, gradient or descent claim states, worked out exactly."""
-    assert claim.point is not None
-    names = [name for name, _value in claim.point]
-    function = parse(claim.function, names)
-    variables = order_variables(function.free_symbols, names)
-    point = read_point(dict(claim.point), variables)
+def _values_at_point(claim: Statement, names: ClaimNames) -> list[sympy.Expr]:
+    """The values a value, slope, gradient or descent claim states, worked out exactly: numbers,
+    or formulas in the lesson's parameters."""
+    function, variables, point = names.function_and_point(claim)
+    assert point is not None
     if claim.kind == "value":
         return [evaluate_at(function, point)]
     if claim.kind == "slope":
@@ -100,18 +109,20 @@ def _verify_numbers(seen: Shown, values: Sequence[sympy.Expr], *, vector: bool) 
     return ClaimVerdict(ok, seen.said(), got)
 
 
-def _verify_expressions(seen: Shown, expected: Sequence[sympy.Expr]) -> ClaimVerdict:
+def _verify_expressions(
+    seen: Shown, expected: Sequence[sympy.Expr], names: ClaimNames
+) -> ClaimVerdict:
     got = ", ".join(to_text(e) for e in expected)
     if len(expected) > 1:
         got = f"({got})"
-    shown = read_expressions(seen)
+    shown = read_expressions(seen, names.read_shown)
     ok = len(shown) == len(expected) and all(
-        _same_function(want, have) for want, have in zip(expected, shown, strict=False)
+        same_function(want, have) for want, have in zip(expected, shown, strict=False)
     )
     return ClaimVerdict(ok, seen.said(), got)
 
 
-def _same_function(expected: sympy.Expr, shown: sympy.Expr) -> bool:
+def same_function(expected: sympy.Expr, shown: sympy.Expr) -> bool:
     names = sorted({s.name for s in expected.free_symbols | shown.free_symbols})
     return compare_expressions(expected, shown, names, read_domains(None, names)).equivalent
 
