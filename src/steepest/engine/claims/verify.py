@@ -3,23 +3,23 @@ what the lesson shows the reader.
 
 `verify_claim("max x(6 - 2x)^2 for x in [0, 3]", "17")` is a verdict that the claim is wrong,
 saying "17" and finding "16 (at x = 1)". The grammar of statements is in `statements`, how
-shown text is read in `shown`. Claims are read with the names the lesson declares (`names`). A
-statement or shown text that cannot be read raises an EngineError: that is a fault in the
-lesson's markup, not a wrong claim.
+shown text is read in `shown`; the kinds of `evaluation` are worked out there and compared in
+`compare`. Claims are read with the names the lesson declares (`names`). A statement or shown
+text that cannot be read raises an EngineError: that is a fault in the lesson's markup, not a
+wrong claim.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import sympy
 from sympy.calculus.util import continuous_domain
 
-from steepest.engine.answers.equivalence import compare_expressions
-from steepest.engine.answers.sampling import read_domains
 from steepest.engine.calculus.critical import critical_points
 from steepest.engine.calculus.points import evaluate_at
+from steepest.engine.claims.compare import compare_with_shown, same_function
+from steepest.engine.claims.evaluation import evaluator_for
 from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.shown import (
     Shown,
@@ -31,20 +31,13 @@ from steepest.engine.claims.shown import (
     read_shown,
 )
 from steepest.engine.claims.statements import Statement, read_statement
+from steepest.engine.claims.verdict import ClaimVerdict
 from steepest.engine.errors import EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 from steepest.engine.notation.symbols import canonical_variable_name, make_symbol
 
-
-@dataclass(frozen=True)
-class ClaimVerdict:
-    ok: bool
-    said: str
-    """What the lesson shows, as the author wrote it: "17", "about 9.8", "(2, 6)"."""
-    got: str
-    """What the engine found, for people: "16 (at x = 1)"."""
-
+__all__ = ["ClaimVerdict", "verify_claim"]
 
 # Two candidate values closer than this are one optimum reached twice.
 _TIE = sympy.Rational(1, 10**30)
@@ -56,6 +49,9 @@ def verify_claim(statement: str, shown: str, names: ClaimNames | None = None) ->
     names = names or ClaimNames()
     claim = read_statement(statement)
     seen = read_shown(shown)
+    evaluate = evaluator_for(claim)
+    if evaluate is not None:
+        return compare_with_shown(evaluate(claim, names), seen, names)
     if claim.kind == "partial":
         return _verify_expressions(seen, [_partial(claim, names)], names)
     if claim.kind == "gradient" and claim.point is None:
@@ -120,11 +116,6 @@ def _verify_expressions(
         same_function(want, have) for want, have in zip(expected, shown, strict=False)
     )
     return ClaimVerdict(ok, seen.said(), got)
-
-
-def same_function(expected: sympy.Expr, shown: sympy.Expr) -> bool:
-    names = sorted({s.name for s in expected.free_symbols | shown.free_symbols})
-    return compare_expressions(expected, shown, names, read_domains(None, names)).equivalent
 
 
 def _verify_optimum(claim: Statement, seen: Shown) -> ClaimVerdict:
