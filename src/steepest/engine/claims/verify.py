@@ -49,9 +49,9 @@ def verify_claim(statement: str, shown: str, names: ClaimNames | None = None) ->
     names = names or ClaimNames()
     claim = read_statement(statement)
     seen = read_shown(shown)
-    evaluate = evaluator_for(claim)
-    if evaluate is not None:
-        return compare_with_shown(evaluate(claim, names), seen, names)
+    work_out = evaluator_for(claim)
+    if work_out is not None:
+        return compare_with_shown(work_out(claim, names), seen, names)
     if claim.kind == "partial":
         return _verify_expressions(seen, [_partial(claim, names)], names)
     if claim.kind == "gradient" and claim.point is None:
