@@ -11,7 +11,9 @@ What is checked, each mistake reported as `path:line: message`:
   lesson file in the folders checked, so one file checked alone may link to its neighbours;
 - that every image a lesson shows is there, and every footnote cited has its note (as loading
   does);
-- every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key;
+- that the names a lesson declares (`variables`, `parameters`) are names the engine reads whole;
+- every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key,
+  read with those names (a lesson whose names are wrong has its claims skipped);
 - that the engine can build each typed question's problem, derive each worked example, and
   compute each widget's numbers from its parameters.
 
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from steepest.compute import ComputeError, ComputePool, Task, tasks
-from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
+from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, NamesQuery, WidgetCheck
 from steepest.engine.errors import EngineError
 from steepest.lessons.catalogue import Catalogue
 from steepest.lessons.errors import LessonFormatError
@@ -42,6 +44,7 @@ from steepest.widgets import UnknownWidget, WidgetParamsError, get_widget
 
 # The checks' module imports the engine parts they need; a widget's spec loads on first use.
 WORKER_PRELOAD = tasks.task_modules(
+    tasks.DECLARED_NAMES_FAULT,
     tasks.CLAIM_MISMATCH,
     tasks.TYPED_QUESTION_FAULT,
     tasks.WORKED_EXAMPLE_FAULT,
@@ -102,9 +105,12 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
         threads.submit(pool.start)
         lessons, problems = _load_all(paths)
         problems.extend(_link_problems(lessons, paths))
+        named = _names_problems(pool, threads, lessons)
+        problems.extend(named.values())
         checks: list[_EngineCheck[Any]] = []
         for lesson in lessons:
-            checks.extend(_claim_checks(lesson))
+            if str(lesson.source_path) not in named:
+                checks.extend(_claim_checks(lesson))
             for check in _block_checks(lesson):
                 if isinstance(check, CheckProblem):
                     problems.append(check)
@@ -166,15 +172,35 @@ def _section_ids(path: Path) -> SectionIds:
         return None
 
 
+def _names_problems(
+    pool: ComputePool, threads: ThreadPoolExecutor, lessons: Sequence[Lesson]
+) -> dict[str, CheckProblem]:
+    """The problem with each lesson's declared names, by file: checked before the claims, which
+    are read with them and would each report the same mistake."""
+    checks = [
+        _EngineCheck(
+            str(lesson.source_path),
+            lesson.names_line,
+            "the declared names",
+            tasks.DECLARED_NAMES_FAULT,
+            NamesQuery(lesson.variables, lesson.parameters),
+        )
+        for lesson in lessons
+        if lesson.variables is not None or lesson.parameters
+    ]
+    messages = threads.map(lambda check: _outcome(pool, check), checks)
+    return {
+        check.path: CheckProblem(check.path, check.line, message)
+        for check, message in zip(checks, messages, strict=True)
+        if message is not None
+    }
+
+
 def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:
     for claim in lesson.claims:
-        yield _EngineCheck(
-            str(lesson.source_path),
-            claim.line,
-            f'{claim.label} "{claim.statement}"',
-            tasks.CLAIM_MISMATCH,
-            claim_query(claim, lesson.parameters),
-        )
+        query = claim_query(claim, lesson.parameters, lesson.variables)
+        what = f'{claim.label} "{claim.statement}"'
+        yield _EngineCheck(str(lesson.source_path), claim.line, what, tasks.CLAIM_MISMATCH, query)
 
 
 def _block_checks(lesson: Lesson) -> Iterator[_EngineCheck[Any] | CheckProblem]:

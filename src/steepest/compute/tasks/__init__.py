@@ -21,6 +21,7 @@ from steepest.compute.tasks.messages import (
     DescentQuery,
     EquivalenceQuery,
     GradientQuery,
+    NamesQuery,
     PracticeAnswer,
     PracticeKey,
     PracticeOutcome,
@@ -59,6 +60,7 @@ LEVEL_SETS: Task[SurfaceQuery, SurfaceJson] = Task(_SURFACE, "level_sets")
 DESCENT_PATH: Task[DescentQuery, DescentJson] = Task(_SURFACE, "descent_path")
 
 CLAIM_MISMATCH: Task[ClaimQuery, str | None] = Task(_CHECKS, "claim_mismatch")
+DECLARED_NAMES_FAULT: Task[NamesQuery, str | None] = Task(_CHECKS, "declared_names_fault")
 TYPED_QUESTION_FAULT: Task[QuestionFields, None] = Task(_CHECKS, "typed_question_fault")
 WORKED_EXAMPLE_FAULT: Task[GradientQuery, None] = Task(_CHECKS, "worked_example_fault")
 WIDGET_FAULT: Task[WidgetCheck, str | None] = Task(_CHECKS, "widget_fault")

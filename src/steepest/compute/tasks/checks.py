@@ -1,10 +1,14 @@
-"""What `steepest check` asks the engine of a lesson: that its claims hold, and that its typed
-questions, worked examples and widgets can be computed. Each check answers None when all is well,
-else what is wrong. Runs in compute workers, which import the engine once, up front."""
+"""What `steepest check` asks the engine of a lesson: that the names it declares are names, that
+its claims hold, and that its typed questions, worked examples and widgets can be computed. Each
+check answers None when all is well, else what is wrong. Runs in compute workers, which import
+the engine once, up front."""
 
 from __future__ import annotations
 
-from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
+from collections.abc import Sequence
+
+from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, NamesQuery, WidgetCheck
+from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.verify import verify_claim
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report import gradient_report
@@ -17,7 +21,9 @@ def claim_mismatch(claim: ClaimQuery) -> str | None:
     must not hold, such as a quiz's wrong option, confirms that it does not). A statement the
     engine cannot read is what is wrong, in the words `steepest check` and the page both show."""
     try:
-        verdict = verify_claim(claim.statement, claim.shown, claim.parameters)
+        verdict = verify_claim(
+            claim.statement, claim.shown, _claim_names(claim.variables, claim.parameters)
+        )
     except EngineError as error:
         return f'{claim.label} "{claim.statement}" cannot be checked: {error}'
     if verdict.ok == claim.holds:
@@ -30,6 +36,20 @@ def claim_mismatch(claim: ClaimQuery) -> str | None:
     return (
         f'{claim.label} "{claim.statement}" says {verdict.said}, but the engine finds {verdict.got}'
     )
+
+
+def declared_names_fault(names: NamesQuery) -> str | None:
+    """What is wrong with the names a lesson declares, or None: each must be a name the engine
+    reads whole (w1, lr, eta), none both a variable and a parameter, at most 12 in all."""
+    try:
+        _claim_names(names.variables, names.parameters).check()
+    except EngineError as error:
+        return f"the declared names: {error.message}"
+    return None
+
+
+def _claim_names(variables: Sequence[str] | None, parameters: Sequence[str]) -> ClaimNames:
+    return ClaimNames(None if variables is None else tuple(variables), tuple(parameters))
 
 
 def typed_question_fault(fields: QuestionFields) -> None:

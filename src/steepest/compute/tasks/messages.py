@@ -103,14 +103,25 @@ class DescentQuery:
 @dataclass(frozen=True)
 class ClaimQuery:
     """A lesson's claim: `statement` says what the engine must find where the reader sees
-    `shown`; `holds` is False for a quiz's wrong option, which the engine must refute."""
+    `shown`; `holds` is False for a quiz's wrong option, which the engine must refute. Both are
+    read with the names the lesson declares: `variables` (None: any name) and `parameters`."""
 
     statement: str
     shown: str
     label: str
     holds: bool = True
-    parameters: Sequence[str] = ()
+    variables: tuple[str, ...] | None = None
+    """The variables the lesson declares; None: any name is a variable."""
+    parameters: tuple[str, ...] = ()
     """The constants the lesson declares (eta), which the statement may use."""
+
+
+@dataclass(frozen=True)
+class NamesQuery:
+    """The names a lesson declares in its front matter, for the engine to confirm."""
+
+    variables: Sequence[str] | None
+    parameters: Sequence[str]
 
 
 @dataclass(frozen=True)

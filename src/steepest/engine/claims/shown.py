@@ -7,7 +7,9 @@ The shown text is the lesson's own source inside the claim's brackets: `16`, `ab
 - only what follows the last `=` counts (or `\approx`, which also marks it rounded), so a
   formula may name what it states;
 - LaTeX becomes typed math through a small translation (fractions, roots, `\cdot`, subscripts,
-  Greek letters); a command it does not know is an error, never a guess.
+  Greek letters, the relations `<` `\le` `\ge`…, and matrices: `pmatrix`, `bmatrix` and
+  `matrix` become `((2, 0), (0, 6))`, a single row or column a vector `(2, 6)`); a command it
+  does not know is an error, never a guess.
 
 A number with d decimals stands for every value that rounds to it: |value − shown| ≤ ½·10⁻ᵈ,
 so 9.8 is right for 9.826 and wrong for 9.86. Integers and fractions must be exact, except that
@@ -17,7 +19,7 @@ so 9.8 is right for 9.826 and wrong for 9.86. Integers and fractions must be exa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,7 +34,8 @@ from steepest.engine.notation.vocabulary import GREEK, LATEX_GREEK_VARIANTS
 
 _ROUNDED_WORDS = ("about", "≈")
 _MATH = re.compile(r"\$([^$]+)\$")
-_RELATION = re.compile(r"=|\\approx(?![A-Za-z])|≈")
+# `=` but not the one of `<=` or `>=`, which state an inequality (sets.py).
+_RELATION = re.compile(r"(?<![<>])=|\\approx(?![A-Za-z])|≈")
 _DECIMAL = re.compile(r"[-+]?\d*\.\d+")
 _INTEGER = re.compile(r"[-+]?\d+")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
@@ -49,7 +52,19 @@ _SIMPLE_COMMANDS = {
     " ": " ",
     "quad": " ",
     "pi": " pi ",
+    "{": "(",
+    "}": ")",
+    "lt": "<",
+    "gt": ">",
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
 }
+_MATRICES = ("pmatrix", "bmatrix", "matrix")
+_END = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+)\}")
 _FRACTIONS = ("frac", "dfrac", "tfrac")
 # A number is exact to this many digits when the engine compares it with an exact shown value.
 _DIGITS = 50
@@ -125,15 +140,10 @@ def read_numbers(shown: Shown) -> list[ShownNumber]:
     return [read_number(piece, shown.rounded) for piece, _offset in split_components(shown.typed)]
 
 
-def read_expressions(
-    shown: Shown, parameters: Sequence[str] = (), variables: Sequence[str] | None = None
-) -> list[sympy.Expr]:
-    """A shown expression, or each component of a shown vector; `parameters` are read whole,
-    and with `variables` no other name is allowed."""
-    return [
-        parse(piece, variables, parameters=parameters)
-        for piece, _offset in split_components(shown.typed)
-    ]
+def read_expressions(shown: Shown, read: Callable[[str], sympy.Expr] = parse) -> list[sympy.Expr]:
+    """A shown expression, or each component of a shown vector, each read by `read` (the
+    parser, with the names the lesson declares)."""
+    return [read(piece) for piece, _offset in split_components(shown.typed)]
 
 
 def agrees(number: ShownNumber, value: sympy.Expr) -> bool:
@@ -211,6 +221,8 @@ def _command(latex: str, position: int, out: list[str]) -> int:
     elif name == "sqrt":
         radicand, position = _group(latex, position)
         out.append(f"sqrt({latex_to_typed(radicand)})")
+    elif name == "begin":
+        position = _matrix(latex, position, out)
     elif name in _SIMPLE_COMMANDS:
         out.append(_SIMPLE_COMMANDS[name])
     elif name in GREEK or function_builder(name) is not None:
@@ -220,6 +232,42 @@ def _command(latex: str, position: int, out: list[str]) -> int:
     else:
         raise MathSyntaxError(f"the claim checker cannot read \\{name} in {latex!r}")
     return position
+
+
+def _matrix(latex: str, position: int, out: list[str]) -> int:
+    """`\\begin{pmatrix} 2 & 0 \\\\ 0 & 6 \\end{pmatrix}` → `((2, 0), (0, 6))`; `position` is
+    just after `\\begin`, and the result is where the matching `\\end` stops."""
+    environment, position = _group(latex, position)
+    if environment not in _MATRICES:
+        raise MathSyntaxError(
+            f"the claim checker reads the environments {', '.join(_MATRICES)} only, not"
+            f" {environment!r}, in {latex!r}"
+        )
+    depth, body_start = 1, position
+    for found in _END.finditer(latex, position):
+        depth += 1 if found.group(1) == "begin" else -1
+        if depth == 0:
+            if found.group(2) != environment:
+                raise MathSyntaxError(f"\\begin{{{environment}}} is closed by {found.group()}")
+            rows = _matrix_rows(latex[body_start : found.start()])
+            out.append(_matrix_text(rows))
+            return found.end()
+    raise MathSyntaxError(f"\\begin{{{environment}}} is never ended in {latex!r}")
+
+
+def _matrix_rows(body: str) -> list[list[str]]:
+    rows = body.split("\\\\")
+    if rows and not rows[-1].strip():
+        rows.pop()  # a `\\` after the last row
+    return [[latex_to_typed(entry).strip() for entry in row.split("&")] for row in rows]
+
+
+def _matrix_text(rows: list[list[str]]) -> str:
+    """A matrix as typed math; one row or one column is a vector, as people write either."""
+    if len(rows) == 1 or all(len(row) == 1 for row in rows):
+        entries = [entry for row in rows for entry in row]
+        return entries[0] if len(entries) == 1 else "(" + ", ".join(entries) + ")"
+    return "(" + ", ".join("(" + ", ".join(row) + ")" for row in rows) + ")"
 
 
 def _group(latex: str, position: int) -> tuple[str, int]:

@@ -44,6 +44,9 @@ def asked_question(fields: QuestionFields) -> Asked:
     value = expected_value(statement, fields["parameters"])
     if value.ties is not None:
         raise EvaluationError(f"a question needs one answer, but {value.ties}")
+    refused = _unaskable(value)
+    if refused is not None:
+        raise EvaluationError(f"a typed question cannot ask '{fields['statement']}': {refused}")
     problem = statement_problem(statement, value)
     if problem is not None:
         return asked_of(problem)
@@ -89,6 +92,18 @@ def statement_problem(statement: Statement, value: StatementValue) -> Problem | 
         domain=read_domains(None, [v.name for v in value.variables]),
         parameters=value.parameters,
     )
+
+
+def _unaskable(value: StatementValue) -> str | None:
+    """Why a learner could not type the value as an answer the engine checks, or None: a typed
+    answer is a number, a formula or a vector of them, in order."""
+    if value.matrix is not None:
+        return "its value is a matrix; ask for one entry, 'hessian EXPR wrt A, B'"
+    if value.solutions is not None:
+        return "its value is a set of values (an inequality's); ask for its bound instead"
+    if value.any_order:
+        return "its values come in any order; ask for one, as 'condition EXPR' or 'factor'"
+    return None
 
 
 def _fits(value: StatementValue, left: LeftSide) -> bool:

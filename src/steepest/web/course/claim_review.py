@@ -49,10 +49,15 @@ class FailedClaim:
         return f"{self.location}: {self.message}"
 
 
-def claim_query(claim: Claim, parameters: Sequence[str] = ()) -> ClaimQuery:
+def claim_query(
+    claim: Claim, parameters: Sequence[str] = (), variables: Sequence[str] | None = None
+) -> ClaimQuery:
     """What the engine is asked about a claim, by `steepest check` and by this review alike;
-    a tuple of the lesson's parameters, as the query is the key of the review's verdicts."""
-    return ClaimQuery(claim.statement, claim.shown, claim.label, claim.holds, tuple(parameters))
+    the lesson's declared names as tuples, as the query is the key of the review's verdicts."""
+    declared = None if variables is None else tuple(variables)
+    return ClaimQuery(
+        claim.statement, claim.shown, claim.label, claim.holds, declared, tuple(parameters)
+    )
 
 
 class ClaimReview:
@@ -66,7 +71,10 @@ class ClaimReview:
     async def failures(self, lesson: Lesson) -> tuple[FailedClaim, ...]:
         claims = lesson.claims
         verdicts = await asyncio.gather(
-            *(self._verdict(claim_query(claim, lesson.parameters)) for claim in claims)
+            *(
+                self._verdict(claim_query(claim, lesson.parameters, lesson.variables))
+                for claim in claims
+            )
         )
         return tuple(
             FailedClaim(f"{lesson.source_path}:{claim.line}", message, claim.marker)
