@@ -13,6 +13,7 @@ from steepest.authoring.check import check_lessons
 from steepest.cli import main
 from steepest.engine.answer_kinds import TYPED_KINDS
 from steepest.engine.claims.statements import ClaimKind
+from steepest.engine.surface.presets import PRESETS, Preset
 from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
 from steepest.lessons.directive_blocks import DIRECTIVES
 from steepest.lessons.front_matter import FRONT_MATTER_FIELDS
@@ -70,6 +71,22 @@ def test_every_widget_is_described_with_its_parameters_and_an_example(name: str)
     assert sorted(described) == sorted(parameters), f"{name}: the table and PARAMS differ"
     if not parameters:
         assert "takes no parameters" in section
+
+
+def preset_row(key: str, preset: Preset) -> str:
+    x0, x1, y0, y1 = preset.window
+    start = ", ".join(f"{name}: {value:g}" for name, value in preset.start.items())
+    return (
+        f"| `{key}` | {preset.label} | `{preset.expression}` | [{x0:g}, {x1:g}] × [{y0:g}, {y1:g}]"
+        f" | `{{{start}}}` | {preset.rate:g} |"
+    )
+
+
+def test_every_surface_preset_is_listed_as_it_is() -> None:
+    start = TEXT.index("#### Presets")
+    table = TEXT[start : TEXT.find("\n#", start + 1)]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert rows == [preset_row(key, preset) for key, preset in PRESETS.items()]
 
 
 @pytest.mark.parametrize("kind", sorted(BOX_KINDS))
