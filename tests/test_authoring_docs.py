@@ -13,6 +13,7 @@ from steepest.authoring.check import check_lessons
 from steepest.cli import main
 from steepest.engine.answer_kinds import TYPED_KINDS
 from steepest.engine.claims.statements import ClaimKind
+from steepest.engine.problems.topics import TOPICS, Topic
 from steepest.engine.surface.presets import PRESETS, Preset
 from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
 from steepest.lessons.directive_blocks import DIRECTIVES
@@ -87,6 +88,18 @@ def test_every_surface_preset_is_listed_as_it_is() -> None:
     table = TEXT[start : TEXT.find("\n#", start + 1)]
     rows = [line for line in table.splitlines() if line.startswith("| `")]
     assert rows == [preset_row(key, preset) for key, preset in PRESETS.items()]
+
+
+def topic_row(topic: Topic) -> str:
+    kinds = ", ".join(f"`{kind}`" for kind in topic.kinds)
+    return f"| `{topic.name}` | {topic.title} | {kinds} | {' | '.join(topic.levels)} |"
+
+
+def test_every_practice_topic_is_listed_as_it_is() -> None:
+    start = TEXT.index("\n## Practice\n")
+    part = TEXT[start : TEXT.find("\n### ", start)]
+    rows = [line for line in part.splitlines() if line.startswith("| `")]
+    assert rows == [topic_row(topic) for topic in TOPICS.values()]
 
 
 @pytest.mark.parametrize("kind", sorted(BOX_KINDS))

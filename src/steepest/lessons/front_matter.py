@@ -11,6 +11,7 @@
     next: {title: Backpropagation, slug: backpropagation}   # optional
     variables: [w1, w2]                           # optional: the names claims and questions use
     parameters: [eta]                             # optional: constants, never differentiated
+    practice: [partial, gradient]                 # optional: see practice.py
     ---
 
 Reading time is not a field: it is computed from the text (see reading_time).
@@ -26,13 +27,14 @@ from markdown_it.utils import EnvType
 
 from steepest.lessons.errors import error_at
 from steepest.lessons.model import NextLesson
+from steepest.lessons.practice import read_practice
 from steepest.lessons.yaml_fields import YamlMapping, parse_yaml_mapping
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FRONT_MATTER_FIELDS = {
     "slug", "title", "course", "unit", "number", "difficulty", "summary", "next",
-    "variables", "parameters",
+    "variables", "parameters", "practice",
 }  # fmt: skip
 # A name as a lesson declares it: letters (Greek too), then digits, plain or subscript (w₁).
 # Whether the engine reads it as one name is for `steepest check` to confirm, in a worker.
@@ -56,6 +58,7 @@ class FrontMatter:
     parameters: tuple[str, ...]
     names_line: int
     """Where `variables` (or else `parameters`) is declared, for the check's messages."""
+    practice: tuple[str, ...] | None
 
 
 def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> FrontMatter:
@@ -99,6 +102,7 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
         variables=_names(fields, "variables", env),
         parameters=_names(fields, "parameters", env) or (),
         names_line=fields.line_of("variables" if "variables" in fields.fields() else "parameters"),
+        practice=read_practice(fields, env),
     )
 
 

@@ -65,6 +65,7 @@ def parse_lesson(
         variables=front.variables,
         parameters=front.parameters,
         names_line=front.names_line,
+        practice=front.practice,
     )
 
 

@@ -181,6 +181,8 @@ class Lesson:
     """Constants the lesson declares (eta, lr): read whole, never differentiated."""
     names_line: int = 1
     """Where the lesson declares them, for the check's messages."""
+    practice: tuple[str, ...] | None = None
+    """The practice topics its front matter names, () for none; None: the default (practice.py)."""
 
     @property
     def number_label(self) -> str:

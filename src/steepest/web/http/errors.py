@@ -59,6 +59,10 @@ class UnknownQuestion(NotFound):
     pass
 
 
+class UnknownTopic(NotFound):
+    pass
+
+
 class UnknownOption(SteepestError, ValueError):
     """A quiz answer names an option the question does not have."""
 
