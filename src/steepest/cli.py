@@ -128,7 +128,7 @@ def check(directory: Path | None, timeout: float) -> None:
     paths = lesson_files(folder)
     if not paths:
         fail(f"no lesson files (*.md) in {folder}")
-    report = check_lessons(paths, timeout=timeout)
+    report = check_lessons(paths, timeout=timeout, folder=folder if folder.is_dir() else None)
     for problem in report.problems:
         click.echo(str(problem))
     lessons = _count(report.lessons, "lesson")
@@ -179,6 +179,7 @@ def serve(
     reload: bool | None,
 ) -> None:
     """Serve the lessons and the JSON API over HTTP."""
+    from steepest.lessons import LessonFormatError
     from steepest.web.server import serve as run_server
     from steepest.web.settings import SettingsError
 
@@ -191,7 +192,7 @@ def serve(
             lesson_dir=lesson_dir,
             reload=reload,
         )
-    except SettingsError as error:
+    except (SettingsError, LessonFormatError) as error:
         fail(str(error))
 
 

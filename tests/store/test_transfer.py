@@ -167,8 +167,8 @@ def test_a_file_from_before_topics_gives_each_problem_the_topic_of_its_kind(
     data["version"] = 1
     [attempt] = data["attempts"]
     attempt["problem"] = {"level": 2, "kind": "gradient_at", "seed": 3}
-    data["attempts"].append({**attempt, "id": "attempt-0002", "problem": None, "lesson": "a",
-                             "question": "q"})  # fmt: skip
+    question = {"id": "attempt-0002", "problem": None, "lesson": "a", "question": "q"}
+    data["attempts"].append({**attempt, **question})
     store.import_learner(learner, data)
     problems = {record.uid: record.attempt.problem for record in store.attempts(learner)}
     assert problems == {

@@ -6,6 +6,9 @@ What is checked, each mistake reported as `path:line: message`:
 - the format of each file (front matter, sections, boxes, directives), as loading it does; every
   formula that cannot be typeset is reported, not only the first;
 - that no two lessons share a slug, or a number within a unit;
+- the folder's course file (`course.yaml`), when it has one: its format, and that it lists every
+  lesson once, under the course and unit the lesson's front matter names, in number order (with
+  `extends: shipped`, the shipped lessons are loaded for this, but their claims not checked);
 - every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key;
 - that the engine can build each typed question's problem, derive each worked example, and
   compute each widget's numbers from its parameters.
@@ -28,8 +31,9 @@ from steepest.compute import ComputeError, ComputePool, Task, tasks
 from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, WidgetCheck
 from steepest.engine.errors import EngineError
 from steepest.lessons.catalogue import Catalogue
+from steepest.lessons.course_folder import read_course_folder
 from steepest.lessons.errors import LessonFormatError
-from steepest.lessons.loader import parse_lesson
+from steepest.lessons.loader import load_lesson, parse_lesson
 from steepest.lessons.model import Lesson, TypedQuestionBlock, WidgetBlock, WorkedExampleBlock
 from steepest.widgets import UnknownWidget, WidgetParamsError, get_widget
 
@@ -82,8 +86,11 @@ def lesson_files(path: Path) -> list[Path]:
     return [path] if path.is_file() else sorted(path.glob("*.md"))
 
 
-def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckReport:
-    """Check the lesson files at `paths`; every engine call may take `timeout` seconds."""
+def check_lessons(
+    paths: Sequence[Path], *, timeout: float = 10.0, folder: Path | None = None
+) -> CheckReport:
+    """Check the lesson files at `paths`; every engine call may take `timeout` seconds. With
+    `folder`, the folder they come from, its course file is checked with them."""
     # A worker takes longer to start than one lesson's checks take to run.
     wanted = math.ceil(len(paths) / LESSONS_PER_WORKER)
     workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1, wanted))
@@ -94,6 +101,8 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
         # The workers import SymPy while this process reads the lessons.
         threads.submit(pool.start)
         lessons, problems = _load_all(paths)
+        if folder is not None:
+            problems.extend(_course_problems(folder, lessons, paths))
         checks: list[_EngineCheck[Any]] = []
         for lesson in lessons:
             checks.extend(_claim_checks(lesson))
@@ -111,7 +120,8 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
     return CheckReport(
         lessons=len(paths),
         claims=sum(len(lesson.claims) for lesson in lessons),
-        problems=tuple(sorted(problems)),
+        # A clash between two lessons of the folder is found with and without the course's.
+        problems=tuple(sorted(set(problems))),
     )
 
 
@@ -134,6 +144,25 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Lesson], list[CheckProblem]]:
     except LessonFormatError as error:
         problems.append(CheckProblem(error.path, error.line, error.message))
     return lessons, problems
+
+
+def _course_problems(
+    folder: Path, lessons: list[Lesson], paths: Sequence[Path]
+) -> list[CheckProblem]:
+    """What is wrong with the folder's course file, and with the lessons' place in it."""
+    errors: list[LessonFormatError] = []
+    mine = {path.resolve() for path in paths}
+    broken = {path.stem for path in paths} - {lesson.slug for lesson in lessons}
+    try:
+        course = read_course_folder(folder)
+        # The shipped lessons, when the course extends them: known good, loaded to be placed.
+        others = [load_lesson(p) for p in course.lesson_paths() if p.resolve() not in mine]
+        if others:
+            Catalogue.from_lessons([*others, *lessons])
+        course.syllabus([*others, *lessons], errors, broken)
+    except LessonFormatError as error:
+        errors.append(error)
+    return [CheckProblem(error.path, error.line, error.message) for error in errors]
 
 
 def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:

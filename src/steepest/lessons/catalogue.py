@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from steepest.lessons.course_folder import SHIPPED_LESSONS, read_course_folder
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.loader import load_lesson
 from steepest.lessons.model import Lesson
+from steepest.lessons.syllabus import Syllabus
 
-SHIPPED_LESSONS = Path(__file__).with_name("content")
+__all__ = ["SHIPPED_LESSONS", "Catalogue", "load_catalogue"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,9 @@ class Catalogue:
 
     lessons: tuple[Lesson, ...]
     by_slug: Mapping[str, Lesson]
+    syllabus: Syllabus | None = None
+    """How the index shows them (see syllabus.py); set by `load_catalogue`, and None only for
+    a catalogue made from lessons alone, as `steepest check` makes one to find clashes."""
 
     @classmethod
     def from_lessons(cls, lessons: Iterable[Lesson]) -> Catalogue:
@@ -58,9 +63,16 @@ class Catalogue:
 
 
 def load_catalogue(directory: str | Path | None = None) -> Catalogue:
-    """Load every `*.md` lesson in `directory` (default: the lessons shipped in the package).
+    """Load every `*.md` lesson in `directory` (default: the lessons shipped in the package),
+    laid out as its course file says (see course_folder.py), the shipped lessons included when
+    that file extends the shipped course.
 
     Parsing, MathML and all checks happen here, once; call it at startup, not per request.
     """
-    folder = SHIPPED_LESSONS if directory is None else Path(directory)
-    return Catalogue.from_lessons(load_lesson(path) for path in sorted(folder.glob("*.md")))
+    course = read_course_folder(SHIPPED_LESSONS if directory is None else Path(directory))
+    catalogue = Catalogue.from_lessons(load_lesson(path) for path in course.lesson_paths())
+    errors: list[LessonFormatError] = []
+    syllabus = course.syllabus(catalogue.lessons, errors)
+    if errors:
+        raise errors[0]
+    return Catalogue(tuple(syllabus.lessons()), catalogue.by_slug, syllabus)

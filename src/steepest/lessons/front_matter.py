@@ -31,7 +31,7 @@ from steepest.lessons.practice import read_practice
 from steepest.lessons.yaml_fields import YamlMapping, parse_yaml_mapping
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FRONT_MATTER_FIELDS = {
     "slug", "title", "course", "unit", "number", "difficulty", "summary", "next",
     "variables", "parameters", "practice",
@@ -73,7 +73,7 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
     fields = parse_yaml_mapping(token.content, env, 2, "the front matter")
     fields.reject_unknown(FRONT_MATTER_FIELDS, "the front matter")
     slug = fields.text("slug")
-    if not _SLUG.fullmatch(slug):
+    if not SLUG.fullmatch(slug):
         raise error_at(env, fields.line_of("slug"), "a slug is lowercase words joined by '-'")
     if slug != file_stem:
         raise error_at(
@@ -127,6 +127,6 @@ def _next_lesson(fields: YamlMapping, env: EnvType) -> NextLesson | None:
         return None
     entry.reject_unknown({"title", "slug"}, "'next'")
     slug = entry.text("slug")
-    if not _SLUG.fullmatch(slug):
+    if not SLUG.fullmatch(slug):
         raise error_at(env, entry.line_of("slug"), "a slug is lowercase words joined by '-'")
     return NextLesson(title=entry.text("title"), slug=slug)

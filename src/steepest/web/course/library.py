@@ -6,11 +6,12 @@ that the first request for it simply awaits. A page that failed to prepare is fo
 next request tries again instead of serving the error forever.
 
 With `reload` on (`steepest serve --reload`, for authors), each request first compares the
-lesson files' names and modification times with those the catalogue was loaded from; when one
-changed, the catalogue is loaded again and every page is prepared afresh on its next request
-(a lesson's title or `next` shows on other pages too). A `stat` per file per request is cheap
-next to rendering; the compute pool and the store stay as they are. A lesson file that breaks
-the format is reported on the error page as "file:line: message" until it is fixed.
+lesson files' (and the course file's) names and modification times with those the catalogue was
+loaded from; when one changed, the catalogue is loaded again and every page is prepared afresh
+on its next request (a lesson's title or `next` shows on other pages too). A `stat` per file
+per request is cheap next to rendering; the compute pool and the store stay as they are. A
+lesson file that breaks the format is reported on the error page as "file:line: message" until
+it is fixed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from starlette.exceptions import HTTPException
 
 from steepest.compute.lanes import ComputeLanes
 from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, LessonFormatError, load_catalogue
+from steepest.lessons.course_file import COURSE_FILE
 from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page
 from steepest.web.http.errors import UnknownLesson
 
@@ -126,7 +128,7 @@ class LessonLibrary:
     def _read_folder_state(self) -> FolderState:
         folder = SHIPPED_LESSONS if self._lesson_dir is None else self._lesson_dir
         state = set()
-        for path in folder.glob("*.md"):
+        for path in (*folder.glob("*.md"), folder / COURSE_FILE):
             # A file deleted between the listing and the stat is simply not there any more.
             with contextlib.suppress(FileNotFoundError):
                 stat = path.stat()
