@@ -212,7 +212,7 @@ def test_each_topic_has_its_own_mastery(store_client: TestClient) -> None:
     assert mixed["topic"] == "mixed" and mixed["levels"][0]["attempts"] == 0
 
 
-def test_the_mastery_of_an_unknown_topic_is_a_404(store_client: TestClient) -> None:
+def test_the_mastery_of_an_unknown_topic_is_a_422(store_client: TestClient) -> None:
     response = store_client.get("/api/practice/mastery", params={"topic": "chain"})
-    assert response.status_code == 404
+    assert response.status_code == 422
     assert "no practice topic 'chain'" in response.json()["error"]["message"]
