@@ -24,6 +24,8 @@ export class Progress {
     this.lastTime = 0;
     this.syncTimer = null;
     this.syncStatus = "local";
+    // The first pull brings the learner's cookies; a save sent before it ends is refused (403).
+    this.firstPull = Promise.resolve();
   }
 
   // Times only ever increase on this client, even if its clock jumps back.
@@ -131,7 +133,8 @@ export class Progress {
     });
     // Back online: fetch first, which also brings the cookies if the first fetch failed.
     window.addEventListener("online", () => this.pull());
-    return this.pull();
+    this.firstPull = this.pull();
+    return this.firstPull;
   }
 
   async pull() {
@@ -150,7 +153,7 @@ export class Progress {
 
   scheduleSync() {
     window.clearTimeout(this.syncTimer);
-    this.syncTimer = window.setTimeout(() => this.sync(), SYNC_DELAY_MS);
+    this.syncTimer = window.setTimeout(() => this.firstPull.then(() => this.sync()), SYNC_DELAY_MS);
   }
 
   async sync() {
