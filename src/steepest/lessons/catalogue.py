@@ -18,7 +18,8 @@ __all__ = ["SHIPPED_LESSONS", "Catalogue", "load_catalogue"]
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Lessons in course order (course, then unit, then number), and by slug.
+    """Lessons in course order, and by slug: the order of the course file when there is one
+    (as `load_catalogue` builds it), else course, then unit, then number.
 
     Immutable, so a server builds it once and every request reads the same object.
     """
