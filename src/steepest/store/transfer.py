@@ -2,17 +2,22 @@
 
     {
       "format": "steepest-learner-export",
-      "version": 1,
+      "version": 2,
       "exported_at": "2026-05-01T12:00:00+00:00",
       "progress": {"<lesson slug>": <progress document, see progress.py>, ...},
       "attempts": [{"id": ..., "created_at": ..., "lesson": ..., "question": ...,
-                    "problem": {"level": 1, "kind": "partial", "seed": 7} | null,
+                    "problem": {"topic": "partial", "level": 1, "kind": "partial",
+                                "seed": 7} | null,
                     "answer": ..., "verdict": ..., "mistake": ...}, ...]
     }
 
 The learner id is left out on purpose: it works like a password (it is the cookie), and the
 file may be shared with a teacher. Importing merges: progress by `ProgressState.merge`,
 attempts by their id, so importing the same file twice adds nothing.
+
+Version 1 files, written before practice had topics, have no `topic` in a problem; reading one
+gives each problem the topic of its kind (`topics.topic_before_topics`), as migration 0002 does
+for the attempts stored then.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from steepest.store.progress import ProgressState
 from steepest.store.shapes import read_list, read_mapping, read_object, require
 
 EXPORT_FORMAT = "steepest-learner-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+READ_VERSIONS = (1, 2)
 MAX_IMPORT_LESSONS = 500
 MAX_IMPORT_ATTEMPTS = 20_000
 _FIELDS = ("format", "version", "exported_at", "progress", "attempts")
@@ -57,11 +63,15 @@ class LearnerExport:
         if document.get("format") != EXPORT_FORMAT:
             raise error("this is not a Steepest progress file (its format field is wrong)")
         version = require(document, "version", "the file", error)
-        if version != EXPORT_VERSION:
-            newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
+        if version not in READ_VERSIONS or isinstance(version, bool):
+            newer = (
+                isinstance(version, int)
+                and not isinstance(version, bool)
+                and version > EXPORT_VERSION
+            )
             raise error(
                 f"this file is format version {version!r}, written by a newer Steepest;"
-                f" this server reads version {EXPORT_VERSION}"
+                f" this server reads versions up to {EXPORT_VERSION}"
                 if newer
                 else f"this file's version {version!r} is not one Steepest ever wrote"
             )

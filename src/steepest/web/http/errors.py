@@ -67,6 +67,10 @@ class UnknownOption(SteepestError, ValueError):
     """A quiz answer names an option the question does not have."""
 
 
+class UnknownTopic(SteepestError, ValueError):
+    """A request names a practice topic there is none of."""
+
+
 class ProblemTokenError(SteepestError, ValueError):
     """A practice problem id that is malformed, forged, or from an earlier run of the server."""
 
@@ -114,6 +118,7 @@ ANSWERS: dict[str, Answer] = {
     # what could not be worked out, so the answer is about it, never a 5xx or a traceback.
     _class_name(ComputeFailed): Answer(422),
     _class_name(UnknownOption): Answer(422),
+    _class_name(UnknownTopic): Answer(422),
     _class_name(ProblemTokenError): Answer(422),
     "steepest.store.errors.StoreInputError": Answer(422),
     # Something named in the URL or the request that does not exist.
