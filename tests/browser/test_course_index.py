@@ -76,6 +76,7 @@ start: {w1: 1.5, w2: 1}
 EXPECTED = [
     "course: Math for ML",
     "unit: Optimization & gradient descent",
+    "lesson: /lessons/loss-and-the-derivative-as-a-slope",
     "lesson: /lessons/partial-derivatives-and-the-gradient",
     "lesson: /lessons/backpropagation",
     "lesson: /lessons/walking-downhill",
