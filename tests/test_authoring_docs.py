@@ -13,7 +13,11 @@ from steepest.authoring.check import check_lessons
 from steepest.cli import main
 from steepest.engine.answer_kinds import TYPED_KINDS
 from steepest.engine.claims.statements import ClaimKind
+from steepest.engine.problems.topics import TOPICS, Topic
+from steepest.engine.surface.presets import PRESETS, Preset
+from steepest.lessons import load_catalogue
 from steepest.lessons.boxes import BOX_TAGS as BOX_KINDS
+from steepest.lessons.course_file import COURSE_FIELDS, FILE_FIELDS, UNIT_FIELDS, read_course_file
 from steepest.lessons.directive_blocks import DIRECTIVES
 from steepest.lessons.front_matter import FRONT_MATTER_FIELDS
 from steepest.lessons.images import IMAGE_TYPES
@@ -80,6 +84,70 @@ def test_every_widget_is_described_with_its_parameters_and_an_example(name: str)
     assert sorted(described) == sorted(parameters), f"{name}: the table and PARAMS differ"
     if not parameters:
         assert "takes no parameters" in section
+
+
+def course_file_section() -> str:
+    start = TEXT.index("\n## The course file\n")
+    return TEXT[start : TEXT.index("\n## ", start + 1)]
+
+
+def test_every_field_of_the_course_file_is_described() -> None:
+    section = course_file_section()
+    for field in FILE_FIELDS:
+        assert f"| `{field}` |" in section, field
+    for field in {*COURSE_FIELDS, *UNIT_FIELDS}:
+        assert f"`{field}`" in section, field
+
+
+def test_the_course_file_example_lays_out_its_lessons(tmp_path: Path) -> None:
+    (example,) = re.findall(r"^```yaml\n(.*?)^```$", course_file_section(), re.M | re.S)
+    (tmp_path / "course.yaml").write_text(example, encoding="utf-8")
+    plan = read_course_file(tmp_path)
+    assert plan is not None and plan.extends_shipped
+    shipped = load_catalogue().lessons
+    for course in plan.courses:
+        for unit in course.units:
+            taken = [s.number for s in shipped if (s.course, s.unit) == (course.title, unit.title)]
+            for number, entry in enumerate(unit.lessons, start=max(taken, default=0) + 1):
+                lesson = f"---\nslug: {entry.slug}\ntitle: {entry.slug}\ncourse: {course.title}\n"
+                lesson += f"unit: {unit.title}\nnumber: {number}\ndifficulty: Easy\n"
+                lesson += "summary: An example.\n---\n\n:::: section s\n## S\n\nText.\n::::\n"
+                (tmp_path / f"{entry.slug}.md").write_text(lesson, encoding="utf-8")
+    syllabus = load_catalogue(tmp_path).syllabus
+    assert syllabus is not None and syllabus.title == plan.title
+    units = [unit for course in syllabus.courses for unit in course.units]
+    placed = {unit.title: [lesson.slug for lesson in unit.lessons] for unit in units}
+    for course in plan.courses:
+        for unit in course.units:
+            assert placed[unit.title][-len(unit.lessons) :] == [e.slug for e in unit.lessons]
+
+
+def preset_row(key: str, preset: Preset) -> str:
+    x0, x1, y0, y1 = preset.window
+    start = ", ".join(f"{name}: {value:g}" for name, value in preset.start.items())
+    return (
+        f"| `{key}` | {preset.label} | `{preset.expression}` | [{x0:g}, {x1:g}] × [{y0:g}, {y1:g}]"
+        f" | `{{{start}}}` | {preset.rate:g} |"
+    )
+
+
+def test_every_surface_preset_is_listed_as_it_is() -> None:
+    start = TEXT.index("#### Presets")
+    table = TEXT[start : TEXT.find("\n#", start + 1)]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert rows == [preset_row(key, preset) for key, preset in PRESETS.items()]
+
+
+def topic_row(topic: Topic) -> str:
+    kinds = ", ".join(f"`{kind}`" for kind in topic.kinds)
+    return f"| `{topic.name}` | {topic.title} | {kinds} | {' | '.join(topic.levels)} |"
+
+
+def test_every_practice_topic_is_listed_as_it_is() -> None:
+    start = TEXT.index("\n## Practice\n")
+    part = TEXT[start : TEXT.find("\n### ", start)]
+    rows = [line for line in part.splitlines() if line.startswith("| `")]
+    assert rows == [topic_row(topic) for topic in TOPICS.values()]
 
 
 @pytest.mark.parametrize("kind", sorted(BOX_KINDS))

@@ -269,3 +269,49 @@ def test_a_claim_checked_option_that_is_right_after_all_is_reported(tmp_path: Pa
     assert messages[line].startswith(
         "option 'uphill' of question 'step-choice' is offered as wrong"
     )
+
+
+def test_the_course_file_is_checked_with_the_lessons_it_lays_out(tmp_path: Path) -> None:
+    write(tmp_path, "first", "Text.\n", number=1)
+    write(tmp_path, "second", "Text.\n", number=2)
+    write(tmp_path, "third", "Text.\n", number=3)
+    course = tmp_path / "course.yaml"
+    course.write_text(
+        "courses:\n  - title: Math for ML\n    units:\n      - title: Unit A\n        lessons:\n"
+        "          - second\n          - first\n          - missing\n",
+        encoding="utf-8",
+    )
+    result = steepest_check(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{course}:1: lesson 'third' (third.md) is in no unit: add its slug to a unit's lessons",
+        f"{course}:7: 'first' (01) comes after 'second' (02) in unit 'Unit A': numbers increase"
+        " down a unit",
+        f"{course}:8: no lesson 'missing' (missing.md) in this course's folders",
+        "checked 3 lessons, 0 claims: 3 problems",
+    ]
+
+
+def test_a_course_extending_the_shipped_one_is_checked_against_its_lessons(
+    tmp_path: Path,
+) -> None:
+    """The shipped lessons are loaded to place the folder's among them: a number taken in a
+    shipped unit clashes, and only the folder's own lessons are counted and checked."""
+    unit = "Optimization & gradient descent"
+    course = tmp_path / "course.yaml"
+    course.write_text(
+        f"extends: shipped\ncourses:\n  - title: Math for ML\n    units:\n      - title: {unit}\n"
+        "        lessons: [descent]\n",
+        encoding="utf-8",
+    )
+    text = FRONT_MATTER.format(slug="descent", number=3).replace("Unit A", unit)
+    lesson = tmp_path / "descent.md"
+    lesson.write_text(text + f"Peak: {PEAK}.\n::::\n", encoding="utf-8")
+    clashing = check_lessons(lesson_files(tmp_path), folder=tmp_path)
+    assert [problem.message for problem in clashing.problems] == [
+        f"number 3 is used twice in unit '{unit}': here and in"
+        f" {SHIPPED_LESSONS / 'backpropagation.md'}:6"
+    ]
+    lesson.write_text(text.replace("number: 3", "number: 4") + f"{PEAK}\n::::\n")
+    result = steepest_check(str(tmp_path))
+    assert (result.returncode, result.stdout) == (0, "checked 1 lesson, 1 claim: all verified\n")

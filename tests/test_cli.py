@@ -178,6 +178,17 @@ def test_serve_takes_its_port_from_the_environment_when_no_option_is_given(
         server.wait(timeout=10)
 
 
+def test_serve_refuses_to_start_with_a_broken_course_file(tmp_path: Path) -> None:
+    course = tmp_path / "course.yaml"
+    course.write_text("title: Mine\nextends: everything\n", encoding="utf-8")
+    result = steepest("serve", "--lessons", str(tmp_path), "--port", str(_free_port()))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {course}:2: extends is 'shipped' (add to the shipped course) or left out"
+        " (replace it)\n"
+    )
+
+
 def _expression_strings(data: object, key: str = "") -> list[str]:
     """Every expression of a --json report: the keys that the contract says hold SymPy text."""
     if isinstance(data, str):

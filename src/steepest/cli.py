@@ -128,7 +128,7 @@ def check(directory: Path | None, timeout: float) -> None:
     paths = lesson_files(folder)
     if not paths:
         fail(f"no lesson files (*.md) in {folder}")
-    report = check_lessons(paths, timeout=timeout)
+    report = check_lessons(paths, timeout=timeout, folder=folder if folder.is_dir() else None)
     for problem in report.problems:
         click.echo(str(problem))
     lessons = _count(report.lessons, "lesson")
@@ -179,6 +179,7 @@ def serve(
     reload: bool | None,
 ) -> None:
     """Serve the lessons and the JSON API over HTTP."""
+    from steepest.lessons import LessonFormatError
     from steepest.web.server import serve as run_server
     from steepest.web.settings import SettingsError
 
@@ -191,7 +192,7 @@ def serve(
             lesson_dir=lesson_dir,
             reload=reload,
         )
-    except SettingsError as error:
+    except (SettingsError, LessonFormatError) as error:
         fail(str(error))
 
 
@@ -206,15 +207,27 @@ def serve(
     help="Folder to write the lesson in; created if missing.",
 )
 @click.option("--title", default=None, help="The lesson's title [default: from the slug].")
-def new(slug: str, folder: Path, title: str | None) -> None:
-    """Start a lesson: write DIR/SLUG.md from a template that passes `steepest check`."""
+@click.option(
+    "--unit",
+    default=None,
+    metavar="NAME",
+    help="The unit it belongs to, numbered within it [default: My unit].",
+)
+def new(slug: str, folder: Path, title: str | None, unit: str | None) -> None:
+    """Start a lesson: write DIR/SLUG.md from a template that passes `steepest check`.
+
+    It is numbered within its unit, and listed in DIR/course.yaml when there is one.
+    """
     from steepest.authoring.scaffold import ScaffoldError, create_lesson
+    from steepest.lessons.course_file import COURSE_FILE
 
     try:
-        path = create_lesson(folder, slug, title)
+        path = create_lesson(folder, slug, title, unit)
     except (ScaffoldError, FileExistsError) as error:
         fail(str(error))
     click.echo(f"wrote {path}")
+    if (folder / COURSE_FILE).is_file():
+        click.echo(f"listed it in {folder / COURSE_FILE}")
     click.echo(f"preview it: steepest serve --lessons {folder} --reload")
     click.echo(f"check it:   steepest check {folder}")
 

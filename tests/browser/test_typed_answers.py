@@ -105,6 +105,37 @@ def test_practice_problem_attempt_solution_and_mastery(open_page: OpenPage) -> N
     assert "Level 1" in practice.locator("[data-mastery]").inner_text()
 
 
+def test_the_chosen_topic_sets_the_problems_the_levels_and_the_mastery(open_page: OpenPage) -> None:
+    page = open_page()
+    practice = page.locator("[data-practice]")
+    practice.locator("[data-mastery]").filter(has_text="3 right in a row").wait_for()
+    topic = practice.get_by_label("Topic")
+    assert topic.locator("option").all_inner_texts() == [
+        "Partial derivatives",
+        "Gradients",
+        "Descent steps",
+    ]
+    topic.select_option("descent")
+    practice.get_by_role("button", name="New problem").click()
+    prompt = practice.locator("[data-practice-prompt]")
+    prompt.wait_for()
+    assert "step" in prompt.inner_text() or "descent" in prompt.inner_text()
+    practice.locator("[data-answer-input]").fill("(0, 0)")
+    practice.get_by_role("button", name="Check my answer").click()
+    practice.locator(".verdict").wait_for()
+
+    def attempts(name: str) -> int:
+        url = urljoin(page.url, f"/api/practice/mastery?topic={name}")
+        count: int = json.loads(page.request.get(url).text())["levels"][0]["attempts"]
+        return count
+
+    assert (attempts("descent"), attempts("partial"), attempts("mixed")) == (1, 0, 0)
+    # Another topic puts the problem away: an answer to it would count for the wrong topic.
+    topic.select_option("partial")
+    practice.locator("[data-practice-form]").wait_for(state="hidden")
+    assert practice.get_by_label("Level").locator("option").first.inner_text() == "1 · polynomials"
+
+
 def test_progress_reaches_the_server_and_a_fresh_browser_with_the_cookie_gets_it(
     open_page: OpenPage,
 ) -> None:

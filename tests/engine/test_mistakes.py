@@ -12,6 +12,7 @@ from steepest.engine.mistakes.slips import slipped_derivative
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import Problem, problem_from_text
+from steepest.engine.problems.topics import topic_before_topics
 
 QUADRATIC = "w1^2 + 3w2^2"
 AT = {"w1": 1, "w2": -2}
@@ -153,7 +154,7 @@ def test_slips_change_only_what_they_name() -> None:
 
 
 PRACTICE = [
-    generate_problem(level, kind, seed)
+    generate_problem(topic_before_topics(kind), level, kind, seed)
     for level in (1, 2, 3)
     for kind in ("partial", "gradient", "gradient_at", "descent", "optimum")
     for seed in range(4)

@@ -7,21 +7,27 @@ import json
 import pytest
 import sympy
 
-from steepest.engine.answer_kinds import ProblemKind, VerdictKind
+from steepest.engine.answer_kinds import PROBLEM_KINDS, ProblemKind, VerdictKind
 from steepest.engine.answers.equivalence import compare_expressions
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.notation.printing import to_text
-from steepest.engine.problems.generator import generate_problem
+from steepest.engine.problems.generator import GENERATORS, generate_problem
 from steepest.engine.problems.mastery import Attempt, mastery
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import worked_solution
+from steepest.engine.problems.topics import TOPICS, topic_before_topics
 
 KINDS: tuple[ProblemKind, ...] = ("partial", "gradient", "gradient_at", "descent", "optimum")
 SEEDS = range(12)
-PROBLEMS = [
-    generate_problem(level, kind, seed) for level in (1, 2, 3) for kind in KINDS for seed in SEEDS
-]
+
+
+def generated(level: int, kind: ProblemKind, seed: int) -> Problem:
+    """A problem of `kind` from the topic made for that kind."""
+    return generate_problem(topic_before_topics(kind), level, kind, seed)
+
+
+PROBLEMS = [generated(level, kind, seed) for level in (1, 2, 3) for kind in KINDS for seed in SEEDS]
 
 
 def label(problem: Problem) -> str:
@@ -125,16 +131,14 @@ def test_solution_gives_the_answer_and_steps_that_reach_it(problem: Problem) -> 
 
 def test_same_seed_same_problem_and_seeds_give_variety() -> None:
     for level in (1, 2, 3):
-        assert generate_problem(level, "gradient_at", 7) == generate_problem(
-            level, "gradient_at", 7
-        )
-        functions = {generate_problem(level, "gradient", seed).function for seed in range(30)}
+        assert generated(level, "gradient_at", 7) == generated(level, "gradient_at", 7)
+        functions = {generated(level, "gradient", seed).function for seed in range(30)}
         assert len(functions) >= 10
 
 
 def test_levels_grow_in_kind_of_function() -> None:
     def functions(level: int) -> list[sympy.Expr]:
-        return [generate_problem(level, "gradient", seed).function for seed in range(20)]
+        return [generated(level, "gradient", seed).function for seed in range(20)]
 
     assert all(f.is_polynomial() for f in functions(1))
     assert all(f.is_polynomial() for f in functions(2))
@@ -144,7 +148,47 @@ def test_levels_grow_in_kind_of_function() -> None:
 
 def test_an_unknown_level_is_refused() -> None:
     with pytest.raises(EngineError):
-        generate_problem(4, "gradient", 0)
+        generate_problem("gradient", 4, "gradient", 0)
+
+
+# -- topics --------------------------------------------------------------------------------------
+
+
+def test_every_topic_has_a_generator_and_asks_only_kinds_of_problem() -> None:
+    assert set(GENERATORS) == set(TOPICS)
+    for name, topic in TOPICS.items():
+        assert topic.name == name and topic.title and topic.kinds
+        # A topic travels inside a dotted practice token and a store name.
+        assert name.replace("_", "").isalpha() and name.islower()
+        assert set(topic.kinds) <= set(PROBLEM_KINDS)
+        assert len(set(topic.kinds)) == len(topic.kinds)
+
+
+@pytest.mark.parametrize("kind", PROBLEM_KINDS)
+def test_a_problem_is_the_same_whichever_topic_asks_it(kind: ProblemKind) -> None:
+    """So an attempt stored before topics, given the topic of its kind, rebuilds the problem
+    the learner saw: the key (level, kind, seed) still decides it."""
+    asking = [name for name, topic in TOPICS.items() if kind in topic.kinds]
+    assert topic_before_topics(kind) in asking
+    for level in (1, 2, 3):
+        problems = {generate_problem(name, level, kind, 5) for name in asking}
+        assert len(problems) == 1
+
+
+def test_a_topic_asks_only_its_own_kinds() -> None:
+    with pytest.raises(EngineError, match="the topic 'partial' asks partial, not gradient"):
+        generate_problem("partial", 1, "gradient", 0)
+    with pytest.raises(EngineError, match="no practice topic 'chain'"):
+        generate_problem("chain", 1, "partial", 0)
+
+
+def test_the_mixed_topic_asks_every_kind_a_typed_question_may() -> None:
+    assert {generate_problem("mixed", 1, kind, 3).kind for kind in TOPICS["mixed"].kinds} == {
+        "partial",
+        "gradient",
+        "gradient_at",
+        "descent",
+    }
 
 
 # -- mastery -------------------------------------------------------------------------------------

@@ -18,12 +18,16 @@ VERDICTS_BY_LIKELIHOOD: list[VerdictKind] = ["correct", "correct", "incorrect", 
 
 
 def _practice(
-    level: int, verdict: VerdictKind, seed: int = 1, lesson: str | None = None
+    level: int,
+    verdict: VerdictKind,
+    seed: int = 1,
+    lesson: str | None = None,
+    topic: str = "gradient",
 ) -> NewAttempt:
     return NewAttempt(
         answer=f"answer {seed}",
         verdict=verdict,
-        problem=ProblemKey(level, "gradient_at", seed),
+        problem=ProblemKey(topic, level, "gradient_at", seed),
         lesson=lesson,
     )
 
@@ -33,7 +37,7 @@ def test_an_attempt_is_stored_with_every_field_and_a_utc_time(store: Store, lear
     attempt = NewAttempt(
         answer="(2w1, -6w2)",
         verdict="incorrect",
-        problem=ProblemKey(2, "gradient", 2**62),
+        problem=ProblemKey("gradient", 2, "gradient", 2**62),
         lesson="gradients",
         question="q-grad",
         mistake="swapped",
@@ -98,6 +102,20 @@ def test_mastery_is_the_engines_rule_over_the_practice_attempts_in_order(
     assert store.mastery(learner) == mastery(made)
 
 
+def test_each_topic_is_mastered_on_its_own(store: Store, learner: str) -> None:
+    """Three right at level 1 of "partial" master it there, and nothing of "gradient", whose
+    own misses do not break the streak of "partial" either."""
+    for seed in range(3):
+        store.record_attempt(learner, _practice(1, "correct", seed, topic="partial"))
+        store.record_attempt(learner, _practice(1, "incorrect", seed, topic="gradient"))
+    partial = store.mastery(learner, topic="partial")
+    gradient = store.mastery(learner, topic="gradient")
+    assert partial == mastery([Attempt(1, "correct")] * 3)
+    assert gradient == mastery([Attempt(1, "incorrect")] * 3)
+    assert partial.levels[0].mastered and not gradient.levels[0].mastered
+    assert store.mastery(learner, topic="descent") == mastery([])
+
+
 def test_mastery_can_be_limited_to_one_lesson(store: Store, learner: str) -> None:
     for seed in range(3):
         store.record_attempt(learner, _practice(1, "correct", seed, lesson="here"))
@@ -123,7 +141,7 @@ def test_malformed_attempts_are_refused(fields: dict[str, Any], expected: str) -
     values: dict[str, Any] = {
         "answer": "2",
         "verdict": "correct",
-        "problem": ProblemKey(1, "partial", 1),
+        "problem": ProblemKey("partial", 1, "partial", 1),
         **fields,
     }
     with pytest.raises(AttemptFormatError, match=expected):
@@ -131,16 +149,17 @@ def test_malformed_attempts_are_refused(fields: dict[str, Any], expected: str) -
 
 
 @pytest.mark.parametrize(
-    ("level", "kind", "seed", "expected"),
+    ("topic", "level", "kind", "seed", "expected"),
     [
-        (4, "partial", 1, "a practice level is one of 1, 2, 3"),
-        (1, "integral", 1, "'integral' is not a kind of problem"),
-        (1, "partial", -1, "must be between 0"),
-        (1, "partial", 2**63, "must be between 0"),
+        ("partial", 4, "partial", 1, "a practice level is one of 1, 2, 3"),
+        ("partial", 1, "integral", 1, "'integral' is not a kind of problem"),
+        ("partial", 1, "partial", -1, "must be between 0"),
+        ("partial", 1, "partial", 2**63, "must be between 0"),
+        ("chain rule", 1, "partial", 1, "a practice topic"),
     ],
 )
 def test_malformed_problem_keys_are_refused(
-    level: int, kind: str, seed: int, expected: str
+    topic: str, level: int, kind: str, seed: int, expected: str
 ) -> None:
     with pytest.raises(AttemptFormatError, match=expected):
-        ProblemKey(level, kind, seed)
+        ProblemKey(topic, level, kind, seed)

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from steepest.store import DatabaseNotReady, Store, upgrade
+from steepest.engine.answer_kinds import PROBLEM_KINDS
+from steepest.engine.problems.topics import topic_before_topics
+from steepest.store import DatabaseNotReady, ProblemKey, Store, upgrade
 from steepest.store.migrate import current_revision, downgrade, head_revision
 from steepest.store.schema import Base
 
 TABLES = {"learners", "lesson_progress", "attempts"}
-LEARNER = "a-learner-from-before-hints"
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+LEARNER = "learner-0123456789abcdefghijk"
 _STARTING_SERVER = """
 import sys
 from steepest.store import upgrade
@@ -139,3 +143,64 @@ def test_attempts_stored_before_hints_keep_their_data_with_none_revealed(
     with Store(empty_database_url) as store:
         (record,) = store.attempts(LEARNER)
     assert (record.attempt.answer, record.attempt.hints) == ("2w1", 0)
+
+
+def test_practice_topics_keep_every_attempt_and_give_each_the_topic_of_its_kind(
+    empty_database_url: str,
+) -> None:
+    """Revision 0003 adds topics to attempts already stored: nothing is lost, and each practice
+    attempt counts for the topic made for its kind, as an old export file's would."""
+    upgrade(empty_database_url, "0001")
+    kinds = PROBLEM_KINDS
+    engine = create_engine(empty_database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO learners VALUES (:learner, :now)"), {"learner": LEARNER, "now": NOW}
+        )
+        connection.execute(
+            text("INSERT INTO lesson_progress VALUES (:learner, 'gradients', :state, :now)"),
+            {"learner": LEARNER, "state": '{"sections": {"intro": 3}}', "now": NOW},
+        )
+        for seed, kind in enumerate(kinds):
+            connection.execute(
+                text(
+                    "INSERT INTO attempts (learner_id, uid, created_at, level, kind, seed, answer,"
+                    " verdict) VALUES (:learner, :uid, :now, 1, :kind, :seed, '2w1', 'correct')"
+                ),
+                {
+                    "learner": LEARNER,
+                    "uid": f"attempt-{seed:04d}",
+                    "now": NOW,
+                    "kind": kind,
+                    "seed": seed,
+                },
+            )
+        connection.execute(
+            text(
+                "INSERT INTO attempts (learner_id, uid, created_at, lesson, question, answer,"
+                " verdict) VALUES (:learner, 'attempt-quiz', :now, 'gradients', 'q1', 'b',"
+                " 'incorrect')"
+            ),
+            {"learner": LEARNER, "now": NOW},
+        )
+    engine.dispose()
+
+    upgrade(empty_database_url)
+    with Store(empty_database_url) as store:
+        stored = {record.uid: record.attempt for record in store.attempts(LEARNER)}
+        assert store.get_progress(LEARNER, "gradients")["sections"] == {"intro": 3}
+    assert len(stored) == len(kinds) + 1
+    assert stored["attempt-quiz"].problem is None and stored["attempt-quiz"].question == "q1"
+    for seed, kind in enumerate(kinds):
+        problem = stored[f"attempt-{seed:04d}"].problem
+        assert problem == ProblemKey(topic_before_topics(kind), 1, kind, seed)
+    with Store(empty_database_url) as store:
+        assert store.mastery(LEARNER, topic="gradient").levels[0].correct == 2
+        assert store.mastery(LEARNER, topic="partial").levels[0].correct == 1
+
+    downgrade(empty_database_url, "0001")
+    assert _revision(empty_database_url) == "0001"
+    engine = create_engine(empty_database_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM attempts")).scalar() == len(kinds) + 1
+    engine.dispose()

@@ -34,7 +34,7 @@ def _fill(store: Store, learner: str) -> None:
             NewAttempt(
                 answer=f"{seed}w1",
                 verdict=verdict,
-                problem=ProblemKey(1 + seed, "partial", seed),
+                problem=ProblemKey("partial", 1 + seed, "partial", seed),
                 mistake="sign" if verdict == "incorrect" else None,
             ),
         )
@@ -101,7 +101,7 @@ def _valid_file() -> dict[str, Any]:
                 "created_at": "2026-01-01T00:00:00+00:00",
                 "lesson": None,
                 "question": None,
-                "problem": {"level": 1, "kind": "partial", "seed": 3},
+                "problem": {"topic": "partial", "level": 1, "kind": "partial", "seed": 3},
                 "answer": "2w1",
                 "verdict": "correct",
                 "mistake": None,
@@ -131,6 +131,7 @@ def _with(path: str, value: object) -> dict[str, Any]:
         (_with("format", "something-else"), "not a Steepest progress file"),
         (_with("version", 3), "format version 3, written by a newer Steepest"),
         (_with("version", "1"), "version '1' is not one Steepest ever wrote"),
+        (_with("version", True), "version True is not one Steepest ever wrote"),
         (_with("owner", "me"), "unknown field 'owner'"),
         (_with("progress", []), "progress must be a JSON object"),
         (_with("progress.gradients", {"sections": ["intro"]}), 'progress["gradients"].sections'),
@@ -140,6 +141,14 @@ def _with(path: str, value: object) -> dict[str, Any]:
         (_with("attempts.0.created_at", "yesterday"), "attempts[0].created_at is not an ISO"),
         (_with("attempts.0.created_at", "2026-01-01T00:00:00"), "must include its time zone"),
         (_with("attempts.0.problem", {"level": 7, "kind": "partial", "seed": 1}), "level"),
+        (
+            _with("attempts.0.problem", {"topic": 3, "level": 1, "kind": "partial", "seed": 1}),
+            "attempts[0].problem.topic must be a string",
+        ),
+        (
+            _with("attempts.0.problem", {"level": 1, "kind": "integral", "seed": 1}),
+            "'integral' is not a kind of problem",
+        ),
         (_with("attempts.0.problem", {"level": 1, "kind": "partial"}), "missing the field 'seed'"),
         (_with("attempts.0.score", 1), "unknown field 'score'"),
         (_with("attempts.0.hints", -1), "the count of hints must be between 0 and 100"),
@@ -151,6 +160,24 @@ def test_a_malformed_file_is_refused_with_a_clear_message(
     with pytest.raises(ImportFormatError) as raised:
         store.import_learner(learner, data)
     assert expected in raised.value.message
+
+
+def test_a_file_from_before_topics_gives_each_problem_the_topic_of_its_kind(
+    store: Store, learner: str
+) -> None:
+    data = _valid_file()
+    data["version"] = 1
+    [attempt] = data["attempts"]
+    attempt["problem"] = {"level": 2, "kind": "gradient_at", "seed": 3}
+    question = {"id": "attempt-0002", "problem": None, "lesson": "a", "question": "q"}
+    data["attempts"].append({**attempt, **question})
+    store.import_learner(learner, data)
+    problems = {record.uid: record.attempt.problem for record in store.attempts(learner)}
+    assert problems == {
+        "attempt-0001": ProblemKey("gradient", 2, "gradient_at", 3),
+        "attempt-0002": None,
+    }
+    assert store.mastery(learner, topic="gradient").levels[1].correct == 1
 
 
 def test_a_refused_file_writes_nothing(store: Store, learner: str) -> None:

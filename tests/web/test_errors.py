@@ -33,6 +33,7 @@ from steepest.web.http.errors import (
     UnknownLesson,
     UnknownOption,
     UnknownQuestion,
+    UnknownTopic,
     problem_for,
 )
 from steepest.web.security.rate_limit import RateLimited
@@ -48,6 +49,7 @@ from steepest.web.security.rate_limit import RateLimited
         (ComputeTimeout(2.0), 422, None),
         (ComputeMemoryExceeded(1024), 422, None),
         (UnknownOption("no option 'z'"), 422, None),
+        (UnknownTopic("there is no practice topic 'chain'"), 422, None),
         (UnknownLesson("no lesson"), 404, None),
         (UnknownQuestion("no question"), 404, None),
         (PoolOverloaded(retry_after=2), 503, None),

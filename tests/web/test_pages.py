@@ -35,9 +35,9 @@ def test_index_links_the_next_lesson_once_it_is_written(client: TestClient, less
     page = client.get("/").text
     assert f'href="/lessons/{lesson.next.slug}"' in page
     assert lesson.next.title in page
-    # The list of lessons still to come names only lessons that are not written yet.
-    upcoming = page[page.index("Coming next") :] if "Coming next" in page else ""
-    assert lesson.next.title not in upcoming
+    # Its unit's "coming next" lists the lessons not written yet, and no longer this one.
+    upcoming = page[page.index('class="upcoming"') :]
+    assert "Coming next in this unit" in upcoming and lesson.next.title not in upcoming
 
 
 def test_lesson_sections_have_the_agreed_ids_in_order(lesson_html: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from steepest.engine.answer_kinds import PROBLEM_KINDS
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.solutions import worked_solution
+from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
 
 from .learner_requests import csrf_headers
 
@@ -18,8 +19,14 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 
-def new_problem(client: TestClient, level: int, kind: str | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"level": level} if kind is None else {"level": level, "kind": kind}
+def new_problem(
+    client: TestClient, level: int, kind: str | None = None, topic: str | None = None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"level": level}
+    if kind is not None:
+        body["kind"] = kind
+    if topic is not None:
+        body["topic"] = topic
     response = client.post("/api/practice/problems", json=body)
     assert response.status_code == 200, response.text
     problem: dict[str, Any] = response.json()
@@ -36,9 +43,9 @@ def attempt(client: TestClient, problem: str, text: str) -> Any:
 
 def right_answer(token: str) -> str:
     """The answer the engine expects, rebuilt from the token as the server does."""
-    level, kind_name, seed, _ = token.split(".")
+    topic, level, kind_name, seed, _ = token.split(".")
     kind = next(kind for kind in PROBLEM_KINDS if kind == kind_name)
-    expected = worked_solution(generate_problem(int(level), kind, int(seed)))["answer"]
+    expected = worked_solution(generate_problem(topic, int(level), kind, int(seed)))["answer"]
     return "(" + ", ".join(expected) + ")" if isinstance(expected, list) else str(expected)
 
 
@@ -118,7 +125,15 @@ def test_a_problem_whose_solution_was_shown_cannot_be_answered_again(
 
 
 @pytest.mark.parametrize(
-    "token", ["1.partial.5.0000", "nonsense", "9.partial.5.abc", "1.partial.5"], ids=str
+    "token",
+    [
+        "partial.1.partial.5.0000",
+        "nonsense",
+        "partial.9.partial.5.abc",
+        "partial.1.partial.5",
+        "1.partial.5.0000",
+    ],
+    ids=str,
 )
 def test_a_forged_problem_id_is_refused(store_client: TestClient, token: str) -> None:
     response = attempt(store_client, token, "1")
@@ -128,9 +143,13 @@ def test_a_forged_problem_id_is_refused(store_client: TestClient, token: str) ->
 
 def test_a_choosen_seed_cannot_be_signed_by_the_client(store_client: TestClient) -> None:
     token = new_problem(store_client, 1, "partial")["problem"]
-    level, kind, seed, signature = token.split(".")
-    forged = f"{level}.{kind}.{int(seed) + 1}.{signature}"
+    topic, level, kind, seed, signature = token.split(".")
+    forged = f"{topic}.{level}.{kind}.{int(seed) + 1}.{signature}"
     assert attempt(store_client, forged, "1").status_code == 422
+    # Nor its topic: an attempt must count where the problem was handed out.
+    assert attempt(store_client, f"partial.{level}.{kind}.{seed}.{signature}", "1").status_code == (
+        422
+    )
 
 
 def test_answering_needs_the_csrf_token(store_client: TestClient) -> None:
@@ -141,8 +160,59 @@ def test_answering_needs_the_csrf_token(store_client: TestClient) -> None:
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("body", [{"level": 4}, {"level": 1, "kind": "integral"}, {}])
-def test_a_bad_problem_request_is_a_422(client: TestClient, body: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"level": 4}, "level"),
+        ({"level": 1, "kind": "integral"}, "kind"),
+        ({}, "level"),
+        ({"level": 1, "topic": "chain"}, "there is no practice topic 'chain'"),
+        ({"level": 1, "topic": "partial", "kind": "descent"}, "asks partial, not descent"),
+    ],
+)
+def test_a_bad_problem_request_is_a_422(
+    client: TestClient, body: dict[str, Any], message: str
+) -> None:
     response = client.post("/api/practice/problems", json=body)
     assert response.status_code == 422
-    assert response.json()["error"]["message"]
+    assert message in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("topic", sorted(TOPICS))
+def test_a_topic_hands_out_only_its_own_kinds(client: TestClient, topic: str) -> None:
+    kinds = {new_problem(client, 1, topic=topic)["question"]["kind"] for _ in range(8)}
+    assert kinds <= set(TOPICS[topic].kinds)
+
+
+def test_without_a_topic_a_problem_is_of_the_mixed_topic(client: TestClient) -> None:
+    token = new_problem(client, 1)["problem"]
+    assert token.split(".")[0] == DEFAULT_TOPIC == "mixed"
+
+
+def test_each_topic_has_its_own_mastery(store_client: TestClient) -> None:
+    for _ in range(3):
+        problem = new_problem(store_client, 1, topic="partial")
+        result = attempt(store_client, problem["problem"], right_answer(problem["problem"])).json()
+        assert result["mastery"]["topic"] == "partial"
+    wrong = new_problem(store_client, 1, topic="gradient")
+    assert attempt(store_client, wrong["problem"], "(0, 0)").json()["mastery"]["topic"] == (
+        "gradient"
+    )
+    partial = store_client.get("/api/practice/mastery", params={"topic": "partial"}).json()
+    gradient = store_client.get("/api/practice/mastery", params={"topic": "gradient"}).json()
+    assert partial["topic"] == "partial" and partial["levels"][0]["mastered"] is True
+    assert gradient["levels"][0] == {
+        "level": 1,
+        "streak": 0,
+        "mastered": False,
+        "attempts": 1,
+        "correct": 0,
+    }
+    mixed = store_client.get("/api/practice/mastery").json()
+    assert mixed["topic"] == "mixed" and mixed["levels"][0]["attempts"] == 0
+
+
+def test_the_mastery_of_an_unknown_topic_is_a_422(store_client: TestClient) -> None:
+    response = store_client.get("/api/practice/mastery", params={"topic": "chain"})
+    assert response.status_code == 422
+    assert "no practice topic 'chain'" in response.json()["error"]["message"]

@@ -77,6 +77,26 @@ def test_a_new_title_shows_on_the_index_too(reloading: TestClient, lesson_file: 
     assert "Renamed Partial derivatives" in reloading.get("/").text
 
 
+def test_a_saved_course_file_reorders_the_index_and_its_mistakes_show_with_their_line(
+    reloading: TestClient, lesson_file: Path
+) -> None:
+    assert "Written by hand" not in reloading.get("/").text
+    course = lesson_file.parent / "course.yaml"
+    course.write_text(
+        "title: Written by hand\ncourses:\n  - title: Math for ML\n    units:\n"
+        "      - title: Optimization & gradient descent\n"
+        f"        lessons: [{SLUG}]\n        coming_next: [Momentum]\n",
+        encoding="utf-8",
+    )
+    index = reloading.get("/").text
+    assert "<h1>Written by hand</h1>" in index and "<li>Momentum</li>" in index
+    text = course.read_text(encoding="utf-8")
+    course.write_text(text.replace(f"[{SLUG}]", f"[{SLUG}, no-such-lesson]"), encoding="utf-8")
+    broken = reloading.get("/")
+    assert broken.status_code == 500
+    assert f"{course}:6: no lesson &#39;no-such-lesson&#39;" in broken.text
+
+
 def test_a_broken_edit_shows_its_file_and_line_until_it_is_fixed(
     reloading: TestClient, lesson_file: Path
 ) -> None:

@@ -20,7 +20,7 @@ from steepest.engine.explain.report_types import (
     StackStepJson,
 )
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.engine.problems.mastery import MasteryJson
+from steepest.engine.problems.mastery import TopicMasteryJson
 from steepest.engine.surface.surface_types import (
     CriticalPointJson,
     DescentJson,
@@ -40,7 +40,7 @@ PAIRS: list[tuple[Any, type[BaseModel]]] = [
     (GradientReportJson, GradientReport),
     (TypedVerdictJson, EquivalentResult),
     (FeedbackJson, Feedback),
-    (MasteryJson, Mastery),
+    (TopicMasteryJson, Mastery),
     (SurfaceJson, SurfaceReply),
     (LevelSetJson, LevelSetModel),
     (CriticalPointJson, CriticalPointModel),

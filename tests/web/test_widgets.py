@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import sympy
@@ -102,6 +103,76 @@ def test_surface_spec_starts_from_the_matching_preset() -> None:
     assert (browser["start"], browser["rate"]) == (preset.start, preset.rate)
     assert browser["surface"]["window"] == list(preset.window)
     assert all(level["lines"] for level in browser["surface"]["levels"])
+
+
+def test_surface_start_is_where_the_ball_is_first_dropped() -> None:
+    from steepest.engine.surface.descent import descent_json
+
+    params = {"expression": "w1^2 + 3w2^2", "range": 3, "start": {"w2": -1, "w1": 1.5}}
+    browser = surface_spec.compute_spec(surface_explorer.read_params(params))["browser"]
+    assert browser["start"] == {"w1": 1.5, "w2": -1.0}
+    # The ball's path, as /api/descent works it out, begins there and steps along −η∇L.
+    rate = browser["rate"]
+    first, second = descent_json("w1^2 + 3w2^2", browser["start"], rate, 1)["points"][:2]
+    assert first == {"w1": 1.5, "w2": -1.0}
+    at = {w1: 1.5, w2: -1.0}
+    loss = w1**2 + 3 * w2**2
+    expected = {v.name: float(at[v] - rate * sympy.diff(loss, v).subs(at)) for v in (w1, w2)}
+    assert second == pytest.approx(expected)
+
+
+def test_surface_start_may_name_the_variables_as_a_learner_types_them() -> None:
+    params = {"expression": "θ^2 + w2^2", "start": {"θ": 1, "w₂": -0.5}}
+    browser = surface_spec.compute_spec(surface_explorer.read_params(params))["browser"]
+    assert browser["start"] == {"theta": 1.0, "w2": -0.5}
+
+
+def test_surface_start_of_a_preset_is_checked_against_the_presets_window() -> None:
+    from steepest.engine.surface.presets import PRESETS
+
+    rosenbrock = PRESETS["rosenbrock"]
+    x0, x1, _y0, y1 = rosenbrock.window
+    inside = {"w1": x0, "w2": y1}
+    params = {"expression": rosenbrock.expression, "start": inside}
+    assert surface_spec.compute_spec(surface_explorer.read_params(params))["browser"]["start"] == (
+        inside
+    )
+    # The window is not square: 2.5 would fit on the w2 axis, but not on the w1 axis.
+    params["start"] = {"w1": x1 + 0.5, "w2": 0}
+    message = "w1 = 2.5 is off the map, which shows -2 ≤ w1 ≤ 2"
+    with pytest.raises(WidgetParamsError, match=re.escape(message)):
+        surface_spec.compute_spec(surface_explorer.read_params(params))
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ({"w1": 1}, "a number for each of the loss's two variables"),
+        ({"w1": 1, "w2": 1, "w3": 1}, "a number for each of the loss's two variables"),
+        ([1, 1], "a number for each of the loss's two variables"),
+        ({"w1": "one", "w2": 1}, "w1: 'one' is not a decimal number"),
+        ({"w1": True, "w2": 1}, "w1: True is not a decimal number"),
+    ],
+)
+def test_surface_start_must_be_two_numbers(start: object, message: str) -> None:
+    with pytest.raises(WidgetParamsError, match=re.escape(message)):
+        surface_explorer.read_params({"expression": "w1^2 + w2^2", "start": start})
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ({"w1": 1, "x": 1}, "start names w1 and x, but the loss's variables are w1 and w2"),
+        ({"w1": 2.5, "w2": 0}, "start w1 = 2.5 is off the map, which shows -2 ≤ w1 ≤ 2"),
+        ({"w1": 0, "w2": -2.01}, "start w2 = -2.01 is off the map, which shows -2 ≤ w2 ≤ 2"),
+    ],
+)
+def test_surface_start_must_name_the_losss_variables_and_lie_on_the_map(
+    start: object, message: str
+) -> None:
+    params = surface_explorer.read_params({"expression": "w1^2 + w2^2", "start": start})
+    with pytest.raises(WidgetParamsError, match=re.escape(message)):
+        surface_spec.compute_spec(params)
 
 
 def test_surface_needs_two_variables() -> None:

@@ -8,10 +8,14 @@ What is checked, each mistake reported as `path:line: message`:
 - that no two lessons share a slug, or a number within a unit, and that a `next` lesson that
   exists has the title `next` gives it;
 - that every link to a lesson (or a section) leads to one the course has: the course is every
-  lesson file in the folders checked, so one file checked alone may link to its neighbours;
+  lesson file in the folders checked (and the shipped lessons when the course file extends
+  them), so one file checked alone may link to its neighbours;
 - that every image a lesson shows is there, and every footnote cited has its note (as loading
   does);
 - that the names a lesson declares (`variables`, `parameters`) are names the engine reads whole;
+- the folder's course file (`course.yaml`), when it has one: its format, and that it lists every
+  lesson once, under the course and unit the lesson's front matter names, in number order (with
+  `extends: shipped`, the shipped lessons are loaded for this, but their claims not checked);
 - every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key,
   read with those names (a lesson whose names are wrong has its claims skipped);
 - that the engine can build each typed question's problem, derive each worked example, and
@@ -35,6 +39,7 @@ from steepest.compute import ComputeError, ComputePool, Task, tasks
 from steepest.compute.tasks.messages import ClaimQuery, GradientQuery, NamesQuery, WidgetCheck
 from steepest.engine.errors import EngineError
 from steepest.lessons.catalogue import Catalogue
+from steepest.lessons.course_folder import read_course_folder
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.links import SectionIds, broken_links
 from steepest.lessons.loader import load_lesson, parse_lesson
@@ -92,8 +97,11 @@ def lesson_files(path: Path) -> list[Path]:
     return [path] if path.is_file() else sorted(path.glob("*.md"))
 
 
-def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckReport:
-    """Check the lesson files at `paths`; every engine call may take `timeout` seconds."""
+def check_lessons(
+    paths: Sequence[Path], *, timeout: float = 10.0, folder: Path | None = None
+) -> CheckReport:
+    """Check the lesson files at `paths`; every engine call may take `timeout` seconds. With
+    `folder`, the folder they come from, its course file is checked with them."""
     # A worker takes longer to start than one lesson's checks take to run.
     wanted = math.ceil(len(paths) / LESSONS_PER_WORKER)
     workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1, wanted))
@@ -104,7 +112,11 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
         # The workers import SymPy while this process reads the lessons.
         threads.submit(pool.start)
         lessons, problems = _load_all(paths)
-        problems.extend(_link_problems(lessons, paths))
+        others: list[Lesson] = []
+        if folder is not None:
+            course_problems, others = _course_problems(folder, lessons, paths)
+            problems.extend(course_problems)
+        problems.extend(_link_problems(lessons, paths, others))
         named = _names_problems(pool, threads, lessons)
         problems.extend(named.values())
         checks: list[_EngineCheck[Any]] = []
@@ -125,7 +137,8 @@ def check_lessons(paths: Sequence[Path], *, timeout: float = 10.0) -> CheckRepor
     return CheckReport(
         lessons=len(paths),
         claims=sum(len(lesson.claims) for lesson in lessons),
-        problems=tuple(sorted(problems)),
+        # A clash between two lessons of the folder is found with and without the course's.
+        problems=tuple(sorted(set(problems))),
     )
 
 
@@ -148,11 +161,15 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Lesson], list[CheckProblem]]:
     return lessons, problems
 
 
-def _link_problems(lessons: Sequence[Lesson], paths: Sequence[Path]) -> Iterator[CheckProblem]:
+def _link_problems(
+    lessons: Sequence[Lesson], paths: Sequence[Path], others: Sequence[Lesson]
+) -> Iterator[CheckProblem]:
     """Links to a lesson or section the course lacks; the course is every lesson file in the
-    folders of `paths` (a file's slug is its name), loaded or not."""
+    folders of `paths` (a file's slug is its name), loaded or not, and the `others` the course
+    file brings (the shipped lessons, when it extends them)."""
     course: dict[str, SectionIds] = {
-        lesson.slug: tuple(section.id for section in lesson.sections) for lesson in lessons
+        lesson.slug: tuple(section.id for section in lesson.sections)
+        for lesson in (*others, *lessons)
     }
     for folder in {path.parent for path in paths}:
         for neighbour in sorted(folder.glob("*.md")):
@@ -194,6 +211,30 @@ def _names_problems(
         for check, message in zip(checks, messages, strict=True)
         if message is not None
     }
+
+
+def _course_problems(
+    folder: Path, lessons: list[Lesson], paths: Sequence[Path]
+) -> tuple[list[CheckProblem], list[Lesson]]:
+    """What is wrong with the folder's course file, and with the lessons' place in it; and the
+    course's lessons besides `lessons` (the shipped ones, when the course extends them)."""
+    errors: list[LessonFormatError] = []
+    mine = {path.resolve() for path in paths}
+    broken = {path.stem for path in paths} - {lesson.slug for lesson in lessons}
+    others: list[Lesson] = []
+    try:
+        course = read_course_folder(folder)
+        # The shipped lessons, when the course extends them: known good, loaded to be placed.
+        others = [load_lesson(p) for p in course.lesson_paths() if p.resolve() not in mine]
+        # Clashes with them too; a lesson left out by one is not reported missing as well.
+        catalogue = Catalogue.from_lessons([*others, *lessons])
+        errors.extend(left_out.error for left_out in catalogue.broken)
+        broken |= {left_out.slug for left_out in catalogue.broken}
+        course.syllabus(catalogue.lessons, errors, broken)
+    except LessonFormatError as error:
+        errors.append(error)
+    problems = [CheckProblem(error.path, error.line, error.message) for error in errors]
+    return problems, others
 
 
 def _claim_checks(lesson: Lesson) -> Iterator[_EngineCheck[ClaimQuery]]:

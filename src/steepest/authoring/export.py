@@ -31,7 +31,7 @@ from pathlib import Path
 
 from steepest.authoring.check import CheckProblem, check_lessons, lesson_files
 from steepest.errors import SteepestError
-from steepest.lessons import SHIPPED_LESSONS, Catalogue, load_catalogue
+from steepest.lessons import SHIPPED_LESSONS, Catalogue, LessonFormatError, load_catalogue
 from steepest.web.app import STATIC_DIR, create_app
 from steepest.web.settings import Settings
 
@@ -80,7 +80,11 @@ def export_site(
     `steepest check` finds nothing wrong (ExportRefused otherwise, unless `force`)."""
     folder = SHIPPED_LESSONS if lesson_dir is None else lesson_dir
     problems = _checked(folder, timeout=timeout, force=force)
-    catalogue = load_catalogue(folder)
+    try:
+        catalogue = load_catalogue(folder)
+    except LessonFormatError as error:
+        # The course file's mistake (see load_catalogue): no page can be laid out without it.
+        raise ExportError(str(error)) from error
     if not len(catalogue):
         raise ExportError(f"no lesson in {folder} loads (run `steepest check {folder}`)")
     _claim(target)
@@ -120,7 +124,7 @@ def _checked(folder: Path, *, timeout: float, force: bool) -> tuple[CheckProblem
     paths = lesson_files(folder)
     if not paths:
         raise ExportError(f"no lesson files (*.md) in {folder}")
-    problems = check_lessons(paths, timeout=timeout).problems
+    problems = check_lessons(paths, timeout=timeout, folder=folder).problems
     if problems and not force:
         raise ExportRefused(problems)
     return problems

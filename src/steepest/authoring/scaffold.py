@@ -3,18 +3,29 @@
 The template shows each part of the format once (front matter, sections, every box, every
 directive, a claim) with prose that says what goes there, so an author edits instead of
 looking the syntax up. docs/authoring.md is the full guide.
+
+The lesson is numbered within its unit: one after the unit's last lesson among those of the
+folder (and of the shipped course, when the folder's course file extends it), and 1 in a new
+unit. When the folder has a course file, the lesson is added to its unit there too.
 """
 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Sequence
 from pathlib import Path
 
+from steepest.authoring.course_entry import CourseEntryError, with_lesson
 from steepest.errors import SteepestError
+from steepest.lessons.course_file import COURSE_FILE
+from steepest.lessons.course_folder import CourseFolder, read_course_folder
+from steepest.lessons.errors import LessonFormatError
+from steepest.lessons.front_matter import SLUG
+from steepest.lessons.loader import load_lesson
+from steepest.lessons.model import Lesson
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""The slug rule of the front matter (`steepest.lessons.front_matter`)."""
+DEFAULT_COURSE = "Math for ML"
+DEFAULT_UNIT = "My unit"
 
 
 class ScaffoldError(SteepestError, ValueError):
@@ -25,8 +36,8 @@ _TEMPLATE = """\
 ---
 slug: @slug@
 title: @title@
-course: Math for ML
-unit: My unit
+course: @course@
+unit: @unit@
 number: @number@
 difficulty: Easy
 summary: >-
@@ -116,22 +127,28 @@ explanation: Hold $w_2$ still; the derivative of $w_1^2$ is $2w_1$.
 """
 
 
-def lesson_template(slug: str, title: str, number: int) -> str:
-    """The text of a new lesson; `title` may hold any characters (it is written as YAML)."""
+def lesson_template(slug: str, title: str, number: int, course: str, unit: str) -> str:
+    """The text of a new lesson; `title`, `course` and `unit` may hold any characters (they are
+    written as YAML)."""
+
     # JSON strings are YAML double-quoted scalars, so any title survives the front matter.
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
     return (
         _TEMPLATE.replace("@slug@", slug)
-        .replace("@title@", json.dumps(title, ensure_ascii=False))
+        .replace("@title@", quoted(title))
+        .replace("@course@", quoted(course))
+        .replace("@unit@", quoted(unit))
         .replace("@number@", str(number))
     )
 
 
-def create_lesson(folder: Path, slug: str, title: str | None = None) -> Path:
-    """Write `folder/slug.md` from the template and return its path; never overwrites.
-
-    Its number follows the lessons already in `folder`, so that two new lessons in the same
-    (placeholder) unit do not clash in the catalogue.
-    """
+def create_lesson(
+    folder: Path, slug: str, title: str | None = None, unit: str | None = None
+) -> Path:
+    """Write `folder/slug.md` from the template in `unit` (default: "My unit") and return its
+    path; never overwrites. With a course file in `folder`, list it in its unit there too."""
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(
             f"{slug!r} is not a slug: use lowercase words and digits joined by '-',"
@@ -140,10 +157,53 @@ def create_lesson(folder: Path, slug: str, title: str | None = None) -> Path:
     path = folder / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} exists already; pick another slug or edit that file")
+    unit = unit or DEFAULT_UNIT
+    try:
+        course_folder = read_course_folder(folder)
+    except LessonFormatError as error:
+        raise ScaffoldError(f"{error} (fix the course file first)") from error
+    known = _readable_lessons(course_folder.lesson_paths())
+    course = _course_of(unit, course_folder, known)
+    number = 1 + max((k.number for k in known if (k.course, k.unit) == (course, unit)), default=0)
+    text = lesson_template(slug, title or slug.replace("-", " ").capitalize(), number, course, unit)
+    course_path = folder / COURSE_FILE
+    course_text = None
+    if course_path.is_file():
+        try:
+            course_text = with_lesson(
+                course_path.read_text(encoding="utf-8"), course_path, slug, course, unit
+            )
+        except CourseEntryError as error:
+            raise ScaffoldError(error.message) from error
     folder.mkdir(parents=True, exist_ok=True)
-    number = len(list(folder.glob("*.md"))) + 1
-    text = lesson_template(slug, title or slug.replace("-", " ").capitalize(), number)
     # "x": fails if the file appeared since the check above, rather than overwriting it.
     with path.open("x", encoding="utf-8") as file:
         file.write(text)
+    if course_text is not None:
+        course_path.write_text(course_text, encoding="utf-8")
     return path
+
+
+def _readable_lessons(paths: Sequence[Path]) -> list[Lesson]:
+    """The lessons that load; a broken one is `steepest check`'s to report, not this command's."""
+    lessons = []
+    for path in paths:
+        try:
+            lessons.append(load_lesson(path))
+        except LessonFormatError:
+            continue
+    return lessons
+
+
+def _course_of(unit: str, course_folder: CourseFolder, known: Sequence[Lesson]) -> str:
+    """The course `unit` belongs to: as the course file or a lesson says, else the first course
+    of the course file, else the default."""
+    plan = course_folder.course_file
+    courses = [] if plan is None else plan.courses
+    for course in courses:
+        if any(planned.title == unit for planned in course.units):
+            return course.title
+    for lesson in known:
+        if lesson.unit == unit:
+            return lesson.course
+    return courses[0].title if courses else DEFAULT_COURSE

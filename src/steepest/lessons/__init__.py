@@ -2,7 +2,8 @@
 
 This package never imports `steepest.web`, so lessons can be parsed, checked and rendered to
 HTML without a server. The authoring format is described in the modules' docstrings:
-front_matter, sections, boxes, directive_blocks, math.
+front_matter, sections, boxes, directive_blocks, math, practice, and course_file for the
+folder's `course.yaml`.
 """
 
 from __future__ import annotations

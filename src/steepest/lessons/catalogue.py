@@ -8,16 +8,18 @@ every other page and say, at the broken lesson's own address, that it is unavail
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from steepest.lessons.course_folder import SHIPPED_LESSONS, read_course_folder
 from steepest.lessons.course_rules import course_faults
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.loader import load_lesson
 from steepest.lessons.model import Lesson
+from steepest.lessons.syllabus import Syllabus
 
-SHIPPED_LESSONS = Path(__file__).with_name("content")
+__all__ = ["SHIPPED_LESSONS", "BrokenLesson", "Catalogue", "load_catalogue"]
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,9 @@ class BrokenLesson:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Lessons in course order (course, then unit, then number), and by slug; and the lesson
-    files left out as broken.
+    """Lessons in course order, and by slug: the order of the course file when there is one
+    (as `load_catalogue` builds it), else course, then unit, then number; and the lesson files
+    left out as broken.
 
     Immutable, so a server builds it once and every request reads the same object.
     """
@@ -43,6 +46,9 @@ class Catalogue:
     image_files: Mapping[str, Path] = field(default_factory=lambda: MappingProxyType({}))
     """The files the lessons show, by their path under `/lessons/` (`bowl-loss/bowl.svg`):
     the only files of the lesson folder a server or an export hands out."""
+    syllabus: Syllabus | None = None
+    """How the index shows them (see syllabus.py); set by `load_catalogue`, and None only for
+    a catalogue made from lessons alone, as `steepest check` makes one to find clashes."""
 
     @classmethod
     def from_lessons(
@@ -79,18 +85,29 @@ class Catalogue:
 
 
 def load_catalogue(directory: str | Path | None = None, *, mark_claims: bool = False) -> Catalogue:
-    """Load every `*.md` lesson in `directory` (default: the lessons shipped in the package).
+    """Load every `*.md` lesson in `directory` (default: the lessons shipped in the package),
+    laid out as its course file says (see course_folder.py), the shipped lessons included when
+    that file extends the shipped course.
 
     Parsing, MathML and all checks happen here, once; call it at startup, not per request.
-    A file that fails to load is in `broken` instead; it never stops the others loading.
+    A file that fails to load, or clashes with another, is in `broken` instead; it never stops
+    the others loading. A mistake of the course file (its format, or a lesson it places where
+    the lesson's front matter does not) is the site's: the first is raised, as a
+    LessonFormatError at `course.yaml:LINE`.
     `mark_claims` wraps each claim's shown text in a numbered span (see `load_lesson`).
     """
-    folder = SHIPPED_LESSONS if directory is None else Path(directory)
+    course = read_course_folder(SHIPPED_LESSONS if directory is None else Path(directory))
     lessons: list[Lesson] = []
     broken: list[BrokenLesson] = []
-    for path in sorted(folder.glob("*.md")):
+    for path in course.lesson_paths():
         try:
             lessons.append(load_lesson(path, mark_claims=mark_claims))
         except LessonFormatError as error:
             broken.append(BrokenLesson(path.stem, error))
-    return Catalogue.from_lessons(lessons, broken)
+    catalogue = Catalogue.from_lessons(lessons, broken)
+    errors: list[LessonFormatError] = []
+    left_out = {lesson.slug for lesson in catalogue.broken}
+    syllabus = course.syllabus(catalogue.lessons, errors, left_out)
+    if errors:
+        raise errors[0]
+    return replace(catalogue, lessons=tuple(syllabus.lessons()), syllabus=syllabus)

@@ -11,6 +11,7 @@
     next: {title: Backpropagation, slug: backpropagation}   # optional
     variables: [w1, w2]                           # optional: the names claims and questions use
     parameters: [eta]                             # optional: constants, never differentiated
+    practice: [partial, gradient]                 # optional: see practice.py
     ---
 
 Reading time is not a field: it is computed from the text (see reading_time).
@@ -26,13 +27,14 @@ from markdown_it.utils import EnvType
 
 from steepest.lessons.errors import error_at
 from steepest.lessons.model import NextLesson
+from steepest.lessons.practice import read_practice
 from steepest.lessons.yaml_fields import YamlMapping, parse_yaml_mapping
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FRONT_MATTER_FIELDS = {
     "slug", "title", "course", "unit", "number", "difficulty", "summary", "next",
-    "variables", "parameters",
+    "variables", "parameters", "practice",
 }  # fmt: skip
 # A name as a lesson declares it: letters (Greek too), then digits, plain or subscript (w₁).
 # Whether the engine reads it as one name is for `steepest check` to confirm, in a worker.
@@ -58,6 +60,7 @@ class FrontMatter:
     """Where `variables` (or else `parameters`) is declared, for the check's messages."""
     slug_line: int
     number_line: int
+    practice: tuple[str, ...] | None
 
 
 def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> FrontMatter:
@@ -72,7 +75,7 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
     fields = parse_yaml_mapping(token.content, env, 2, "the front matter")
     fields.reject_unknown(FRONT_MATTER_FIELDS, "the front matter")
     slug = fields.text("slug")
-    if not _SLUG.fullmatch(slug):
+    if not SLUG.fullmatch(slug):
         raise error_at(env, fields.line_of("slug"), "a slug is lowercase words joined by '-'")
     if slug != file_stem:
         raise error_at(
@@ -103,6 +106,7 @@ def read_front_matter(token: Token | None, env: EnvType, file_stem: str) -> Fron
         names_line=fields.line_of("variables" if "variables" in fields.fields() else "parameters"),
         slug_line=fields.line_of("slug"),
         number_line=fields.line_of("number"),
+        practice=read_practice(fields, env),
     )
 
 
@@ -127,6 +131,6 @@ def _next_lesson(fields: YamlMapping, env: EnvType) -> NextLesson | None:
         return None
     entry.reject_unknown({"title", "slug"}, "'next'")
     slug = entry.text("slug")
-    if not _SLUG.fullmatch(slug):
+    if not SLUG.fullmatch(slug):
         raise error_at(env, entry.line_of("slug"), "a slug is lowercase words joined by '-'")
     return NextLesson(title=entry.text("title"), slug=slug, line=fields.line_of("next"))

@@ -90,6 +90,7 @@ def parse_lesson(
         images=tuple(dict.fromkeys(env["images"])),
         links=tuple(sorted(env["lesson_links"], key=lambda link: link.line)),
         footnotes_html=footnotes_html,
+        practice=front.practice,
     )
 
 

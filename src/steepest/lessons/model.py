@@ -223,6 +223,8 @@ class Lesson:
     """Links to lessons and sections, in the order of the file; checked by `steepest check`."""
     footnotes_html: str = ""
     """The lesson's footnotes, numbered as cited, shown after its last section; "" for none."""
+    practice: tuple[str, ...] | None = None
+    """The practice topics its front matter names, () for none; None: the default (practice.py)."""
 
     @property
     def number_label(self) -> str:

@@ -117,6 +117,18 @@ class YamlMapping:
             texts.append((value, self._line_of_node(item)))
         return texts
 
+    def optional_word_lines(self, key: str) -> tuple[tuple[str, int], ...] | None:
+        """A list of short texts with the line of each, for lists that name things one by one
+        (a unit's lesson slugs); None when the field is absent."""
+        words = self.optional_words(key)
+        if words is None:
+            return None
+        node = self._node(key)
+        assert isinstance(node, yaml.SequenceNode)  # a list, as optional_words found
+        return tuple(
+            (word, self._line_of_node(item)) for word, item in zip(words, node.value, strict=True)
+        )
+
     def mapping(self, key: str) -> YamlMapping:
         found = self.optional_mapping(key)
         if found is None:

@@ -1,8 +1,8 @@
 """One try at a question: what was asked, what the learner typed, and what the engine said.
 
 An attempt is about a lesson question (`lesson` + `question`), a generated practice problem
-(`problem`: its level, kind and seed, from which the engine rebuilds the problem and its answer
-key), or both. Only facts are stored; mastery is worked out from them by
+(`problem`: its topic, level, kind and seed, from which the engine rebuilds the problem and its
+answer key), or both. Only facts are stored; mastery is worked out from them by
 `steepest.engine.problems.mastery`.
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from steepest.engine.answer_kinds import PROBLEM_KINDS, VERDICT_KINDS, VerdictKind
 from steepest.engine.problems.mastery import LEVELS
+from steepest.engine.problems.topics import topic_before_topics
 from steepest.store.errors import AttemptFormatError, StoreInputError
 from steepest.store.shapes import (
     read_integer,
@@ -29,7 +30,7 @@ MAX_ANSWER_LENGTH = 1000
 MAX_SEED = 2**63 - 1
 # Far more than any question has (a lesson allows 5): a count, not a list of them.
 MAX_HINTS = 100
-_PROBLEM_FIELDS = ("level", "kind", "seed")
+_PROBLEM_FIELDS = ("topic", "level", "kind", "seed")
 _ATTEMPT_FIELDS = (
     "id",
     "created_at",
@@ -45,11 +46,15 @@ _ATTEMPT_FIELDS = (
 
 @dataclass(frozen=True)
 class ProblemKey:
+    topic: str
+    """The practice topic (`engine/problems/topics.py`) whose mastery the attempt counts for.
+    Only its shape is checked: attempts at a topic a later version drops stay readable."""
     level: int
     kind: str
     seed: int
 
     def __post_init__(self) -> None:
+        read_name(self.topic, "a practice topic", AttemptFormatError)
         if self.level not in LEVELS:
             raise AttemptFormatError(f"a practice level is one of {', '.join(map(str, LEVELS))}")
         if self.kind not in PROBLEM_KINDS:
@@ -59,7 +64,7 @@ class ProblemKey:
         read_integer(self.seed, "a problem's seed", AttemptFormatError, 0, MAX_SEED)
 
     def to_json(self) -> dict[str, Any]:
-        return {"level": self.level, "kind": self.kind, "seed": self.seed}
+        return {"topic": self.topic, "level": self.level, "kind": self.kind, "seed": self.seed}
 
 
 @dataclass(frozen=True)
@@ -148,8 +153,17 @@ def _read_problem(value: object, where: str, error: type[StoreInputError]) -> Pr
     level = read_integer(require(fields, "level", where, error), f"{where}.level", error, 1, 9)
     kind = read_name(require(fields, "kind", where, error), f"{where}.kind", error)
     seed = read_integer(require(fields, "seed", where, error), f"{where}.seed", error, 0, MAX_SEED)
+    if kind not in PROBLEM_KINDS:
+        raise error(
+            f"{where}: {kind!r} is not a kind of problem (one of {', '.join(PROBLEM_KINDS)})"
+        )
+    topic = fields.get("topic")
+    if topic is None:
+        # A file written before attempts named their topic (version 1).
+        topic = topic_before_topics(kind)
+    topic = read_name(topic, f"{where}.topic", error)
     try:
-        return ProblemKey(level, kind, seed)
+        return ProblemKey(topic, level, kind, seed)
     except AttemptFormatError as problem:
         raise error(f"{where}: {problem.message}") from None
 

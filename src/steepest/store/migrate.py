@@ -32,9 +32,10 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(url: str) -> None:
-    """Create or update every table to the newest revision."""
-    _run(url, "upgrade", "head")
+def upgrade(url: str, revision: str = "head") -> None:
+    """Create or update every table to the newest revision (or to `revision`: for tests of a
+    migration, which start from the revision before it)."""
+    _run(url, "upgrade", revision)
 
 
 def downgrade(url: str, revision: str = "base") -> None:

@@ -106,6 +106,9 @@ class AttemptRow(Base):
     created_at: Mapped[datetime]
     lesson: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
     question: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
+    # The practice topic the attempt counts for (engine/problems/topics.py); migration 0003
+    # gave the attempts made before topics existed the topic of their kind.
+    topic: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
     level: Mapped[int | None] = mapped_column(SmallInteger)
     kind: Mapped[str | None] = mapped_column(String(32))
     seed: Mapped[int | None] = mapped_column(BigInteger)

@@ -202,14 +202,18 @@ class Store:
             rows = session.scalars(query).all()
         return [_record_from_row(row) for row in reversed(rows)]
 
-    def mastery(self, learner_id: str, lesson: str | None = None) -> MasteryState:
-        """Mastery of the practice levels, worked out from every practice attempt (in `lesson`
-        only, if given) in the order they were made."""
+    def mastery(
+        self, learner_id: str, lesson: str | None = None, topic: str | None = None
+    ) -> MasteryState:
+        """Mastery of the practice levels, worked out from every practice attempt (at `topic`
+        and in `lesson` only, if given) in the order they were made."""
         query = select(AttemptRow.level, AttemptRow.verdict).where(
             AttemptRow.learner_id == learner_id, AttemptRow.level.is_not(None)
         )
         if lesson is not None:
             query = query.where(AttemptRow.lesson == lesson)
+        if topic is not None:
+            query = query.where(AttemptRow.topic == topic)
         query = query.order_by(AttemptRow.created_at, AttemptRow.id)
         with self._read() as session:
             require_learner(session.connection(), learner_id)
@@ -302,6 +306,7 @@ def _attempt_values(learner_id: str, record: AttemptRecord) -> dict[str, Any]:
         "created_at": record.created_at,
         "lesson": attempt.lesson,
         "question": attempt.question,
+        "topic": None if problem is None else problem.topic,
         "level": None if problem is None else problem.level,
         "kind": None if problem is None else problem.kind,
         "seed": None if problem is None else problem.seed,
@@ -314,8 +319,13 @@ def _attempt_values(learner_id: str, record: AttemptRecord) -> dict[str, Any]:
 
 def _record_from_row(row: AttemptRow | Row[Any]) -> AttemptRecord:
     problem = None
-    if row.level is not None and row.kind is not None and row.seed is not None:
-        problem = ProblemKey(row.level, row.kind, row.seed)
+    if (
+        row.topic is not None
+        and row.level is not None
+        and row.kind is not None
+        and row.seed is not None
+    ):
+        problem = ProblemKey(row.topic, row.level, row.kind, row.seed)
     attempt = NewAttempt(
         answer=row.answer,
         verdict=cast(VerdictKind, row.verdict),

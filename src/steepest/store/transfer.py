@@ -6,16 +6,21 @@
       "exported_at": "2026-05-01T12:00:00+00:00",
       "progress": {"<lesson slug>": <progress document, see progress.py>, ...},
       "attempts": [{"id": ..., "created_at": ..., "lesson": ..., "question": ...,
-                    "problem": {"level": 1, "kind": "partial", "seed": 7} | null,
+                    "problem": {"topic": "partial", "level": 1, "kind": "partial",
+                                "seed": 7} | null,
                     "answer": ..., "verdict": ..., "mistake": ..., "hints": 0}, ...]
     }
 
-Version 2 added `hints`, the count of hints revealed before an attempt; a file of version 1
-is read as having revealed none.
+Version 2 added `hints`, the count of hints revealed before an attempt, and each practice
+problem's `topic`; a file of version 1 is read as having revealed none.
 
 The learner id is left out on purpose: it works like a password (it is the cookie), and the
 file may be shared with a teacher. Importing merges: progress by `ProgressState.merge`,
 attempts by their id, so importing the same file twice adds nothing.
+
+Version 1 files, written before practice had topics, have no `topic` in a problem; reading one
+gives each problem the topic of its kind (`topics.topic_before_topics`), as migration 0003 does
+for the attempts stored then.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+from steepest.lessons import SHIPPED_LESSONS
+from steepest.lessons.course_folder import read_course_folder
 from steepest.web.app import create_app
 from steepest.web.settings import Settings
 
@@ -23,7 +25,7 @@ def serve(
 ) -> None:
     """Serve until interrupted. Settings come from `STEEPEST_*` variables; each argument given
     (a command-line option) beats its variable. SettingsError when they contradict each other
-    (`reload` with several processes)."""
+    (`reload` with several processes), LessonFormatError for a broken course file."""
     given = {
         "host": host,
         "port": port,
@@ -33,6 +35,9 @@ def serve(
         "reload": reload,
     }
     settings = Settings.from_env(None, **{k: v for k, v in given.items() if v is not None})
+    # A broken course file stops the start with its `course.yaml:LINE: message` (a
+    # LessonFormatError); the lessons themselves load in the background (course/library.py).
+    read_course_folder(settings.lesson_dir or SHIPPED_LESSONS)
     # uvicorn believes X-Forwarded-For/-Proto from the addresses in FORWARDED_ALLOW_IPS
     # (127.0.0.1 unless set), so behind a local proxy the client address is the learner's.
     host, port = settings.host, settings.port

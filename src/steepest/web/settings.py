@@ -124,7 +124,8 @@ SETTINGS: tuple[Setting, ...] = (
         "lesson_dir",
         "STEEPEST_LESSON_DIR",
         Path,
-        "a folder of lesson Markdown files to serve instead of the shipped ones",
+        "a folder of lesson Markdown files to serve instead of the shipped ones, or beside"
+        " them when its `course.yaml` says `extends: shipped`",
         option="--lessons",
         default_text="the shipped lessons",
     ),

@@ -9,6 +9,7 @@ from typing import Any
 from steepest.errors import SteepestError
 
 _DECIMAL = re.compile(r"\d+(\.\d+)?")
+SIGNED_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
 class WidgetParamsError(SteepestError, ValueError):

@@ -70,6 +70,7 @@ class QuestionAnswer:
 class PracticeKey:
     """A generated practice problem: the engine rebuilds it, answer key included, from these."""
 
+    topic: str
     level: int
     kind: ProblemKind
     seed: int

@@ -12,13 +12,13 @@ from steepest.engine.problems.solutions import worked_solution
 
 def practice_problem(key: PracticeKey) -> PublicProblemJson:
     """A generated problem as the page may show it: no answer, no solution."""
-    return generate_problem(key.level, key.kind, key.seed).to_public_json()
+    return generate_problem(key.topic, key.level, key.kind, key.seed).to_public_json()
 
 
 def practice_feedback(attempt: PracticeAnswer) -> PracticeOutcome:
     """The learner's answer to a generated problem, diagnosed, and the worked solution."""
     key = attempt.problem
-    problem = generate_problem(key.level, key.kind, key.seed)
+    problem = generate_problem(key.topic, key.level, key.kind, key.seed)
     return {
         "feedback": diagnose(problem, attempt.answer).to_json(),
         "solution": worked_solution(problem),

@@ -47,7 +47,7 @@ def _gradients() -> None:
 def _practice() -> None:
     from steepest.compute.tasks import practice
 
-    key = PracticeKey(3, "gradient_at", 7)
+    key = PracticeKey("gradient", 3, "gradient_at", 7)
     practice.practice_problem(key)
     practice.practice_feedback(PracticeAnswer(key, "(1, 2)"))
 

@@ -1,5 +1,8 @@
 """Endless practice: new, well-posed problems at three levels, reproducible from a seed.
 
+Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`. The derivative topics
+(partial, gradient, descent, mixed) draw a loss in two variables:
+
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
     level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
     level 3  exp, log and trig losses     e^(x − 2y), ln(w1² + w2² + 1), sin(πx/2)·y
@@ -7,8 +10,8 @@
 Points have small integer coordinates, and a problem is kept only when its answer is defined,
 not trivially zero, and made of numbers a learner can work out by hand: integers and fractions at
 levels 1–2; at level 3 also e, π and their simple combinations, never sin 2 or ln 3.
-The same (level, kind, seed) always gives the same problem, so a server can rebuild the answer
-key from those three numbers instead of storing it.
+The same (topic, level, kind, seed) always gives the same problem, so a server can rebuild the
+answer key from those four instead of storing it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.problems.problem import Problem, make_problem
+from steepest.engine.problems.topics import TOPICS
 
 LEVELS = (1, 2, 3)
 MAX_TRIES = 200
@@ -30,6 +34,8 @@ _NICE_LIMIT = 200
 _PAIRS = (("w1", "w2"), ("x", "y"))
 
 Variables = tuple[sympy.Symbol, sympy.Symbol]
+# A topic's generator: the problem of one of its kinds at a level, the same for the same seed.
+Generator = Callable[[int, ProblemKind, int], Problem]
 # A template draws a loss in two variables and says which variables must stay positive.
 Template = Callable[[np.random.Generator, Variables], tuple[sympy.Expr, frozenset[str]]]
 
@@ -86,13 +92,22 @@ def _transcendental(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr,
 _TEMPLATES: dict[int, Template] = {1: _polynomial, 2: _product, 3: _transcendental}
 
 
-def generate_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
-    """A practice problem of `kind` at `level` (1, 2 or 3), the same for the same seed."""
+def generate_problem(topic: str, level: int, kind: ProblemKind, seed: int) -> Problem:
+    """A practice problem of `topic`, asking `kind` at `level` (1, 2 or 3), the same for the
+    same seed."""
+    if topic not in TOPICS:
+        raise EvaluationError(f"there is no practice topic {topic!r}")
+    if kind not in TOPICS[topic].kinds:
+        asked = ", ".join(TOPICS[topic].kinds)
+        raise EvaluationError(f"the topic {topic!r} asks {asked}, not {kind}")
     if level not in LEVELS:
         raise EvaluationError(f"the level must be 1, 2 or 3, not {level}")
+    return GENERATORS[topic](level, kind, seed)
+
+
+def _loss_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
+    """A derivative of a loss in two variables, drawn from the level's template."""
     rng = np.random.default_rng(seed)
-    if kind == "optimum":
-        return _optimum_problem(level, rng, seed)
     for _ in range(MAX_TRIES):
         names = _PAIRS[int(rng.integers(0, len(_PAIRS)))]
         variables = (make_symbol(names[0]), make_symbol(names[1]))
@@ -155,7 +170,9 @@ def _nice_answer(values: tuple[sympy.Expr, ...], *, exact_only: bool) -> bool:
     return True
 
 
-def _optimum_problem(level: int, rng: np.random.Generator, seed: int) -> Problem:
+def _optimum_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
+    """The best value of a function of x on an interval: the box of the lesson, and kin."""
+    rng = np.random.default_rng(seed)
     x = make_symbol("x")
     goal: Goal = "maximum"
     domain: dict[str, str] = {}
@@ -189,3 +206,13 @@ def _optimum_problem(level: int, rng: np.random.Generator, seed: int) -> Problem
         level=level,
         seed=seed,
     )
+
+
+GENERATORS: dict[str, Generator] = {
+    "partial": _loss_problem,
+    "gradient": _loss_problem,
+    "descent": _loss_problem,
+    "optimum": _optimum_problem,
+    "mixed": _loss_problem,
+}
+"""The generator table: each topic of `topics.TOPICS` and the function making its problems."""

@@ -1,5 +1,8 @@
 """The mastery rule shown to the learner: three right in a row at a level masters it.
 
+Each practice topic (`topics.py`) is mastered on its own: the caller hands in that topic's
+attempts only.
+
 A pure function of the attempts in the order they were made, so browser and server can each
 work it out, and merged histories (two tabs, offline then online) give the same answer.
 "Invalid" attempts (text that did not parse) cost nothing: they neither count nor break a
@@ -37,6 +40,12 @@ class MasteryJson(TypedDict):
     recommended_level: int
     required: int
     message: str
+
+
+class TopicMasteryJson(MasteryJson):
+    """The mastery of one practice topic, counted from its attempts alone."""
+
+    topic: str
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,24 @@ PRESETS: dict[str, Preset] = {
 DEFAULT_PRESET = "stretched-bowl"
 
 
+def preset_for(expression: str) -> str | None:
+    """The preset whose loss `expression` is, spaces aside, so that its window and start apply."""
+    typed = "".join(expression.split())
+    for key, preset in PRESETS.items():
+        if "".join(preset.expression.split()) == typed:
+            return key
+    return None
+
+
+def window_for(expression: str, side: float | None) -> Window:
+    """The map's window: −side ≤ w ≤ side on both axes when `side` is given, else the window of
+    the preset `expression` is, else the default."""
+    if side is not None:
+        return (-side, side, -side, side)
+    preset = preset_for(expression)
+    return DEFAULT_WINDOW if preset is None else PRESETS[preset].window
+
+
 class PresetJson(TypedDict):
     id: str
     label: str

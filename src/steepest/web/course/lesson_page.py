@@ -17,6 +17,7 @@ from steepest.compute.lanes import ComputeLanes
 from steepest.compute.tasks.messages import GradientQuery, WorkedExample
 from steepest.engine.errors import EngineError
 from steepest.engine.explain.report_types import GradientReportJson
+from steepest.engine.problems.topics import TOPICS, Topic
 from steepest.lessons import (
     Catalogue,
     HtmlBlock,
@@ -27,6 +28,7 @@ from steepest.lessons import (
     WidgetBlock,
     WorkedExampleBlock,
 )
+from steepest.lessons.practice import PracticePanel, practice_panel
 from steepest.web.course.claim_review import ClaimMarks, FailedClaim
 from steepest.web.course.quiz import PublicQuestion
 from steepest.widgets import AnyWidget, WidgetSpec, get_widget
@@ -100,8 +102,9 @@ class TypedPart:
 
 @dataclass(frozen=True)
 class PracticePart:
-    """ "Practice more": generated problems, after a section's typed questions."""
+    """ "Practice more": generated problems of the topics the lesson chose (lessons/practice.py)."""
 
+    topics: tuple[Topic, ...]
     kind: str = "practice"
 
 
@@ -164,12 +167,13 @@ async def prepare_lesson_page(
     components_of = dict(zip(map(id, typed), sizes, strict=True))
     # Examples are numbered through the whole lesson, so the ids of their forms are unique.
     numbers = iter(range(1, len(examples) + 1))
+    panel = practice_panel(lesson)
     sections = tuple(
         PageSection(
             id=section.id,
             title=section.title,
             heading_id=section.heading_id,
-            parts=tuple(_parts(section, example_of, spec_of, components_of, numbers)),
+            parts=tuple(_parts(section, example_of, spec_of, components_of, numbers, panel)),
         )
         for section in lesson.sections
     )
@@ -240,10 +244,10 @@ def _parts(
     spec_of: dict[int, tuple[AnyWidget, WidgetSpec]],
     components_of: dict[int, int],
     numbers: Iterator[int],
+    panel: PracticePanel | None,
 ) -> Iterator[Part]:
     questions: list[PublicQuestion] = []
     last_example: int | None = None
-    typed = False
     for block in section.blocks:
         if isinstance(block, QuestionBlock):
             questions.append(PublicQuestion.of(block))
@@ -254,7 +258,6 @@ def _parts(
         if isinstance(block, HtmlBlock):
             yield HtmlPart(block.html)
         elif isinstance(block, TypedQuestionBlock):
-            typed = True
             yield TypedPart(
                 block.id, block.prompt_html, components_of[id(block)], len(block.hints_html)
             )
@@ -272,7 +275,7 @@ def _parts(
             )
     if questions:
         yield QuizPart(tuple(questions))
-    if typed:
-        yield PracticePart()
+    if panel is not None and panel.section_id == section.id:
+        yield PracticePart(tuple(TOPICS[name] for name in panel.topics))
     if last_example is not None:
         yield TryItPart(last_example)

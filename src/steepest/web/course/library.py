@@ -11,13 +11,15 @@ as "file:line: message" under `--reload` and without a word of the file otherwis
 has no use for a path on the server).
 
 With `reload` on (`steepest serve --reload`, for authors), each request first compares the
-names and modification times of the lesson files (and of the files in their image folders)
-with those the catalogue was loaded from; when one
-changed, the catalogue is loaded again and every page is prepared afresh on its next request
-(a lesson's title or `next` shows on other pages too). A `stat` per file per request is cheap
-next to rendering; the compute pool and the store stay as they are. Each page is then prepared
-with its claims checked as `steepest check` checks them (see `claim_review`), and the ones the
-engine does not confirm are marked on it.
+names and modification times of the lesson files (and of the files in their image folders,
+and of the course file) with those the catalogue was loaded from; when one changed, the
+catalogue is loaded again and every page is prepared afresh on its next request (a lesson's
+title or `next` shows on other pages too). A `stat` per file per request is cheap next to
+rendering; the compute pool and the store stay as they are. Each page is then prepared with its
+claims checked as `steepest check` checks them (see `claim_review`), and the ones the engine
+does not confirm are marked on it. A mistake of the course file breaks the whole site (see
+`load_catalogue`); under `--reload` every page is a 500 that shows it as "course.yaml:LINE:
+message" until it is fixed.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
 from steepest.compute.lanes import ComputeLanes
-from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, load_catalogue
+from steepest.lessons import SHIPPED_LESSONS, Catalogue, Lesson, LessonFormatError, load_catalogue
+from steepest.lessons.course_file import COURSE_FILE
 from steepest.lessons.images import SHARED_FOLDER
 from steepest.web.course.claim_review import ClaimReview
 from steepest.web.course.lesson_page import LessonPage, prepare_lesson_page, with_failed_claims
@@ -42,6 +47,14 @@ logger = logging.getLogger(__name__)
 FolderState = frozenset[tuple[str, int, int]]
 
 UNAVAILABLE = "this lesson is not available at the moment; please try again later"
+
+
+class BrokenCourseFile(HTTPException):
+    """Under `--reload`, a mistake of the course file (see `load_catalogue`): every page is a
+    500 that names the file and the line, so the author sees what to fix."""
+
+    def __init__(self, error: LessonFormatError) -> None:
+        super().__init__(status_code=500, detail=str(error))
 
 
 class LessonLibrary:
@@ -70,7 +83,12 @@ class LessonLibrary:
         elif self._reload and self._folder_changed():
             self._load()
         assert self._catalogue is not None
-        return await asyncio.shield(self._catalogue)
+        try:
+            return await asyncio.shield(self._catalogue)
+        except LessonFormatError as error:
+            if self._reload:
+                raise BrokenCourseFile(error) from error
+            raise
 
     async def lesson(self, slug: str) -> Lesson:
         catalogue = await self.catalogue()
@@ -138,7 +156,7 @@ class LessonLibrary:
         image_folders = {folder / path.stem for path in lesson_files} | {folder / SHARED_FOLDER}
         images = (path for place in image_folders if place.is_dir() for path in place.rglob("*"))
         state = set()
-        for path in (*lesson_files, *images):
+        for path in (*lesson_files, *images, folder / COURSE_FILE):
             # A file deleted between the listing and the stat is simply not there any more.
             with contextlib.suppress(FileNotFoundError):
                 stat = path.stat()

@@ -71,6 +71,10 @@ class UnknownHint(SteepestError, ValueError):
     """A hint asked for by a place the question's hints do not reach."""
 
 
+class UnknownTopic(SteepestError, ValueError):
+    """A request names a practice topic there is none of."""
+
+
 class ProblemTokenError(SteepestError, ValueError):
     """A practice problem id that is malformed, forged, or from an earlier run of the server."""
 
@@ -119,6 +123,7 @@ ANSWERS: dict[str, Answer] = {
     _class_name(ComputeFailed): Answer(422),
     _class_name(UnknownOption): Answer(422),
     _class_name(UnknownHint): Answer(422),
+    _class_name(UnknownTopic): Answer(422),
     _class_name(ProblemTokenError): Answer(422),
     "steepest.store.errors.StoreInputError": Answer(422),
     # Something named in the URL or the request that does not exist.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from steepest.compute.tasks.messages import PracticeKey
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.engine.problems.mastery import MasteryJson
+from steepest.engine.problems.mastery import TopicMasteryJson
 from steepest.web.http.errors import AlreadyAnswered
 from steepest.web.learners.store_handle import StoreHandle
 
@@ -48,7 +48,7 @@ def _record(
 
     problem = None
     if practice is not None:
-        problem = ProblemKey(practice.level, practice.kind, practice.seed)
+        problem = ProblemKey(practice.topic, practice.level, practice.kind, practice.seed)
         _refuse_replay(store, learner, problem, uid)
     store.record_attempt(
         learner,
@@ -65,8 +65,8 @@ def _record(
     )
 
 
-def mastery(store: Store, learner: str) -> MasteryJson:
-    return store.mastery(learner).to_json()
+def mastery(store: Store, learner: str, topic: str) -> TopicMasteryJson:
+    return {"topic": topic, **store.mastery(learner, topic=topic).to_json()}
 
 
 def get_progress(store: Store, learner: str, lesson: str) -> dict[str, Any]:

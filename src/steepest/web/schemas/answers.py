@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
+from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.schemas.bounds import MAX_VARIABLES, Parameters, VariableName, Variables
 
@@ -143,8 +144,29 @@ class TypedResult(BaseModel):
 class PracticeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    level: Literal[1, 2, 3] = Field(description="1: polynomials, 2: products, 3: exp, log and trig")
-    kind: ProblemKind | None = Field(default=None, description="What to ask; varied if not given")
+    topic: str = Field(
+        default=DEFAULT_TOPIC,
+        max_length=32,
+        description=f"A practice topic: {', '.join(TOPICS)}",
+    )
+    level: Literal[1, 2, 3] = Field(description="1, 2 or 3; what each holds depends on the topic")
+    kind: ProblemKind | None = Field(
+        default=None, description="What to ask, one of the topic's kinds; varied if not given"
+    )
+
+    @field_validator("topic")
+    @classmethod
+    def _known_topic(cls, topic: str) -> str:
+        if topic not in TOPICS:
+            raise ValueError(f"there is no practice topic {topic!r} (one of {', '.join(TOPICS)})")
+        return topic
+
+    @model_validator(mode="after")
+    def _kind_of_the_topic(self) -> PracticeRequest:
+        asked = TOPICS[self.topic].kinds
+        if self.kind is not None and self.kind not in asked:
+            raise ValueError(f"the topic {self.topic!r} asks {', '.join(asked)}, not {self.kind}")
+        return self
 
 
 class PracticeProblem(BaseModel):
@@ -165,6 +187,7 @@ class PracticeAttempt(BaseModel):
 class Mastery(BaseModel):
     model_config = ConfigDict(extra="allow")
 
+    topic: str = Field(description="The practice topic this mastery counts")
     levels: list[dict[str, Any]]
     recommended_level: int
     required: int = Field(description="Right answers in a row that master a level")

@@ -11,8 +11,6 @@ reveal that question's first N (+1) hints on the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
-from operator import attrgetter
 from typing import Literal
 
 from fastapi import APIRouter, Query, Request
@@ -38,24 +36,13 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request) -> HTMLResponse:
+    """The site's title and intro, then each course's units in order (see lessons/syllabus.py)."""
     state = app_state(request)
     catalogue = await state.library.catalogue()
-    # The catalogue is already in course order, then unit order.
-    courses = [
-        (course, [(unit, list(group)) for unit, group in groupby(lessons, attrgetter("unit"))])
-        for course, lessons in groupby(catalogue, attrgetter("course"))
-    ]
-    # Lessons that an existing lesson names as next but that are not written yet.
-    upcoming = {
-        lesson.next.slug: lesson.next
-        for lesson in catalogue
-        if lesson.next is not None and catalogue.get(lesson.next.slug) is None
-    }
+    assert catalogue.syllabus is not None  # the library's catalogue comes from load_catalogue
     # Lesson files that did not load: listed for their author under --reload, else left out.
     broken = catalogue.broken if state.settings.reload else ()
-    return state.templates.render(
-        "index.html", courses=courses, upcoming=list(upcoming.values()), broken=broken
-    )
+    return state.templates.render("index.html", syllabus=catalogue.syllabus, broken=broken)
 
 
 @router.get("/lessons/{slug}", response_class=HTMLResponse)

@@ -1,5 +1,6 @@
-"""Endless practice: generated problems at three levels, checked by the engine, with the worked
-solution after each attempt and the mastery rule (3 right in a row at a level) kept per learner.
+"""Endless practice: generated problems at three levels of a topic, checked by the engine, with
+the worked solution after each attempt and the mastery rule (3 right in a row at a level) kept
+per learner and topic (`engine/problems/topics.py`).
 
 A problem travels as a signed token (see problem_tokens.py); asking for one changes nothing
 stored, answering one records an attempt and so needs the CSRF header.
@@ -10,12 +11,13 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import PracticeAnswer
-from steepest.engine.answer_kinds import TYPED_KINDS
-from steepest.engine.problems.mastery import MasteryJson
+from steepest.engine.problems.mastery import TopicMasteryJson
+from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
+from steepest.web.http.errors import UnknownTopic
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import store_calls
 from steepest.web.learners.session import current_learner
@@ -30,10 +32,6 @@ from steepest.web.schemas.api import ENGINE_ERRORS, error_response
 from steepest.web.security.csrf import require_csrf
 
 router = APIRouter(prefix="/api/practice", tags=["practice"])
-
-# Without a kind, a problem asks what a lesson's typed question may ask: the optimum problems
-# belong to the box.
-VARIED_KINDS = TYPED_KINDS
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     **ENGINE_ERRORS,
@@ -50,10 +48,12 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     responses=_ERRORS,
 )
 async def new_problem(body: PracticeRequest, request: Request) -> PracticeProblem:
-    """A random problem at `level`, without its answer: that comes back after an attempt."""
+    """A random problem of `topic` at `level`, without its answer: that comes back after an
+    attempt. Without a `kind`, it asks any of the topic's kinds."""
     state = app_state(request)
-    kind = body.kind or VARIED_KINDS[secrets.randbelow(len(VARIED_KINDS))]
-    key = state.signer.new_key(body.level, kind)
+    kinds = TOPICS[body.topic].kinds
+    kind = body.kind or kinds[secrets.randbelow(len(kinds))]
+    key = state.signer.new_key(body.topic, body.level, kind)
     question = await engine_pool(request).acall(tasks.PRACTICE_PROBLEM, key)
     return PracticeProblem(problem=state.signer.sign(key), question=question)
 
@@ -66,7 +66,8 @@ async def new_problem(body: PracticeRequest, request: Request) -> PracticeProble
     responses=_ERRORS,
 )
 async def attempt(body: PracticeAttempt, request: Request, response: Response) -> PracticeResult:
-    """The diagnosis, the worked solution and the learner's mastery after this attempt.
+    """The diagnosis, the worked solution and the learner's mastery of the problem's topic
+    after this attempt.
 
     Unreadable input gets the verdict `invalid` and costs nothing: no solution is revealed and
     the streak is unchanged."""
@@ -89,18 +90,24 @@ async def attempt(body: PracticeAttempt, request: Request, response: Response) -
         {
             "feedback": result["feedback"],
             "solution": result["solution"] if readable else None,
-            "mastery": await state.store.call(store_calls.mastery, learner),
+            "mastery": await state.store.call(store_calls.mastery, learner, key.topic),
         }
     )
 
 
 @router.get(
     "/mastery",
-    summary="The learner's mastery of the three levels",
+    summary="The learner's mastery of the three levels of a topic",
     response_model=Mastery,
     responses=_ERRORS,
 )
-async def learner_mastery(request: Request, response: Response) -> MasteryJson:
+async def learner_mastery(
+    request: Request,
+    response: Response,
+    topic: str = Query(default=DEFAULT_TOPIC, max_length=32, description="A practice topic"),
+) -> TopicMasteryJson:
+    if topic not in TOPICS:
+        raise UnknownTopic(f"there is no practice topic {topic!r} (one of {', '.join(TOPICS)})")
     state = app_state(request)
     learner = await current_learner(request, response, state.settings, state.store)
-    return await state.store.call(store_calls.mastery, learner)
+    return await state.store.call(store_calls.mastery, learner, topic)

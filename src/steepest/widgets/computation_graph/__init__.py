@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
 from steepest.compute import Task
-from steepest.widgets.params import WidgetParamsError, reject_unknown
+from steepest.widgets.params import SIGNED_DECIMAL, WidgetParamsError, reject_unknown
 from steepest.widgets.widget import Widget
 
 NAME = "computation-graph"
@@ -23,7 +23,6 @@ SCRIPT = "js/widgets/computation-graph.js"
 
 PARAMS = ("expression", "knobs", "inputs")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-_SIGNED_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def _named_values(field: str, given: Any) -> tuple[tuple[str, str], ...]:
     pairs = []
     for name, value in given.items():
         text = str(value).strip()
-        if not _NAME.fullmatch(str(name)) or not _SIGNED_DECIMAL.fullmatch(text):
+        if not _NAME.fullmatch(str(name)) or not SIGNED_DECIMAL.fullmatch(text):
             raise WidgetParamsError(f"{NAME} {field}: {name}: {value} is not a name and a number")
         pairs.append((str(name), text))
     return tuple(pairs)

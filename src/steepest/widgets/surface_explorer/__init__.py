@@ -19,14 +19,19 @@ from typing import Any, TypedDict
 from steepest.compute import Task
 from steepest.engine.surface.presets import PresetJson
 from steepest.engine.surface.surface_types import SurfaceJson
-from steepest.widgets.params import WidgetParamsError, decimal_texts, reject_unknown
+from steepest.widgets.params import (
+    SIGNED_DECIMAL,
+    WidgetParamsError,
+    decimal_texts,
+    reject_unknown,
+)
 from steepest.widgets.widget import Widget
 
 NAME = "surface-explorer"
 TEMPLATE = "widgets/_surface_explorer.html"
 SCRIPT = "js/widgets/surface-explorer.js"
 
-PARAMS = ("expression", "range", "rate")
+PARAMS = ("expression", "range", "rate", "start")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class SurfaceExplorerParams:
     range: str | None = None
     # The learning rate η the slider starts at; by default the preset's.
     rate: str | None = None
+    # Where the ball is first dropped, by variable name, as exact decimal text; by default the
+    # preset's start. Whether the names are the loss's variables, and so which axis each is on
+    # and whether the point is on the map, only the engine can tell (spec.py).
+    start: tuple[tuple[str, str], ...] | None = None
 
 
 def read_params(params: Mapping[str, Any]) -> SurfaceExplorerParams:
@@ -43,12 +52,30 @@ def read_params(params: Mapping[str, Any]) -> SurfaceExplorerParams:
     expression = params.get("expression")
     if not isinstance(expression, str) or not expression.strip():
         raise WidgetParamsError(f"{NAME} needs an expression, such as w1^2 + 3w2^2")
-    read = SurfaceExplorerParams(expression, **decimal_texts(NAME, params, ("range", "rate")))
+    texts = decimal_texts(NAME, params, ("range", "rate"))
+    read = SurfaceExplorerParams(expression, **texts, start=_start(params.get("start")))
     if read.range is not None and not Fraction(read.range) > 0:
         raise WidgetParamsError(f"{NAME} needs range > 0")
     if read.rate is not None and not 0 < Fraction(read.rate) < 1:
         raise WidgetParamsError(f"{NAME} needs 0 < rate < 1")
     return read
+
+
+def _start(given: Any) -> tuple[tuple[str, str], ...] | None:
+    if given is None:
+        return None
+    example = "as in {w1: 1.5, w2: 1}"
+    if not isinstance(given, Mapping) or len(given) != 2:
+        raise WidgetParamsError(
+            f"{NAME} start needs a number for each of the loss's two variables, {example}"
+        )
+    pairs = []
+    for name, value in given.items():
+        text = str(value).strip()
+        if isinstance(value, bool) or not SIGNED_DECIMAL.fullmatch(text):
+            raise WidgetParamsError(f"{NAME} start: {name}: {value!r} is not a decimal number")
+        pairs.append((str(name), text))
+    return tuple(pairs)
 
 
 class SurfaceExplorerBrowser(TypedDict):

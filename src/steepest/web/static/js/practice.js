@@ -1,6 +1,6 @@
-// "Practice more": a fresh problem from POST /api/practice/problems, checked by
-// POST /api/practice/attempts, which answers with the diagnosis, the worked solution and the
-// learner's mastery (3 right in a row at a level masters it).
+// "Practice more": a fresh problem of the chosen topic from POST /api/practice/problems, checked
+// by POST /api/practice/attempts, which answers with the diagnosis, the worked solution and the
+// learner's mastery of that topic (3 right in a row at a level masters it; each topic on its own).
 
 import { failureText, newAttemptId, requestJSON } from "./api.js";
 import { mountPreview, showFeedback, showNote } from "./answer-box.js";
@@ -37,9 +37,17 @@ function renderSolution(container, solution) {
   container.hidden = false;
 }
 
+// The chosen topic: a menu's selected option when the lesson offers several, else the one
+// element naming it. Each carries its name and what its levels hold.
+function chosenTopic(control) {
+  const chosen = control.tagName === "SELECT" ? control.selectedOptions[0] : control;
+  return { name: chosen.dataset.topic, levels: chosen.dataset.levels.split("|") };
+}
+
 export function mountPractice(root) {
   const stage = root.querySelector("[data-needs-js]");
   const masteryLine = root.querySelector("[data-mastery]");
+  const topics = root.querySelector("[data-practice-topics]");
   const level = root.querySelector("[data-practice-level]");
   const newButton = root.querySelector("[data-practice-new]");
   const form = root.querySelector("[data-practice-form]");
@@ -50,19 +58,40 @@ export function mountPractice(root) {
   const solution = root.querySelector("[data-practice-solution]");
   const resetPreview = mountPreview(form);
   let problem = null;
+  let asked = 0; // the latest mastery request, so a slow answer for another topic is dropped
   stage.hidden = false;
 
-  requestJSON("GET", "/api/practice/mastery")
-    .then((mastery) => {
-      showMastery(masteryLine, mastery);
-      level.value = String(mastery.recommended_level);
-    })
-    .catch(() => (masteryLine.textContent = "Get 3 right in a row at a level to master it."));
+  function loadMastery() {
+    const topic = chosenTopic(topics);
+    const mine = ++asked;
+    requestJSON("GET", `/api/practice/mastery?topic=${encodeURIComponent(topic.name)}`)
+      .then((mastery) => {
+        if (mine !== asked) return;
+        showMastery(masteryLine, mastery);
+        level.value = String(mastery.recommended_level);
+      })
+      .catch(() => (masteryLine.textContent = "Get 3 right in a row at a level to master it."));
+  }
+
+  if (topics.tagName === "SELECT") {
+    topics.addEventListener("change", () => {
+      const topic = chosenTopic(topics);
+      for (const [index, option] of [...level.options].entries()) {
+        option.textContent = `${index + 1} · ${topic.levels[index]}`;
+      }
+      // A problem of the other topic would count for that topic: put it away.
+      problem = null;
+      form.hidden = true;
+      loadMastery();
+    });
+  }
+  loadMastery();
 
   newButton.addEventListener("click", async () => {
     newButton.disabled = true;
     try {
-      const fresh = await requestJSON("POST", "/api/practice/problems", { level: Number(level.value) });
+      const body = { topic: chosenTopic(topics).name, level: Number(level.value) };
+      const fresh = await requestJSON("POST", "/api/practice/problems", body);
       problem = fresh.problem;
       prompt.textContent = fresh.question.prompt;
       functionLine.innerHTML = fresh.question.function_mathml; // MathML built by the engine
@@ -92,7 +121,7 @@ export function mountPractice(root) {
       const result = await requestJSON("POST", "/api/practice/attempts", { problem, answer: input.value, id: newAttemptId() });
       showFeedback(box, result.feedback);
       if (result.solution) renderSolution(solution, result.solution);
-      showMastery(masteryLine, result.mastery);
+      if (result.mastery.topic === chosenTopic(topics).name) showMastery(masteryLine, result.mastery);
     } catch (error) {
       showNote(box, failureText(error, `Could not check the answer just now (${error.message}).`));
     }

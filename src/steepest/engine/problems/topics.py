@@ -1,0 +1,65 @@
+"""The practice topics: the one table of what a "Practice more" panel can offer.
+
+A topic is a kind of generated problem a learner masters on its own: three right in a row at
+a level master that level of that topic, whatever else they practise. A lesson chooses its
+topics by name in its front matter (`practice: [partial, gradient]`); the web, the store and
+the compute workers read the names here. No SymPy: the web process and the lesson loader use
+this table, and `generator.GENERATORS` holds the function that makes each topic's problems.
+
+To add a topic: add a row here, and its generator to `generator.GENERATORS`
+(tests/engine/test_practice.py fails while one has a topic the other lacks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from steepest.engine.answer_kinds import TYPED_KINDS, ProblemKind
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    """How a lesson names it; lowercase letters and `_`, so it can travel inside a token."""
+    title: str
+    """What the panel calls it."""
+    kinds: tuple[ProblemKind, ...]
+    """What its problems ask; each new problem draws one of these."""
+    levels: tuple[str, str, str]
+    """What each level holds, level 1 first."""
+
+
+_LOSSES = ("polynomials", "products", "exp, log and trig")
+
+TOPICS: dict[str, Topic] = {
+    topic.name: topic
+    for topic in (
+        Topic("partial", "Partial derivatives", ("partial",), _LOSSES),
+        Topic("gradient", "Gradients", ("gradient", "gradient_at"), _LOSSES),
+        Topic("descent", "Descent steps", ("descent",), _LOSSES),
+        Topic("optimum", "Best value on an interval", ("optimum",),
+              ("a rectangle's area", "the open box", "exp and log")),
+        # Every kind a lesson's typed question may ask: the panel as it was before topics.
+        Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES),
+    )
+}  # fmt: skip
+
+DEFAULT_TOPIC = "mixed"
+"""What a lesson with typed questions and no `practice` field offers, and what a request for a
+problem that names no topic gets: the panel as it was before topics."""
+
+_TOPIC_BEFORE_TOPICS: dict[ProblemKind, str] = {
+    "partial": "partial",
+    "gradient": "gradient",
+    "gradient_at": "gradient",
+    "descent": "descent",
+    "optimum": "optimum",
+}
+
+
+def topic_before_topics(kind: ProblemKind) -> str:
+    """The topic of a practice attempt recorded before attempts named one: the topic made for
+    its kind of problem ("mixed" aside). Fixed, unlike the table, because it describes attempts
+    already stored; the migration that added topics (store/migrations/versions/0002) spells
+    the same rule out in SQL."""
+    return _TOPIC_BEFORE_TOPICS[kind]
