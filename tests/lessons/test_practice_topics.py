@@ -95,4 +95,5 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
             "check-yourself", ("partial", "gradient", "descent")
         ),
         "backpropagation": PracticePanel("check-yourself", ("partial", "gradient")),
+        "gradient-descent-and-the-learning-rate": PracticePanel("check-yourself", (DEFAULT_TOPIC,)),
     }

@@ -45,7 +45,7 @@ course: {course}
 unit: {unit}
 number: {number}
 difficulty: Easy
-summary: About {title}.
+summary: About this lesson.
 practice: {practice}
 ---
 

@@ -66,7 +66,22 @@ def read_course_folder(folder: Path) -> CourseFolder:
             raise LessonFormatError(shipped.path, 1, "the shipped course extends nothing")
         own = extended(shipped, own)
     own = replace(own, title=own.title or title, intro_html=own.intro_html or intro_html)
-    return CourseFolder(folder, own, own.title or "", own.intro_html or "")
+    course = CourseFolder(folder, own, own.title or "", own.intro_html or "")
+    _check_listed_files(course, own)
+    return course
+
+
+def _check_listed_files(course: CourseFolder, course_file: CourseFile) -> None:
+    """A lesson the course file lists must have a file, checked here and not only when the
+    lessons load: `steepest serve` reads the course folder before it starts, and a missing file
+    must stop it there rather than turn every page into an error."""
+    present = {path.stem for path in course.lesson_paths()}
+    for plan in course_file.courses:
+        for unit in plan.units:
+            for entry in unit.lessons:
+                if entry.slug not in present:
+                    problem = f"no lesson '{entry.slug}' ({entry.slug}.md) in this course's folders"
+                    raise LessonFormatError(entry.path, entry.line, problem)
 
 
 def _shipped_course_file() -> CourseFile:
