@@ -74,6 +74,17 @@ def table_rows(root: Locator) -> list[list[str]]:
     table = root.locator("[data-table]")
     if table.get_attribute("open") is None:
         table.locator("summary").click()
+    # The table is filled on the `toggle` event, which comes after the click: wait until its
+    # caption names the rate the words name.
+    root.page.wait_for_function(
+        """el => {
+            const said = el.querySelector('[data-out="description"]').textContent;
+            const rate = said.match(/^At η = ([^,]+),/);
+            const caption = el.querySelector('[data-out="caption"]').textContent;
+            return rate !== null && caption.startsWith(`The steps at η = ${rate[1]},`);
+        }""",
+        arg=root.element_handle(),
+    )
     rows: list[list[str]] = root.locator("[data-rows] tr").evaluate_all(
         "rows => rows.map((r) => [...r.cells].map((c) => c.textContent))"
     )

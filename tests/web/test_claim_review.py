@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
 
@@ -131,4 +132,7 @@ def test_verdicts_are_kept_by_claim_so_a_save_asks_only_about_what_changed(
         assert "could not be checked" in changed.message
         assert changed.location == first.location
 
-    asyncio.run(review())
+    # In a thread of its own: in the same pytest process a browser test may have left the main
+    # thread's event loop running (Playwright's sync API), where asyncio.run is refused.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, review()).result()
