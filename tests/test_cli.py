@@ -189,6 +189,24 @@ def test_serve_refuses_to_start_with_a_broken_course_file(tmp_path: Path) -> Non
     )
 
 
+def test_serve_refuses_to_start_when_the_course_file_lists_a_missing_lesson(
+    tmp_path: Path,
+) -> None:
+    # The lessons load after the start, in the background: without this check every page of
+    # the site would be an error, with nothing said at the terminal.
+    course = tmp_path / "course.yaml"
+    course.write_text(
+        "courses:\n  - title: Mine\n    units:\n"
+        "      - title: Limits\n        lessons: [approach]\n",
+        encoding="utf-8",
+    )
+    result = steepest("serve", "--lessons", str(tmp_path), "--port", str(_free_port()))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {course}:5: no lesson 'approach' (approach.md) in this course's folders\n"
+    )
+
+
 def _expression_strings(data: object, key: str = "") -> list[str]:
     """Every expression of a --json report: the keys that the contract says hold SymPy text."""
     if isinstance(data, str):

@@ -10,7 +10,6 @@ from lesson_files import section
 
 from steepest.lessons import SHIPPED_LESSONS, LessonFormatError, load_catalogue
 from steepest.lessons.course_file import CourseFile, read_course_file
-from steepest.lessons.course_folder import read_course_folder
 from steepest.lessons.syllabus import Syllabus
 
 
@@ -333,15 +332,4 @@ def test_a_lesson_listed_under_another_unit_than_its_own_is_refused(tmp_path: Pa
     assert str(raised.value) == (
         f"{path}:6: 'slope' is listed under course 'Calculus', unit 'Limits', but its front"
         " matter says course 'Calculus', unit 'Derivatives'"
-    )
-
-
-def test_a_listed_lesson_without_a_file_is_found_before_any_lesson_loads(tmp_path: Path) -> None:
-    # `steepest serve` reads the course folder before it starts: this is what stops it there.
-    path = write_course(tmp_path, one_unit("lessons: [approach, missing]"))
-    write_lesson(tmp_path, "approach", number=1)
-    with pytest.raises(LessonFormatError) as raised:
-        read_course_folder(tmp_path)
-    assert str(raised.value) == (
-        f"{path}:5: no lesson 'missing' (missing.md) in this course's folders"
     )

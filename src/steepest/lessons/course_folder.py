@@ -66,17 +66,18 @@ def read_course_folder(folder: Path) -> CourseFolder:
             raise LessonFormatError(shipped.path, 1, "the shipped course extends nothing")
         own = extended(shipped, own)
     own = replace(own, title=own.title or title, intro_html=own.intro_html or intro_html)
-    course = CourseFolder(folder, own, own.title or "", own.intro_html or "")
-    _check_listed_files(course, own)
-    return course
+    return CourseFolder(folder, own, own.title or "", own.intro_html or "")
 
 
-def _check_listed_files(course: CourseFolder, course_file: CourseFile) -> None:
-    """A lesson the course file lists must have a file, checked here and not only when the
-    lessons load: `steepest serve` reads the course folder before it starts, and a missing file
-    must stop it there rather than turn every page into an error."""
+def check_listed_files(course: CourseFolder) -> None:
+    """A LessonFormatError at `course.yaml:LINE` for the first lesson the course file lists
+    without a file. `steepest serve` calls this before it starts: the lessons load after, in the
+    background, and a missing one would otherwise turn every page into an error. (`load_catalogue`
+    finds the same mistake among all the others, for `steepest check`.)"""
+    if course.course_file is None:
+        return
     present = {path.stem for path in course.lesson_paths()}
-    for plan in course_file.courses:
+    for plan in course.course_file.courses:
         for unit in plan.units:
             for entry in unit.lessons:
                 if entry.slug not in present:

@@ -10,7 +10,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from steepest.lessons import SHIPPED_LESSONS
-from steepest.lessons.course_folder import read_course_folder
+from steepest.lessons.course_folder import check_listed_files, read_course_folder
 from steepest.web.app import create_app
 from steepest.web.settings import Settings
 
@@ -37,7 +37,7 @@ def serve(
     settings = Settings.from_env(None, **{k: v for k, v in given.items() if v is not None})
     # A broken course file stops the start with its `course.yaml:LINE: message` (a
     # LessonFormatError); the lessons themselves load in the background (course/library.py).
-    read_course_folder(settings.lesson_dir or SHIPPED_LESSONS)
+    check_listed_files(read_course_folder(settings.lesson_dir or SHIPPED_LESSONS))
     # uvicorn believes X-Forwarded-For/-Proto from the addresses in FORWARDED_ALLOW_IPS
     # (127.0.0.1 unless set), so behind a local proxy the client address is the learner's.
     host, port = settings.host, settings.port
