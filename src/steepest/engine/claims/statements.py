@@ -17,6 +17,8 @@
     factor EXPR wrt VAR at rate R        the one factor of the weight VAR
     stable rate EXPR                     a set: the rates at which every step on a quadratic
                                          EXPR shrinks every distance, 0 < η < 2/λmax
+    best rate EXPR                       a number: the rate 2/(λmin + λmax) that makes the
+                                         largest factor |1 − ηλ| on a quadratic EXPR smallest
     where EXPR < EXPR                    a set: the values of the one unknown where it holds
                                          (also <=, >, >=, ≤, ≥)
     hessian EXPR [at POINT]              a matrix: the second partials
@@ -44,7 +46,8 @@ from steepest.engine.notation.symbols import canonical_variable_name
 
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin",
-    "position", "factors", "factor", "stable", "where", "hessian", "eigenvalues", "condition",
+    "position", "factors", "factor", "stable", "best", "where", "hessian", "eigenvalues",
+    "condition",
 ]  # fmt: skip
 
 _FORMS = {
@@ -69,6 +72,7 @@ _FORMS = {
         r"factor\s+(?P<function>.+)\s+wrt\s+(?P<variable>\S+)\s+at\s+rate\s+(?P<rate>.+)"
     ),
     "stable": re.compile(r"stable\s+rate\s+(?P<function>.+)"),
+    "best": re.compile(r"best\s+rate\s+(?P<function>.+)"),
     "where": re.compile(r"where\s+(?P<function>.+)"),
     "hessian": re.compile(
         r"hessian\s+(?P<function>.+?)(?:\s+wrt\s+(?P<variable>[^\s,]+)\s*,\s*(?P<second>\S+))?"
@@ -87,7 +91,8 @@ _EXAMPLES = (
     "'gradient EXPR at w1 = 1, w2 = 1', 'descent EXPR at …', 'max EXPR for x in [0, 3]', "
     "'argmax …', 'min …', 'argmin …', 'position EXPR from w1 = 1 after 2 steps at rate 0.1', "
     "'factors EXPR at rate eta', 'factor EXPR wrt w2 at rate eta', 'stable rate EXPR', "
-    "'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', 'condition EXPR'"
+    "'best rate EXPR', 'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', "
+    "'condition EXPR'"
 )
 
 
