@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from steepest.lessons import LessonFormatError, load_lesson
+from steepest.web.app import create_app
+from steepest.web.settings import Settings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 LESSON = """\
 ---
@@ -83,3 +90,17 @@ def write_course(folder: Path) -> BrokenCourse:
         path.write_text(text, encoding="utf-8")
         lessons.append(Lesson(slug, title, path))
     return BrokenCourse(folder, (lessons[0], lessons[1]), lessons[2])
+
+
+def serve(course: BrokenCourse, tmp_path: Path, *, reload: bool) -> TestClient:
+    """An in-process client of a server of the course, with a store of its own in `tmp_path`
+    (enter it, `with serve(...) as client`, to start the app)."""
+    settings = Settings(
+        lesson_dir=course.folder,
+        workers=1,
+        timeout=10.0,
+        database=f"sqlite:///{tmp_path / 'store.sqlite3'}",
+        rate_limit=0,
+        reload=reload,
+    )
+    return TestClient(create_app(settings))

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from broken_course import BrokenCourse, write_course
-from steepest.web.app import create_app
+from broken_course import BrokenCourse, serve, write_course
 from steepest.web.course.library import UNAVAILABLE
-from steepest.web.settings import Settings
 
 from .app_state import state_of
 
@@ -28,18 +26,6 @@ LIBRARY_LOG = "steepest.web.course.library"
 @pytest.fixture
 def course(tmp_path: Path) -> BrokenCourse:
     return write_course(tmp_path / "lessons")
-
-
-def serve(course: BrokenCourse, tmp_path: Path, *, reload: bool) -> TestClient:
-    settings = Settings(
-        lesson_dir=course.folder,
-        workers=1,
-        timeout=10.0,
-        database=f"sqlite:///{tmp_path / 'store.sqlite3'}",
-        rate_limit=0,
-        reload=reload,
-    )
-    return TestClient(create_app(settings))
 
 
 @pytest.fixture(params=[False, True], ids=["production", "reload"])

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from broken_course import BrokenCourse, write_course
+from broken_course import BrokenCourse, serve, write_course
 from steepest.authoring.check import check_lessons
 from steepest.compute.lanes import ComputeLanes
 from steepest.lessons import load_lesson
-from steepest.web.app import REVIEW_PRELOAD, WORKER_PRELOAD, create_app
+from steepest.web.app import REVIEW_PRELOAD, WORKER_PRELOAD
 from steepest.web.course.claim_review import ClaimReview
-from steepest.web.settings import Settings
 
 from .page_parts import elements
 
@@ -36,18 +35,6 @@ def course(tmp_path: Path) -> BrokenCourse:
     course = write_course(tmp_path / "lessons")
     course.broken.path.unlink()
     return course
-
-
-def serve(course: BrokenCourse, tmp_path: Path, *, reload: bool) -> TestClient:
-    settings = Settings(
-        lesson_dir=course.folder,
-        workers=1,
-        timeout=10.0,
-        database=f"sqlite:///{tmp_path / 'store.sqlite3'}",
-        rate_limit=0,
-        reload=reload,
-    )
-    return TestClient(create_app(settings))
 
 
 @pytest.fixture
