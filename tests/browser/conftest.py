@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
+from steepest.authoring.export import export_site
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -77,6 +79,31 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+EXPORT_PREFIX = "/course/"
+
+
+@pytest.fixture(scope="session")
+def exported_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped course exported by `steepest export`, on a plain static file server
+    (`python -m http.server`) under a prefix, as a host that is not the site's root serves it."""
+    root = tmp_path_factory.mktemp("static-host")
+    export_site(root / EXPORT_PREFIX.strip("/"))
+    port = _free_port()
+    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+    server = subprocess.Popen(
+        [*command, "--directory", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}{EXPORT_PREFIX}"
+    try:
+        _wait_until_answering(url, server, limit_s=15)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -4,18 +4,13 @@ static copy, and screenshots are taken (and checked) for people to look at."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page
 
-from steepest.authoring.export import export_site
-
-from .conftest import OpenPage, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import OpenPage, wait_for_widgets
 from .test_accessibility import axe_script, axe_violations  # noqa: F401 (a fixture)
 from .test_screenshots import SCREEN_HEIGHT, SHOTS, check_region
 
@@ -111,25 +106,7 @@ def test_screenshot(open_page: OpenPage, width: int, scheme: str) -> None:
     check_region(page, WIDGET, SHOTS / name, scheme)
 
 
-@pytest.fixture(scope="module")
-def static_lesson(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("static-host")
-    export_site(root)
-    port = _free_port()
-    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-    server = subprocess.Popen(
-        [*command, "--directory", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_answering(url, server, limit_s=15)
-        yield f"{url}lessons/{SLUG}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def test_the_lab_works_on_a_static_copy(browser: Browser, static_lesson: str) -> None:
+def test_the_lab_works_on_a_static_copy(browser: Browser, exported_url: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []
@@ -137,7 +114,7 @@ def test_the_lab_works_on_a_static_copy(browser: Browser, static_lesson: str) ->
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-    page.goto(static_lesson)
+    page.goto(f"{exported_url}lessons/{SLUG}/")
     wait_for_widgets(page)
     root = page.locator(WIDGET)
     root.locator("[data-rate]").fill("0.25")
@@ -150,4 +127,4 @@ def test_the_lab_works_on_a_static_copy(browser: Browser, static_lesson: str) ->
     context.close()
     assert errors == []
     assert [url for url in requests if "/api/" in urlsplit(url).path] == []
-    assert {urlsplit(url).netloc for url in requests} == {urlsplit(static_lesson).netloc}
+    assert {urlsplit(url).netloc for url in requests} == {urlsplit(exported_url).netloc}

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import math
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sympy
 from playwright.sync_api import Browser, Locator, Page
 
-from steepest.authoring.export import export_site
 from steepest.widgets.slope_nudge.number_text import error_text, six_figures
 
-from .conftest import REPO, OpenPage, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import REPO, OpenPage, wait_for_widgets
 from .test_accessibility import AXE, axe_violations
 from .test_screenshots import SCREEN_HEIGHT, SHOTS, check_region
 
@@ -254,26 +251,6 @@ def test_no_axe_violations_and_a_screenshot(
     check_region(
         page, '[data-widget="slope-nudge"]', SHOTS / f"slope-nudge-{width}-{scheme}.png", scheme
     )
-
-
-@pytest.fixture(scope="module")
-def exported_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("static-host")
-    export_site(root / "course")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/course/"
-    try:
-        _wait_until_answering(url, server, limit_s=15)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_the_widget_works_in_the_static_export(browser: Browser, exported_url: str) -> None:

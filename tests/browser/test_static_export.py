@@ -5,47 +5,23 @@ request goes to the API."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from steepest.authoring.export import export_site
-
-from .conftest import SLUG, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import EXPORT_PREFIX, SLUG, wait_for_widgets
 
 pytestmark = pytest.mark.browser
 
 STATIC_NOTE = "Checking answers needs a Steepest server; this is a static copy."
-# Served under a sub-path, as on a project's GitHub Pages, so absolute links would break.
-PREFIX = "/course/"
-
-
-@pytest.fixture(scope="module")
-def static_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("static-host")
-    export_site(root / PREFIX.strip("/"))
-    port = _free_port()
-    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-    server = subprocess.Popen(
-        [*command, "--directory", str(root)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    try:
-        _wait_until_answering(url, server, limit_s=15)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+# The export is served under a sub-path (conftest's EXPORT_PREFIX), as on a project's GitHub
+# Pages, so absolute links would break.
 
 
 @pytest.fixture
-def visit(browser: Browser, static_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
+def visit(browser: Browser, exported_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
     """The lesson, reached from the index by its link; with every request and console error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -54,14 +30,14 @@ def visit(browser: Browser, static_url: str) -> Iterator[tuple[Page, list[str], 
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-    page.goto(static_url)
+    page.goto(exported_url)
     page.locator(f'a[href="lessons/{SLUG}/"]').click()
-    page.wait_for_url(f"{static_url}lessons/{SLUG}/")
+    page.wait_for_url(f"{exported_url}lessons/{SLUG}/")
     yield page, requests, errors
     context.close()
     assert errors == []
     assert [url for url in requests if "/api/" in urlsplit(url).path] == []
-    assert {urlsplit(url).netloc for url in requests} == {urlsplit(static_url).netloc}
+    assert {urlsplit(url).netloc for url in requests} == {urlsplit(exported_url).netloc}
 
 
 def test_the_lesson_renders_with_its_mathml_and_stylesheet(
@@ -69,7 +45,7 @@ def test_the_lesson_renders_with_its_mathml_and_stylesheet(
 ) -> None:
     page, requests, _errors = visit
     assert page.locator("main math").count() > 10
-    assert any(url.endswith(f"{PREFIX}static/css/steepest.css") for url in requests)
+    assert any(url.endswith(f"{EXPORT_PREFIX}static/css/steepest.css") for url in requests)
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background not in ("", "rgba(0, 0, 0, 0)")
 
@@ -80,7 +56,7 @@ def test_the_best_box_slider_works_and_progress_stays_in_the_browser(
     page, requests, _errors = visit
     wait_for_widgets(page)
     # The box evaluates trees with expr-tree.js, which imports the table of functions as JSON.
-    assert any(url.endswith(f"{PREFIX}static/js/expr-functions.js") for url in requests)
+    assert any(url.endswith(f"{EXPORT_PREFIX}static/js/expr-functions.js") for url in requests)
     box = page.locator('[data-widget="best-box"]')
     box.locator("[data-slider]").evaluate(
         "el => { el.value = '1'; el.dispatchEvent(new Event('input', { bubbles: true })); }"
@@ -120,15 +96,15 @@ def test_a_quiz_answer_shows_the_static_copy_note(
 
 
 def test_every_exported_lesson_mounts_its_widgets_without_the_api(
-    visit: tuple[Page, list[str], list[str]], static_url: str
+    visit: tuple[Page, list[str], list[str]], exported_url: str
 ) -> None:
     """The other lessons too, reached by the index's links (the fixture checks the requests)."""
     page, _requests, _errors = visit
-    page.goto(static_url)
+    page.goto(exported_url)
     links = page.locator("a.lesson-card-title, .lesson-card-title a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert len(hrefs) >= 2
     for href in hrefs:
-        page.goto(static_url + str(href))
+        page.goto(exported_url + str(href))
         assert page.locator("main math").count() > 0
         wait_for_widgets(page)
