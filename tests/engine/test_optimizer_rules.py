@@ -6,7 +6,6 @@ on a quadratic."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -14,6 +13,13 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from optimizer_reference import (
+    FloatGradient,
+    reference_adagrad,
+    reference_adam,
+    reference_heavy_ball,
+    reference_rmsprop,
+)
 from steepest.engine.calculus.descent_steps import descent_position
 from steepest.engine.errors import EvaluationError, LimitExceeded
 from steepest.engine.optimizers.rules import (
@@ -30,79 +36,6 @@ from steepest.engine.optimizers.walks import optimizer_path
 w1, w2 = sympy.symbols("w1 w2", real=True)
 RATE = sympy.Rational(1, 10)
 BETA = sympy.Rational(9, 10)
-
-FloatGradient = Callable[[np.ndarray], np.ndarray]
-
-
-# -- the references: each algorithm as its source writes it, in floats ------------------------
-
-
-def reference_gd(grad: FloatGradient, w: np.ndarray, steps: int, lr: float) -> np.ndarray:
-    for _ in range(steps):
-        w = w - lr * grad(w)
-    return w
-
-
-def reference_heavy_ball(
-    grad: FloatGradient, w: np.ndarray, steps: int, lr: float, momentum: float, nesterov: bool
-) -> np.ndarray:
-    """torch.optim.SGD's documented algorithm, dampening 0: b_1 = g_1, b_t = μb_{t−1} + g_t,
-    g ← g + μb_t with Nesterov, else g ← b_t; θ ← θ − γg."""
-    buffer = None
-    for _ in range(steps):
-        g = grad(w)
-        buffer = g.copy() if buffer is None else momentum * buffer + g
-        w = w - lr * (g + momentum * buffer if nesterov else buffer)
-    return w
-
-
-def reference_adagrad(
-    grad: FloatGradient, w: np.ndarray, steps: int, lr: float, eps: float
-) -> np.ndarray:
-    """Duchi, Hazan & Singer (2011), diagonal form, as torch.optim.Adagrad: state_sum += g²,
-    θ ← θ − γ g/(√state_sum + ε)."""
-    total = np.zeros_like(w)
-    for _ in range(steps):
-        g = grad(w)
-        total = total + g * g
-        w = w - lr * g / (np.sqrt(total) + eps)
-    return w
-
-
-def reference_rmsprop(
-    grad: FloatGradient, w: np.ndarray, steps: int, lr: float, rho: float, eps: float
-) -> np.ndarray:
-    """Hinton, Neural Networks for Machine Learning, lecture 6e: MeanSquare(w, t) =
-    0.9·MeanSquare(w, t−1) + 0.1·(∂E/∂w)², divide the gradient by √MeanSquare (ε under the root)."""
-    mean_square = np.zeros_like(w)
-    for _ in range(steps):
-        g = grad(w)
-        mean_square = rho * mean_square + (1 - rho) * g * g
-        w = w - lr * g / np.sqrt(mean_square + eps)
-    return w
-
-
-def reference_adam(
-    grad: FloatGradient,
-    w: np.ndarray,
-    steps: int,
-    alpha: float,
-    beta1: float,
-    beta2: float,
-    eps: float,
-) -> np.ndarray:
-    """Kingma & Ba (2015), Algorithm 1, line by line."""
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
-    for t in range(1, steps + 1):
-        g = grad(w)
-        m = beta1 * m + (1 - beta1) * g
-        v = beta2 * v + (1 - beta2) * g * g
-        m_hat = m / (1 - beta1**t)
-        v_hat = v / (1 - beta2**t)
-        w = w - alpha * m_hat / (np.sqrt(v_hat) + eps)
-    return w
-
 
 # -- the quadratics ------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from optimizer_reference import pytorch_one_cycle
 from steepest.engine.errors import EvaluationError
 from steepest.engine.optimizers.schedules import (
     cosine_rate,
@@ -71,19 +72,6 @@ def test_warmup_is_pytorchs_linear_lr_from_one_over_the_length(
     progress = 1.0 if iterations == 0 else min(step, iterations) / iterations
     expected = float(rate) * (start + (1 - start) * progress)
     assert near(warmup_rate(rate, length, step), expected)
-
-
-def pytorch_one_cycle(max_lr: float, total: int, step: int) -> float:
-    """OneCycleLR.get_lr with its defaults (pct_start 0.3, cos, div 25, final div 1e4)."""
-    initial = max_lr / 25
-    phases = [(0.3 * total - 1, initial, max_lr), (total - 1, max_lr, initial / 1e4)]
-    start_step = 0.0
-    for index, (end_step, start_lr, end_lr) in enumerate(phases):
-        if step <= end_step or index == len(phases) - 1:
-            pct = (step - start_step) / (end_step - start_step)
-            return end_lr + (start_lr - end_lr) / 2 * (math.cos(math.pi * pct) + 1)
-        start_step = end_step
-    raise AssertionError("unreachable: the last phase takes every step")
 
 
 @FAST

@@ -30,6 +30,7 @@ from steepest.engine.claims.curvature import condition_claim, eigenvalues_claim,
 from steepest.engine.claims.descent import factor_claim, factors_claim, position_claim, stable_claim
 from steepest.engine.claims.inequality import where_claim
 from steepest.engine.claims.names import ClaimNames
+from steepest.engine.claims.optimizers import optimizer_claim, schedule_claim, tuned_claim
 from steepest.engine.claims.shapes import Expected, MatrixValue, Values, ValueSet, describe
 from steepest.engine.claims.shown import describe_number
 from steepest.engine.claims.statements import ClaimKind, Statement
@@ -304,6 +305,13 @@ EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
         "hessian": _shaped(hessian_claim),
         "eigenvalues": _shaped(eigenvalues_claim),
         "condition": _shaped(condition_claim),
+        "momentum": _shaped(optimizer_claim),
+        "nesterov": _shaped(optimizer_claim),
+        "adagrad": _shaped(optimizer_claim),
+        "rmsprop": _shaped(optimizer_claim),
+        "adam": _shaped(optimizer_claim),
+        "tuned": _shaped(tuned_claim),
+        "schedule": _shaped(schedule_claim),
     }
 )
 """One evaluator per kind of statement; `tests/engine/test_statement_values.py` checks that

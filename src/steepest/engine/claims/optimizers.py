@@ -1,0 +1,187 @@
+"""Claims about the optimizers of lessons 06–08: where K steps of one lead, Polyak's tuned heavy
+ball on a quadratic, and a schedule's rate at a step. Each function works out one statement.
+
+    momentum w1^2 + 3w2^2 from w1 = 1, w2 = 1 after 2 steps at rate 0.1 with beta = 0.9
+    adam w1^2 + 3w2^2 from w1 = 1, w2 = 1 after 1 step at rate 0.1      (0.9, 0.9): η·sign(g)
+    tuned momentum w1^2 + 9w2^2                                          (1/4, 1/4): (η*, β*)
+    schedule cosine 0.1 at step 50 with total = 100                      0.05
+
+The rules, their settings and defaults are those of optimizers/rules.py: momentum and nesterov
+need `beta`; adagrad takes `eps` (10⁻¹⁰); rmsprop `rho` (0.9) and `eps` (10⁻⁸, under the root);
+adam `beta1` (0.9), `beta2` (0.999) and `eps` (10⁻⁸). A rate or setting may be made of the
+lesson's parameters, when the position is a formula in them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import sympy
+
+from steepest.engine.calculus.quadratic import quadratic_hessian
+from steepest.engine.claims.names import ClaimNames
+from steepest.engine.claims.shapes import Values
+from steepest.engine.claims.statements import Statement
+from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
+from steepest.engine.limits import DEFAULT_LIMITS
+from steepest.engine.notation.parser import parse
+from steepest.engine.notation.printing import to_text
+from steepest.engine.notation.symbols import canonical_variable_name
+from steepest.engine.optimizers import rules
+from steepest.engine.optimizers.schedules import (
+    cosine_rate,
+    decay_rate,
+    one_cycle_rate,
+    warmup_rate,
+)
+from steepest.engine.optimizers.tuning import tuned_heavy_ball
+from steepest.engine.optimizers.walks import optimizer_path
+
+# The settings each rule takes, by the name a statement gives them, with their defaults (None:
+# the statement must give it). `eps` and `epsilon` (ε) are one setting.
+_SETTINGS: Mapping[str, Mapping[str, sympy.Expr | None]] = {
+    "momentum": {"beta": None},
+    "nesterov": {"beta": None},
+    "adagrad": {"eps": rules.ADAGRAD_EPSILON},
+    "rmsprop": {"rho": rules.RMSPROP_DECAY, "eps": rules.RMSPROP_EPSILON},
+    "adam": {"beta1": rules.ADAM_BETA1, "beta2": rules.ADAM_BETA2, "eps": rules.ADAM_EPSILON},
+}
+_RULES: Mapping[str, Callable[..., rules.Rule]] = {
+    "momentum": lambda rate, s: rules.HeavyBall(rate, s["beta"]),
+    "nesterov": lambda rate, s: rules.Nesterov(rate, s["beta"]),
+    "adagrad": lambda rate, s: rules.AdaGrad(rate, s["eps"]),
+    "rmsprop": lambda rate, s: rules.RMSProp(rate, s["rho"], s["eps"]),
+    "adam": lambda rate, s: rules.Adam(rate, s["beta1"], s["beta2"], s["eps"]),
+}
+# Whole-number settings of each schedule, then its other ones with their defaults.
+_COUNTS = {
+    "decay": ("every",),
+    "cosine": ("total",),
+    "warmup": ("length",),
+    "one-cycle": ("total",),
+}
+_SCHEDULE_SETTINGS: Mapping[str, Mapping[str, sympy.Expr | None]] = {
+    "decay": {"factor": None},
+    "cosine": {"floor": sympy.S.Zero},
+    "warmup": {},
+    "one-cycle": {},
+}
+# A schedule's step beyond this is not one a lesson states.
+MAX_SCHEDULE_STEP = 10**6
+
+
+def optimizer_claim(statement: Statement, names: ClaimNames) -> Values:
+    """The position after K steps of the statement's optimizer, one coordinate per variable."""
+    assert statement.steps is not None and statement.rate is not None
+    function, variables, point = names.function_and_point(statement)
+    assert point is not None  # the grammar requires `from POINT`
+    rate = names.read_rate(statement.rate)
+    given = _settings(statement, _SETTINGS[statement.kind], names)
+    rule = _RULES[statement.kind](rate, given)
+    symbolic = bool(rate.free_symbols) or any(v.free_symbols for v in given.values())
+    path = optimizer_path(rule, function, variables, point, statement.steps, symbolic)
+    return Values(path[-1], vector=len(variables) > 1)
+
+
+def tuned_claim(statement: Statement, names: ClaimNames) -> Values:
+    """Polyak's heavy ball for a quadratic: (η*, β*), β* alone, or the factor it settles at."""
+    function = names.read(statement.function)
+    variables = names.variables_of(function)
+    if not variables:
+        raise VariableError(f"{to_text(function)} has no variables, so nothing descends")
+    tuned = tuned_heavy_ball(
+        quadratic_hessian(function, variables), f"the Hessian of {to_text(function)}"
+    )
+    if statement.variant == "momentum":
+        return Values((tuned.rate, tuned.beta), vector=True, note="(the rate η and the momentum β)")
+    if statement.variant == "beta":
+        return Values((tuned.beta,))
+    return Values((tuned.factor,), note="(what each step multiplies the distance by)")
+
+
+def schedule_claim(statement: Statement, names: ClaimNames) -> Values:
+    """The rate a schedule gives at step T (counted from 0)."""
+    assert statement.steps is not None and statement.variant is not None
+    variant, step = statement.variant, statement.steps
+    if step > MAX_SCHEDULE_STEP:
+        raise LimitExceeded(f"a schedule's step is at most {MAX_SCHEDULE_STEP}")
+    rate = names.read_rate(statement.function)
+    counts = _counts(statement, _COUNTS[variant])
+    others = {k: v for k, v in statement.settings if k not in _COUNTS[variant]}
+    given = _settings(statement, _SCHEDULE_SETTINGS[variant], names, others)
+    if variant == "decay":
+        (every,) = counts
+        if step // every > DEFAULT_LIMITS.max_exponent:
+            raise LimitExceeded(f"a decay claim takes at most {DEFAULT_LIMITS.max_exponent} decays")
+        return Values((decay_rate(rate, given["factor"], every, step),))
+    (length,) = counts
+    if variant == "cosine":
+        return Values((cosine_rate(rate, length, step, given["floor"]),))
+    if variant == "warmup":
+        return Values((warmup_rate(rate, length, step),))
+    return Values((one_cycle_rate(rate, length, step),))
+
+
+def _settings(
+    statement: Statement,
+    allowed: Mapping[str, sympy.Expr | None],
+    names: ClaimNames,
+    written: Mapping[str, str] | None = None,
+) -> dict[str, sympy.Expr]:
+    """The statement's settings read exactly, with the defaults of those it leaves out."""
+    what = statement.variant or statement.kind
+    found: dict[str, sympy.Expr] = {}
+    for name, text in (dict(statement.settings) if written is None else written).items():
+        key = _setting_name(name)
+        if key not in allowed:
+            listed = ", ".join(allowed) or "none but its length"
+            raise VariableError(f"{what} takes no setting {name!r} (it takes {listed})")
+        found[key] = _setting_value(key, text, names)
+    for key, default in allowed.items():
+        if key not in found:
+            if default is None:
+                raise VariableError(f"{what} needs its {key}: add 'with {key} = …'")
+            found[key] = default
+    return found
+
+
+def _setting_name(name: str) -> str:
+    try:
+        key = canonical_variable_name(name)
+    except EngineError:
+        raise VariableError(f"{name!r} is not the name of a setting") from None
+    return "eps" if key == "epsilon" else key
+
+
+def _setting_value(key: str, text: str, names: ClaimNames) -> sympy.Expr:
+    """A setting: a number or made of the lesson's parameters; a number is checked against the
+    range the rule allows (a decay, a momentum or an average's weight below 1; ε from 0)."""
+    try:
+        value = parse(text, variables=[], parameters=names.parameters)
+    except EngineError:
+        raise VariableError(
+            f"the {key} {text!r} is neither a number nor made of the lesson's parameters"
+        ) from None
+    if not value.is_number:
+        return value
+    if key in ("eps", "floor") and not value >= 0:
+        raise EvaluationError(f"the {key} {text!r} is below 0")
+    if key in ("beta", "beta1", "beta2", "rho") and not (0 <= value < 1):
+        raise EvaluationError(f"the {key} {text!r} is not from 0 up to (not including) 1")
+    if key == "factor" and not value > 0:
+        raise EvaluationError(f"the decay factor {text!r} is not above 0")
+    return value
+
+
+def _counts(statement: Statement, keys: tuple[str, ...]) -> tuple[int, ...]:
+    """A schedule's whole-number settings (its length, or the steps between decays)."""
+    written = dict(statement.settings)
+    counts = []
+    for key in keys:
+        if key not in written:
+            raise VariableError(f"{statement.variant} needs its {key}: add 'with {key} = …'")
+        text = written[key].strip()
+        if not text.isdigit() or int(text) < 1:
+            raise EvaluationError(f"the {key} {text!r} is not a whole number of steps above 0")
+        counts.append(int(text))
+    return tuple(counts)
