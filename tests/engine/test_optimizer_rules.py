@@ -6,6 +6,7 @@ on a quadratic."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -40,8 +41,11 @@ BETA = sympy.Rational(9, 10)
 # -- the quadratics ------------------------------------------------------------------------------
 
 
+Bowl = tuple[sympy.Matrix, tuple[int, int], tuple[int, int]]
+
+
 @st.composite
-def bowls(draw: st.DrawFn) -> tuple[sympy.Matrix, tuple[int, int], tuple[int, int]]:
+def bowls(draw: st.DrawFn) -> Bowl:
     """A positive-definite Hessian of small whole numbers, a linear term, and a start."""
     a = draw(st.integers(1, 8))
     d = draw(st.integers(1, 8))
@@ -76,52 +80,46 @@ def close(found: np.ndarray, expected: np.ndarray) -> bool:
 BOWL_SETTINGS = settings(max_examples=25, deadline=None, derandomize=True)
 
 
-@BOWL_SETTINGS
-@given(bowls(), st.integers(1, 8))
-def test_momentum_and_nesterov_walks_are_pytorchs_sgd(
-    bowl: tuple[sympy.Matrix, tuple[int, int], tuple[int, int]], steps: int
-) -> None:
-    matrix, linear, start = bowl
-    loss, grad, w0 = (
-        quadratic(matrix, linear),
-        float_gradient(matrix, linear),
-        np.array(start, float),
-    )
-    for nesterov, rule in ((False, HeavyBall(RATE, BETA)), (True, Nesterov(RATE, BETA))):
-        expected = reference_heavy_ball(grad, w0, steps, 0.1, 0.9, nesterov)
-        assert close(engine_walk(rule, loss, start, steps), expected)
+Reference = Callable[[FloatGradient, np.ndarray, int], np.ndarray]
+RULES: dict[str, tuple[Rule, Reference]] = {
+    "heavy ball": (
+        HeavyBall(RATE, BETA),
+        lambda grad, w, steps: reference_heavy_ball(grad, w, steps, 0.1, 0.9, False),
+    ),
+    "nesterov": (
+        Nesterov(RATE, BETA),
+        lambda grad, w, steps: reference_heavy_ball(grad, w, steps, 0.1, 0.9, True),
+    ),
+    "adagrad": (
+        AdaGrad(RATE),
+        lambda grad, w, steps: reference_adagrad(grad, w, steps, 0.1, 1e-10),
+    ),
+    "rmsprop": (
+        RMSProp(RATE),
+        lambda grad, w, steps: reference_rmsprop(grad, w, steps, 0.1, 0.9, 1e-8),
+    ),
+    "adam": (
+        Adam(RATE),
+        lambda grad, w, steps: reference_adam(grad, w, steps, 0.1, 0.9, 0.999, 1e-8),
+    ),
+}
 
 
+@pytest.mark.parametrize("name", sorted(RULES))
 @BOWL_SETTINGS
 @given(bowls(), st.integers(1, 8))
-def test_adaptive_walks_are_the_published_algorithms(
-    bowl: tuple[sympy.Matrix, tuple[int, int], tuple[int, int]], steps: int
-) -> None:
+def test_each_walk_is_its_published_algorithm(name: str, bowl: Bowl, steps: int) -> None:
+    """With the published defaults: PyTorch's SGD momentum, AdaGrad's ε = 10⁻¹⁰, Hinton's
+    ρ = 0.9, Adam's β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸."""
     matrix, linear, start = bowl
-    loss, grad, w0 = (
-        quadratic(matrix, linear),
-        float_gradient(matrix, linear),
-        np.array(start, float),
-    )
-    assert close(
-        engine_walk(AdaGrad(RATE), loss, start, steps),
-        reference_adagrad(grad, w0, steps, 0.1, 1e-10),
-    )
-    assert close(
-        engine_walk(RMSProp(RATE), loss, start, steps),
-        reference_rmsprop(grad, w0, steps, 0.1, 0.9, 1e-8),
-    )
-    assert close(
-        engine_walk(Adam(RATE), loss, start, steps),
-        reference_adam(grad, w0, steps, 0.1, 0.9, 0.999, 1e-8),
-    )
+    rule, reference = RULES[name]
+    expected = reference(float_gradient(matrix, linear), np.array(start, float), steps)
+    assert close(engine_walk(rule, quadratic(matrix, linear), start, steps), expected)
 
 
 @BOWL_SETTINGS
 @given(bowls(), st.integers(0, 6))
-def test_momentum_with_beta_zero_is_gradient_descent(
-    bowl: tuple[sympy.Matrix, tuple[int, int], tuple[int, int]], steps: int
-) -> None:
+def test_momentum_with_beta_zero_is_gradient_descent(bowl: Bowl, steps: int) -> None:
     matrix, linear, start = bowl
     loss = quadratic(matrix, linear)
     point = {w1: sympy.Integer(start[0]), w2: sympy.Integer(start[1])}
@@ -137,7 +135,7 @@ def test_momentum_with_beta_zero_is_gradient_descent(
 @BOWL_SETTINGS
 @given(bowls(), st.integers(0, 10))
 def test_gradient_descent_and_momentum_on_a_quadratic_follow_the_closed_form(
-    bowl: tuple[sympy.Matrix, tuple[int, int], tuple[int, int]], steps: int
+    bowl: Bowl, steps: int
 ) -> None:
     """GD: w_k − w* = (I − ηH)^k (w_0 − w*). Heavy ball: (w_k − w*, w_{k−1} − w*) is the power
     of the block matrix ((1 + β)I − ηH, −βI; I, 0) applied to (w_0 − w*, w_0 − w*), since

@@ -109,10 +109,8 @@ class AdaGrad:
 
     def step(self, weights: Vector, slope: Vector, state: State) -> tuple[Vector, State]:
         total = tuple(s + g**2 for s, g in zip(state.second, slope, strict=True))
-        moved = tuple(
-            w - self.rate * _ratio(g, sympy.sqrt(s) + self.epsilon)
-            for w, g, s in zip(weights, slope, total, strict=True)
-        )
+        scales = tuple(sympy.sqrt(s) + self.epsilon for s in total)
+        moved = _scaled_step(weights, self.rate, slope, scales)
         return moved, replace(state, taken=state.taken + 1, second=total)
 
 
@@ -125,14 +123,9 @@ class RMSProp:
     """Added under the root, as in the rule E[g²] + ε."""
 
     def step(self, weights: Vector, slope: Vector, state: State) -> tuple[Vector, State]:
-        average = tuple(
-            self.decay * s + (1 - self.decay) * g**2
-            for s, g in zip(state.second, slope, strict=True)
-        )
-        moved = tuple(
-            w - self.rate * _ratio(g, sympy.sqrt(s + self.epsilon))
-            for w, g, s in zip(weights, slope, average, strict=True)
-        )
+        average = _moving_average(self.decay, state.second, tuple(g**2 for g in slope))
+        scales = tuple(sympy.sqrt(s + self.epsilon) for s in average)
+        moved = _scaled_step(weights, self.rate, slope, scales)
         return moved, replace(state, taken=state.taken + 1, second=average)
 
 
@@ -146,27 +139,23 @@ class Adam:
 
     def step(self, weights: Vector, slope: Vector, state: State) -> tuple[Vector, State]:
         count = state.taken + 1
-        first = tuple(
-            self.beta1 * m + (1 - self.beta1) * g for m, g in zip(state.first, slope, strict=True)
-        )
-        second = tuple(
-            self.beta2 * v + (1 - self.beta2) * g**2
-            for v, g in zip(state.second, slope, strict=True)
-        )
-        moved = tuple(
-            w
-            - self.rate
-            * _ratio(
-                m / (1 - self.beta1**count), sympy.sqrt(v / (1 - self.beta2**count)) + self.epsilon
-            )
-            for w, m, v in zip(weights, first, second, strict=True)
-        )
+        first = _moving_average(self.beta1, state.first, slope)
+        second = _moving_average(self.beta2, state.second, tuple(g**2 for g in slope))
+        # The bias-corrected moments m̂ and v̂.
+        unbiased = tuple(m / (1 - self.beta1**count) for m in first)
+        scales = tuple(sympy.sqrt(v / (1 - self.beta2**count)) + self.epsilon for v in second)
+        moved = _scaled_step(weights, self.rate, unbiased, scales)
         return moved, State(count, first, second)
 
 
-def _ratio(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
-    """numerator/denominator, where a zero denominator (ε = 0 and no gradient yet) means no
-    move: the numerator is then zero too."""
-    if denominator == 0:
-        return sympy.S.Zero
-    return numerator / denominator
+def _moving_average(weight: sympy.Expr, old: Vector, new: Vector) -> Vector:
+    """weight·old + (1 − weight)·new in each coordinate: an exponential moving average."""
+    return tuple(weight * o + (1 - weight) * n for o, n in zip(old, new, strict=True))
+
+
+def _scaled_step(weights: Vector, rate: sympy.Expr, moves: Vector, scales: Vector) -> Vector:
+    """w − η·move/scale in each coordinate, where a zero scale (ε = 0 and no gradient yet) means
+    no move: the move is then zero too."""
+    return tuple(
+        w if s == 0 else w - rate * m / s for w, m, s in zip(weights, moves, scales, strict=True)
+    )
