@@ -190,9 +190,11 @@ def test_a_symbolic_rate_gives_a_formula_and_needs_a_polynomial_gradient() -> No
         optimizer_path(HeavyBall(eta, beta), sympy.exp(w1), [w1], {w1: sympy.S.Zero}, 2, True)
 
 
-def test_a_walk_that_flies_off_or_runs_too_long_is_refused() -> None:
+def test_a_walk_that_flies_off_loses_its_slope_or_runs_too_long_is_refused() -> None:
     start = {w1: sympy.Integer(2)}
     with pytest.raises(EvaluationError, match="flown off"):
         optimizer_path(HeavyBall(sympy.Integer(1), BETA), w1**4, [w1], start, 40)
+    with pytest.raises(EvaluationError, match=r"step 2 has no slope .* at \(-1.9\)"):
+        optimizer_path(Adam(sympy.Integer(2)), sympy.sqrt(w1), [w1], {w1: RATE}, 3)
     with pytest.raises(LimitExceeded, match="at most 1000 steps"):
         optimizer_path(GradientDescent(RATE), w1**2, [w1], start, 1001)

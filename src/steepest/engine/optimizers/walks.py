@@ -62,7 +62,10 @@ def walk(rule: Rule, gradient_at: Gradient, start: Vector, steps: int) -> list[V
     for index in range(steps):
         slope = gradient_at(weights, index)
         if any(has_no_real_value(g) for g in slope):
-            raise EvaluationError(f"the slope is undefined at step {index + 1}, at {weights}")
+            where = ", ".join(f"{float(c):.6g}" if c.is_number else str(c) for c in weights)
+            raise EvaluationError(
+                f"step {index + 1} has no slope to take: it is undefined at ({where})"
+            )
         weights, state = rule.step(weights, tuple(carried(g) for g in slope), state)
         weights, state = _carried_all(weights, state)
         _require_finite(weights, index + 1)
