@@ -1,6 +1,7 @@
 """Claims about optimizers: positions after K steps of each rule (against the float references
 of optimizer_reference.py), Polyak's tuned heavy ball (against Goh's closed form), a schedule's
-rate (against PyTorch's formulas), and the statements' settings and their mistakes."""
+rate (against PyTorch's formulas), minibatch SGD on the seeded data (against the update done
+here in floats), and the statements' settings and their mistakes."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.statements import read_statement
 from steepest.engine.claims.verify import verify_claim
 from steepest.engine.errors import EvaluationError, LimitExceeded, MathSyntaxError, VariableError
+from steepest.engine.optimizers.minibatch import epoch_batches, line_examples
 
 LOSS = "w1^2 + 3w2^2 + w1 w2 - w1"
 START = "w1 = 1, w2 = -1"
@@ -158,3 +160,34 @@ def test_a_schedule_of_a_parameter_rate_is_a_formula_and_its_settings_are_checke
         verify_claim("schedule warmup 0.1 at step 3 with length = 5, floor = 0", "0")
     with pytest.raises(LimitExceeded, match="at most"):
         verify_claim("schedule decay 0.1 at step 100000 with factor = 0.5, every = 1", "0")
+
+
+SGD = (
+    "sgd (w x + b - y)^2 from w = 0, b = 0 after {steps} steps at rate 0.05 with seed = 7,"
+    " examples = 10, batch = 4, slope = 2, intercept = -1, noise = 0.5"
+)
+
+
+def test_an_sgd_position_is_minibatch_descent_on_the_seeded_data() -> None:
+    examples = line_examples(7, 10, sympy.Integer(2), sympy.Integer(-1), sympy.Rational(1, 2))
+    xs = np.array([float(e.x) for e in examples])
+    ys = np.array([float(e.y) for e in examples])
+    weights = np.zeros(2)
+    for step in range(7):  # batches of 4, 4 and 2 per epoch
+        epoch, place = divmod(step, 3)
+        batch = list(epoch_batches(10, 4, 7, epoch)[place])
+        residual = weights[0] * xs[batch] + weights[1] - ys[batch]
+        slope = np.array([np.mean(2 * residual * xs[batch]), np.mean(2 * residual)])
+        weights = weights - 0.05 * slope
+        statement = SGD.format(steps=step + 1)
+        assert verify_claim(statement, shown(weights, 8)).ok, step
+        assert not verify_claim(statement, shown(weights + 1e-5, 8)).ok, step
+
+
+def test_an_sgd_claim_names_its_data_and_weights_apart() -> None:
+    with pytest.raises(VariableError, match="sgd needs its seed"):
+        verify_claim(SGD.format(steps=1).replace("seed = 7,", ""), "0")
+    with pytest.raises(VariableError, match="x names the data"):
+        verify_claim(SGD.format(steps=1).replace("w = 0", "x = 0"), "0")
+    with pytest.raises(VariableError, match="the data must be numbers"):
+        verify_claim(SGD.format(steps=1).replace("slope = 2", "slope = eta"), "0", ("eta",))

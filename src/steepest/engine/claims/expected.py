@@ -34,6 +34,7 @@ from steepest.engine.claims.optimizers import optimizer_claim, schedule_claim, t
 from steepest.engine.claims.shapes import Expected, MatrixValue, Values, ValueSet, describe
 from steepest.engine.claims.shown import describe_number
 from steepest.engine.claims.statements import ClaimKind, Statement
+from steepest.engine.claims.stochastic import sgd_claim
 from steepest.engine.errors import EngineError, EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
@@ -312,6 +313,7 @@ EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
         "adam": _shaped(optimizer_claim),
         "tuned": _shaped(tuned_claim),
         "schedule": _shaped(schedule_claim),
+        "sgd": _shaped(sgd_claim),
     }
 )
 """One evaluator per kind of statement; `tests/engine/test_statement_values.py` checks that

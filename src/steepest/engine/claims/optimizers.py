@@ -20,13 +20,12 @@ import sympy
 
 from steepest.engine.calculus.quadratic import quadratic_hessian
 from steepest.engine.claims.names import ClaimNames
+from steepest.engine.claims.settings import read_settings
 from steepest.engine.claims.shapes import Values
 from steepest.engine.claims.statements import Statement
-from steepest.engine.errors import EngineError, EvaluationError, LimitExceeded, VariableError
+from steepest.engine.errors import LimitExceeded, VariableError
 from steepest.engine.limits import DEFAULT_LIMITS
-from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
-from steepest.engine.notation.symbols import canonical_variable_name
 from steepest.engine.optimizers import rules
 from steepest.engine.optimizers.schedules import (
     cosine_rate,
@@ -76,7 +75,7 @@ def optimizer_claim(statement: Statement, names: ClaimNames) -> Values:
     function, variables, point = names.function_and_point(statement)
     assert point is not None  # the grammar requires `from POINT`
     rate = names.read_rate(statement.rate)
-    given = _settings(statement, _SETTINGS[statement.kind], names)
+    given = read_settings(statement, _SETTINGS[statement.kind], names).values
     rule = _RULES[statement.kind](rate, given)
     symbolic = bool(rate.free_symbols) or any(v.free_symbols for v in given.values())
     path = optimizer_path(rule, function, variables, point, statement.steps, symbolic)
@@ -106,82 +105,15 @@ def schedule_claim(statement: Statement, names: ClaimNames) -> Values:
     if step > MAX_SCHEDULE_STEP:
         raise LimitExceeded(f"a schedule's step is at most {MAX_SCHEDULE_STEP}")
     rate = names.read_rate(statement.function)
-    counts = _counts(statement, _COUNTS[variant])
-    others = {k: v for k, v in statement.settings if k not in _COUNTS[variant]}
-    given = _settings(statement, _SCHEDULE_SETTINGS[variant], names, others)
+    settings = read_settings(statement, _SCHEDULE_SETTINGS[variant], names, _COUNTS[variant])
+    given, (count,) = settings.values, settings.counts
     if variant == "decay":
-        (every,) = counts
+        every = count
         if step // every > DEFAULT_LIMITS.max_exponent:
             raise LimitExceeded(f"a decay claim takes at most {DEFAULT_LIMITS.max_exponent} decays")
         return Values((decay_rate(rate, given["factor"], every, step),))
-    (length,) = counts
     if variant == "cosine":
-        return Values((cosine_rate(rate, length, step, given["floor"]),))
+        return Values((cosine_rate(rate, count, step, given["floor"]),))
     if variant == "warmup":
-        return Values((warmup_rate(rate, length, step),))
-    return Values((one_cycle_rate(rate, length, step),))
-
-
-def _settings(
-    statement: Statement,
-    allowed: Mapping[str, sympy.Expr | None],
-    names: ClaimNames,
-    written: Mapping[str, str] | None = None,
-) -> dict[str, sympy.Expr]:
-    """The statement's settings read exactly, with the defaults of those it leaves out."""
-    what = statement.variant or statement.kind
-    found: dict[str, sympy.Expr] = {}
-    for name, text in (dict(statement.settings) if written is None else written).items():
-        key = _setting_name(name)
-        if key not in allowed:
-            listed = ", ".join(allowed) or "none but its length"
-            raise VariableError(f"{what} takes no setting {name!r} (it takes {listed})")
-        found[key] = _setting_value(key, text, names)
-    for key, default in allowed.items():
-        if key not in found:
-            if default is None:
-                raise VariableError(f"{what} needs its {key}: add 'with {key} = …'")
-            found[key] = default
-    return found
-
-
-def _setting_name(name: str) -> str:
-    try:
-        key = canonical_variable_name(name)
-    except EngineError:
-        raise VariableError(f"{name!r} is not the name of a setting") from None
-    return "eps" if key == "epsilon" else key
-
-
-def _setting_value(key: str, text: str, names: ClaimNames) -> sympy.Expr:
-    """A setting: a number or made of the lesson's parameters; a number is checked against the
-    range the rule allows (a decay, a momentum or an average's weight below 1; ε from 0)."""
-    try:
-        value = parse(text, variables=[], parameters=names.parameters)
-    except EngineError:
-        raise VariableError(
-            f"the {key} {text!r} is neither a number nor made of the lesson's parameters"
-        ) from None
-    if not value.is_number:
-        return value
-    if key in ("eps", "floor") and not value >= 0:
-        raise EvaluationError(f"the {key} {text!r} is below 0")
-    if key in ("beta", "beta1", "beta2", "rho") and not (0 <= value < 1):
-        raise EvaluationError(f"the {key} {text!r} is not from 0 up to (not including) 1")
-    if key == "factor" and not value > 0:
-        raise EvaluationError(f"the decay factor {text!r} is not above 0")
-    return value
-
-
-def _counts(statement: Statement, keys: tuple[str, ...]) -> tuple[int, ...]:
-    """A schedule's whole-number settings (its length, or the steps between decays)."""
-    written = dict(statement.settings)
-    counts = []
-    for key in keys:
-        if key not in written:
-            raise VariableError(f"{statement.variant} needs its {key}: add 'with {key} = …'")
-        text = written[key].strip()
-        if not text.isdigit() or int(text) < 1:
-            raise EvaluationError(f"the {key} {text!r} is not a whole number of steps above 0")
-        counts.append(int(text))
-    return tuple(counts)
+        return Values((warmup_rate(rate, count, step),))
+    return Values((one_cycle_rate(rate, count, step),))

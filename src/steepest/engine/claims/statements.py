@@ -27,6 +27,10 @@
                                          a vector: where K heavy-ball steps lead (optimizers.py
                                          in claims/ has the rules); also nesterov, adagrad,
                                          rmsprop and adam, whose settings have defaults
+    sgd EXPR from POINT after K steps at rate R with seed = S, examples = N, batch = B,
+        slope = A, intercept = C, noise = σ
+                                         a vector: minibatch SGD on a seeded data set, EXPR the
+                                         loss of one example (x, y) (claims/stochastic.py)
     tuned momentum EXPR                  (η*, β*): Polyak's best heavy ball for a quadratic
     tuned beta EXPR, tuned factor EXPR   β* alone; the rate (√κ − 1)/(√κ + 1) it settles at
     schedule cosine R at step T with total = N
@@ -54,7 +58,7 @@ from steepest.engine.notation.symbols import canonical_variable_name
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin",
     "position", "factors", "factor", "stable", "where", "hessian", "eigenvalues", "condition",
-    "momentum", "nesterov", "adagrad", "rmsprop", "adam", "tuned", "schedule",
+    "momentum", "nesterov", "adagrad", "rmsprop", "adam", "tuned", "schedule", "sgd",
 ]  # fmt: skip
 
 _FORMS = {
@@ -93,7 +97,7 @@ _FORMS = {
             kind + r"\s+(?P<function>.+)\s+from\s+(?P<point>.+)\s+after\s+(?P<steps>\d+)\s+steps?"
             r"\s+at\s+rate\s+(?P<rate>.+?)(?:\s+with\s+(?P<settings>.+))?"
         )
-        for kind in ("momentum", "nesterov", "adagrad", "rmsprop", "adam")
+        for kind in ("momentum", "nesterov", "adagrad", "rmsprop", "adam", "sgd")
     },
     "tuned": re.compile(r"tuned\s+(?P<variant>momentum|beta|factor)\s+(?P<function>.+)"),
     "schedule": re.compile(
