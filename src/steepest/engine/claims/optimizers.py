@@ -3,7 +3,7 @@ ball on a quadratic, and a schedule's rate at a step. Each function works out on
 
     momentum w1^2 + 3w2^2 from w1 = 1, w2 = 1 after 2 steps at rate 0.1 with beta = 0.9
     adam w1^2 + 3w2^2 from w1 = 1, w2 = 1 after 1 step at rate 0.1      (0.9, 0.9): η·sign(g)
-    tuned momentum w1^2 + 9w2^2                                          (1/4, 1/4): (η*, β*)
+    tuned momentum w1^2 + 9w2^2                                          (1/8, 1/4): (η*, β*)
     schedule cosine 0.1 at step 50 with total = 100                      0.05
 
 The rules, their settings and defaults are those of optimizers/rules.py: momentum and nesterov
