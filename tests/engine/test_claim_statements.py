@@ -35,6 +35,8 @@ def test_factors_stable_rates_and_curvature_name_their_parts() -> None:
         "0.1",
     )
     assert read_statement(f"stable rate {LOSS}").function == LOSS
+    best = read_statement(f"best rate {LOSS}")
+    assert (best.kind, best.function) == ("best", LOSS)
     entry = read_statement(f"hessian {LOSS} wrt w1, w2 at w1 = 0, w2 = 0")
     assert (entry.variable, entry.second, entry.point) == ("w1", "w2", (("w1", "0"), ("w2", "0")))
     assert read_statement(f"condition {LOSS} at w1 = 1, w2 = 1").point == (
@@ -57,7 +59,14 @@ def test_where_splits_its_inequality(text: str, relation: str) -> None:
 
 @pytest.mark.parametrize(
     "statement",
-    ["stable w1^2", "factors w1^2", "position w1^2 from w1 = 1 at rate 1", "where x", "hessian"],
+    [
+        "stable w1^2",
+        "best w1^2",
+        "factors w1^2",
+        "position w1^2 from w1 = 1 at rate 1",
+        "where x",
+        "hessian",
+    ],
 )
 def test_a_statement_missing_its_keywords_says_what_is_allowed(statement: str) -> None:
     with pytest.raises(MathSyntaxError, match="cannot read the claim"):

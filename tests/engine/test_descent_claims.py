@@ -232,3 +232,54 @@ def test_where_a_set_of_two_pieces_is_not_one_interval() -> None:
 def test_where_statements_the_engine_cannot_solve_say_why(statement: str, match: str) -> None:
     with pytest.raises(EngineError, match=match):
         verify_claim(statement, "$x > 1$")
+
+
+def worst_factor(eigenvalues: np.ndarray, rate: float) -> float:
+    """How much the slowest-shrinking distance keeps per step: max |1 − rate·λ|."""
+    return float(np.max(np.abs(1 - rate * eigenvalues)))
+
+
+def test_best_rate_makes_the_largest_factor_smallest() -> None:
+    matrix = sympy.hessian(w1**2 + w1 * w2 + 2 * w2**2, [w1, w2])
+    low, high = sorted(matrix.eigenvals())
+    # SymPy's reference: the rate where the flattest and steepest factors are equal and opposite.
+    (balanced,) = sympy.solve(sympy.Eq(1 - eta * low, -(1 - eta * high)), eta)
+    eigenvalues = np.linalg.eigvalsh(np.array(matrix.tolist(), dtype=float))
+    grid = np.linspace(0.001, float(2 / high), 4001)
+    best_on_grid = grid[np.argmin([worst_factor(eigenvalues, r) for r in grid])]
+    assert math.isclose(float(balanced), best_on_grid, abs_tol=float(grid[1] - grid[0]))
+    statement = "best rate w1^2 + w1 w2 + 2w2^2"
+    assert verify_claim(statement, f"${sympy.latex(sympy.nsimplify(balanced))}$").ok
+    assert verify_claim(statement, f"about {float(balanced):.4f}").ok
+    wrong = verify_claim(statement, f"{float(balanced) + 0.01:.4f}")
+    assert not wrong.ok and "2/(λmin + λmax)" in wrong.got
+
+
+def test_best_rate_of_the_lessons_bowl_halves_both_distances() -> None:
+    assert verify_claim("best rate w1^2 + 3w2^2", r"$\frac{1}{4}$").ok
+    assert verify_claim("factors w1^2 + 3w2^2 at rate 1/4", "$(0.5, -0.5)$").ok
+    hessian = np.diag([2.0, 6.0])
+    # A walk at the best rate ends closer than one at a rate a little to either side.
+    at_best = distance_after(hessian, 0.25, 30)
+    assert at_best < min(distance_after(hessian, 0.23, 30), distance_after(hessian, 0.27, 30))
+
+
+def test_best_rate_of_one_curvature_lands_on_the_minimum_in_one_step() -> None:
+    (curvature,) = sympy.hessian(3 * (w - 1) ** 2, [w]).eigenvals()
+    verdict = verify_claim("best rate 3(w - 1)^2", f"${sympy.latex(1 / curvature)}$")
+    assert verdict.ok and "one step lands on the minimum" in verdict.got
+    assert verify_claim(
+        f"position 3(w - 1)^2 from w = 4 after 1 step at rate {1 / curvature}", "1"
+    ).ok
+
+
+@pytest.mark.parametrize(
+    ("statement", "match"),
+    [
+        ("best rate w1^2 - w2^2", "not positive definite"),
+        ("best rate w1^4 + w2^2", "is not a quadratic"),
+    ],
+)
+def test_best_rate_needs_a_bowl(statement: str, match: str) -> None:
+    with pytest.raises(EvaluationError, match=match):
+        verify_claim(statement, "0.25")

@@ -122,6 +122,14 @@ def test_a_number_within_the_relative_tolerance_is_right() -> None:
     assert "0.01" in diagnose_question(question, "16.2").message
 
 
+def test_a_best_rate_is_a_number_judged_by_its_tolerance() -> None:
+    question = fields("best rate w1^2 + 5w2^2", relative=0.01)
+    low, high = sorted(sympy.hessian(w1**2 + 5 * w2**2, [w1, w2]).eigenvals())
+    reference = 2 / (low + high)
+    for answer, right in ((f"{float(reference):.3f}", True), ("1/6", True), ("0.18", False)):
+        assert diagnose_question(question, answer).correct == right, answer
+
+
 def test_a_number_with_no_finite_decimal_follows_the_figures_rule() -> None:
     question = fields("slope sqrt(x) wrt x at x = 2", figures=4)
     reference = sympy.diff(sympy.sqrt(x), x).subs(x, 2)

@@ -3,6 +3,7 @@ adding to the shipped course or replacing it; and every mistake as `course.yaml:
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -160,15 +161,19 @@ def test_without_a_course_file_the_front_matter_groups_the_lessons(tmp_path: Pat
 
 
 def test_extending_the_shipped_course_adds_lessons_and_units(tmp_path: Path) -> None:
+    # The folder writes the shipped unit's next lesson to come: it joins the unit after the
+    # shipped lessons, and leaves that unit's list of lessons to come.
+    (shipped_unit,) = outline(load_catalogue().syllabus)[:1]
+    course, unit, shipped_slugs, to_come = shipped_unit
     write_course(
         tmp_path,
-        """\
+        f"""\
 extends: shipped
 courses:
-  - title: Math for ML
+  - title: {course}
     units:
-      - title: Optimization & gradient descent
-        lessons: [curvature]
+      - title: {unit}
+        lessons: [written-next]
       - title: Probability
         lessons: [bayes]
         coming_next: [Entropy]
@@ -178,36 +183,20 @@ courses:
         lessons: [approach]
 """,
     )
-    shipped_unit = ("Math for ML", "Optimization & gradient descent")
-    # Quoted for the YAML, which would read "Curvature:" as a key.
-    title = '"Curvature: the Hessian, conditioning and Newton\'s step"'
-    course, unit = shipped_unit
-    write_lesson(tmp_path, "curvature", course=course, unit=unit, number=5, title=title)
+    # A JSON string is YAML too, quoted: a title such as "Curvature: …" would read as a key.
+    title = json.dumps(to_come[0])
+    number = len(shipped_slugs) + 1
+    write_lesson(tmp_path, "written-next", course=course, unit=unit, number=number, title=title)
     write_lesson(tmp_path, "bayes", course="Math for ML", unit="Probability")
     write_lesson(tmp_path, "approach")
     catalogue = load_catalogue(tmp_path)
     assert outline(catalogue.syllabus) == [
-        (
-            *shipped_unit,
-            [
-                "loss-and-the-derivative-as-a-slope",
-                "partial-derivatives-and-the-gradient",
-                "backpropagation",
-                "gradient-descent-and-the-learning-rate",
-                "curvature",
-            ],
-            # The shipped list, but for the lesson now written.
-            [
-                "Stochastic and minibatch gradient descent",
-                "Momentum",
-                "Adaptive steps: AdaGrad, RMSProp, Adam and schedules",
-            ],
-        ),
+        (course, unit, [*shipped_slugs, "written-next"], to_come[1:]),
         ("Math for ML", "Probability", ["bayes"], ["Entropy"]),
         ("Calculus", "Limits", ["approach"], []),
     ]
     assert catalogue.syllabus is not None and catalogue.syllabus.title == SHIPPED.title
-    assert len(catalogue) == 7
+    assert len(catalogue) == len(shipped_slugs) + 3
 
 
 def test_an_extending_unit_may_replace_the_lessons_to_come(tmp_path: Path) -> None:

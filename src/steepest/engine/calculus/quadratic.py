@@ -5,7 +5,9 @@ distance to the minimum by the matrix I − ηH, the same at every point. Along 
 of H with eigenvalue λ the distance is multiplied by 1 − ηλ each step; when H is diagonal those
 directions are the axes, and each weight is multiplied by 1 − η·H_ii on its own. Every distance
 shrinks when |1 − ηλ| < 1 for every λ, that is 0 < η < 2/λmax, and only for a positive-definite
-H. Off a quadratic none of this is the same from point to point, so it is refused.
+H. The slowest direction sets the pace, max |1 − ηλ|, and it is smallest at η = 2/(λmin + λmax),
+where the two extreme factors are equal and opposite. Off a quadratic none of this is the same
+from point to point, so it is refused.
 """
 
 from __future__ import annotations
@@ -105,3 +107,24 @@ def stable_rates(matrix: sympy.Matrix, what: str) -> sympy.Interval:
     needed_for = "no learning rate makes every step of gradient descent shrink every distance"
     values = positive_eigenvalues(matrix, what, needed_for)
     return sympy.Interval.open(0, 2 / values[-1])
+
+
+@dataclass(frozen=True)
+class FastestRate:
+    """The rate at which the slowest direction of a quadratic closes in fastest."""
+
+    rate: sympy.Expr
+    """2/(λmin + λmax): it makes the factors of the flattest and the steepest directions equal
+    in size and opposite in sign, and moving it either way makes one of them larger."""
+    factor: sympy.Expr
+    """The size of the largest factor there, (λmax − λmin)/(λmax + λmin)."""
+
+
+def fastest_rate(matrix: sympy.Matrix, what: str) -> FastestRate:
+    """The learning rate that makes the largest |1 − ηλ| smallest, on a quadratic with Hessian
+    `matrix`, which must be positive definite."""
+    needed_for = "no learning rate makes every step of gradient descent shrink every distance"
+    values = positive_eigenvalues(matrix, what, needed_for)
+    low, high = values[0], values[-1]
+    rate = sympy.simplify(2 / (low + high))
+    return FastestRate(rate, sympy.simplify((high - low) / (high + low)))

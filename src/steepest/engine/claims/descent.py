@@ -1,15 +1,17 @@
 """Claims about gradient descent, w ← w − η∇L(w): where K steps lead, the factor a step
-multiplies each distance to the minimum of a quadratic by, and the rates at which every
-distance shrinks. Each function works out what one statement comes to.
+multiplies each distance to the minimum of a quadratic by, the rates at which every distance
+shrinks, and the one rate at which the slowest of them shrinks fastest. Each function works
+out what one statement comes to.
 
     position w1^2 + 3w2^2 from w1 = 1, w2 = 1 after 1 step at rate 0.1     (0.8, 0.4)
     factors w1^2 + 3w2^2 at rate eta                                        (1 - 2η, 1 - 6η)
     factor w1^2 + 3w2^2 wrt w2 at rate eta                                  1 - 6η
     stable rate w1^2 + 3w2^2                                                0 < η < 1/3
+    best rate w1^2 + 3w2^2                                                  1/4
 
 The rate is a positive number or made of the lesson's parameters; with a parameter the answer
-is a formula in it. The factors and the stable rates are the same everywhere only on a
-quadratic, so any other loss is refused (calculus/quadratic.py).
+is a formula in it. The factors, the stable rates and the best rate are the same everywhere
+only on a quadratic, so any other loss is refused (calculus/quadratic.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from __future__ import annotations
 import sympy
 
 from steepest.engine.calculus.descent_steps import descent_position
-from steepest.engine.calculus.quadratic import quadratic_hessian, stable_rates, step_factors
+from steepest.engine.calculus.quadratic import (
+    fastest_rate,
+    quadratic_hessian,
+    stable_rates,
+    step_factors,
+)
 from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.shapes import Values, ValueSet, describe_item
 from steepest.engine.claims.statements import Statement
@@ -91,6 +98,17 @@ def stable_claim(statement: Statement, names: ClaimNames) -> ValueSet:
         note=f"(2/λmax: the Hessian's largest eigenvalue λmax is {describe_item(largest)})",
         taken=frozenset(v.name for v in variables),
     )
+
+
+def best_rate_claim(statement: Statement, names: ClaimNames) -> Values:
+    """The rate 2/(λmin + λmax) at which the slowest-shrinking distance shrinks fastest."""
+    function, _variables, matrix = _quadratic(statement, names)
+    found = fastest_rate(matrix, f"the Hessian of {to_text(function)}")
+    if found.factor == 0:
+        # Every curvature is the same: one step at 1/λ lands on the minimum.
+        return Values((found.rate,), note="(1/λ: one step lands on the minimum)")
+    largest = describe_item(found.factor)
+    return Values((found.rate,), note=f"(2/(λmin + λmax): every factor is at most {largest})")
 
 
 def _quadratic(

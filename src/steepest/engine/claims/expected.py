@@ -27,7 +27,13 @@ from steepest.engine.calculus.critical import critical_points
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at, read_point
 from steepest.engine.claims.curvature import condition_claim, eigenvalues_claim, hessian_claim
-from steepest.engine.claims.descent import factor_claim, factors_claim, position_claim, stable_claim
+from steepest.engine.claims.descent import (
+    best_rate_claim,
+    factor_claim,
+    factors_claim,
+    position_claim,
+    stable_claim,
+)
 from steepest.engine.claims.inequality import where_claim
 from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.optimizers import optimizer_claim, schedule_claim, tuned_claim
@@ -302,6 +308,7 @@ EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
         "factors": _shaped(factors_claim),
         "factor": _shaped(factor_claim),
         "stable": _shaped(stable_claim),
+        "best": _shaped(best_rate_claim),
         "where": _shaped(where_claim),
         "hessian": _shaped(hessian_claim),
         "eigenvalues": _shaped(eigenvalues_claim),

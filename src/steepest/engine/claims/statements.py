@@ -17,6 +17,8 @@
     factor EXPR wrt VAR at rate R        the one factor of the weight VAR
     stable rate EXPR                     a set: the rates at which every step on a quadratic
                                          EXPR shrinks every distance, 0 < η < 2/λmax
+    best rate EXPR                       a number: the rate 2/(λmin + λmax) that makes the
+                                         largest factor |1 − ηλ| on a quadratic EXPR smallest
     where EXPR < EXPR                    a set: the values of the one unknown where it holds
                                          (also <=, >, >=, ≤, ≥)
     hessian EXPR [at POINT]              a matrix: the second partials
@@ -57,8 +59,8 @@ from steepest.engine.notation.symbols import canonical_variable_name
 
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin",
-    "position", "factors", "factor", "stable", "where", "hessian", "eigenvalues", "condition",
-    "momentum", "nesterov", "adagrad", "rmsprop", "adam", "tuned", "schedule", "sgd",
+    "position", "factors", "factor", "stable", "best", "where", "hessian", "eigenvalues",
+    "condition", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "tuned", "schedule", "sgd",
 ]  # fmt: skip
 
 _FORMS = {
@@ -83,6 +85,7 @@ _FORMS = {
         r"factor\s+(?P<function>.+)\s+wrt\s+(?P<variable>\S+)\s+at\s+rate\s+(?P<rate>.+)"
     ),
     "stable": re.compile(r"stable\s+rate\s+(?P<function>.+)"),
+    "best": re.compile(r"best\s+rate\s+(?P<function>.+)"),
     "where": re.compile(r"where\s+(?P<function>.+)"),
     "hessian": re.compile(
         r"hessian\s+(?P<function>.+?)(?:\s+wrt\s+(?P<variable>[^\s,]+)\s*,\s*(?P<second>\S+))?"
@@ -113,9 +116,9 @@ _EXAMPLES = (
     "'gradient EXPR at w1 = 1, w2 = 1', 'descent EXPR at …', 'max EXPR for x in [0, 3]', "
     "'argmax …', 'min …', 'argmin …', 'position EXPR from w1 = 1 after 2 steps at rate 0.1', "
     "'factors EXPR at rate eta', 'factor EXPR wrt w2 at rate eta', 'stable rate EXPR', "
-    "'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', 'condition EXPR', "
-    "'momentum EXPR from w1 = 1 after 2 steps at rate 0.1 with beta = 0.9' (or nesterov, "
-    "adagrad, rmsprop, adam), 'tuned momentum EXPR', "
+    "'best rate EXPR', 'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', "
+    "'condition EXPR', 'momentum EXPR from w1 = 1 after 2 steps at rate 0.1 with beta = 0.9'"
+    " (or nesterov, adagrad, rmsprop, adam, sgd), 'tuned momentum EXPR', "
     "'schedule cosine 0.1 at step 5 with total = 10'"
 )
 
