@@ -4,9 +4,9 @@
 (2, 6). A lesson's claim compares it with the text the reader sees (`verify.py`); a typed
 question compares it with what the learner types (`engine/questions`). Neither knows how a
 kind is worked out, so a new kind of statement is one form in `statements.py` and one
-evaluator in `EVALUATORS` here (the newer kinds' evaluators live in descent.py, curvature.py and
-inequality.py, and give a shape of shapes.py: a vector, a collection in any order, a matrix or
-a set, which `StatementValue` carries).
+evaluator in `EVALUATORS` here (the newer kinds' evaluators live in descent.py, curvature.py,
+inequality.py, optimizers.py and stochastic.py, and give a shape of shapes.py: a vector, a
+collection in any order, a matrix or a set, which `StatementValue` carries).
 
 A statement is read with the names the lesson declares (`ClaimNames`): its variables, and its
 parameters (`eta`, `lr`), constants read whole, never differentiated. A value that holds one is
