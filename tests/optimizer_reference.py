@@ -77,10 +77,20 @@ def reference_adam(
     return w
 
 
-def pytorch_one_cycle(max_lr: float, total: int, step: int) -> float:
-    """OneCycleLR.get_lr with its defaults (pct_start 0.3, cos, div 25, final div 1e4)."""
-    initial = max_lr / 25
-    phases = [(0.3 * total - 1, initial, max_lr), (total - 1, max_lr, initial / 1e4)]
+def pytorch_one_cycle(
+    max_lr: float,
+    total: int,
+    step: int,
+    pct_start: float = 0.3,
+    div_factor: float = 25.0,
+    final_div_factor: float = 1e4,
+) -> float:
+    """OneCycleLR.get_lr, two phases, annealed along a cosine (its defaults as defaults)."""
+    initial = max_lr / div_factor
+    phases = [
+        (pct_start * total - 1, initial, max_lr),
+        (total - 1, max_lr, initial / final_div_factor),
+    ]
     start_step = 0.0
     for index, (end_step, start_lr, end_lr) in enumerate(phases):
         if step <= end_step or index == len(phases) - 1:

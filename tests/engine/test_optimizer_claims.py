@@ -146,6 +146,18 @@ def test_a_schedules_rate_is_pytorchs(step: int) -> None:
         assert not verify_claim(statement, f"about {expected * 1.01 + 1e-7:.8f}").ok, statement
 
 
+@pytest.mark.parametrize("step", [0, 9, 10, 11, 50, 79])
+def test_a_one_cycle_schedule_takes_pytorchs_other_settings(step: int) -> None:
+    expected = pytorch_one_cycle(0.2, 80, step, pct_start=0.25, div_factor=10, final_div_factor=100)
+    statement = (
+        f"schedule one-cycle 0.2 at step {step} with total = 80, rise = 0.25, divisor = 10,"
+        " final = 100"
+    )
+    assert verify_claim(statement, f"about {expected:.8f}").ok
+    with pytest.raises(EvaluationError, match="the divisor '0' is not above 0"):
+        verify_claim("schedule one-cycle 0.2 at step 3 with total = 80, divisor = 0", "0")
+
+
 def test_a_schedule_of_a_parameter_rate_is_a_formula_and_its_settings_are_checked() -> None:
     names = ClaimNames(parameters=("eta",))
     assert verify_claim(

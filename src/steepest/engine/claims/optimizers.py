@@ -28,6 +28,9 @@ from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.printing import to_text
 from steepest.engine.optimizers import rules
 from steepest.engine.optimizers.schedules import (
+    ONE_CYCLE_DIVISOR,
+    ONE_CYCLE_FINAL_DIVISOR,
+    ONE_CYCLE_RISE,
     cosine_rate,
     decay_rate,
     one_cycle_rate,
@@ -63,7 +66,11 @@ _SCHEDULE_SETTINGS: Mapping[str, Mapping[str, sympy.Expr | None]] = {
     "decay": {"factor": None},
     "cosine": {"floor": sympy.S.Zero},
     "warmup": {},
-    "one-cycle": {},
+    "one-cycle": {
+        "rise": ONE_CYCLE_RISE,
+        "divisor": ONE_CYCLE_DIVISOR,
+        "final": ONE_CYCLE_FINAL_DIVISOR,
+    },
 }
 # A schedule's step beyond this is not one a lesson states.
 MAX_SCHEDULE_STEP = 10**6
@@ -116,4 +123,5 @@ def schedule_claim(statement: Statement, names: ClaimNames) -> Values:
         return Values((cosine_rate(rate, count, step, given["floor"]),))
     if variant == "warmup":
         return Values((warmup_rate(rate, count, step),))
-    return Values((one_cycle_rate(rate, count, step),))
+    rise, divisor, final = given["rise"], given["divisor"], given["final"]
+    return Values((one_cycle_rate(rate, count, step, rise, divisor, final),))

@@ -19,6 +19,8 @@ from steepest.engine.notation.symbols import canonical_variable_name
 # Settings that are a weight between old and new, below 1; settings that are at least 0.
 _WEIGHTS = ("beta", "beta1", "beta2", "rho")
 _NOT_NEGATIVE = ("eps", "floor", "noise")
+# Settings above 0: a decay factor, one-cycle's divisors and the share of its steps that rise.
+_POSITIVE = ("factor", "divisor", "final", "rise")
 # Whole-number settings that may be 0; the others (lengths, counts) are at least 1.
 _FROM_ZERO = ("seed",)
 
@@ -92,6 +94,6 @@ def _setting_value(key: str, text: str, names: ClaimNames) -> sympy.Expr:
         raise EvaluationError(f"the {key} {text!r} is below 0")
     if key in _WEIGHTS and not (0 <= value < 1):
         raise EvaluationError(f"the {key} {text!r} is not from 0 up to (not including) 1")
-    if key == "factor" and not value > 0:
-        raise EvaluationError(f"the decay factor {text!r} is not above 0")
+    if key in _POSITIVE and not value > 0:
+        raise EvaluationError(f"the {key} {text!r} is not above 0")
     return value
