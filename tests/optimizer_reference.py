@@ -98,3 +98,25 @@ def pytorch_one_cycle(
             return end_lr + (start_lr - end_lr) / 2 * (math.cos(math.pi * pct) + 1)
         start_step = end_step
     raise AssertionError("unreachable: the last phase takes every step")
+
+
+def reference_polyak(
+    grad: FloatGradient, w: np.ndarray, steps: int, lr: float, beta: float
+) -> np.ndarray:
+    """Polyak (1964): w_{k+1} = w_k − α∇f(w_k) + β(w_k − w_{k−1}), starting with w_{−1} = w_0."""
+    previous = w
+    for _ in range(steps):
+        w, previous = w - lr * grad(w) + beta * (w - previous), w
+    return w
+
+
+def reference_sutskever(
+    grad: FloatGradient, theta: np.ndarray, steps: int, lr: float, mu: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sutskever et al. (2013), Nesterov's accelerated gradient: v ← μv − ε∇f(θ + μv),
+    θ ← θ + v, with v starting at 0. Gives θ and v."""
+    v = np.zeros_like(theta)
+    for _ in range(steps):
+        v = mu * v - lr * grad(theta + mu * v)
+        theta = theta + v
+    return theta, v

@@ -19,7 +19,9 @@ from optimizer_reference import (
     reference_adagrad,
     reference_adam,
     reference_heavy_ball,
+    reference_polyak,
     reference_rmsprop,
+    reference_sutskever,
 )
 from steepest.engine.calculus.descent_steps import descent_position
 from steepest.engine.errors import EvaluationError, LimitExceeded
@@ -115,6 +117,23 @@ def test_each_walk_is_its_published_algorithm(name: str, bowl: Bowl, steps: int)
     rule, reference = RULES[name]
     expected = reference(float_gradient(matrix, linear), np.array(start, float), steps)
     assert close(engine_walk(rule, quadratic(matrix, linear), start, steps), expected)
+
+
+@BOWL_SETTINGS
+@given(bowls(), st.integers(0, 8))
+def test_momentum_in_pytorchs_form_is_polyaks_and_sutskevers(bowl: Bowl, steps: int) -> None:
+    """The heavy ball is Polyak's rule with the same rate and β. PyTorch's Nesterov weights are
+    Sutskever's look-ahead point θ + μv: with v_t = −ηb_t both follow the same recurrence."""
+    matrix, linear, start = bowl
+    loss, grad, w0 = (
+        quadratic(matrix, linear),
+        float_gradient(matrix, linear),
+        np.array(start, float),
+    )
+    heavy = engine_walk(HeavyBall(RATE, BETA), loss, start, steps)
+    assert close(heavy, reference_polyak(grad, w0, steps, 0.1, 0.9))
+    theta, v = reference_sutskever(grad, w0, steps, 0.1, 0.9)
+    assert close(engine_walk(Nesterov(RATE, BETA), loss, start, steps), theta + 0.9 * v)
 
 
 @BOWL_SETTINGS
