@@ -88,7 +88,8 @@ class HeavyBall:
 @dataclass(frozen=True)
 class Nesterov:
     """The look-ahead of Sutskever et al. (2013) as PyTorch writes it: the gradient is taken at
-    the weights themselves, and the step adds β times the new velocity to it."""
+    the weights themselves, and the step adds β times the new velocity to it. These weights are
+    Sutskever's look-ahead point θ + βv, where his form takes its gradient."""
 
     rate: sympy.Expr
     beta: sympy.Expr
