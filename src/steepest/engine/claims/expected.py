@@ -4,9 +4,9 @@
 (2, 6). A lesson's claim compares it with the text the reader sees (`verify.py`); a typed
 question compares it with what the learner types (`engine/questions`). Neither knows how a
 kind is worked out, so a new kind of statement is one form in `statements.py` and one
-evaluator in `EVALUATORS` here (the newer kinds' evaluators live in descent.py, curvature.py and
-inequality.py, and give a shape of shapes.py: a vector, a collection in any order, a matrix or
-a set, which `StatementValue` carries).
+evaluator in `EVALUATORS` here (the newer kinds' evaluators live in descent.py, curvature.py,
+inequality.py, optimizers.py and stochastic.py, and give a shape of shapes.py: a vector, a
+collection in any order, a matrix or a set, which `StatementValue` carries).
 
 A statement is read with the names the lesson declares (`ClaimNames`): its variables, and its
 parameters (`eta`, `lr`), constants read whole, never differentiated. A value that holds one is
@@ -36,9 +36,11 @@ from steepest.engine.claims.descent import (
 )
 from steepest.engine.claims.inequality import where_claim
 from steepest.engine.claims.names import ClaimNames
+from steepest.engine.claims.optimizers import optimizer_claim, schedule_claim, tuned_claim
 from steepest.engine.claims.shapes import Expected, MatrixValue, Values, ValueSet, describe
 from steepest.engine.claims.shown import describe_number
 from steepest.engine.claims.statements import ClaimKind, Statement
+from steepest.engine.claims.stochastic import sgd_claim
 from steepest.engine.errors import EngineError, EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
@@ -311,6 +313,14 @@ EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
         "hessian": _shaped(hessian_claim),
         "eigenvalues": _shaped(eigenvalues_claim),
         "condition": _shaped(condition_claim),
+        "momentum": _shaped(optimizer_claim),
+        "nesterov": _shaped(optimizer_claim),
+        "adagrad": _shaped(optimizer_claim),
+        "rmsprop": _shaped(optimizer_claim),
+        "adam": _shaped(optimizer_claim),
+        "tuned": _shaped(tuned_claim),
+        "schedule": _shaped(schedule_claim),
+        "sgd": _shaped(sgd_claim),
     }
 )
 """One evaluator per kind of statement; `tests/engine/test_statement_values.py` checks that

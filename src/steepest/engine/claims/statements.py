@@ -25,6 +25,19 @@
     hessian EXPR wrt VAR, VAR [at POINT] one of them
     eigenvalues EXPR [at POINT]          the Hessian's eigenvalues, shown in any order
     condition EXPR [at POINT]            a number: λmax/λmin of a positive-definite Hessian
+    momentum EXPR from POINT after K steps at rate R with beta = B
+                                         a vector: where K heavy-ball steps lead (optimizers.py
+                                         in claims/ has the rules); also nesterov, adagrad,
+                                         rmsprop and adam, whose settings have defaults
+    sgd EXPR from POINT after K steps at rate R with seed = S, examples = N, batch = B,
+        slope = A, intercept = C, noise = σ
+                                         a vector: minibatch SGD on a seeded data set, EXPR the
+                                         loss of one example (x, y) (claims/stochastic.py)
+    tuned momentum EXPR                  (η*, β*): Polyak's best heavy ball for a quadratic
+    tuned beta EXPR, tuned factor EXPR   β* alone; the rate (√κ − 1)/(√κ + 1) it settles at
+    schedule cosine R at step T with total = N
+                                         a number: the scheduled rate at step T; also decay,
+                                         warmup and one-cycle
 
 POINT lists every variable once, as in `w1 = 1, w2 = -2`; it is read by the one point reader
 (notation/point_text.py), as `steepest grad --at` and the browser read theirs. A gradient's
@@ -47,7 +60,7 @@ from steepest.engine.notation.symbols import canonical_variable_name
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin",
     "position", "factors", "factor", "stable", "best", "where", "hessian", "eigenvalues",
-    "condition",
+    "condition", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "tuned", "schedule", "sgd",
 ]  # fmt: skip
 
 _FORMS = {
@@ -82,6 +95,18 @@ _FORMS = {
         kind: re.compile(kind + r"\s+(?P<function>.+?)(?:\s+at\s+(?P<point>[^\s].*))?")
         for kind in ("eigenvalues", "condition")
     },
+    **{
+        kind: re.compile(
+            kind + r"\s+(?P<function>.+)\s+from\s+(?P<point>.+)\s+after\s+(?P<steps>\d+)\s+steps?"
+            r"\s+at\s+rate\s+(?P<rate>.+?)(?:\s+with\s+(?P<settings>.+))?"
+        )
+        for kind in ("momentum", "nesterov", "adagrad", "rmsprop", "adam", "sgd")
+    },
+    "tuned": re.compile(r"tuned\s+(?P<variant>momentum|beta|factor)\s+(?P<function>.+)"),
+    "schedule": re.compile(
+        r"schedule\s+(?P<variant>decay|cosine|warmup|one-cycle)\s+(?P<function>.+?)"
+        r"\s+at\s+step\s+(?P<steps>\d+)(?:\s+with\s+(?P<settings>.+))?"
+    ),
 }
 # The relations a `where` statement may state, longest spelling first.
 _RELATIONS = {"<=": "<=", ">=": ">=", "≤": "<=", "≥": ">=", "<": "<", ">": ">"}
@@ -92,7 +117,9 @@ _EXAMPLES = (
     "'argmax …', 'min …', 'argmin …', 'position EXPR from w1 = 1 after 2 steps at rate 0.1', "
     "'factors EXPR at rate eta', 'factor EXPR wrt w2 at rate eta', 'stable rate EXPR', "
     "'best rate EXPR', 'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', "
-    "'condition EXPR'"
+    "'condition EXPR', 'momentum EXPR from w1 = 1 after 2 steps at rate 0.1 with beta = 0.9'"
+    " (or nesterov, adagrad, rmsprop, adam, sgd), 'tuned momentum EXPR', "
+    "'schedule cosine 0.1 at step 5 with total = 10'"
 )
 
 
@@ -115,6 +142,10 @@ class Statement:
     relation: str | None = None
     """A `where` statement's relation, `<`, `<=`, `>` or `>=`, between `function` and `bound`."""
     bound: str | None = None
+    variant: str | None = None
+    """The word that picks what a `tuned` or `schedule` statement finds: `beta`, `cosine`."""
+    settings: tuple[tuple[str, str], ...] = ()
+    """An optimizer's or a schedule's `with NAME = VALUE, …`: (name, value) pairs as written."""
 
 
 def read_statement(text: str) -> Statement:
@@ -147,6 +178,8 @@ def read_statement(text: str) -> Statement:
         rate=None if parts.get("rate") is None else parts["rate"].strip(),
         relation=relation,
         bound=bound,
+        variant=parts.get("variant"),
+        settings=() if parts.get("settings") is None else _read_settings(parts["settings"]),
     )
 
 
@@ -181,6 +214,16 @@ def _inequality(text: str) -> tuple[str, str, str]:
     if not left or not right:
         raise MathSyntaxError(f"cannot read the claim 'where {text}': a side is missing")
     return left, _RELATIONS[found.group()], right
+
+
+def _read_settings(text: str) -> tuple[tuple[str, str], ...]:
+    """`beta = 0.9, eps = 10^-8`: name = value pairs, as a point is written."""
+    try:
+        settings = read_point_text(text)
+    except PointSyntaxError as error:
+        raise MathSyntaxError(f"{error.message} (column {error.column} of {text!r})") from None
+    assert settings is not None  # the form matches only non-blank text after `with`
+    return tuple(settings.items())
 
 
 def _read_point(text: str) -> tuple[tuple[str, str], ...]:
