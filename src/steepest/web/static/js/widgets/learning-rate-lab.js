@@ -4,6 +4,7 @@
 // runs the update rule itself, on the engine's trees of L and its partials; the curvatures,
 // the threshold 2/λmax and the level lines come from the engine in the widget's JSON spec.
 
+import { createAnnouncer } from "./announcer.js";
 import { createBowlMap, drawWalk, pointerAt } from "./rate-lab/bowl-map.js";
 import { createLossPlot, drawLossPlot } from "./rate-lab/loss-plot.js";
 import { createOneKnob, drawOneKnob } from "./rate-lab/one-knob.js";
@@ -11,7 +12,6 @@ import { drawTrack } from "./rate-lab/rate-track.js";
 import { along, factors, walk } from "./rate-lab/walk.js";
 import { description, factorPhrase, numberText, verdict, worstKind } from "./rate-lab/words.js";
 
-const ANNOUNCE_DELAY_MS = 500;
 const SETTLE_MS = 120;
 // The start snaps to 1/80 of the window; an arrow key moves it 1/40 of it (with Shift, 1/8).
 const DRAG_GRID = 80;
@@ -56,22 +56,10 @@ export function mount(root, progress) {
   const knobTitle = root.querySelector("#rate-lab-knob-title");
   // What `settle` rewrites says it is out of date (aria-busy) from an input until then.
   const settling = [out.description, out.knob, out.start, table];
-  let touched = false;
-  let announceTimer = null;
   let settleTimer = null;
 
-  const explored = () => {
-    if (!touched) {
-      touched = true;
-      progress.markWidget(root.dataset.widget);
-    }
-  };
-  const announce = (text) => {
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      out.announce.textContent = text;
-    }, ANNOUNCE_DELAY_MS);
-  };
+  const explored = () => progress.markWidget(root.dataset.widget);
+  const announce = createAnnouncer(out.announce);
 
   function drawKnob() {
     const direction = spec.directions[state.direction];

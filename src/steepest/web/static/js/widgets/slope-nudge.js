@@ -4,10 +4,10 @@
 // L′ arrive from the engine as expression trees; nothing here knows the formula.
 
 import { evaluate } from "../expr-tree.js";
+import { createAnnouncer } from "./announcer.js";
 import { createErrorPlot, drawErrors, drawLossFrame, fitWidth, lossGeometry, placeLine } from "./slope-nudge/draw.js";
 import { formatError, formatValue } from "./slope-nudge/numbers.js";
 
-const ANNOUNCE_DELAY_MS = 500;
 // Each line is drawn this share of the range to either side of the point (figure.py's too).
 const LINE_REACH = 0.22;
 // A difference of two losses is only known to a few units in their last place: an error below
@@ -79,14 +79,8 @@ export function mount(root, progress) {
   let errorsAt = null;
   let tableAt = null;
   let tableIndex = null;
-  let announceTimer = null;
-  let touched = false;
-  const explored = () => {
-    if (!touched) {
-      touched = true;
-      progress.markWidget(root.dataset.widget);
-    }
-  };
+  const explored = () => progress.markWidget(root.dataset.widget);
+  const say = createAnnouncer(out.announce);
   const wText = (w) => w.toFixed(spec.decimals);
   const snap = (w) => {
     const clamped = Math.min(spec.high, Math.max(spec.low, w));
@@ -139,11 +133,11 @@ export function mount(root, progress) {
     svg.setAttribute("aria-valuenow", w);
     svg.setAttribute("aria-valuetext", `${name} = ${wText(w)}, L = ${formatValue(now.loss)}, slope ${formatValue(now.slope)}`);
     slider.setAttribute("aria-valuetext", `h = ${spec.nudgeTexts[index]}`);
-    clearTimeout(announceTimer);
-    if (!announce) return;
-    announceTimer = setTimeout(() => {
-      out.announce.textContent = `${name} = ${wText(w)}, h = ${spec.nudgeTexts[index]}: secant slope ${formatValue(now.quotient)}, tangent slope ${formatValue(now.slope)}, error ${out.error.textContent}. ${verdict.text}`;
-    }, ANNOUNCE_DELAY_MS);
+    if (!announce) {
+      say.cancel();
+      return;
+    }
+    say(`${name} = ${wText(w)}, h = ${spec.nudgeTexts[index]}: secant slope ${formatValue(now.quotient)}, tangent slope ${formatValue(now.slope)}, error ${out.error.textContent}. ${verdict.text}`);
   }
 
   // The table is rewritten only while it is open (and when it opens): closed, nobody reads it.

@@ -4,6 +4,7 @@
 // expression trees, which the browser evaluates (no text is ever evaluated).
 
 import { apiFetch, failureText } from "../api.js";
+import { createAnnouncer } from "./announcer.js";
 import { errorLine } from "../error-line.js";
 import { evaluate } from "../expr-tree.js";
 import { createProbeLayer, drawField, drawProbe, fieldSamples } from "./surface/arrows.js";
@@ -13,7 +14,6 @@ import { createSlice, drawSlice } from "./surface/slice.js";
 import { formatNumber, geometry } from "./surface/svg.js";
 
 const KEY_STEPS = 40; // arrow keys move the point by 1/40 of the window (Shift: 1/8)
-const ANNOUNCE_DELAY_MS = 400;
 
 function showError(input, box, message, column) {
   input.setAttribute("aria-invalid", "true");
@@ -42,22 +42,10 @@ export function mount(root, progress) {
 
   const state = { source: spec.source, surface: null, geo: null, layer: null, field: null, point: null };
   let stopAnimation = () => {};
-  let announceTimer = null;
-  let touched = false;
   let request = 0;
 
-  const explored = () => {
-    if (!touched) {
-      touched = true;
-      progress.markWidget(root.dataset.widget);
-    }
-  };
-  const announce = (text) => {
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      out.announce.textContent = text;
-    }, ANNOUNCE_DELAY_MS);
-  };
+  const explored = () => progress.markWidget(root.dataset.widget);
+  const announce = createAnnouncer(out.announce);
   const at = (x, y) => ({ [state.surface.variables[0]]: x, [state.surface.variables[1]]: y });
   const safe = (tree, values) => {
     try {
