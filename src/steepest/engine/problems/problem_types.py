@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 from steepest.engine.answer_kinds import DomainKind, Goal, ProblemKind, TypedKind
-from steepest.engine.explain.report_types import DerivationStepJson
+from steepest.engine.explain.report_types import DerivationStepJson, ExplainedStepJson
 
 
 class QuestionFields(TypedDict):
@@ -31,6 +31,10 @@ class QuestionFields(TypedDict):
     """A relative tolerance instead: any number this close to the value is right."""
 
 
+AnswerShape = Literal["scalar", "vector", "matrix"]
+"""How an answer is typed: `2w`, `(a, b)`, or `[a, b; c, d]` (a matrix, row by row)."""
+
+
 class PublicProblemJson(TypedDict):
     """Everything a page needs to ask the question, and nothing that gives the answer away."""
 
@@ -48,6 +52,7 @@ class PublicProblemJson(TypedDict):
     goal: Goal | None
     domain: dict[str, DomainKind]
     components: int
+    shape: AnswerShape
 
 
 class OptimumStepJson(TypedDict):
@@ -60,7 +65,17 @@ class OptimumStepJson(TypedDict):
     mathml: str
 
 
-SolutionStepJson = DerivationStepJson | OptimumStepJson
+CurvatureStepKind = Literal["second_derivatives", "hessian", "eigenvalues", "stable_rate"]
+
+
+class CurvatureStepJson(ExplainedStepJson):
+    """A step of a curvature problem: the second derivatives, the Hessian's eigenvalues, the
+    largest stable learning rate."""
+
+    kind: CurvatureStepKind
+
+
+SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson
 
 
 class WorkedSolutionJson(TypedDict):

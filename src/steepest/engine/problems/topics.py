@@ -41,6 +41,12 @@ TOPICS: dict[str, Topic] = {
               ("a rectangle's area", "the open box", "exp and log")),
         # Every kind a lesson's typed question may ask: the panel as it was before topics.
         Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES),
+        Topic("derivative", "Derivatives", ("derivative",),
+              ("polynomials", "products and powers", "exp, log and trig")),
+        Topic("stable_rate", "Largest stable learning rate", ("stable_rate",),
+              ("one weight", "a separable bowl", "a bowl with a cross term")),
+        Topic("hessian", "Hessians", ("hessian",),
+              ("quadratics", "cubics", "products and powers")),
     )
 }  # fmt: skip
 
@@ -54,6 +60,10 @@ _TOPIC_BEFORE_TOPICS: dict[ProblemKind, str] = {
     "gradient_at": "gradient",
     "descent": "descent",
     "optimum": "optimum",
+    # Kinds made after topics were never stored without one: each is its own topic's.
+    "derivative": "derivative",
+    "stable_rate": "stable_rate",
+    "hessian": "hessian",
 }
 
 
