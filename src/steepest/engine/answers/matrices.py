@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from steepest.engine.answers.vectors import parse_at_offset
-from steepest.engine.errors import LimitExceeded, MathSyntaxError
+from steepest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.notation.characters import ASCII_MEANING
 from steepest.engine.notation.written import Written
@@ -34,6 +34,18 @@ def entry_name(index: int, columns: int) -> str:
 def read_matrix_text(text: str, rows: int, columns: int) -> list[Piece]:
     """The entries of a typed `rows`×`columns` matrix, row by row, or a MathSyntaxError that says
     how to type one."""
+    entries = read_matrix_rows(text)
+    if len(entries) != rows or any(len(row) != columns for row in entries):
+        raise MathSyntaxError(
+            f"expected a {rows}×{columns} matrix: {rows} rows of {columns} entries, typed as"
+            " [a, b; c, d] or [[a, b], [c, d]]"
+        )
+    return [entry for row in entries for entry in row]
+
+
+def read_matrix_rows(text: str) -> list[list[Piece]]:
+    """The rows of a typed matrix, each a list of its entries, whatever their number; a
+    MathSyntaxError when the rows are neither bracketed nor separated by ';'."""
     if len(text) > DEFAULT_LIMITS.max_length:
         raise LimitExceeded(f"input longer than {DEFAULT_LIMITS.max_length} characters")
     text = text.translate(ASCII_MEANING)
@@ -43,13 +55,17 @@ def read_matrix_text(text: str, rows: int, columns: int) -> list[Piece]:
         row_pieces = by_semicolon
     else:
         row_pieces = [_inside_brackets(row, required=True) for row in _split(inside, ",")]
-    entries = [_split(row, ",") for row in row_pieces]
-    if len(entries) != rows or any(len(row) != columns for row in entries):
-        raise MathSyntaxError(
-            f"expected a {rows}×{columns} matrix: {rows} rows of {columns} entries, typed as"
-            " [a, b; c, d] or [[a, b], [c, d]]"
-        )
-    return [entry for row in entries for entry in row]
+    return [_split(row, ",") for row in row_pieces]
+
+
+def looks_like_matrix(text: str) -> bool:
+    """Whether the text is a matrix of at least two rows and two columns, as the live preview
+    shows one; (a; b) is a vector with a semicolon, not a matrix of one column."""
+    try:
+        rows = read_matrix_rows(text)
+    except EngineError:
+        return False
+    return len(rows) > 1 and all(len(row) > 1 for row in rows)
 
 
 def parse_matrix(

@@ -5,6 +5,9 @@
 import { failureText, newAttemptId, requestJSON } from "./api.js";
 import { mountPreview, showFeedback, showNote } from "./answer-box.js";
 
+// How each shape of answer is typed (engine/problems/problem_types.py, AnswerShape).
+const PLACEHOLDERS = { scalar: "", vector: "(a, b)", matrix: "[a, b; c, d]" };
+
 function showMastery(element, mastery) {
   element.textContent = mastery.message;
 }
@@ -95,7 +98,7 @@ export function mountPractice(root) {
       problem = fresh.problem;
       prompt.textContent = fresh.question.prompt;
       functionLine.innerHTML = fresh.question.function_mathml; // MathML built by the engine
-      input.placeholder = fresh.question.components > 1 ? "(a, b)" : "";
+      input.placeholder = PLACEHOLDERS[fresh.question.shape] ?? "";
       input.value = "";
       resetPreview();
       box.replaceChildren();
