@@ -72,6 +72,7 @@ def test_a_problem_carries_no_answer(client: TestClient, level: int) -> None:
         "domain",
         "components",
         "shape",
+        "choices",
     }
 
 

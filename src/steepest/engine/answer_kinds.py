@@ -27,9 +27,10 @@ TypedKind = Literal["partial", VectorKind]
 CurvatureKind = Literal["stable_rate", "hessian"]
 """About the second derivatives of a loss of two variables or one: the largest learning rate at
 which gradient descent converges on a quadratic (a number), and the Hessian (a matrix)."""
-ProblemKind = Literal[TypedKind, "optimum", "derivative", CurvatureKind]
-"""`derivative`: L′(w) of a loss of one variable, as a formula; practice only, like the rest
-past the typed kinds."""
+ProblemKind = Literal[TypedKind, "optimum", "derivative", CurvatureKind, "critical_point"]
+"""`derivative`: L′(w) of a loss of one variable, as a formula; `critical_point`: whether a
+point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three. Practice only,
+like the rest past the typed kinds."""
 POINT_KINDS: tuple[PointKind, ...] = get_args(PointKind)
 VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
@@ -78,6 +79,9 @@ MistakeCode = Literal[
     "missing_mixed_partial",
     "halved_mixed_partial",
     "half_hessian",
+    # In telling a critical point's kind
+    "ignored_determinant",
+    "missed_extremum",
     # In any number
     "rounded",
 ]

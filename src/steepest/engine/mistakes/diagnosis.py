@@ -17,12 +17,10 @@ from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import DomainKind, MistakeCode, VerdictKind
+from steepest.engine.answer_kinds import DomainKind, MistakeCode
 from steepest.engine.answers.equations import LeftSide, TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
-    Counterexample,
-    Verdict,
     compare_expressions,
     compare_written,
     difference_message,
@@ -40,37 +38,11 @@ from steepest.engine.answers.vectors import (
 )
 from steepest.engine.errors import EngineError, MathSyntaxError
 from steepest.engine.mistakes.catalogue import component_mistakes, likely_mistakes
-from steepest.engine.mistakes.feedback_types import FeedbackJson
+from steepest.engine.mistakes.classification import diagnose_classification
+from steepest.engine.mistakes.feedback import Feedback
 from steepest.engine.mistakes.mistake import Mistake
 from steepest.engine.notation.written import Written
 from steepest.engine.problems.problem import Problem
-
-
-@dataclass(frozen=True)
-class Feedback:
-    verdict: VerdictKind
-    correct: bool
-    message: str
-    column: int | None = None
-    mistake: MistakeCode | None = None
-    """The code of the recognised mistake, such as "swapped_components"; None if unknown."""
-    components: tuple[Verdict, ...] = ()
-    component_mistakes: tuple[MistakeCode | None, ...] = ()
-    counterexample: Counterexample | None = None
-
-    def to_json(self) -> FeedbackJson:
-        return {
-            "verdict": self.verdict,
-            "correct": self.correct,
-            "message": self.message,
-            "column": self.column,
-            "mistake": self.mistake,
-            "components": [c.to_json() for c in self.components],
-            "component_mistakes": list(self.component_mistakes),
-            "counterexample": None
-            if self.counterexample is None
-            else self.counterexample.to_json(),
-        }
 
 
 @dataclass(frozen=True)
@@ -111,6 +83,8 @@ def diagnose(
 
     A decimal answer to a value with no finite decimal follows `tolerance` (answers/tolerance.py:
     at least 3 significant figures when None)."""
+    if problem.kind == "critical_point":
+        return diagnose_classification(problem, answer)
     return diagnose_asked(asked_of(problem), answer, seed, tolerance)
 
 

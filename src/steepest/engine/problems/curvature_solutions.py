@@ -133,6 +133,46 @@ def stable_rate_steps(problem: Problem) -> list[CurvatureStepJson]:
     return [curvature, eigen, limit]
 
 
+def classification_steps(problem: Problem) -> list[CurvatureStepJson]:
+    """The Hessian at the critical point, and what its determinant and diagonal say."""
+    name = problem.name
+    general = hessian(problem.function, problem.variables)
+    matrix = general.xreplace(problem.point_map)
+    determinant = sympy.simplify(matrix.det())
+    corner = matrix[0, 0]
+    shown = " and ".join(to_text(v) for v in eigenvalues(matrix))
+    first = problem.names[0]
+    if determinant < 0:
+        verdict = (
+            f"det H = {to_text(determinant)} < 0: the eigenvalues ({shown}) have opposite signs,"
+            f" so {name} curves up one way and down another. A saddle point."
+        )
+    else:
+        kind = "minimum" if corner > 0 else "maximum"
+        curving = "up" if corner > 0 else "down"
+        verdict = (
+            f"det H = {to_text(determinant)} > 0: the eigenvalues ({shown}) have the same sign,"
+            f" and ∂²{name}/∂{first}² = {to_text(corner)} {'>' if corner > 0 else '<'} 0 gives"
+            f" it: {name} curves {curving} in every direction. A {kind}."
+        )
+    return [
+        _step(
+            "hessian",
+            "The Hessian at the point",
+            f"Take every second derivative, H = {matrix_text(general)}, and put in the point.",
+            f"H = {matrix_text(matrix)}",
+            matrix_mathml(matrix),
+        ),
+        _step(
+            "classify_point",
+            "Read its determinant and diagonal",
+            verdict,
+            f"det H = {to_text(determinant)}",
+            to_mathml(determinant),
+        ),
+    ]
+
+
 def _step(
     kind: CurvatureStepKind, title: str, text: str, formula: str, mathml: str
 ) -> CurvatureStepJson:

@@ -27,6 +27,7 @@ from steepest.engine.answer_kinds import POINT_KINDS, Goal, ProblemKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
+from steepest.engine.problems.critical_generator import critical_point_problem
 from steepest.engine.problems.derivative_generator import derivative_problem
 from steepest.engine.problems.draws import MAX_TRIES, coefficient
 from steepest.engine.problems.problem import Problem, make_problem
@@ -216,5 +217,6 @@ GENERATORS: dict[str, Generator] = {
     "derivative": derivative_problem,
     "stable_rate": stable_rate_problem,
     "hessian": hessian_problem,
+    "critical_point": critical_point_problem,
 }
 """The generator table: each topic of `topics.TOPICS` and the function making its problems."""

@@ -10,6 +10,7 @@ Eight kinds, all about one function `L` (or `V` for the box):
     derivative   L′(w) of a loss of one variable        scalar
     stable_rate  the η below which descent converges on a quadratic: 2/λmax    scalar
     hessian      the matrix of second derivatives       matrix, entries row by row
+    critical_point  whether ∇L = 0 at a point makes a minimum, maximum or saddle   a choice
 
 The answer key (`expected`) stays on the server: `to_public_json` leaves it out, and
 `solutions.worked_solution` (the worked solution) is for after an attempt.
@@ -22,9 +23,16 @@ from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import POINT_KINDS, VECTOR_KINDS, DomainKind, Goal, ProblemKind
+from steepest.engine.answer_kinds import (
+    POINT_KINDS,
+    VECTOR_KINDS,
+    ClassifiedKind,
+    DomainKind,
+    Goal,
+    ProblemKind,
+)
 from steepest.engine.answers.sampling import read_domains
-from steepest.engine.calculus.critical import extrema_on_interval
+from steepest.engine.calculus.critical import classify_critical_point, extrema_on_interval
 from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
 from steepest.engine.calculus.quadratic import quadratic_hessian, stable_rates
@@ -43,6 +51,9 @@ from steepest.engine.notation.symbols import (
     order_variables,
 )
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
+
+CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
+"""What a critical_point problem offers to choose from, in this order."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,8 @@ class Problem:
     seed: int | None = None
     parameters: tuple[sympy.Symbol, ...] = ()
     """Constants the function may hold (η): never differentiated; an answer may use them."""
+    classification: ClassifiedKind | None = None
+    """For `critical_point`: the answer key, one of `CLASSIFICATIONS` (`expected` is empty)."""
 
     @property
     def names(self) -> list[str]:
@@ -96,6 +109,8 @@ class Problem:
 
     @property
     def shape(self) -> AnswerShape:
+        if self.kind == "critical_point":
+            return "choice"
         if self.is_matrix:
             return "matrix"
         return "vector" if self.is_vector else "scalar"
@@ -126,6 +141,11 @@ class Problem:
             return self._stable_rate_prompt(f)
         if self.kind == "hessian":
             return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
+        if self.kind == "critical_point":
+            return (
+                f"{f} has a critical point{at}: ∇{self.name} = 0 there."
+                " Is it a minimum, a maximum or a saddle point?"
+            )
         if self.kind == "gradient":
             return f"Find the gradient ∇{self.name} of {f}."
         if self.kind == "gradient_at":
@@ -178,6 +198,7 @@ class Problem:
             "domain": self.domain_map,
             "components": len(self.expected),
             "shape": self.shape,
+            "choices": list(CLASSIFICATIONS) if self.shape == "choice" else None,
         }
 
 
@@ -205,6 +226,7 @@ def make_problem(
     names = [v.name for v in variables]
     domains = read_domains(domain, names)
     at = None if point is None else tuple(point)
+    classification: ClassifiedKind | None = None
     if kind == "partial":
         if respect is None or respect not in variables:
             raise VariableError("a partial-derivative problem needs one of its variables")
@@ -221,6 +243,8 @@ def make_problem(
         expected = (stable_rates(matrix, "the Hessian").sup,)
     elif kind == "hessian":
         expected = tuple(hessian(function, variables))
+    elif kind == "critical_point":
+        expected, classification = (), _classify(function, variables, at)
     elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
@@ -244,7 +268,25 @@ def make_problem(
         level,
         seed,
         tuple(parameters),
+        classification,
     )
+
+
+def _classify(
+    function: sympy.Expr,
+    variables: tuple[sympy.Symbol, ...],
+    point: tuple[sympy.Expr, ...] | None,
+) -> ClassifiedKind:
+    """What the second-derivative test says of a point where the gradient is zero."""
+    if point is None or len(point) != len(variables):
+        raise VariableError(f"the critical point needs {len(variables)} coordinates")
+    at = dict(zip(variables, point, strict=True))
+    if any(sympy.simplify(g.xreplace(at)) != 0 for g in gradient(function, variables)):
+        raise EvaluationError(f"the gradient of {to_text(function)} is not zero there")
+    found = classify_critical_point(function, variables, at)
+    if found == "inconclusive":
+        raise EvaluationError("the Hessian is singular there: the second-derivative test is mute")
+    return found
 
 
 def _optimum(

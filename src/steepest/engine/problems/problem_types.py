@@ -31,8 +31,9 @@ class QuestionFields(TypedDict):
     """A relative tolerance instead: any number this close to the value is right."""
 
 
-AnswerShape = Literal["scalar", "vector", "matrix"]
-"""How an answer is typed: `2w`, `(a, b)`, or `[a, b; c, d]` (a matrix, row by row)."""
+AnswerShape = Literal["scalar", "vector", "matrix", "choice"]
+"""How an answer is given: typed as `2w`, `(a, b)` or `[a, b; c, d]` (a matrix, row by row), or
+chosen from `choices`."""
 
 
 class PublicProblemJson(TypedDict):
@@ -53,6 +54,8 @@ class PublicProblemJson(TypedDict):
     domain: dict[str, DomainKind]
     components: int
     shape: AnswerShape
+    choices: list[str] | None
+    """For a `choice`: what the learner picks from; the answer is one of them, as written."""
 
 
 class OptimumStepJson(TypedDict):
@@ -65,7 +68,9 @@ class OptimumStepJson(TypedDict):
     mathml: str
 
 
-CurvatureStepKind = Literal["second_derivatives", "hessian", "eigenvalues", "stable_rate"]
+CurvatureStepKind = Literal[
+    "second_derivatives", "hessian", "eigenvalues", "stable_rate", "classify_point"
+]
 
 
 class CurvatureStepJson(ExplainedStepJson):

@@ -23,6 +23,7 @@ from steepest.engine.notation.printing import (
     to_text,
 )
 from steepest.engine.problems.curvature_solutions import (
+    classification_steps,
     hessian_steps,
     matrix_mathml,
     stable_rate_steps,
@@ -61,6 +62,12 @@ def real_critical_points(function: sympy.Expr, variable: sympy.Symbol) -> list[C
 def worked_solution(problem: Problem) -> WorkedSolutionJson:
     """The answer and the engine's worked solution: only for after an attempt."""
     expected = problem.expected
+    if problem.classification is not None:
+        return {
+            "answer": [problem.classification],
+            "answer_mathml": mathml_math(f"<mtext>{problem.classification}</mtext>"),
+            "steps": [*_partial_steps(problem), *classification_steps(problem)],
+        }
     if problem.is_matrix:
         answer_mathml = matrix_mathml(hessian(problem.function, problem.variables))
     elif problem.is_vector:

@@ -47,6 +47,8 @@ TOPICS: dict[str, Topic] = {
               ("one weight", "a separable bowl", "a bowl with a cross term")),
         Topic("hessian", "Hessians", ("hessian",),
               ("quadratics", "cubics", "products and powers")),
+        Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
+              ("quadratics", "cubics", "a double well")),
     )
 }  # fmt: skip
 
@@ -64,6 +66,7 @@ _TOPIC_BEFORE_TOPICS: dict[ProblemKind, str] = {
     "derivative": "derivative",
     "stable_rate": "stable_rate",
     "hessian": "hessian",
+    "critical_point": "critical_point",
 }
 
 
