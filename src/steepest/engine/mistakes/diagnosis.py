@@ -302,8 +302,10 @@ def _part_name(asked: Asked, index: int) -> str:
 def _wrong_parts_message(asked: Asked, wrong: Sequence[int]) -> str:
     if asked.matrix is None:
         return components_message(wrong, len(asked.expected))
-    names = ", ".join(entry_name(i, asked.matrix[1]) for i in wrong)
-    return f"Not quite: {names} {'is' if len(wrong) == 1 else 'are'} not right."
+    if len(wrong) == len(asked.expected):
+        return "Not quite: none of the entries is right."
+    names = " and ".join(entry_name(i, asked.matrix[1]) for i in wrong)
+    return f"Not quite: {names} {'is' if len(wrong) == 1 else 'are'} not right; the others are."
 
 
 def _component_notes(
