@@ -62,12 +62,10 @@ _TOPIC_BEFORE_TOPICS: dict[ProblemKind, str] = {
     "gradient_at": "gradient",
     "descent": "descent",
     "optimum": "optimum",
-    # Kinds made after topics were never stored without one: each is its own topic's.
-    "derivative": "derivative",
-    "stable_rate": "stable_rate",
-    "hessian": "hessian",
-    "critical_point": "critical_point",
 }
+KINDS_BEFORE_TOPICS: tuple[ProblemKind, ...] = tuple(_TOPIC_BEFORE_TOPICS)
+"""The kinds practice asked before attempts named a topic; an attempt of any later kind always
+names its own."""
 
 
 def topic_before_topics(kind: ProblemKind) -> str:
