@@ -8,6 +8,7 @@ one-lesson course that chooses them, as lesson 05 will."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -19,9 +20,10 @@ from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import Problem
 from web.live_server import LiveServer, live_server
 
-from .conftest import CHROMIUM_ARGS, OpenPage
+from .conftest import OpenPage
+from .test_accessibility import axe_script, axe_violations
 
-__all__ = ["CHROMIUM_ARGS"]
+__all__ = ["axe_script"]  # a fixture, imported to make it visible to these tests
 
 pytestmark = pytest.mark.browser
 
@@ -118,9 +120,14 @@ def curvature_course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveS
         yield server
 
 
-@pytest.fixture
-def curvature_page(browser: Browser, curvature_course: LiveServer) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.fixture(params=["light", "dark"])
+def curvature_page(
+    request: pytest.FixtureRequest, browser: Browser, curvature_course: LiveServer
+) -> Iterator[Page]:
+    # CSP bypassed for axe's script only; the panel's own code runs as it would anyway.
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme=request.param, bypass_csp=True
+    )
     errors: list[str] = []
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
@@ -155,3 +162,16 @@ def test_a_critical_point_is_classified_by_choosing(curvature_page: Page) -> Non
     assert check(practice).startswith("✓")
     assert correct(curvature_page, "critical_point", level=3) == 1
     assert correct(curvature_page, "hessian", level=3) == 0
+
+
+def test_the_choices_and_a_matrix_solution_pass_axe(curvature_page: Page, axe_script: Path) -> None:
+    practice, _ = ask(curvature_page, level=1)
+    practice.locator("[data-answer-input]").fill("[1, 2; 3, 4]")
+    practice.locator("[data-preview-math] mtable").wait_for()
+    check(practice)
+    assert axe_violations(curvature_page, axe_script) == []
+    choose_topic(curvature_page, "critical_point")
+    practice, _ = ask(curvature_page, level=1)
+    practice.get_by_label("minimum", exact=True).check()
+    check(practice)
+    assert axe_violations(curvature_page, axe_script) == []
