@@ -1,9 +1,10 @@
 """Endless practice: new, well-posed problems at three levels, reproducible from a seed.
 
-Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`; the derivative of a
-loss of one variable (`derivative_generator`) and the topics of curvature (`quadratic_generator`)
-have modules of their own. The derivative topics
-(partial, gradient, descent, mixed) draw a loss in two variables:
+Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`. The derivative of a
+loss of one weight (`derivative_generator`), the stable rate and the Hessian
+(`quadratic_generator`) and a critical point's kind (`critical_generator`) have modules of their
+own; the derivative topics of two variables (partial, gradient, descent, mixed) are here, and
+draw a loss in two variables:
 
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
     level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
