@@ -214,3 +214,12 @@ def test_the_hessian_solution_takes_every_second_derivative_then_the_matrix(
     assert kinds == ["partial", "partial", "second_derivatives", "hessian"]
     assert solution["steps"][-1]["formula"] == "H = " + matrix_text(problem.expected)
     assert "<mtable>" in solution["answer_mathml"]
+
+
+def test_a_slip_in_one_second_derivative_is_named_at_its_entry() -> None:
+    """∂L/∂w1 = 6w1² + w2² taken right, then the power rule slipped differentiating it again."""
+    problem = make_problem("hessian", parse("2w1^3 + w1*w2^2", ["w1", "w2"]), (W1, W2))
+    assert list(problem.expected) == list(sympy.hessian(problem.function, (W1, W2)))
+    feedback = diagnose(problem, "[6w1, 2w2; 2w2, 2w1]")
+    assert feedback.component_mistakes == ("power_coefficient", None, None, None)
+    assert feedback.message.startswith("Not quite: entry (1, 1) is not right; the others are.")

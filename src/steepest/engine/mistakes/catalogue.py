@@ -123,7 +123,7 @@ def _swapped_point(problem: Problem) -> list[Mistake]:
 def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     """Mistakes in one partial derivative, as they show in component `index` of the answer."""
     if problem.kind == "hessian":
-        return ()  # an entry is a second derivative: the whole-matrix mistakes name its slips
+        return _hessian_entry_mistakes(problem, index)
     v = problem.variables[index]
     transform = _component_transform(problem)
     found: list[Mistake] = []
@@ -136,6 +136,20 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
         value = transform(wrong)
         if value is not None:
             found.append(Mistake(code, (value,), message))
+    return tuple(found)
+
+
+def _hessian_entry_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
+    """The slips of the second differentiation in entry `index` (row by row): ∂L/∂wi is taken
+    right, then differentiated by wj with one of the classic slips."""
+    i, j = divmod(index, len(problem.variables))
+    first, by = sympy.diff(problem.function, problem.variables[i]), problem.variables[j]
+    right = sympy.diff(first, by)
+    found = []
+    for slip in SLIP_KINDS:
+        slipped = slipped_derivative(first, by, slip)
+        if slipped.sites and sympy.expand(slipped.result - right) != 0:
+            found.append(Mistake(slip, (slipped.result,), _slip_message(slip, slipped, by)))
     return tuple(found)
 
 
