@@ -16,7 +16,7 @@ from steepest.engine.problems.generator import GENERATORS, generate_problem
 from steepest.engine.problems.mastery import Attempt, mastery
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import worked_solution
-from steepest.engine.problems.topics import TOPICS, topic_before_topics
+from steepest.engine.problems.topics import KINDS_BEFORE_TOPICS, TOPICS, topic_before_topics
 
 KINDS: tuple[ProblemKind, ...] = ("partial", "gradient", "gradient_at", "descent", "optimum")
 SEEDS = range(12)
@@ -169,7 +169,8 @@ def test_a_problem_is_the_same_whichever_topic_asks_it(kind: ProblemKind) -> Non
     """So an attempt stored before topics, given the topic of its kind, rebuilds the problem
     the learner saw: the key (level, kind, seed) still decides it."""
     asking = [name for name, topic in TOPICS.items() if kind in topic.kinds]
-    assert topic_before_topics(kind) in asking
+    if kind in KINDS_BEFORE_TOPICS:
+        assert topic_before_topics(kind) in asking
     for level in (1, 2, 3):
         problems = {generate_problem(name, level, kind, 5) for name in asking}
         assert len(problems) == 1

@@ -89,11 +89,12 @@ def test_a_bad_practice_field_is_an_error_on_its_line(
 def test_the_shipped_lessons_choose_their_topics() -> None:
     chosen = {path.stem: practice_panel(load_lesson(path)) for path in SHIPPED_LESSONS.glob("*.md")}
     assert chosen == {
-        # No `practice` field: the default topic, as every lesson offered before topics.
-        "loss-and-the-derivative-as-a-slope": PracticePanel("check-yourself", (DEFAULT_TOPIC,)),
+        "loss-and-the-derivative-as-a-slope": PracticePanel("check-yourself", ("derivative",)),
         "partial-derivatives-and-the-gradient": PracticePanel(
             "check-yourself", ("partial", "gradient", "descent")
         ),
         "backpropagation": PracticePanel("check-yourself", ("partial", "gradient")),
-        "gradient-descent-and-the-learning-rate": PracticePanel("check-yourself", (DEFAULT_TOPIC,)),
+        "gradient-descent-and-the-learning-rate": PracticePanel(
+            "check-yourself", ("descent", "stable_rate")
+        ),
     }

@@ -12,8 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from steepest.engine.answer_kinds import PROBLEM_KINDS
-from steepest.engine.problems.topics import topic_before_topics
+from steepest.engine.problems.topics import KINDS_BEFORE_TOPICS, topic_before_topics
 from steepest.store import DatabaseNotReady, ProblemKey, Store, upgrade
 from steepest.store.migrate import current_revision, downgrade, head_revision
 from steepest.store.schema import Base
@@ -151,7 +150,7 @@ def test_practice_topics_keep_every_attempt_and_give_each_the_topic_of_its_kind(
     """Revision 0003 adds topics to attempts already stored: nothing is lost, and each practice
     attempt counts for the topic made for its kind, as an old export file's would."""
     upgrade(empty_database_url, "0001")
-    kinds = PROBLEM_KINDS
+    kinds = KINDS_BEFORE_TOPICS
     engine = create_engine(empty_database_url)
     with engine.begin() as connection:
         connection.execute(

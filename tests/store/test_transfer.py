@@ -150,6 +150,11 @@ def _with(path: str, value: object) -> dict[str, Any]:
             "'integral' is not a kind of problem",
         ),
         (_with("attempts.0.problem", {"level": 1, "kind": "partial"}), "missing the field 'seed'"),
+        (
+            # A kind made after topics was never written without one.
+            _with("attempts.0.problem", {"level": 1, "kind": "hessian", "seed": 1}),
+            "attempts[0].problem: a hessian problem names its topic, and this one names none",
+        ),
         (_with("attempts.0.score", 1), "unknown field 'score'"),
         (_with("attempts.0.hints", -1), "the count of hints must be between 0 and 100"),
     ],

@@ -71,6 +71,8 @@ def test_a_problem_carries_no_answer(client: TestClient, level: int) -> None:
         "goal",
         "domain",
         "components",
+        "shape",
+        "choices",
     }
 
 

@@ -24,10 +24,17 @@ VectorKind = Literal["gradient", PointKind]
 """Answered with a vector, typed as `(a, b)`."""
 TypedKind = Literal["partial", VectorKind]
 """What a lesson's typed question may ask, and what varied practice draws from."""
-ProblemKind = Literal[TypedKind, "optimum"]
+CurvatureKind = Literal["stable_rate", "hessian"]
+"""About the second derivatives of a loss of two variables or one: the largest learning rate at
+which gradient descent converges on a quadratic (a number), and the Hessian (a matrix)."""
+ProblemKind = Literal[TypedKind, "optimum", "derivative", CurvatureKind, "critical_point"]
+"""`derivative`: L′(w) of a loss of one variable, as a formula; `critical_point`: whether a
+point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three. Practice only,
+like the rest past the typed kinds."""
 POINT_KINDS: tuple[PointKind, ...] = get_args(PointKind)
 VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
+CURVATURE_KINDS: tuple[CurvatureKind, ...] = get_args(CurvatureKind)
 PROBLEM_KINDS: tuple[ProblemKind, ...] = get_args(ProblemKind)
 
 Goal = Literal["minimum", "maximum"]
@@ -62,6 +69,19 @@ MistakeCode = Literal[
     "endpoint",
     "value_not_location",
     "root_not_critical",
+    # In the largest stable learning rate
+    "rate_without_two",
+    "smallest_curvature",
+    "best_rate",
+    "coefficient_not_curvature",
+    "ignored_cross_term",
+    # In a Hessian
+    "missing_mixed_partial",
+    "halved_mixed_partial",
+    "half_hessian",
+    # In telling a critical point's kind
+    "ignored_determinant",
+    "missed_extremum",
     # In any number
     "rounded",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from steepest.engine.answer_kinds import PROBLEM_KINDS, VERDICT_KINDS, VerdictKind
 from steepest.engine.problems.mastery import LEVELS
-from steepest.engine.problems.topics import topic_before_topics
+from steepest.engine.problems.topics import KINDS_BEFORE_TOPICS, topic_before_topics
 from steepest.store.errors import AttemptFormatError, StoreInputError
 from steepest.store.shapes import (
     read_integer,
@@ -158,6 +158,8 @@ def _read_problem(value: object, where: str, error: type[StoreInputError]) -> Pr
             f"{where}: {kind!r} is not a kind of problem (one of {', '.join(PROBLEM_KINDS)})"
         )
     topic = fields.get("topic")
+    if topic is None and kind not in KINDS_BEFORE_TOPICS:
+        raise error(f"{where}: a {kind} problem names its topic, and this one names none")
     if topic is None:
         # A file written before attempts named their topic (version 1).
         topic = topic_before_topics(kind)

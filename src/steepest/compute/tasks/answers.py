@@ -5,7 +5,8 @@ workers, which import the engine once, up front."""
 from __future__ import annotations
 
 from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
-from steepest.engine.answers.equations import read_typed_answer
+from steepest.engine.answers.equations import TypedAnswer, read_typed_answer
+from steepest.engine.answers.matrices import looks_like_matrix, parse_matrix, read_matrix_rows
 from steepest.engine.answers.tolerance import DEFAULT_FIGURES, Tolerance
 from steepest.engine.answers.typed_check import check_typed_answer
 from steepest.engine.answers.vectors import parse_vector, read_vector_text
@@ -16,6 +17,7 @@ from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.notation.printing import (
     mathml_fragment,
     mathml_math,
+    mathml_matrix,
     mathml_vector,
     to_mathml,
 )
@@ -37,9 +39,9 @@ def equivalence(query: EquivalenceQuery) -> TypedVerdictJson:
 def preview(query: PreviewQuery) -> str:
     """What the engine read from the text, typeset: the live preview under an answer box.
 
-    It shows exactly what an answer check reads: the right-hand side of an equation, and a
+    It shows exactly what an answer check reads: the right-hand side of an equation, a
     vector's components, each times a factor written before the brackets (2(w1, 3w2) is shown
-    as (2w1, 6w2))."""
+    as (2w1, 6w2)), and a matrix's rows ([a, b; c, d])."""
     try:
         return _typeset(query)
     except RecursionError:
@@ -49,12 +51,26 @@ def preview(query: PreviewQuery) -> str:
 
 def _typeset(query: PreviewQuery) -> str:
     typed = read_typed_answer(query.text)
+    if looks_like_matrix(typed.text):
+        return _typeset_matrix(query, typed)
     size = len(read_vector_text(typed.text).components)
     read = parse_vector(typed.text, query.variables, size, typed.offset, query.parameters)
     parts = [require_workable(part.expr, "this expression") for part in read]
     if size == 1:
         return to_mathml(parts[0])
     return mathml_math(mathml_vector([mathml_fragment(part) for part in parts]))
+
+
+def _typeset_matrix(query: PreviewQuery, typed: TypedAnswer) -> str:
+    rows = read_matrix_rows(typed.text)
+    read = parse_matrix(
+        typed.text, query.variables, len(rows), len(rows[0]), typed.offset, query.parameters
+    )
+    parts = [mathml_fragment(require_workable(part.expr, "this expression")) for part in read]
+    columns = len(rows[0])
+    return mathml_math(
+        mathml_matrix([parts[i : i + columns] for i in range(0, len(parts), columns)])
+    )
 
 
 def question_feedback(query: QuestionAnswer) -> FeedbackJson:

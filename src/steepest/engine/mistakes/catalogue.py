@@ -9,7 +9,6 @@ derivative (differentiating by the other variable, not holding it constant, the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy
@@ -18,18 +17,12 @@ from steepest.engine.answer_kinds import SLIP_KINDS, Goal, MistakeCode, SlipKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.errors import EngineError
+from steepest.engine.mistakes.curvature_mistakes import hessian_mistakes, stable_rate_mistakes
+from steepest.engine.mistakes.mistake import Mistake
 from steepest.engine.mistakes.slips import Slipped, slipped_derivative
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import real_critical_points
-
-
-@dataclass(frozen=True)
-class Mistake:
-    code: MistakeCode
-    answer: tuple[sympy.Expr, ...]
-    """The wrong answer itself, one expression per component."""
-    message: str
 
 
 def _names(symbols: Sequence[sympy.Symbol]) -> str:
@@ -42,8 +35,14 @@ def likely_mistakes(problem: Problem) -> tuple[Mistake, ...]:
     if problem.kind == "partial":
         assert problem.respect is not None
         return component_mistakes(problem, problem.variables.index(problem.respect))
+    if problem.kind == "derivative":
+        return component_mistakes(problem, 0)
     if problem.kind == "optimum":
         return tuple(_optimum_mistakes(problem))
+    if problem.kind == "stable_rate":
+        return stable_rate_mistakes(problem)
+    if problem.kind == "hessian":
+        return hessian_mistakes(problem)
     return tuple(_vector_mistakes(problem))
 
 
@@ -123,6 +122,8 @@ def _swapped_point(problem: Problem) -> list[Mistake]:
 @lru_cache(maxsize=256)
 def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     """Mistakes in one partial derivative, as they show in component `index` of the answer."""
+    if problem.kind == "hessian":
+        return _hessian_entry_mistakes(problem, index)
     v = problem.variables[index]
     transform = _component_transform(problem)
     found: list[Mistake] = []
@@ -135,6 +136,20 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
         value = transform(wrong)
         if value is not None:
             found.append(Mistake(code, (value,), message))
+    return tuple(found)
+
+
+def _hessian_entry_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
+    """The slips of the second differentiation in entry `index` (row by row): ∂L/∂wi is taken
+    right, then differentiated by wj with one of the classic slips."""
+    i, j = divmod(index, len(problem.variables))
+    first, by = sympy.diff(problem.function, problem.variables[i]), problem.variables[j]
+    right = sympy.diff(first, by)
+    found = []
+    for slip in SLIP_KINDS:
+        slipped = slipped_derivative(first, by, slip)
+        if slipped.sites and sympy.expand(slipped.result - right) != 0:
+            found.append(Mistake(slip, (slipped.result,), _slip_message(slip, slipped, by)))
     return tuple(found)
 
 
@@ -187,6 +202,13 @@ def _partial_mistakes(
                 " kept it."
             )
             found.append(("kept_constant_term", right + sympy.Add(*constants), message))
+    numbers = [t for t in terms if t.is_number and t != 0]
+    if not others and numbers:
+        message = (
+            f"The term {to_text(numbers[0])} is a constant: it does not change with {v.name},"
+            " so its derivative is 0. Your answer kept it."
+        )
+        found.append(("kept_constant_term", right + numbers[0], message))
     for slip in SLIP_KINDS:
         for wrong, slipped in _slip_variants(f, terms, v, right, slip):
             found.append((slip, wrong, _slip_message(slip, slipped, v)))

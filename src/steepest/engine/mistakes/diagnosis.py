@@ -17,18 +17,17 @@ from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import DomainKind, MistakeCode, VerdictKind
+from steepest.engine.answer_kinds import DomainKind, MistakeCode
 from steepest.engine.answers.equations import LeftSide, TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
-    Counterexample,
-    Verdict,
     compare_expressions,
     compare_written,
     difference_message,
     invalid_verdict,
     verdict_of,
 )
+from steepest.engine.answers.matrices import entry_name, parse_matrix, read_matrix_text
 from steepest.engine.answers.tolerance import Judgement, Tolerance, judge_number
 from steepest.engine.answers.vectors import (
     components_message,
@@ -38,37 +37,12 @@ from steepest.engine.answers.vectors import (
     read_vector_text,
 )
 from steepest.engine.errors import EngineError, MathSyntaxError
-from steepest.engine.mistakes.catalogue import Mistake, component_mistakes, likely_mistakes
-from steepest.engine.mistakes.feedback_types import FeedbackJson
+from steepest.engine.mistakes.catalogue import component_mistakes, likely_mistakes
+from steepest.engine.mistakes.classification import diagnose_classification
+from steepest.engine.mistakes.feedback import Feedback
+from steepest.engine.mistakes.mistake import Mistake
 from steepest.engine.notation.written import Written
 from steepest.engine.problems.problem import Problem
-
-
-@dataclass(frozen=True)
-class Feedback:
-    verdict: VerdictKind
-    correct: bool
-    message: str
-    column: int | None = None
-    mistake: MistakeCode | None = None
-    """The code of the recognised mistake, such as "swapped_components"; None if unknown."""
-    components: tuple[Verdict, ...] = ()
-    component_mistakes: tuple[MistakeCode | None, ...] = ()
-    counterexample: Counterexample | None = None
-
-    def to_json(self) -> FeedbackJson:
-        return {
-            "verdict": self.verdict,
-            "correct": self.correct,
-            "message": self.message,
-            "column": self.column,
-            "mistake": self.mistake,
-            "components": [c.to_json() for c in self.components],
-            "component_mistakes": list(self.component_mistakes),
-            "counterexample": None
-            if self.counterexample is None
-            else self.counterexample.to_json(),
-        }
 
 
 @dataclass(frozen=True)
@@ -94,6 +68,8 @@ class Asked:
     """What is asked, for the message about a left side that names something else: ∂L/∂w1."""
     fits: Callable[[LeftSide], bool]
     """Whether an equation's left side names what is asked."""
+    matrix: tuple[int, int] | None = None
+    """For a matrix answer (`vector` too): its rows and columns; `expected` is row by row."""
 
     @property
     def names(self) -> list[str]:
@@ -107,6 +83,8 @@ def diagnose(
 
     A decimal answer to a value with no finite decimal follows `tolerance` (answers/tolerance.py:
     at least 3 significant figures when None)."""
+    if problem.kind == "critical_point":
+        return diagnose_classification(problem, answer)
     return diagnose_asked(asked_of(problem), answer, seed, tolerance)
 
 
@@ -123,7 +101,7 @@ def asked_of(problem: Problem) -> Asked:
     """What a problem asks, and the mistakes its kind invites (`mistakes.catalogue`)."""
     return Asked(
         expected=problem.expected,
-        vector=problem.is_vector,
+        vector=problem.is_vector or problem.is_matrix,
         variables=tuple(problem.names),
         parameters=tuple(problem.parameter_names),
         domains=problem.answer_domains,
@@ -131,6 +109,7 @@ def asked_of(problem: Problem) -> Asked:
         component_mistakes=lambda index: component_mistakes(problem, index),
         what=_asked(problem),
         fits=lambda left: _fits(problem, left),
+        matrix=(len(problem.variables), len(problem.variables)) if problem.is_matrix else None,
     )
 
 
@@ -173,6 +152,8 @@ def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
     if comparison.equivalent:
         return Feedback("correct", True, verdict_of(comparison).message)
     mistake = _first_match(asked, asked.mistakes(), [given], seed)
+    if mistake is None and decimal is not None:
+        mistake = _first_rounded_match(asked.mistakes(), given, typed.text, tolerance)
     if mistake is not None:
         return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
     if decimal is not None and decimal.outcome == "misrounded":
@@ -184,6 +165,18 @@ def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
     return Feedback(
         "incorrect", False, difference_message(comparison), counterexample=comparison.counterexample
     )
+
+
+def _first_rounded_match(
+    mistakes: Sequence[Mistake], given: sympy.Expr, typed: str, tolerance: Tolerance | None
+) -> Mistake | None:
+    """The first mistake whose value the decimal typed is, rounded to the figures it shows:
+    0.333 names the same slip as 1/3."""
+    for mistake in mistakes:
+        judged = judge_number(mistake.answer[0], given, typed, tolerance)
+        if judged is not None and judged.outcome == "right":
+            return mistake
+    return None
 
 
 def _answer_text(asked: Asked, answer: str) -> TypedAnswer:
@@ -203,13 +196,15 @@ def _answer_text(asked: Asked, answer: str) -> TypedAnswer:
 
 def _fits(problem: Problem, left: LeftSide) -> bool:
     return {
-        "partial": problem.kind == "partial"
+        "partial": problem.kind in ("partial", "derivative")
         and (left.variable is None or left.variable == _respect_name(problem)),
-        "derivative": problem.kind == "partial"
+        "derivative": problem.kind in ("partial", "derivative")
         and len(problem.variables) == 1
         and left.variable in (None, _respect_name(problem)),
-        "gradient": problem.is_vector,
-        "name": problem.kind == "optimum" and left.variable in problem.names,
+        "gradient": problem.is_vector and not problem.is_matrix,
+        "name": (problem.kind == "optimum" and left.variable in problem.names)
+        or (problem.kind == "stable_rate" and left.variable == "eta")
+        or (problem.is_matrix and left.variable == "H"),
         "value": False,
     }[left.named]
 
@@ -222,17 +217,21 @@ def _asked(problem: Problem) -> str:
     name = problem.name
     if problem.kind == "partial":
         return f"∂{name}/∂{_respect_name(problem)}"
+    if problem.kind == "derivative":
+        return f"{name}′({problem.names[0]})"
     if problem.kind == "optimum":
         return "the place of the optimum" if not problem.names else f"{problem.names[0]}"
+    if problem.kind == "stable_rate":
+        return "η_max"
+    if problem.is_matrix:
+        return f"the Hessian of {name}"
     return f"∇{name}"
 
 
 def _diagnose_vector(asked: Asked, answer: str, seed: int, tolerance: Tolerance | None) -> Feedback:
     try:
         typed = _answer_text(asked, answer)
-        written = parse_vector(
-            typed.text, asked.variables, len(asked.expected), typed.offset, asked.parameters
-        )
+        written = _parse_components(asked, typed)
     except EngineError as error:
         invalid = invalid_verdict(error)
         return Feedback("invalid", False, invalid.message, invalid.column)
@@ -250,16 +249,17 @@ def _diagnose_vector(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
     }
     wrong = [i for i, c in enumerate(comparisons) if not c.equivalent and i not in short]
     if short and not wrong:
-        notes = [f"{ordinal(i).capitalize()} component: {d.message}" for i, d in short.items()]
+        notes = [f"{_part_name(asked, i).capitalize()}: {d.message}" for i, d in short.items()]
         return Feedback("invalid", False, " ".join(notes), components=verdicts)
     if not wrong:
-        return Feedback("correct", True, "Correct: every component is right.", components=verdicts)
+        every = "entry" if asked.matrix else "component"
+        return Feedback("correct", True, f"Correct: every {every} is right.", components=verdicts)
     mistake = _first_match(asked, asked.mistakes(), given, seed)
     if mistake is not None:
         codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
         return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
     codes, notes = _component_notes(asked, given, wrong, decimals, seed)
-    message = " ".join([components_message(wrong, len(given)), *notes])
+    message = " ".join([_wrong_parts_message(asked, wrong), *notes])
     headline = next((c for c in codes if c is not None), None)
     return Feedback("incorrect", False, message, None, headline, verdicts, codes)
 
@@ -269,15 +269,43 @@ def _decimal_judgements(
 ) -> list[Judgement | None]:
     """Each component typed as a decimal, judged to the figures it shows (answers/tolerance.py);
     None where it is not one, or where a factor before the brackets multiplies it."""
-    vector = read_vector_text(text)
-    if vector.factor is not None:
-        return [None] * len(given)
+    if asked.matrix is not None:
+        pieces = read_matrix_text(text, *asked.matrix)
+    else:
+        vector = read_vector_text(text)
+        if vector.factor is not None:
+            return [None] * len(given)
+        pieces = vector.components
     return [
         judge_number(expected, answer, piece, tolerance)
-        for expected, answer, (piece, _) in zip(
-            asked.expected, given, vector.components, strict=True
-        )
+        for expected, answer, (piece, _) in zip(asked.expected, given, pieces, strict=True)
     ]
+
+
+def _parse_components(asked: Asked, typed: TypedAnswer) -> list[Written]:
+    if asked.matrix is not None:
+        rows, columns = asked.matrix
+        return parse_matrix(
+            typed.text, asked.variables, rows, columns, typed.offset, asked.parameters
+        )
+    size = len(asked.expected)
+    return parse_vector(typed.text, asked.variables, size, typed.offset, asked.parameters)
+
+
+def _part_name(asked: Asked, index: int) -> str:
+    """'first component' of a vector, 'entry (1, 2)' of a matrix."""
+    if asked.matrix is not None:
+        return entry_name(index, asked.matrix[1])
+    return f"{ordinal(index)} component"
+
+
+def _wrong_parts_message(asked: Asked, wrong: Sequence[int]) -> str:
+    if asked.matrix is None:
+        return components_message(wrong, len(asked.expected))
+    if len(wrong) == len(asked.expected):
+        return "Not quite: none of the entries is right."
+    names = " and ".join(entry_name(i, asked.matrix[1]) for i in wrong)
+    return f"Not quite: {names} {'is' if len(wrong) == 1 else 'are'} not right; the others are."
 
 
 def _component_notes(
@@ -293,8 +321,8 @@ def _component_notes(
         mistake = _first_match(asked, asked.component_mistakes(i), [given[i]], seed)
         if mistake is not None:
             codes[i] = mistake.code
-            notes.append(f"{ordinal(i).capitalize()} component: {mistake.message}")
+            notes.append(f"{_part_name(asked, i).capitalize()}: {mistake.message}")
         elif (decimal := decimals[i]) is not None and decimal.outcome == "misrounded":
             codes[i] = "rounded"
-            notes.append(f"{ordinal(i).capitalize()} component: {decimal.message}")
+            notes.append(f"{_part_name(asked, i).capitalize()}: {decimal.message}")
     return tuple(codes), notes

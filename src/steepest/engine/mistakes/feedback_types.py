@@ -1,7 +1,7 @@
 """The diagnosis of an answer as JSON: the verdict and the mistake the engine recognised.
 
 A TypedDict and no SymPy, so that the web process and the store can read a verdict and a mistake
-code without importing the CAS; `diagnosis.Feedback.to_json` builds it.
+code without importing the CAS; `feedback.Feedback.to_json` builds it.
 """
 
 from __future__ import annotations

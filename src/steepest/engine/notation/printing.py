@@ -264,6 +264,14 @@ def mathml_vector(components: Sequence[str]) -> str:
     return mathml_parenthesized(mathml_row(*_interleave(components, mathml_operator(","))))
 
 
+def mathml_matrix(rows: Sequence[Sequence[str]]) -> str:
+    """A matrix in square brackets from the fragments of its entries, row by row."""
+    table = "".join(
+        "<mtr>" + "".join(f"<mtd>{entry}</mtd>" for entry in row) + "</mtr>" for row in rows
+    )
+    return mathml_row(mathml_operator("["), f"<mtable>{table}</mtable>", mathml_operator("]"))
+
+
 def mathml_derivative(func_name: str, variable: sympy.Symbol, *, partial: bool = True) -> str:
     """The fraction ∂L/∂w1 (or dL/du when ``partial`` is false)."""
     top = (

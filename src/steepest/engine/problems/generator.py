@@ -1,7 +1,10 @@
 """Endless practice: new, well-posed problems at three levels, reproducible from a seed.
 
-Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`. The derivative topics
-(partial, gradient, descent, mixed) draw a loss in two variables:
+Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`. The derivative of a
+loss of one weight (`derivative_generator`), the stable rate and the Hessian
+(`quadratic_generator`) and a critical point's kind (`critical_generator`) have modules of their
+own; the derivative topics of two variables (partial, gradient, descent, mixed) are here, and
+draw a loss in two variables:
 
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
     level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
@@ -25,11 +28,14 @@ from steepest.engine.answer_kinds import POINT_KINDS, Goal, ProblemKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
+from steepest.engine.problems.critical_generator import critical_point_problem
+from steepest.engine.problems.derivative_generator import derivative_problem
+from steepest.engine.problems.draws import MAX_TRIES, coefficient
 from steepest.engine.problems.problem import Problem, make_problem
+from steepest.engine.problems.quadratic_generator import hessian_problem, stable_rate_problem
 from steepest.engine.problems.topics import TOPICS
 
 LEVELS = (1, 2, 3)
-MAX_TRIES = 200
 _NICE_LIMIT = 200
 _PAIRS = (("w1", "w2"), ("x", "y"))
 
@@ -38,11 +44,6 @@ Variables = tuple[sympy.Symbol, sympy.Symbol]
 Generator = Callable[[int, ProblemKind, int], Problem]
 # A template draws a loss in two variables and says which variables must stay positive.
 Template = Callable[[np.random.Generator, Variables], tuple[sympy.Expr, frozenset[str]]]
-
-
-def _coefficient(rng: np.random.Generator, largest: int = 5) -> int:
-    value = int(rng.integers(1, largest + 1))
-    return value if rng.random() < 0.7 else -value
 
 
 def _polynomial(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
@@ -54,12 +55,12 @@ def _polynomial(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, fro
         uses_both = any(p for p, _ in chosen) and any(q for _, q in chosen)
         if uses_both and any(p + q >= 2 for p, q in chosen):
             break
-    return sympy.Add(*(_coefficient(rng) * a**p * b**q for p, q in chosen)), frozenset()
+    return sympy.Add(*(coefficient(rng) * a**p * b**q for p, q in chosen)), frozenset()
 
 
 def _product(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
     a, b = v
-    c1, c2, k1, k2 = (_coefficient(rng, 3) for _ in range(4))
+    c1, c2, k1, k2 = (coefficient(rng, 3) for _ in range(4))
     shape = int(rng.integers(0, 4))
     if shape == 0:
         return (c1 * a + k1) * (c2 * b + k2), frozenset()
@@ -73,7 +74,7 @@ def _product(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozen
 
 def _transcendental(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
     a, b = v
-    c1, c2 = _coefficient(rng, 2), _coefficient(rng, 2)
+    c1, c2 = coefficient(rng, 2), coefficient(rng, 2)
     shape = int(rng.integers(0, 6))
     if shape == 0:
         return sympy.exp(c1 * a + c2 * b), frozenset()
@@ -214,5 +215,9 @@ GENERATORS: dict[str, Generator] = {
     "descent": _loss_problem,
     "optimum": _optimum_problem,
     "mixed": _loss_problem,
+    "derivative": derivative_problem,
+    "stable_rate": stable_rate_problem,
+    "hessian": hessian_problem,
+    "critical_point": critical_point_problem,
 }
 """The generator table: each topic of `topics.TOPICS` and the function making its problems."""

@@ -1,12 +1,16 @@
 """A question with a typed answer: what is asked, about which function, and the answer key.
 
-Five kinds, all about one function `L` (or `V` for the box):
+Eight kinds, all about one function `L` (or `V` for the box):
 
     partial      ∂L/∂v as a formula                    scalar
     gradient     ∇L as a formula                        vector
     gradient_at  ∇L at a point, as numbers              vector
     descent      −∇L at a point: where descent steps    vector
     optimum      the x in (low, high) where L is largest (or smallest)   scalar
+    derivative   L′(w) of a loss of one variable        scalar
+    stable_rate  the η below which descent converges on a quadratic: 2/λmax    scalar
+    hessian      the matrix of second derivatives       matrix, entries row by row
+    critical_point  whether ∇L = 0 at a point makes a minimum, maximum or saddle   a choice
 
 The answer key (`expected`) stays on the server: `to_public_json` leaves it out, and
 `solutions.worked_solution` (the worked solution) is for after an attempt.
@@ -19,11 +23,19 @@ from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import POINT_KINDS, VECTOR_KINDS, DomainKind, Goal, ProblemKind
+from steepest.engine.answer_kinds import (
+    POINT_KINDS,
+    VECTOR_KINDS,
+    ClassifiedKind,
+    DomainKind,
+    Goal,
+    ProblemKind,
+)
 from steepest.engine.answers.sampling import read_domains
-from steepest.engine.calculus.critical import extrema_on_interval
-from steepest.engine.calculus.derivatives import gradient
+from steepest.engine.calculus.critical import classify_critical_point, extrema_on_interval
+from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Coordinate, evaluate_at, read_point
+from steepest.engine.calculus.quadratic import quadratic_hessian, stable_rates
 from steepest.engine.errors import EvaluationError, VariableError
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import (
@@ -38,7 +50,10 @@ from steepest.engine.notation.symbols import (
     make_symbol,
     order_variables,
 )
-from steepest.engine.problems.problem_types import PublicProblemJson
+from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
+
+CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
+"""What a critical_point problem offers to choose from, in this order."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,8 @@ class Problem:
     function: sympy.Expr
     variables: tuple[sympy.Symbol, ...]
     expected: tuple[sympy.Expr, ...]
-    """The answer key: one expression per component (one for a scalar answer)."""
+    """The answer key: one expression per component (one for a scalar answer; a matrix's
+    entries row by row)."""
     respect: sympy.Symbol | None = None
     """For `partial`: the variable to differentiate by."""
     point: tuple[sympy.Expr, ...] | None = None
@@ -61,6 +77,8 @@ class Problem:
     seed: int | None = None
     parameters: tuple[sympy.Symbol, ...] = ()
     """Constants the function may hold (η): never differentiated; an answer may use them."""
+    classification: ClassifiedKind | None = None
+    """For `critical_point`: the answer key, one of `CLASSIFICATIONS` (`expected` is empty)."""
 
     @property
     def names(self) -> list[str]:
@@ -86,6 +104,18 @@ class Problem:
         return self.kind in VECTOR_KINDS
 
     @property
+    def is_matrix(self) -> bool:
+        return self.kind == "hessian"
+
+    @property
+    def shape(self) -> AnswerShape:
+        if self.kind == "critical_point":
+            return "choice"
+        if self.is_matrix:
+            return "matrix"
+        return "vector" if self.is_vector else "scalar"
+
+    @property
     def domain_map(self) -> dict[str, DomainKind]:
         return dict(zip(self.names, self.domain, strict=True))
 
@@ -105,6 +135,17 @@ class Problem:
         if self.kind == "partial":
             assert self.respect is not None
             return f"Find ∂{self.name}/∂{self.respect.name} for {f}."
+        if self.kind == "derivative":
+            return f"Find the derivative {self.name}′({self.names[0]}) of {f}."
+        if self.kind == "stable_rate":
+            return self._stable_rate_prompt(f)
+        if self.kind == "hessian":
+            return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
+        if self.kind == "critical_point":
+            return (
+                f"{f} has a critical point{at}: ∇{self.name} = 0 there."
+                " Is it a minimum, a maximum or a saddle point?"
+            )
         if self.kind == "gradient":
             return f"Find the gradient ∇{self.name} of {f}."
         if self.kind == "gradient_at":
@@ -120,6 +161,16 @@ class Problem:
         variable = self.names[0]
         return (
             f"For {f} with {low} < {variable} < {high}, which {variable} makes {self.name} {size}?"
+        )
+
+    def _stable_rate_prompt(self, f: str) -> str:
+        if len(self.variables) == 1:
+            step = f"{self.names[0]} ← {self.names[0]} − η·{self.name}′({self.names[0]})"
+        else:
+            step = f"w ← w − η·∇{self.name}"
+        return (
+            f"Gradient descent steps {step} on {f}. It converges from every start exactly"
+            " when 0 < η < η_max. Find η_max, exactly or to 3 significant figures."
         )
 
     def function_mathml(self) -> str:
@@ -146,6 +197,8 @@ class Problem:
             "goal": self.goal,
             "domain": self.domain_map,
             "components": len(self.expected),
+            "shape": self.shape,
+            "choices": list(CLASSIFICATIONS) if self.shape == "choice" else None,
         }
 
 
@@ -173,12 +226,25 @@ def make_problem(
     names = [v.name for v in variables]
     domains = read_domains(domain, names)
     at = None if point is None else tuple(point)
+    classification: ClassifiedKind | None = None
     if kind == "partial":
         if respect is None or respect not in variables:
             raise VariableError("a partial-derivative problem needs one of its variables")
         expected: tuple[sympy.Expr, ...] = (sympy.diff(function, respect),)
     elif kind == "gradient":
         expected = gradient(function, variables)
+    elif kind == "derivative":
+        if len(variables) != 1:
+            raise VariableError("a derivative problem needs a loss of one variable")
+        respect = variables[0]
+        expected = (sympy.diff(function, respect),)
+    elif kind == "stable_rate":
+        matrix = quadratic_hessian(function, variables)
+        expected = (stable_rates(matrix, "the Hessian").sup,)
+    elif kind == "hessian":
+        expected = tuple(hessian(function, variables))
+    elif kind == "critical_point":
+        expected, classification = (), _classify(function, variables, at)
     elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
@@ -202,7 +268,25 @@ def make_problem(
         level,
         seed,
         tuple(parameters),
+        classification,
     )
+
+
+def _classify(
+    function: sympy.Expr,
+    variables: tuple[sympy.Symbol, ...],
+    point: tuple[sympy.Expr, ...] | None,
+) -> ClassifiedKind:
+    """What the second-derivative test says of a point where the gradient is zero."""
+    if point is None or len(point) != len(variables):
+        raise VariableError(f"the critical point needs {len(variables)} coordinates")
+    at = dict(zip(variables, point, strict=True))
+    if any(sympy.simplify(g.xreplace(at)) != 0 for g in gradient(function, variables)):
+        raise EvaluationError(f"the gradient of {to_text(function)} is not zero there")
+    found = classify_critical_point(function, variables, at)
+    if found == "inconclusive":
+        raise EvaluationError("the Hessian is singular there: the second-derivative test is mute")
+    return found
 
 
 def _optimum(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 from steepest.engine.answer_kinds import DomainKind, Goal, ProblemKind, TypedKind
-from steepest.engine.explain.report_types import DerivationStepJson
+from steepest.engine.explain.report_types import DerivationStepJson, ExplainedStepJson
 
 
 class QuestionFields(TypedDict):
@@ -31,6 +31,11 @@ class QuestionFields(TypedDict):
     """A relative tolerance instead: any number this close to the value is right."""
 
 
+AnswerShape = Literal["scalar", "vector", "matrix", "choice"]
+"""How an answer is given: typed as `2w`, `(a, b)` or `[a, b; c, d]` (a matrix, row by row), or
+chosen from `choices`."""
+
+
 class PublicProblemJson(TypedDict):
     """Everything a page needs to ask the question, and nothing that gives the answer away."""
 
@@ -48,6 +53,9 @@ class PublicProblemJson(TypedDict):
     goal: Goal | None
     domain: dict[str, DomainKind]
     components: int
+    shape: AnswerShape
+    choices: list[str] | None
+    """For a `choice`: what the learner picks from; the answer is one of them, as written."""
 
 
 class OptimumStepJson(TypedDict):
@@ -60,7 +68,19 @@ class OptimumStepJson(TypedDict):
     mathml: str
 
 
-SolutionStepJson = DerivationStepJson | OptimumStepJson
+CurvatureStepKind = Literal[
+    "second_derivatives", "hessian", "eigenvalues", "stable_rate", "classify_point"
+]
+
+
+class CurvatureStepJson(ExplainedStepJson):
+    """A step of a curvature problem: the second derivatives, the Hessian's eigenvalues, the
+    largest stable learning rate."""
+
+    kind: CurvatureStepKind
+
+
+SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson
 
 
 class WorkedSolutionJson(TypedDict):

@@ -13,6 +13,7 @@ import sympy
 from steepest.engine.answer_kinds import CriticalKind
 from steepest.engine.calculus.critical import classify_critical_point
 from steepest.engine.calculus.derivation import derive_gradient
+from steepest.engine.calculus.derivatives import hessian
 from steepest.engine.explain.steps_json import derivation_to_json
 from steepest.engine.notation.printing import (
     mathml_fragment,
@@ -20,6 +21,12 @@ from steepest.engine.notation.printing import (
     mathml_vector,
     to_mathml,
     to_text,
+)
+from steepest.engine.problems.curvature_solutions import (
+    classification_steps,
+    hessian_steps,
+    matrix_mathml,
+    stable_rate_steps,
 )
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.problem_types import (
@@ -55,7 +62,15 @@ def real_critical_points(function: sympy.Expr, variable: sympy.Symbol) -> list[C
 def worked_solution(problem: Problem) -> WorkedSolutionJson:
     """The answer and the engine's worked solution: only for after an attempt."""
     expected = problem.expected
-    if problem.is_vector:
+    if problem.classification is not None:
+        return {
+            "answer": [problem.classification],
+            "answer_mathml": mathml_math(f"<mtext>{problem.classification}</mtext>"),
+            "steps": [*_partial_steps(problem), *classification_steps(problem)],
+        }
+    if problem.is_matrix:
+        answer_mathml = matrix_mathml(hessian(problem.function, problem.variables))
+    elif problem.is_vector:
         answer_mathml = mathml_math(mathml_vector([mathml_fragment(c) for c in expected]))
     else:
         answer_mathml = to_mathml(expected[0])
@@ -67,16 +82,28 @@ def worked_solution(problem: Problem) -> WorkedSolutionJson:
 
 
 def _steps(problem: Problem) -> list[SolutionStepJson]:
+    if problem.kind == "stable_rate":
+        return [*stable_rate_steps(problem)]
+    if problem.kind == "hessian":
+        return [*_partial_steps(problem), *hessian_steps(problem)]
+    if problem.kind in ("partial", "derivative"):
+        return [*_partial_steps(problem, problem.respect)]
+    if problem.kind == "optimum":
+        return [*_partial_steps(problem), *_optimum_steps(problem)]
+    return _derivation_steps(problem)
+
+
+def _partial_steps(problem: Problem, respect: sympy.Symbol | None = None) -> list[SolutionStepJson]:
+    """The steps that find each first partial derivative, or only the one by `respect`."""
+    steps = _derivation_steps(problem)
+    wanted = None if respect is None else respect.name
+    return [s for s in steps if s["kind"] == "partial" and wanted in (None, s["variable"])]
+
+
+def _derivation_steps(problem: Problem) -> list[SolutionStepJson]:
     at = problem.point_map if problem.point is not None else None
     derivation = derive_gradient(problem.function, problem.variables, at, name=problem.name)
-    steps = derivation_to_json(derivation)
-    if problem.kind == "partial":
-        assert problem.respect is not None
-        wanted = problem.respect.name
-        return [s for s in steps if s["kind"] == "partial" and s["variable"] == wanted]
-    if problem.kind == "optimum":
-        return [*(s for s in steps if s["kind"] == "partial"), *_optimum_steps(problem)]
-    return list(steps)
+    return list(derivation_to_json(derivation))
 
 
 def _optimum_steps(problem: Problem) -> list[OptimumStepJson]:

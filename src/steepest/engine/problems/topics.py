@@ -41,6 +41,14 @@ TOPICS: dict[str, Topic] = {
               ("a rectangle's area", "the open box", "exp and log")),
         # Every kind a lesson's typed question may ask: the panel as it was before topics.
         Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES),
+        Topic("derivative", "Derivatives", ("derivative",),
+              ("polynomials", "products and powers", "exp, log and trig")),
+        Topic("stable_rate", "Largest stable learning rate", ("stable_rate",),
+              ("one weight", "a separable bowl", "a bowl with a cross term")),
+        Topic("hessian", "Hessians", ("hessian",),
+              ("quadratics", "cubics", "products and powers")),
+        Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
+              ("quadratics", "cubics", "a double well")),
     )
 }  # fmt: skip
 
@@ -55,6 +63,9 @@ _TOPIC_BEFORE_TOPICS: dict[ProblemKind, str] = {
     "descent": "descent",
     "optimum": "optimum",
 }
+KINDS_BEFORE_TOPICS: tuple[ProblemKind, ...] = tuple(_TOPIC_BEFORE_TOPICS)
+"""The kinds practice asked before attempts named a topic; an attempt of any later kind always
+names its own."""
 
 
 def topic_before_topics(kind: ProblemKind) -> str:

@@ -15,7 +15,8 @@ from steepest.engine.answers.sampling import read_domains
 from steepest.engine.claims.expected import StatementValue, expected_value
 from steepest.engine.claims.statements import Statement
 from steepest.engine.errors import EvaluationError, VariableError
-from steepest.engine.mistakes.diagnosis import Asked, Feedback, asked_of, diagnose_asked
+from steepest.engine.mistakes.diagnosis import Asked, asked_of, diagnose_asked
+from steepest.engine.mistakes.feedback import Feedback
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.problem_types import QuestionFields

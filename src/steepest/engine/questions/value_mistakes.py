@@ -13,7 +13,7 @@ import sympy
 
 from steepest.engine.claims.expected import StatementValue
 from steepest.engine.claims.statements import Statement
-from steepest.engine.mistakes.catalogue import Mistake
+from steepest.engine.mistakes.mistake import Mistake
 from steepest.engine.notation.printing import to_text
 
 _SIGN = "The sign is off: your answer is the negative of the right one. Check each minus sign."

@@ -5,6 +5,9 @@
 import { failureText, newAttemptId, requestJSON } from "./api.js";
 import { mountPreview, showFeedback, showNote } from "./answer-box.js";
 
+// How each shape of answer is typed (engine/problems/problem_types.py, AnswerShape).
+const PLACEHOLDERS = { scalar: "", vector: "(a, b)", matrix: "[a, b; c, d]" };
+
 function showMastery(element, mastery) {
   element.textContent = mastery.message;
 }
@@ -56,6 +59,9 @@ export function mountPractice(root) {
   const input = form.querySelector("[data-answer-input]");
   const box = form.querySelector("[data-feedback]");
   const solution = root.querySelector("[data-practice-solution]");
+  const typed = form.querySelector("[data-practice-typed]");
+  const choiceSet = form.querySelector("[data-practice-choices]");
+  const options = form.querySelector("[data-practice-options]");
   const resetPreview = mountPreview(form);
   let problem = null;
   let asked = 0; // the latest mastery request, so a slow answer for another topic is dropped
@@ -95,13 +101,14 @@ export function mountPractice(root) {
       problem = fresh.problem;
       prompt.textContent = fresh.question.prompt;
       functionLine.innerHTML = fresh.question.function_mathml; // MathML built by the engine
-      input.placeholder = fresh.question.components > 1 ? "(a, b)" : "";
+      input.placeholder = PLACEHOLDERS[fresh.question.shape] ?? "";
       input.value = "";
+      showChoices(fresh.question.choices);
       resetPreview();
       box.replaceChildren();
       solution.hidden = true;
       form.hidden = false;
-      input.focus();
+      (choiceSet.hidden ? input : options.querySelector("input"))?.focus();
     } catch (error) {
       showNote(box, failureText(error, `Could not make a problem just now (${error.message}).`));
       form.hidden = false;
@@ -110,15 +117,42 @@ export function mountPractice(root) {
     }
   });
 
+  // A problem with choices (minimum, maximum, saddle) is answered by picking one, not typing.
+  function showChoices(choices) {
+    const buttons = (choices ?? []).map((choice) => {
+      const option = document.createElement("div");
+      option.className = "option";
+      const radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "practice-choice";
+      radio.value = choice;
+      radio.id = `practice-choice-${choice}`;
+      const label = document.createElement("label");
+      label.htmlFor = radio.id;
+      label.textContent = choice;
+      option.append(radio, label);
+      return option;
+    });
+    options.replaceChildren(...buttons);
+    choiceSet.hidden = buttons.length === 0;
+    typed.hidden = buttons.length > 0;
+  }
+
+  function answerGiven() {
+    if (!choiceSet.hidden) return choiceSet.querySelector("input:checked")?.value ?? "";
+    return input.value.trim() ? input.value : "";
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!problem) return;
-    if (!input.value.trim()) {
-      showNote(box, "Type an answer first.");
+    const answer = answerGiven();
+    if (!answer) {
+      showNote(box, choiceSet.hidden ? "Type an answer first." : "Choose an answer first.");
       return;
     }
     try {
-      const result = await requestJSON("POST", "/api/practice/attempts", { problem, answer: input.value, id: newAttemptId() });
+      const result = await requestJSON("POST", "/api/practice/attempts", { problem, answer, id: newAttemptId() });
       showFeedback(box, result.feedback);
       if (result.solution) renderSolution(solution, result.solution);
       if (result.mastery.topic === chosenTopic(topics).name) showMastery(masteryLine, result.mastery);
