@@ -26,7 +26,12 @@ from sympy.calculus.util import continuous_domain
 from steepest.engine.calculus.critical import critical_points
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at, read_point
-from steepest.engine.claims.curvature import condition_claim, eigenvalues_claim, hessian_claim
+from steepest.engine.claims.curvature import (
+    condition_claim,
+    eigenvalues_claim,
+    hessian_claim,
+    newton_claim,
+)
 from steepest.engine.claims.descent import factor_claim, factors_claim, position_claim, stable_claim
 from steepest.engine.claims.inequality import where_claim
 from steepest.engine.claims.names import ClaimNames
@@ -304,6 +309,7 @@ EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
         "hessian": _shaped(hessian_claim),
         "eigenvalues": _shaped(eigenvalues_claim),
         "condition": _shaped(condition_claim),
+        "newton": _shaped(newton_claim),
     }
 )
 """One evaluator per kind of statement; `tests/engine/test_statement_values.py` checks that

@@ -23,6 +23,9 @@
     hessian EXPR wrt VAR, VAR [at POINT] one of them
     eigenvalues EXPR [at POINT]          the Hessian's eigenvalues, shown in any order
     condition EXPR [at POINT]            a number: λmax/λmin of a positive-definite Hessian
+    newton EXPR from POINT [after K steps]
+                                         a vector: where K Newton steps, w ← w − H⁻¹∇EXPR,
+                                         lead (one step when `after` is left out)
 
 POINT lists every variable once, as in `w1 = 1, w2 = -2`; it is read by the one point reader
 (notation/point_text.py), as `steepest grad --at` and the browser read theirs. A gradient's
@@ -45,6 +48,7 @@ from steepest.engine.notation.symbols import canonical_variable_name
 ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin",
     "position", "factors", "factor", "stable", "where", "hessian", "eigenvalues", "condition",
+    "newton",
 ]  # fmt: skip
 
 _FORMS = {
@@ -78,6 +82,9 @@ _FORMS = {
         kind: re.compile(kind + r"\s+(?P<function>.+?)(?:\s+at\s+(?P<point>[^\s].*))?")
         for kind in ("eigenvalues", "condition")
     },
+    "newton": re.compile(
+        r"newton\s+(?P<function>.+)\s+from\s+(?P<point>.+?)(?:\s+after\s+(?P<steps>\d+)\s+steps?)?"
+    ),
 }
 # The relations a `where` statement may state, longest spelling first.
 _RELATIONS = {"<=": "<=", ">=": ">=", "≤": "<=", "≥": ">=", "<": "<", ">": ">"}
@@ -87,7 +94,8 @@ _EXAMPLES = (
     "'gradient EXPR at w1 = 1, w2 = 1', 'descent EXPR at …', 'max EXPR for x in [0, 3]', "
     "'argmax …', 'min …', 'argmin …', 'position EXPR from w1 = 1 after 2 steps at rate 0.1', "
     "'factors EXPR at rate eta', 'factor EXPR wrt w2 at rate eta', 'stable rate EXPR', "
-    "'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', 'condition EXPR'"
+    "'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', 'condition EXPR', "
+    "'newton EXPR from w1 = 1, w2 = 1'"
 )
 
 
@@ -138,11 +146,18 @@ def read_statement(text: str) -> Statement:
         interval,
         components=_components(function) if kind == "value" else None,
         second=second,
-        steps=None if parts.get("steps") is None else int(parts["steps"]),
+        steps=_steps(kind, parts.get("steps")),
         rate=None if parts.get("rate") is None else parts["rate"].strip(),
         relation=relation,
         bound=bound,
     )
+
+
+def _steps(kind: str, text: str | None) -> int | None:
+    if text is not None:
+        return int(text)
+    # Newton's method is claimed one step at a time unless the statement says more.
+    return 1 if kind == "newton" else None
 
 
 def _variable_name(text: str | None) -> str | None:
