@@ -29,7 +29,7 @@ courses:
   - title: Math for ML
     units:
       - title: Optimization & gradient descent
-        lessons: [curvature]
+        lessons: [minibatch]
       - title: Probability
         coming_next: [Bayes' rule, Entropy]
   - title: Calculus
@@ -63,8 +63,8 @@ EXPECTED = [
     ("lesson", "partial-derivatives-and-the-gradient"),
     ("lesson", "backpropagation"),
     ("lesson", "gradient-descent-and-the-learning-rate"),
-    ("lesson", "curvature"),
-    ("upcoming", "Stochastic and minibatch gradient descent"),
+    ("lesson", "curvature-hessian-conditioning-and-newton"),
+    ("lesson", "minibatch"),
     ("upcoming", "Momentum"),
     ("upcoming", "Adaptive steps: AdaGrad, RMSProp, Adam and schedules"),
     ("unit", "Probability"),
@@ -95,14 +95,13 @@ def outline(html: str) -> list[tuple[str, str]]:
 def lessons(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("lessons")
     (folder / "course.yaml").write_text(COURSE, encoding="utf-8")
-    (folder / "curvature.md").write_text(
+    (folder / "minibatch.md").write_text(
         LESSON.format(
-            slug="curvature",
-            # Quoted for the YAML, which would read "Curvature:" as a key.
-            title='"Curvature: the Hessian, conditioning and Newton\'s step"',
+            slug="minibatch",
+            title="Stochastic and minibatch gradient descent",
             course="Math for ML",
             unit="Optimization & gradient descent",
-            number=5,
+            number=6,
             practice="none",
         ),
         encoding="utf-8",
@@ -139,12 +138,12 @@ def test_the_index_follows_the_course_file(client: TestClient) -> None:
 
 
 def test_every_lesson_of_the_extended_course_is_served(client: TestClient) -> None:
-    for slug in ("partial-derivatives-and-the-gradient", "curvature", "approach"):
+    for slug in ("partial-derivatives-and-the-gradient", "minibatch", "approach"):
         assert client.get(f"/lessons/{slug}").status_code == 200
 
 
 def test_each_lesson_has_the_practice_panel_its_front_matter_chose(client: TestClient) -> None:
-    assert "data-practice>" not in client.get("/lessons/curvature").text
+    assert "data-practice>" not in client.get("/lessons/minibatch").text
     panel = client.get("/lessons/approach").text
     assert 'data-topic="optimum"' in panel
     assert "Best value on an interval" in panel and "1 · a rectangle&#39;s area" in panel
