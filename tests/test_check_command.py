@@ -281,14 +281,21 @@ def test_the_course_file_is_checked_with_the_lessons_it_lays_out(tmp_path: Path)
         "          - second\n          - first\n          - missing\n",
         encoding="utf-8",
     )
+    # A listed lesson without a file stops the course there, as it stops `steepest serve`.
+    result = steepest_check(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{course}:8: no lesson 'missing' (missing.md) in this course's folders",
+        "checked 3 lessons, 0 claims: 1 problem",
+    ]
+    course.write_text(course.read_text(encoding="utf-8").replace("          - missing\n", ""))
     result = steepest_check(str(tmp_path))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{course}:1: lesson 'third' (third.md) is in no unit: add its slug to a unit's lessons",
         f"{course}:7: 'first' (01) comes after 'second' (02) in unit 'Unit A': numbers increase"
         " down a unit",
-        f"{course}:8: no lesson 'missing' (missing.md) in this course's folders",
-        "checked 3 lessons, 0 claims: 3 problems",
+        "checked 3 lessons, 0 claims: 2 problems",
     ]
 
 
