@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 import sympy
 
+from steepest.engine.claims.expected import expected_value
 from steepest.engine.claims.statements import read_statement
 from steepest.engine.claims.verify import verify_claim
 from steepest.engine.errors import EvaluationError, LimitExceeded
@@ -79,3 +80,16 @@ def test_a_newton_step_where_the_hessian_is_singular_is_refused() -> None:
 def test_newton_claims_are_limited_in_steps() -> None:
     with pytest.raises(LimitExceeded, match="at most"):
         verify_claim("newton w^2 from w = 1 after 5000 steps", "0")
+
+
+def test_a_newton_step_from_where_the_loss_has_no_value_is_refused() -> None:
+    with pytest.raises(EvaluationError, match="no real value"):
+        verify_claim("newton log(w) from w = -1", "0")
+
+
+def test_exact_newton_steps_go_on_while_the_hessian_is_small_but_not_zero() -> None:
+    # On w^3 each step halves w, so the Hessian 6w shrinks towards 0 without reaching it.
+    (expected,) = newton_iterated(w**3, [w], [sympy.Integer(1)], 200)
+    assert expected == sympy.Rational(1, 2**200)
+    found = expected_value(read_statement("newton w^3 from w = 1 after 200 steps"))
+    assert found.values == (expected,)
