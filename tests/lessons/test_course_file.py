@@ -110,9 +110,9 @@ def test_the_shipped_course_lists_its_units_lessons_and_lessons_to_come() -> Non
                 "partial-derivatives-and-the-gradient",
                 "backpropagation",
                 "gradient-descent-and-the-learning-rate",
+                "curvature-hessian-conditioning-and-newton",
             ],
             [
-                "Curvature: the Hessian, conditioning and Newton's step",
                 "Stochastic and minibatch gradient descent",
                 "Momentum",
                 "Adaptive steps: AdaGrad, RMSProp, Adam and schedules",

@@ -97,4 +97,7 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
         "gradient-descent-and-the-learning-rate": PracticePanel(
             "check-yourself", ("descent", "stable_rate")
         ),
+        "curvature-hessian-conditioning-and-newton": PracticePanel(
+            "check-yourself", ("hessian", "critical_point")
+        ),
     }

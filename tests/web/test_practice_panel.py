@@ -21,8 +21,11 @@ def test_every_shipped_panel_offers_the_lessons_topics_with_their_levels(
 ) -> None:
     for lesson in load_catalogue(SHIPPED_LESSONS):
         panel = practice_panel(lesson)
-        assert panel is not None
         html = client.get(f"/lessons/{lesson.slug}").text
+        if panel is None:
+            # `practice: none` (lesson 05, until its topics exist): no panel at all.
+            assert lesson.practice == () and "data-practice>" not in html
+            continue
         part = section_html(html, panel.section_id)
         assert part.count("data-practice>") == 1 and html.count("data-practice>") == 1
         # A choice of topics is a select; a lesson with one topic (lesson 01, by default) names it.

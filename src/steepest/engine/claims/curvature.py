@@ -5,8 +5,10 @@ its condition number λmax/λmin. Each function works out what one statement com
     hessian w1^2 w2 wrt w1, w2 at w1 = 1, w2 = 2     2
     eigenvalues w1^2 + w1 w2 + w2^2       1, 3 (in any order)
     condition w1^2 + 3w2^2                3
+    newton 2w1^2 + 2w1 w2 + 2w2^2 from w1 = 1, w2 = 0      (0, 0)
 
-Without a point the Hessian must be the same everywhere (a quadratic) for its eigenvalues to be
+Newton's step, w ← w − H⁻¹∇L, is here because it is the Hessian put to work. Without a point
+the Hessian must be the same everywhere (a quadratic) for its eigenvalues to be
 numbers; otherwise the statement names a point.
 """
 
@@ -15,12 +17,14 @@ from __future__ import annotations
 import sympy
 
 from steepest.engine.calculus.derivatives import hessian
+from steepest.engine.calculus.newton_steps import newton_position
 from steepest.engine.calculus.points import Point, evaluate_at, format_point
 from steepest.engine.calculus.quadratic import condition_number, eigenvalues
 from steepest.engine.claims.names import ClaimNames
 from steepest.engine.claims.shapes import MatrixValue, Values
 from steepest.engine.claims.statements import Statement
-from steepest.engine.errors import EvaluationError, VariableError
+from steepest.engine.errors import EvaluationError, LimitExceeded, VariableError
+from steepest.engine.limits import MAX_DESCENT_STEPS
 from steepest.engine.notation.printing import to_text
 from steepest.engine.notation.symbols import make_symbol
 
@@ -51,6 +55,17 @@ def condition_claim(statement: Statement, names: ClaimNames) -> Values:
     function, variables, point = names.function_and_point(statement)
     matrix = _constant_matrix(function, variables, point, names)
     return Values((condition_number(matrix, _what(function, point)),))
+
+
+def newton_claim(statement: Statement, names: ClaimNames) -> Values:
+    """Where K Newton steps lead from the point, one coordinate per variable in its order."""
+    assert statement.steps is not None  # the grammar makes it 1 when left out
+    if statement.steps > MAX_DESCENT_STEPS:
+        raise LimitExceeded(f"a newton claim takes at most {MAX_DESCENT_STEPS} steps")
+    function, variables, point = names.function_and_point(statement)
+    assert point is not None  # the grammar requires `from POINT`
+    position = newton_position(function, variables, point, statement.steps)
+    return Values(position, vector=len(position) > 1)
 
 
 def _matrix(

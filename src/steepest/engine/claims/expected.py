@@ -26,7 +26,12 @@ from sympy.calculus.util import continuous_domain
 from steepest.engine.calculus.critical import critical_points
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at, read_point
-from steepest.engine.claims.curvature import condition_claim, eigenvalues_claim, hessian_claim
+from steepest.engine.claims.curvature import (
+    condition_claim,
+    eigenvalues_claim,
+    hessian_claim,
+    newton_claim,
+)
 from steepest.engine.claims.descent import (
     best_rate_claim,
     factor_claim,
@@ -321,6 +326,7 @@ EVALUATORS: Mapping[ClaimKind, Evaluator] = MappingProxyType(
         "tuned": _shaped(tuned_claim),
         "schedule": _shaped(schedule_claim),
         "sgd": _shaped(sgd_claim),
+        "newton": _shaped(newton_claim),
     }
 )
 """One evaluator per kind of statement; `tests/engine/test_statement_values.py` checks that

@@ -38,6 +38,9 @@
     schedule cosine R at step T with total = N
                                          a number: the scheduled rate at step T; also decay,
                                          warmup and one-cycle
+    newton EXPR from POINT [after K steps]
+                                         a vector: where K Newton steps, w ← w − H⁻¹∇EXPR,
+                                         lead (one step when `after` is left out)
 
 POINT lists every variable once, as in `w1 = 1, w2 = -2`; it is read by the one point reader
 (notation/point_text.py), as `steepest grad --at` and the browser read theirs. A gradient's
@@ -61,6 +64,7 @@ ClaimKind = Literal[
     "value", "slope", "partial", "gradient", "descent", "max", "min", "argmax", "argmin",
     "position", "factors", "factor", "stable", "best", "where", "hessian", "eigenvalues",
     "condition", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "tuned", "schedule", "sgd",
+    "newton",
 ]  # fmt: skip
 
 _FORMS = {
@@ -107,6 +111,9 @@ _FORMS = {
         r"schedule\s+(?P<variant>decay|cosine|warmup|one-cycle)\s+(?P<function>.+?)"
         r"\s+at\s+step\s+(?P<steps>\d+)(?:\s+with\s+(?P<settings>.+))?"
     ),
+    "newton": re.compile(
+        r"newton\s+(?P<function>.+)\s+from\s+(?P<point>.+?)(?:\s+after\s+(?P<steps>\d+)\s+steps?)?"
+    ),
 }
 # The relations a `where` statement may state, longest spelling first.
 _RELATIONS = {"<=": "<=", ">=": ">=", "≤": "<=", "≥": ">=", "<": "<", ">": ">"}
@@ -119,7 +126,8 @@ _EXAMPLES = (
     "'best rate EXPR', 'where abs(1 - 6eta) < 1', 'hessian EXPR', 'eigenvalues EXPR', "
     "'condition EXPR', 'momentum EXPR from w1 = 1 after 2 steps at rate 0.1 with beta = 0.9'"
     " (or nesterov, adagrad, rmsprop, adam, sgd), 'tuned momentum EXPR', "
-    "'schedule cosine 0.1 at step 5 with total = 10'"
+    "'schedule cosine 0.1 at step 5 with total = 10', "
+    "'newton EXPR from w1 = 1, w2 = 1'"
 )
 
 
@@ -174,13 +182,20 @@ def read_statement(text: str) -> Statement:
         interval,
         components=_components(function) if kind == "value" else None,
         second=second,
-        steps=None if parts.get("steps") is None else int(parts["steps"]),
+        steps=_steps(kind, parts.get("steps")),
         rate=None if parts.get("rate") is None else parts["rate"].strip(),
         relation=relation,
         bound=bound,
         variant=parts.get("variant"),
         settings=() if parts.get("settings") is None else _read_settings(parts["settings"]),
     )
+
+
+def _steps(kind: str, text: str | None) -> int | None:
+    if text is not None:
+        return int(text)
+    # Newton's method is claimed one step at a time unless the statement says more.
+    return 1 if kind == "newton" else None
 
 
 def _variable_name(text: str | None) -> str | None:
