@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from steepest.lessons.course_file import COURSE_FILE, CourseFile, read_course_file
+from steepest.lessons.course_order import next_faults
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.model import Lesson
 from steepest.lessons.syllabus import Syllabus, extended, syllabus_by_front_matter, syllabus_of
@@ -48,10 +49,14 @@ class CourseFolder:
         broken: Collection[str] = (),
     ) -> Syllabus:
         """How the index shows `lessons`; mistakes of the course file go to `errors` (see
-        `syllabus_of` for `broken`)."""
+        `syllabus_of` for `broken`), and so does a lesson's `next` that the course file's
+        order contradicts (see `next_faults`)."""
         if self.course_file is None:
             return syllabus_by_front_matter(lessons, self.title, self.intro_html)
-        return syllabus_of(self.course_file, lessons, errors, broken)
+        syllabus = syllabus_of(self.course_file, lessons, errors, broken)
+        shipped = SHIPPED_LESSONS if self.course_file.extends_shipped else None
+        errors.extend(next_faults(syllabus, fixed=shipped))
+        return syllabus
 
 
 def read_course_folder(folder: Path) -> CourseFolder:
