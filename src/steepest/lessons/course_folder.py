@@ -55,7 +55,7 @@ class CourseFolder:
             return syllabus_by_front_matter(lessons, self.title, self.intro_html)
         syllabus = syllabus_of(self.course_file, lessons, errors, broken)
         shipped = SHIPPED_LESSONS if self.course_file.extends_shipped else None
-        errors.extend(next_faults(syllabus, fixed=shipped))
+        errors.extend(next_faults(syllabus, fixed=shipped, broken=broken))
         return syllabus
 
 

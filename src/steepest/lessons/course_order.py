@@ -8,7 +8,7 @@ and the front matter never name two different next lessons.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,18 +42,23 @@ def course_place(syllabus: Syllabus | None, slug: str) -> CoursePlace:
     )
 
 
-def next_faults(syllabus: Syllabus, fixed: Path | None = None) -> Iterator[LessonFormatError]:
+def next_faults(
+    syllabus: Syllabus, fixed: Path | None = None, broken: Collection[str] = ()
+) -> Iterator[LessonFormatError]:
     """Each `next` that disagrees with the course order, at its line: it must name the lesson
     that follows in the unit, or, for the unit's last lesson, one of the unit's lessons coming
     next (or, at a unit's end, the first lesson of the next unit). The lessons of the folder
     `fixed` are left alone: a course that extends the shipped one may put a lesson after a
-    shipped lesson, whose file it cannot change."""
+    shipped lesson, whose file it cannot change. A `next` naming one of the `broken` slugs (left
+    out of the syllabus, with errors of their own) is not judged either."""
     ordered = list(syllabus.lessons())
     following = dict(zip((lesson.slug for lesson in ordered), ordered[1:], strict=False))
     for unit in _units(syllabus):
         for index, lesson in enumerate(unit.lessons):
             named = lesson.next
-            if named is None or (fixed is not None and lesson.source_path.parent == fixed):
+            if named is None or named.slug in broken:
+                continue
+            if fixed is not None and lesson.source_path.parent == fixed:
                 continue
             after = unit.lessons[index + 1] if index + 1 < len(unit.lessons) else None
             if after is None and named.title in unit.coming_next:
