@@ -79,16 +79,20 @@ EXPECTED = [
     "lesson: /lessons/loss-and-the-derivative-as-a-slope",
     "lesson: /lessons/partial-derivatives-and-the-gradient",
     "lesson: /lessons/backpropagation",
+    "lesson: /lessons/gradient-descent-and-the-learning-rate",
     "lesson: /lessons/walking-downhill",
-    "next: Gradient descent and the learning rate",
-    "next: Stochastic gradient descent",
+    # Numbered on from the unit's last lesson, 05: the shipped unit's lessons to come.
+    "next: Lesson 06 Curvature: the Hessian, conditioning and Newton's step",
+    "next: Lesson 07 Stochastic and minibatch gradient descent",
+    "next: Lesson 08 Momentum",
+    "next: Lesson 09 Adaptive steps: AdaGrad, RMSProp, Adam and schedules",
     "unit: Probability",
-    "next: Counting, carefully",
-    "next: Bayes' rule",
+    "next: Lesson 01 Counting, carefully",
+    "next: Lesson 02 Bayes' rule",
     "course: Calculus",
     "unit: Limits",
     "lesson: /lessons/approach",
-    "next: Continuity",
+    "next: Lesson 02 Continuity",
 ]
 
 
@@ -102,7 +106,7 @@ def course_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "title": "Walking downhill",
             "course": "Math for ML",
             "unit": "Optimization & gradient descent",
-            "number": 4,
+            "number": 5,
             "summary": "Drop a ball on a bowl and watch it roll.",
             "body": WIDGET,
         },
@@ -164,7 +168,8 @@ def index_outline(page: Page) -> list[str]:
             .map((el) => el.matches('h2') ? 'course: ' + el.textContent
                 : el.matches('.unit-title') ? 'unit: ' + el.textContent
                 : el.matches('a') ? 'lesson: ' + el.getAttribute('href')
-                : 'next: ' + el.textContent)"""
+                : 'next: ' + el.querySelector('.lesson-number').textContent + ' '
+                    + el.querySelector('.upcoming-title').textContent)"""
     )
     return found
 
