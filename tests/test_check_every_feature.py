@@ -257,8 +257,9 @@ MISTAKES = {
         COURSE_FILE,
         "          - steps-downhill\n",
         "          - step-downhill\n",
-        "- step-downhill",
-        "no lesson 'step-downhill'",
+        "courses:",
+        "lesson 'steps-downhill' (steps-downhill.md) is in no unit",
+        also=(("- step-downhill", "no lesson 'step-downhill' (step-downhill.md)"),),
     ),
 }
 

@@ -15,7 +15,8 @@ What is checked, each mistake reported as `path:line: message`:
 - that the names a lesson declares (`variables`, `parameters`) are names the engine reads whole;
 - the folder's course file (`course.yaml`), when it has one: its format, and that it lists every
   lesson once, under the course and unit the lesson's front matter names, in number order (with
-  `extends: shipped`, the shipped lessons are loaded for this, but their claims not checked);
+  `extends: shipped`, the shipped lessons are loaded for this, but their claims not checked),
+  and that each lesson's `next` agrees with the order it gives (see lessons/course_order.py);
 - every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key,
   read with those names (a lesson whose names are wrong has its claims skipped);
 - that the engine can build each typed question's problem, derive each worked example, and
@@ -223,7 +224,8 @@ def _course_problems(
     broken = {path.stem for path in paths} - {lesson.slug for lesson in lessons}
     others: list[Lesson] = []
     try:
-        course = read_course_folder(folder)
+        # A listed lesson without a file is one of the mistakes `syllabus` reports, with the rest.
+        course = read_course_folder(folder, listed_files=False)
         # The shipped lessons, when the course extends them: known good, loaded to be placed.
         others = [load_lesson(p) for p in course.lesson_paths() if p.resolve() not in mine]
         # Clashes with them too; a lesson left out by one is not reported missing as well.

@@ -55,12 +55,18 @@ class CourseFolder:
             return syllabus_by_front_matter(lessons, self.title, self.intro_html)
         syllabus = syllabus_of(self.course_file, lessons, errors, broken)
         shipped = SHIPPED_LESSONS if self.course_file.extends_shipped else None
-        errors.extend(next_faults(syllabus, fixed=shipped, broken=broken))
+        # A `next` naming a lesson the file does not place: that mistake is reported already.
+        unplaced = {lesson.slug for lesson in lessons} - {
+            lesson.slug for lesson in syllabus.lessons()
+        }
+        errors.extend(next_faults(syllabus, fixed=shipped, broken={*broken, *unplaced}))
         return syllabus
 
 
-def read_course_folder(folder: Path) -> CourseFolder:
-    """The course of `folder`; a LessonFormatError at `course.yaml:LINE` for a broken file."""
+def read_course_folder(folder: Path, *, listed_files: bool = True) -> CourseFolder:
+    """The course of `folder`; a LessonFormatError at `course.yaml:LINE` for a broken file,
+    or (unless not `listed_files`, for a check that reports every mistake of the file through
+    `syllabus`) for a lesson it lists without a file."""
     shipped = _shipped_course_file()
     own = shipped if folder.resolve() == SHIPPED_LESSONS.resolve() else read_course_file(folder)
     title, intro_html = shipped.title or "", shipped.intro_html or ""
@@ -72,7 +78,8 @@ def read_course_folder(folder: Path) -> CourseFolder:
         own = extended(shipped, own)
     own = replace(own, title=own.title or title, intro_html=own.intro_html or intro_html)
     course = CourseFolder(folder, own, own.title or "", own.intro_html or "")
-    _check_listed_files(course, own)
+    if listed_files:
+        _check_listed_files(course, own)
     return course
 
 
