@@ -188,3 +188,12 @@ def test_a_next_the_course_order_contradicts_is_reported_at_its_line(
         9,
         message,
     )
+
+
+def test_a_next_the_course_order_contradicts_still_loads_and_the_links_follow_the_course(
+    tmp_path: Path,
+) -> None:
+    folder = write_course(tmp_path, {"one": "next: {title: Four, slug: four}\n"})
+    catalogue = load_catalogue(folder)
+    place = course_place(catalogue.syllabus, "one")
+    assert place.next is not None and place.next.slug == "two"

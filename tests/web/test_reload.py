@@ -85,8 +85,7 @@ def test_a_saved_course_file_reorders_the_index_and_its_mistakes_show_with_their
     course.write_text(
         "title: Written by hand\ncourses:\n  - title: Math for ML\n    units:\n"
         "      - title: Optimization & gradient descent\n"
-        # The lesson's `next` is Backpropagation: the course lists it as coming next.
-        f"        lessons: [{SLUG}]\n        coming_next: [Backpropagation, Momentum]\n",
+        f"        lessons: [{SLUG}]\n        coming_next: [Momentum]\n",
         encoding="utf-8",
     )
     index = reloading.get("/").text

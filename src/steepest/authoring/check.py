@@ -232,7 +232,9 @@ def _course_problems(
         catalogue = Catalogue.from_lessons([*others, *lessons])
         errors.extend(left_out.error for left_out in catalogue.broken)
         broken |= {left_out.slug for left_out in catalogue.broken}
-        course.syllabus(catalogue.lessons, errors, broken)
+        syllabus = course.syllabus(catalogue.lessons, errors, broken)
+        # Only a check holds `next` to the course order: the pages' links follow the order alone.
+        errors.extend(course.next_faults(syllabus, catalogue.lessons, broken))
     except LessonFormatError as error:
         errors.append(error)
     problems = [CheckProblem(error.path, error.line, error.message) for error in errors]

@@ -49,18 +49,23 @@ class CourseFolder:
         broken: Collection[str] = (),
     ) -> Syllabus:
         """How the index shows `lessons`; mistakes of the course file go to `errors` (see
-        `syllabus_of` for `broken`), and so does a lesson's `next` that the course file's
-        order contradicts (see `next_faults`)."""
+        `syllabus_of` for `broken`)."""
         if self.course_file is None:
             return syllabus_by_front_matter(lessons, self.title, self.intro_html)
-        syllabus = syllabus_of(self.course_file, lessons, errors, broken)
+        return syllabus_of(self.course_file, lessons, errors, broken)
+
+    def next_faults(
+        self, syllabus: Syllabus, lessons: Sequence[Lesson], broken: Collection[str] = ()
+    ) -> list[LessonFormatError]:
+        """Each lesson's `next` that the course file's order contradicts (see course_order.py);
+        none without a course file, whose order the lessons' own front matter makes. A `next`
+        naming a lesson the syllabus left out is not judged: why is reported already."""
+        if self.course_file is None:
+            return []
         shipped = SHIPPED_LESSONS if self.course_file.extends_shipped else None
-        # A `next` naming a lesson the file does not place: that mistake is reported already.
-        unplaced = {lesson.slug for lesson in lessons} - {
-            lesson.slug for lesson in syllabus.lessons()
-        }
-        errors.extend(next_faults(syllabus, fixed=shipped, broken={*broken, *unplaced}))
-        return syllabus
+        placed = {lesson.slug for lesson in syllabus.lessons()}
+        unplaced = {lesson.slug for lesson in lessons} - placed
+        return list(next_faults(syllabus, fixed=shipped, broken={*broken, *unplaced}))
 
 
 def read_course_folder(folder: Path, *, listed_files: bool = True) -> CourseFolder:

@@ -2,8 +2,9 @@
 and, at the end of its unit, the unit's lessons still being written.
 
 The course order is the one source of "what comes next": the lesson page's links follow it, and
-a lesson's `next` front matter must agree with it (`next_faults`), so that the page, the index
-and the front matter never name two different next lessons.
+`steepest check` holds a lesson's `next` front matter to it (`next_faults`), so that the page,
+the index and the front matter never name two different next lessons. A server does not: a
+contradicting `next` changes nothing on a page.
 """
 
 from __future__ import annotations
