@@ -312,6 +312,7 @@ def test_a_course_extending_the_shipped_one_is_checked_against_its_lessons(
         f"number 3 is used twice in unit '{unit}': here and in"
         f" {SHIPPED_LESSONS / 'backpropagation.md'}:6"
     ]
+    # After the unit's shipped lessons, and after the ones still to be written.
     lesson.write_text(text.replace("number: 3", "number: 9") + f"{PEAK}\n::::\n")
     result = steepest_check(str(tmp_path))
     assert (result.returncode, result.stdout) == (0, "checked 1 lesson, 1 claim: all verified\n")

@@ -79,7 +79,7 @@ _PARTS = re.compile(
     r'<h2 id="course-\d+">(?P<course>[^<]*)</h2>'
     r'|<h3 class="unit-title"[^>]*>(?P<unit>[^<]*)</h3>'
     r'|<a href="(?:/|\.\./)?lessons/(?P<lesson>[a-z0-9-]+)/?"'
-    r"|<li>(?P<upcoming>[^<]*)</li>"
+    r'|<span class="upcoming-title">(?P<upcoming>[^<]*)</span>'
 )
 
 

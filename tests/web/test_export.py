@@ -72,6 +72,25 @@ def test_every_link_resolves_to_an_exported_file(site: Path) -> None:
     assert checked > 10
 
 
+def test_each_exported_lesson_links_its_neighbours_in_course_order_relatively(
+    site: Path,
+) -> None:
+    order = [lesson.slug for lesson in load_catalogue(SHIPPED_LESSONS)]
+    for index, slug in enumerate(order):
+        html = (site / "lessons" / slug / "index.html").read_text(encoding="utf-8")
+        rels = {
+            attrs["rel"]: attrs["href"]
+            for _tag, attrs in elements(html, "a")
+            if attrs.get("rel") in ("prev", "next")
+        }
+        expected = {}
+        if index > 0:
+            expected["prev"] = f"../../lessons/{order[index - 1]}/"
+        if index + 1 < len(order):
+            expected["next"] = f"../../lessons/{order[index + 1]}/"
+        assert rels == expected, slug
+
+
 def test_the_lesson_page_is_the_page_the_server_sends(site: Path, lesson_html: str) -> None:
     """Same MathML and widget specs: the browser draws the widgets from them, without a server."""
     html = (site / "lessons" / SLUG / "index.html").read_text(encoding="utf-8")

@@ -167,7 +167,7 @@ def test_the_page_fetches_its_images_and_links_from_lessons(server: LiveServer) 
     hrefs = [attrs.get("href") for _tag, attrs in elements(html, "a")]
     assert f"/lessons/{SECOND}#one-step" in hrefs
     assert "#intuition" in hrefs
-    # The notes come after the last section, before the link to the next lesson.
+    # The notes come after the last section, before the links to the lessons around it.
     assert re.search(
-        r'<section id="slopes".*<section class="footnotes".*class="next-lesson"', html, re.S
+        r'<section id="slopes".*<section class="footnotes".*class="lesson-pager"', html, re.S
     )

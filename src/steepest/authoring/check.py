@@ -15,7 +15,8 @@ What is checked, each mistake reported as `path:line: message`:
 - that the names a lesson declares (`variables`, `parameters`) are names the engine reads whole;
 - the folder's course file (`course.yaml`), when it has one: its format, and that it lists every
   lesson once, under the course and unit the lesson's front matter names, in number order (with
-  `extends: shipped`, the shipped lessons are loaded for this, but their claims not checked);
+  `extends: shipped`, the shipped lessons are loaded for this, but their claims not checked),
+  and that each lesson's `next` agrees with the order it gives (see lessons/course_order.py);
 - every claim (see `steepest.lessons.claims`), including a question's `check` and its answer key,
   read with those names (a lesson whose names are wrong has its claims skipped);
 - that the engine can build each typed question's problem, derive each worked example, and
@@ -230,7 +231,9 @@ def _course_problems(
         catalogue = Catalogue.from_lessons([*others, *lessons])
         errors.extend(left_out.error for left_out in catalogue.broken)
         broken |= {left_out.slug for left_out in catalogue.broken}
-        course.syllabus(catalogue.lessons, errors, broken)
+        syllabus = course.syllabus(catalogue.lessons, errors, broken)
+        # Only a check holds `next` to the course order: the pages' links follow the order alone.
+        errors.extend(course.next_faults(syllabus, catalogue.lessons, broken))
     except LessonFormatError as error:
         errors.append(error)
     problems = [CheckProblem(error.path, error.line, error.message) for error in errors]

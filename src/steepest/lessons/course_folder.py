@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from steepest.lessons.course_file import COURSE_FILE, CourseFile, read_course_file
+from steepest.lessons.course_order import next_faults
 from steepest.lessons.errors import LessonFormatError
 from steepest.lessons.model import Lesson
 from steepest.lessons.syllabus import Syllabus, extended, syllabus_by_front_matter, syllabus_of
@@ -52,6 +53,19 @@ class CourseFolder:
         if self.course_file is None:
             return syllabus_by_front_matter(lessons, self.title, self.intro_html)
         return syllabus_of(self.course_file, lessons, errors, broken)
+
+    def next_faults(
+        self, syllabus: Syllabus, lessons: Sequence[Lesson], broken: Collection[str] = ()
+    ) -> list[LessonFormatError]:
+        """Each lesson's `next` that the course file's order contradicts (see course_order.py);
+        none without a course file, whose order the lessons' own front matter makes. A `next`
+        naming a lesson the syllabus left out is not judged: why is reported already."""
+        if self.course_file is None:
+            return []
+        shipped = SHIPPED_LESSONS if self.course_file.extends_shipped else None
+        placed = {lesson.slug for lesson in syllabus.lessons()}
+        unplaced = {lesson.slug for lesson in lessons} - placed
+        return list(next_faults(syllabus, fixed=shipped, broken={*broken, *unplaced}))
 
 
 def read_course_folder(folder: Path) -> CourseFolder:

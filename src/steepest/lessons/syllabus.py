@@ -22,11 +22,32 @@ from steepest.lessons.model import Lesson
 
 
 @dataclass(frozen=True)
+class Upcoming:
+    """A lesson of a unit not written yet, numbered after the unit's written ones."""
+
+    number: int
+    title: str
+
+    @property
+    def number_label(self) -> str:
+        return f"{self.number:02d}"
+
+
+@dataclass(frozen=True)
 class Unit:
     title: str
     lessons: tuple[Lesson, ...]
     coming_next: tuple[str, ...]
     """Titles of the unit's lessons not written yet."""
+
+    @property
+    def upcoming(self) -> tuple[Upcoming, ...]:
+        """The lessons coming next, numbered on from the unit's last written lesson: the
+        course file gives them in order, so 05, 06, 07 after a lesson 04."""
+        last = self.lessons[-1].number if self.lessons else 0
+        return tuple(
+            Upcoming(number, title) for number, title in enumerate(self.coming_next, last + 1)
+        )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from steepest.lessons import (
     WidgetBlock,
     WorkedExampleBlock,
 )
+from steepest.lessons.course_order import CoursePlace, course_place
 from steepest.lessons.practice import PracticePanel, practice_panel
 from steepest.web.course.claim_review import ClaimMarks, FailedClaim
 from steepest.web.course.quiz import PublicQuestion
@@ -123,8 +124,8 @@ class PageSection:
 class LessonPage:
     lesson: Lesson
     sections: tuple[PageSection, ...]
-    # Whether the lesson the author names as next exists yet; if not it is only "coming next".
-    next_available: bool
+    # The lessons before and after it in the course, for the links at its foot.
+    place: CoursePlace
     # Under `--reload` only: the claims `steepest check` would fail, listed atop the page.
     failed_claims: tuple[FailedClaim, ...] = ()
 
@@ -177,11 +178,8 @@ async def prepare_lesson_page(
         )
         for section in lesson.sections
     )
-    following = lesson.next
     return LessonPage(
-        lesson=lesson,
-        sections=sections,
-        next_available=following is not None and catalogue.get(following.slug) is not None,
+        lesson=lesson, sections=sections, place=course_place(catalogue.syllabus, lesson.slug)
     )
 
 

@@ -1,0 +1,201 @@
+"""The links at the foot of a lesson to the lessons before and after it, in the course's order,
+and the lessons coming next, numbered on the index and at the end of their unit."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from steepest.authoring.check import check_lessons, lesson_files
+from steepest.lessons import SHIPPED_LESSONS, load_catalogue
+from steepest.lessons.course_order import course_place
+from steepest.lessons.syllabus import Upcoming
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+CATALOGUE = load_catalogue(SHIPPED_LESSONS)
+ORDER = [lesson.slug for lesson in CATALOGUE]
+assert CATALOGUE.syllabus is not None
+# The unit's lessons still to come, numbered on from its last lesson: (number, title).
+TO_COME = [
+    (f"{len(ORDER) + 1 + i:02}", title)
+    for i, title in enumerate(CATALOGUE.syllabus.courses[0].units[0].coming_next)
+]
+_PAGER = re.compile(r'<nav class="lesson-pager".*?</nav>', re.S)
+_LINK = re.compile(
+    r'<a class="pager-link pager-(?P<kind>previous|next)" rel="(?:prev|next)"'
+    r' href="(?P<href>[^"]+)">.*?<span class="visually-hidden">Lesson </span>'
+    r"(?P<number>\d+)</span> (?P<title>[^<]+)</span>",
+    re.S,
+)
+_UPCOMING = re.compile(
+    r'<span class="visually-hidden">Lesson </span>(?P<number>\d+)</span> '
+    r'(?:<span class="upcoming-title">)?(?P<title>[^<]+?)(?:</span>)? '
+    r'<span class="upcoming-status">'
+)
+
+
+def pager_links(html: str) -> dict[str, tuple[str, str, str]]:
+    """The pager's links by kind: (href, number, title)."""
+    (pager,) = _PAGER.findall(html)
+    return {
+        m["kind"]: (m["href"], m["number"], unescape(m["title"]).strip())
+        for m in _LINK.finditer(pager)
+    }
+
+
+@pytest.mark.parametrize("slug", ORDER)
+def test_each_shipped_lesson_links_the_lessons_before_and_after_it_in_course_order(
+    client: TestClient, slug: str
+) -> None:
+    index = ORDER.index(slug)
+    links = pager_links(client.get(f"/lessons/{slug}").text)
+    expected = {}
+    for kind, neighbour in (("previous", index - 1), ("next", index + 1)):
+        if 0 <= neighbour < len(ORDER):
+            lesson = CATALOGUE.lessons[neighbour]
+            expected[kind] = (f"/lessons/{lesson.slug}", lesson.number_label, lesson.title)
+    assert links == expected
+
+
+def test_the_last_lesson_of_the_unit_lists_what_comes_next_as_text_not_links(
+    client: TestClient,
+) -> None:
+    html = client.get(f"/lessons/{ORDER[-1]}").text
+    (pager,) = _PAGER.findall(html)
+    upcoming = pager[pager.index('class="pager-upcoming"') :]
+    listed = [(m["number"], unescape(m["title"])) for m in _UPCOMING.finditer(upcoming)]
+    assert listed == TO_COME
+    assert "<a " not in upcoming.split("</ul>")[0]
+    assert "Coming next in this unit" in pager
+    # Only the pager names a next lesson: the page has no second "next" box.
+    assert html.count('rel="next"') == 0 and html.count("Next lesson") == 0
+
+
+def test_the_index_numbers_the_lessons_coming_next_on_from_the_last_written_one(
+    client: TestClient,
+) -> None:
+    html = client.get("/").text
+    upcoming = html[html.index('class="upcoming"') :]
+    numbers = [m["number"] for m in _UPCOMING.finditer(upcoming)]
+    written = [lesson.number_label for lesson in CATALOGUE]
+    assert written + numbers == ["01", "02", "03", "04", "05", "06", "07", "08"]
+    assert upcoming.count("(not yet available)") == len(TO_COME)
+    assert "<a " not in upcoming.split("</ul>")[0]
+
+
+def test_a_unit_numbers_its_coming_lessons_after_its_last_lesson() -> None:
+    assert CATALOGUE.syllabus is not None
+    (unit,) = CATALOGUE.syllabus.courses[0].units
+    assert unit.upcoming[0] == Upcoming(len(ORDER) + 1, unit.coming_next[0])
+    assert [(u.number_label, u.title) for u in unit.upcoming] == TO_COME
+    assert course_place(CATALOGUE.syllabus, "no-such-lesson").next is None
+
+
+COURSE = """\
+title: Two units
+courses:
+  - title: C
+    units:
+      - title: First
+        lessons: [one, two]
+        coming_next: [Three]
+      - title: Second
+        lessons: [four]
+"""
+LESSON = """\
+---
+slug: {slug}
+title: {title}
+course: C
+unit: {unit}
+number: {number}
+difficulty: Easy
+summary: About {title}.
+{next}---
+
+:::: section s
+## Read
+
+Text.
+::::
+"""
+
+
+def write_course(folder: Path, nexts: dict[str, str]) -> Path:
+    (folder / "course.yaml").write_text(COURSE, encoding="utf-8")
+    for slug, title, unit, number in (
+        ("one", "One", "First", 1),
+        ("two", "Two", "First", 2),
+        ("four", "Four", "Second", 1),
+    ):
+        text = LESSON.format(
+            slug=slug, title=title, unit=unit, number=number, next=nexts.get(slug, "")
+        )
+        (folder / f"{slug}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_next_that_agrees_with_the_course_order_passes_check(tmp_path: Path) -> None:
+    folder = write_course(
+        tmp_path,
+        {
+            "one": "next: {title: Two, slug: two}\n",
+            "two": "next: {title: Three, slug: three}\n",
+        },
+    )
+    catalogue = load_catalogue(folder)
+    assert catalogue.syllabus is not None
+    place = course_place(catalogue.syllabus, "two")
+    # Across the unit's end the next link goes on to the next unit's first lesson.
+    assert place.next is not None and place.next.slug == "four"
+    assert [u.title for u in place.upcoming] == ["Three"]
+    assert check_lessons(lesson_files(folder), timeout=30.0, folder=folder).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("slug", "next_line", "message"),
+    [
+        (
+            "one",
+            "next: {title: Four, slug: four}\n",
+            "'next' names 'four', but the course puts 'two' (02) after this lesson",
+        ),
+        (
+            "two",
+            "next: {title: Momentum, slug: momentum}\n",
+            "'next' names 'momentum', but the course puts 'four' (01) after this lesson",
+        ),
+        (
+            "four",
+            "next: {title: Five, slug: five}\n",
+            "'next' names \"Five\", which unit 'Second' does not list in its coming_next",
+        ),
+    ],
+)
+def test_a_next_the_course_order_contradicts_is_reported_at_its_line(
+    tmp_path: Path, slug: str, next_line: str, message: str
+) -> None:
+    folder = write_course(tmp_path, {slug: next_line})
+    report = check_lessons(lesson_files(folder), timeout=30.0, folder=folder)
+    [problem] = report.problems
+    assert (problem.path, problem.line, problem.message) == (
+        str(folder / f"{slug}.md"),
+        9,
+        message,
+    )
+
+
+def test_a_next_the_course_order_contradicts_still_loads_and_the_links_follow_the_course(
+    tmp_path: Path,
+) -> None:
+    folder = write_course(tmp_path, {"one": "next: {title: Four, slug: four}\n"})
+    catalogue = load_catalogue(folder)
+    place = course_place(catalogue.syllabus, "one")
+    assert place.next is not None and place.next.slug == "two"
