@@ -195,6 +195,7 @@ class CurvatureExplorerSpec(TypedDict):
     browser: CurvatureBrowser
     loss_mathml: str
     kappa_text: str
+    tolerance_text: str
     readouts: list[ReadoutRow]
     description: str
     rows: list[StepRow]

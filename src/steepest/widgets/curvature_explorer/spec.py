@@ -116,6 +116,7 @@ def compute_spec(params: CurvatureExplorerParams) -> CurvatureExplorerSpec:
             mathml_equation(mathml_fragment(sympy.Function("L")(*variables)), mathml_fragment(loss))
         ),
         "kappa_text": "" if kappa is None else number_text(kappa["value"]),
+        "tolerance_text": number_text(tolerance),
         "readouts": readouts(reading),
         "description": description(reading),
         "rows": _rows(descent, newton),

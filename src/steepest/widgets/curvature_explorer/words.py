@@ -16,10 +16,17 @@ from steepest.widgets.learning_rate_lab.words import number_text
 
 # Components this close in size are equal: the first is the one made positive.
 TIE = 1e-9
+# A readout this small is rounding left over from a zero: Newton's landing on a minimum whose
+# exact coordinates are 0 comes out as 2e−16 from trees with √2/2 in them.
+TINY = 1e-12
+
+
+def value_text(value: float) -> str:
+    return number_text(0.0 if abs(value) < TINY else value)
 
 
 def point_text(point: Sequence[float]) -> str:
-    return "(" + ", ".join(number_text(c) for c in point) + ")"
+    return "(" + ", ".join(value_text(c) for c in point) + ")"
 
 
 def direction_text(vector: Sequence[float]) -> str:
@@ -62,33 +69,33 @@ def condition_text(reading: Reading) -> str:
     low, high = reading.eigenvalues
     if low <= 0:
         return "none: L does not curve up every way here"
-    return number_text(high / low)
+    return value_text(high / low)
 
 
 def readouts(reading: Reading) -> list[ReadoutRow]:
     a, b, c = reading.hessian
     (low, high), (gentle, steep) = reading.eigenvalues, reading.vectors
-    rate = number_text(reading.rate)
+    rate = value_text(reading.rate)
     rate += ", the best fixed rate 2/(λmin + λmax)" if reading.best_rate else ", the lesson's rate"
     newton = "nowhere: H has no inverse" if reading.newton is None else point_text(reading.newton)
     return [
         {"key": "point", "label": "Point", "value": point_text(reading.point)},
-        {"key": "loss", "label": "L", "value": number_text(reading.loss)},
+        {"key": "loss", "label": "L", "value": value_text(reading.loss)},
         {"key": "gradient", "label": "∇L", "value": point_text(reading.gradient)},
         {
             "key": "hessian",
             "label": "Hessian H",
-            "value": f"H11 = {number_text(a)}, H12 = {number_text(b)}, H22 = {number_text(c)}",
+            "value": f"H11 = {value_text(a)}, H12 = {value_text(b)}, H22 = {value_text(c)}",
         },
         {
             "key": "gentle",
             "label": "λmin",
-            "value": f"{number_text(low)} along {direction_text(gentle)}",
+            "value": f"{value_text(low)} along {direction_text(gentle)}",
         },
         {
             "key": "steep",
             "label": "λmax",
-            "value": f"{number_text(high)} along {direction_text(steep)}",
+            "value": f"{value_text(high)} along {direction_text(steep)}",
         },
         {"key": "kappa", "label": "κ = λmax/λmin", "value": condition_text(reading)},
         {"key": "newton", "label": "Newton's step lands at", "value": newton},
@@ -103,8 +110,8 @@ def description(reading: Reading) -> str:
     low, high = reading.eigenvalues
     gentle, steep = (direction_text(v) for v in reading.vectors)
     text = (
-        f"At {point_text(reading.point)} the Hessian's eigenvalues are {number_text(low)} along"
-        f" {gentle} and {number_text(high)} along {steep}"
+        f"At {point_text(reading.point)} the Hessian's eigenvalues are {value_text(low)} along"
+        f" {gentle} and {value_text(high)} along {steep}"
     )
     text += f", so κ = {condition_text(reading)}." if low > 0 else ": L curves down along one."
     if reading.newton is None:
@@ -115,7 +122,7 @@ def description(reading: Reading) -> str:
         landing = point_text(reading.newton)
         text += f" Newton's step lands on the model's flat point, {landing}, no minimum of it."
     text += (
-        f" From here gradient descent at η = {number_text(reading.rate)} takes"
+        f" From here gradient descent at η = {value_text(reading.rate)} takes"
         f" {reading.descent}; Newton's method takes {reading.newton_walk}."
     )
     return text
