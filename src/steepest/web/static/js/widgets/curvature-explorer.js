@@ -41,7 +41,7 @@ export function mount(root, progress) {
   const mapSvg = root.querySelector("[data-map]");
   const slider = root.querySelector("[data-kappa]");
   const table = root.querySelector("[data-table]");
-  for (const node of root.querySelectorAll("[data-needs-js]")) node.hidden = false;
+  root.querySelector("[data-needs-js]").hidden = false;
 
   const [x0, x1, y0, y1] = spec.window;
   const span = Math.max(x1 - x0, y1 - y0);
