@@ -5,6 +5,7 @@ without JavaScript the readouts and the table are there."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -21,6 +22,7 @@ from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 from steepest.engine.surface.bowl import read_bowl
 from steepest.engine.surface.curvature import stretched_bowl, taylor_model
+from steepest.engine.surface.step_counts import Trees, descent_walk, newton_walk
 from steepest.widgets import curvature_explorer
 from steepest.widgets.curvature_explorer import spec as explorer_spec
 from steepest.widgets.curvature_explorer.words import direction_text, value_text
@@ -376,3 +378,44 @@ def test_the_browser_writes_numbers_and_directions_as_the_server_does(open_page:
         [values, vectors],
     )
     assert shown == [[value_text(v) for v in values], [direction_text(v) for v in vectors]]
+
+
+@pytest.mark.parametrize(
+    ("path", "kappa"), [(BOWL_PAGE, 3.0), (BOWL_PAGE, 57.3), (VALLEY_PAGE, None)]
+)
+def test_the_browsers_walks_are_the_engines_step_for_step(
+    open_page: OpenPage, path: str, kappa: float | None
+) -> None:
+    """The same loops on the same trees: compiled in the browser, walked by the tree evaluator
+    in the engine, to the same step counts through the same points."""
+    page, root = opened(open_page, path)
+    spec = json.loads(root.locator("[data-spec]").text_content() or "{}")
+    rate = spec["rate"] if spec["rate"] is not None else 2 / (2 + 2 * (kappa or 1))
+    walked = page.evaluate(
+        """async ([spec, kappa, rate]) => {
+            const walks = await import('/static/js/widgets/curvature/walks.js');
+            const trees = walks.treesAt(spec, kappa);
+            const start = spec.start;
+            return [walks.descentWalk(trees, start, rate, spec.tolerance, spec.steps),
+                    walks.newtonWalk(trees, start, spec.tolerance, spec.steps)];
+        }""",
+        [spec, kappa, rate],
+    )
+    trees = Trees(
+        (spec["variables"][0], spec["variables"][1]),
+        (spec["partials"][0], spec["partials"][1]),
+        (spec["hessian"][0], spec["hessian"][1], spec["hessian"][2]),
+        {} if kappa is None else {"kappa": kappa},
+    )
+    start = (spec["start"][0], spec["start"][1])
+    expected = [
+        descent_walk(trees, start, rate, spec["tolerance"], spec["steps"]),
+        newton_walk(trees, start, spec["tolerance"], spec["steps"]),
+    ]
+    for shown, walk in zip(walked, expected, strict=True):
+        assert (shown["end"], shown["steps"]) == (walk.end, walk.steps)
+        # The same operations in the same order; only a power's last bit may differ (V8's
+        # Math.pow is not C's pow), which cancellation in the valley's slope magnifies.
+        flat = [c for point in walk.points for c in point]
+        assert [c for p in shown["points"] for c in p] == pytest.approx(flat, rel=1e-12)
+        assert shown["slopes"] == pytest.approx(walk.slopes, rel=1e-9, abs=1e-15)

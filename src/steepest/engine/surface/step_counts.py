@@ -95,7 +95,9 @@ def _walk(
     end: WalkEnd = "out of steps"
     for k in range(most + 1):
         slope = trees.slope(point)
-        size = math.hypot(*slope)
+        # Not math.hypot: its last bit differs from the browser's Math.hypot; a square root
+        # is rounded the same everywhere.
+        size = math.sqrt(slope[0] * slope[0] + slope[1] * slope[1])
         points.append(point)
         slopes.append(size)
         if size < tolerance:

@@ -111,7 +111,7 @@ export function mount(root, progress) {
   }
 
   function update() {
-    const reading = readingAt(spec, state.trees, state.point);
+    const reading = readingAt(state.trees, state.point);
     reading.rate = spec.rate === null ? bestRate(reading) : spec.rate;
     reading.bestRate = spec.rate === null;
     const descent = descentWalk(state.trees, state.point, reading.rate, spec.tolerance, spec.steps);

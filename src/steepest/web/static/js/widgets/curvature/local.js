@@ -1,8 +1,6 @@
 // What the loss does near one point, to second order: L, ∇L, the Hessian, its eigenvalues and
 // directions (a symmetric 2×2, in closed form), and where Newton's step lands.
 
-import { evaluate } from "../../expr-tree.js";
-
 // The eigenvalues of [[a, b], [b, c]], smallest first, with unit eigenvectors. A diagonal
 // matrix keeps the axes, in the order of the weights when its eigenvalues are equal, as the
 // engine does.
@@ -20,8 +18,8 @@ export function symmetricEigen(a, b, c) {
   return { values: [mean - spread, mean + spread], vectors: [[-steep[1], steep[0]], steep] };
 }
 
-export function readingAt(spec, trees, point) {
-  const loss = evaluate(spec.function, trees.values(point));
+export function readingAt(trees, point) {
+  const loss = trees.loss(point);
   const gradient = trees.slope(point);
   const [a, b, c] = trees.hessian(point);
   const eigen = symmetricEigen(a, b, c);

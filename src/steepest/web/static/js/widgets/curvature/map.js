@@ -11,6 +11,10 @@ import { conicLines } from "./conic.js";
 const AXIS = 38;
 // Walks are drawn only so far out: beyond this many window-widths they are off the map anyway.
 const FAR = 4;
+// A walk of a thousand steps crawls: a vertex closer than this (in pixels) to the last one drawn
+// changes nothing on screen, and dots after the first DOTS would merge into a line.
+const NEAR_PX = 0.5;
+const DOTS = 60;
 
 function path(lines, geo) {
   let d = "";
@@ -72,10 +76,21 @@ export function drawModel(map, quadratic, levels, reach) {
   map.model.setAttribute("d", quadratic === null ? "" : path(levels.flatMap((level) => conicLines(quadratic, level, reach)), map.geo));
 }
 
+// The vertices worth drawing: the first, the last, and each one NEAR_PX from the last kept.
+function thinned(screen) {
+  const kept = [screen[0]];
+  for (let i = 1; i < screen.length - 1; i += 1) {
+    const last = kept[kept.length - 1];
+    if (Math.abs(screen[i][0] - last[0]) + Math.abs(screen[i][1] - last[1]) >= NEAR_PX) kept.push(screen[i]);
+  }
+  if (screen.length > 1) kept.push(screen[screen.length - 1]);
+  return kept;
+}
+
 function drawWalk(layer, points, geo) {
   const screen = screenPoints(points, geo);
-  layer.line.setAttribute("points", screen.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
-  layer.dots.setAttribute("d", dotsPath(screen.slice(1)));
+  layer.line.setAttribute("points", thinned(screen).map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
+  layer.dots.setAttribute("d", dotsPath(screen.slice(1, DOTS + 1)));
 }
 
 export function drawWalks(map, descent, newton) {

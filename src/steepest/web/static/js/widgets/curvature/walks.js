@@ -2,7 +2,7 @@
 // until |∇L| falls below the tolerance. The engine runs the same loops for the page without
 // JavaScript (steepest.engine.surface.step_counts), operation for operation.
 
-import { evaluate } from "../../expr-tree.js";
+import { compile } from "../../expr-tree.js";
 
 // A coordinate this far out has left any map worth drawing: the walk has flown off.
 const ESCAPE = 1e6;
@@ -14,7 +14,8 @@ function walk(slopeAt, start, tolerance, most, step) {
   let end = "out of steps";
   for (let k = 0; k <= most; k += 1) {
     const slope = slopeAt(point);
-    const size = Math.hypot(slope[0], slope[1]);
+    // Not Math.hypot: its last bit differs from Python's; a square root is rounded the same.
+    const size = Math.sqrt(slope[0] * slope[0] + slope[1] * slope[1]);
     points.push(point);
     slopes.push(size);
     if (size < tolerance) {
@@ -36,9 +37,10 @@ function walk(slopeAt, start, tolerance, most, step) {
   return { points, slopes, end, steps: points.length - 1 };
 }
 
-// The loss's trees with κ set: what each walk and each reading evaluates.
+// The loss's trees with κ set, compiled once: what each walk and each reading evaluates.
 export function treesAt(spec, kappa) {
   const [a, b] = spec.variables;
+  const [loss, slopeX, slopeY, h11, h12, h22] = [spec.function, ...spec.partials, ...spec.hessian].map(compile);
   const values = (point) => {
     const at = { [a]: point[0], [b]: point[1] };
     if (kappa !== null) at.kappa = kappa;
@@ -46,13 +48,14 @@ export function treesAt(spec, kappa) {
   };
   return {
     values,
+    loss: (point) => loss(values(point)),
     slope: (point) => {
       const at = values(point);
-      return [evaluate(spec.partials[0], at), evaluate(spec.partials[1], at)];
+      return [slopeX(at), slopeY(at)];
     },
     hessian: (point) => {
       const at = values(point);
-      return spec.hessian.map((tree) => evaluate(tree, at));
+      return [h11(at), h12(at), h22(at)];
     },
   };
 }
