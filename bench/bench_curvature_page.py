@@ -104,10 +104,10 @@ def opened(page: Page, base_url: str, path: str) -> tuple[int, int, int, int]:
 def main() -> int:
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
+    # A throwaway database, so a benchmark never writes into the user's own progress.
+    command = [str(STEEPEST), "serve", "--port", str(port), "--lessons", str(COURSE)]
     server = subprocess.Popen(
-        # A throwaway database, so a benchmark never writes into the user's own progress.
-        [str(STEEPEST), "serve", "--port", str(port), "--lessons", str(COURSE)]
-        + ["--database", scratch_database()],
+        [*command, "--database", scratch_database()],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
