@@ -17,7 +17,6 @@ Run with `.venv/bin/python bench/bench_curvature_page.py`; it prints one line pe
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import time
@@ -35,6 +34,7 @@ from bench_page import (
     scratch_database,
     wait_for,
 )
+from bench_rate_lab_page import TIME_DRAG, figure
 
 COURSE = REPO / "tests" / "fixtures" / "curvature-course"
 BOWL = "/lessons/stretched-bowl"
@@ -61,37 +61,11 @@ _TIME_SLIDER = """([selector, count]) => {
     return times;
 }"""
 
-# Runs in the page: presses on the map, then moves the held pointer along a Lissajous curve.
-_TIME_DRAG = """([selector, count]) => {
-    const svg = document.querySelector(selector + ' [data-map]');
-    const frame = svg.querySelector('.plot-frame').getBoundingClientRect();
-    const at = (i) => [frame.left + frame.width * (0.5 + 0.4 * Math.sin(i * 0.13)),
-                       frame.top + frame.height * (0.5 + 0.4 * Math.cos(i * 0.07))];
-    const event = (type, [x, y]) => new PointerEvent(type, {
-        bubbles: true, clientX: x, clientY: y, pointerId: 1, pointerType: 'mouse', buttons: 1 });
-    svg.dispatchEvent(event('pointerdown', at(0)));
-    const times = [];
-    for (let i = 1; i <= count; i += 1) {
-        const start = performance.now();
-        svg.dispatchEvent(event('pointermove', at(i)));
-        document.body.offsetHeight;
-        times.push(performance.now() - start);
-    }
-    svg.dispatchEvent(event('pointerup', at(count)));
-    return times;
-}"""
-
 
 def timed(page: Page, script: str) -> list[float]:
     page.evaluate(script, [WIDGET, 50])  # warm-up: JIT and caches
     times: list[float] = page.evaluate(script, [WIDGET, EVENTS])
     return times
-
-
-def figure(times: list[float]) -> tuple[str, float]:
-    median = statistics.median(times)
-    p95 = statistics.quantiles(times, n=20)[-1]
-    return f"median {median:.2f}, p95 {p95:.2f}, worst {max(times):.2f} ms", median
 
 
 def opened(page: Page, base_url: str, path: str) -> tuple[int, int, int, int]:
@@ -121,10 +95,13 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             weight, decoded, requests, foreign = opened(page, base_url, BOWL)
             slider = timed(page, _TIME_SLIDER)
-            drag = timed(page, _TIME_DRAG)
+            drag = timed(page, TIME_DRAG)
             valley_page = browser.new_page(viewport={"width": 1280, "height": 900})
             valley_weight, _, _, valley_foreign = opened(valley_page, base_url, VALLEY)
-            valley = timed(valley_page, _TIME_DRAG)
+            valley = timed(valley_page, TIME_DRAG)
+            # The drags marked the widget explored, which progress.js sends 400 ms later: let
+            # those requests finish before the pages go, or their sizes cannot be read.
+            valley_page.wait_for_timeout(1500)
             browser.close()
     finally:
         server.terminate()

@@ -6,10 +6,7 @@ without JavaScript the readouts and the table are there."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +24,7 @@ from steepest.widgets import curvature_explorer
 from steepest.widgets.curvature_explorer import spec as explorer_spec
 from steepest.widgets.curvature_explorer.words import direction_text, value_text
 
-from .conftest import OpenPage, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import OpenPage, serve_lessons, wait_for_widgets
 from .test_accessibility import axe_script, axe_violations
 from .test_screenshots import SCREEN_HEIGHT, SHOTS
 
@@ -47,23 +44,7 @@ w1, w2 = sympy.symbols("w1 w2", real=True)
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`steepest serve` on the curvature course, in place of the shipped lessons."""
-    port = _free_port()
-    command = [str(Path(sys.executable).with_name("steepest")), "serve", "--port", str(port)]
-    database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
-    environment = {
-        **os.environ,
-        "STEEPEST_LESSON_DIR": str(COURSE),
-        "STEEPEST_DATABASE_URL": database,
-        "STEEPEST_RATE_LIMIT": "0",
-    }
-    process = subprocess.Popen(command, env=environment)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_answering(url + "/", process, limit_s=30)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    yield from serve_lessons(COURSE, tmp_path_factory)
 
 
 def opened(open_page: OpenPage, path: str = BOWL_PAGE, **options: Any) -> tuple[Page, Locator]:

@@ -12,7 +12,6 @@ shape.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,7 +23,9 @@ from steepest.widgets.params import (
     SIGNED_DECIMAL,
     WidgetParamsError,
     decimal_texts,
+    point_texts,
     reject_unknown,
+    whole_number,
 )
 from steepest.widgets.widget import Widget
 
@@ -45,7 +46,6 @@ MOST_KAPPA = 1000
 # Enough for gradient descent at κ = 100 to reach 0.001 from a few units out; a walk past it
 # says "more than" this many steps.
 MOST_STEPS = 5000
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,10 @@ def read_params(params: Mapping[str, Any]) -> CurvatureExplorerParams:
     return CurvatureExplorerParams(
         expression=expression.strip(),
         kappa=_kappa(params["kappa"]) if "kappa" in params else None,
-        start=_start(params["start"]) if "start" in params else None,
-        steps=_steps(params.get("steps", CurvatureExplorerParams.steps)),
+        start=point_texts(NAME, params["start"]) if "start" in params else None,
+        steps=whole_number(
+            NAME, "steps", params.get("steps", CurvatureExplorerParams.steps), MOST_STEPS
+        ),
         window=_window(params.get("window", list(DEFAULT_WINDOW))),
         **texts,
     )
@@ -123,24 +125,6 @@ def _window(given: Any) -> tuple[str, str, str, str]:
             " that eigen-directions meet at right angles on the screen"
         )
     return texts[0], texts[1], texts[2], texts[3]
-
-
-def _start(given: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(given, Mapping) or not given:
-        raise WidgetParamsError(f"{NAME} start must give each weight a number, as in {{w1: 1}}")
-    pairs = []
-    for name, value in given.items():
-        text = str(value).strip()
-        if not _NAME.fullmatch(str(name)) or not SIGNED_DECIMAL.fullmatch(text):
-            raise WidgetParamsError(f"{NAME} start: {name}: {value} is not a name and a number")
-        pairs.append((str(name), text))
-    return tuple(pairs)
-
-
-def _steps(given: Any) -> int:
-    if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= MOST_STEPS:
-        raise WidgetParamsError(f"{NAME} steps must be a whole number from 1 to {MOST_STEPS}")
-    return given
 
 
 class KappaJson(TypedDict):

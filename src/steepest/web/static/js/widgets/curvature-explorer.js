@@ -5,23 +5,17 @@
 // the engine's trees of L, its partials and its Hessian's entries (in κ too) at every point.
 
 import { bestRate, readingAt, symmetricEigen } from "./curvature/local.js";
-import { createMap, drawBowl, drawModel, drawPoint, drawWalks, labelAxes, pointerAt } from "./curvature/map.js";
+import { createMap, drawBowl, drawModel, drawPoint, drawWalks, labelAxes } from "./curvature/map.js";
 import { descentWalk, newtonWalk, treesAt } from "./curvature/walks.js";
 import { description, directionText, pointText, readouts, valueText, walkText } from "./curvature/words.js";
 import { numberText } from "./rate-lab/words.js";
+import { attachMapPoint } from "./surface/map-point.js";
 
 const ANNOUNCE_DELAY_MS = 500;
 const SETTLE_MS = 120;
-// The point snaps to 1/80 of the window; an arrow key moves it 1/40 of it (with Shift, 1/8).
-const DRAG_GRID = 80;
-const KEY_STEPS = 40;
 // The model's level lines: the one through the point, and up to this many inside it.
 const INNER_LEVELS = 5;
 const TABLE_ROWS = 30;
-
-function snap(value, unit) {
-  return Number((Math.round(value / unit) * unit).toFixed(10));
-}
 
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
@@ -164,39 +158,7 @@ export function mount(root, progress) {
       update();
     });
   }
-  let dragging = null;
-  mapSvg.addEventListener("pointerdown", (event) => {
-    const [x, y] = pointerAt(map, mapSvg, event);
-    if (!map.geo.contains(x, y)) return;
-    dragging = event.pointerId;
-    mapSvg.setPointerCapture(event.pointerId);
-    movePoint(snap(x, span / DRAG_GRID), snap(y, span / DRAG_GRID));
-  });
-  mapSvg.addEventListener("pointermove", (event) => {
-    if (event.pointerId !== dragging) return;
-    const [x, y] = pointerAt(map, mapSvg, event);
-    movePoint(snap(x, span / DRAG_GRID), snap(y, span / DRAG_GRID));
-  });
-  const release = (event) => {
-    if (event.pointerId === dragging) dragging = null;
-  };
-  mapSvg.addEventListener("pointerup", release);
-  mapSvg.addEventListener("pointercancel", release);
-  mapSvg.addEventListener("keydown", (event) => {
-    const unit = span / KEY_STEPS;
-    const stride = event.shiftKey ? 5 * unit : unit;
-    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (event.key in moves) {
-      const [dx, dy] = moves[event.key];
-      const grid = span / DRAG_GRID;
-      movePoint(snap(state.point[0] + dx * stride, grid), snap(state.point[1] + dy * stride, grid));
-    } else if (event.key === "Home") {
-      movePoint(...spec.start);
-    } else {
-      return;
-    }
-    event.preventDefault();
-  });
+  attachMapPoint(mapSvg, map.geo, { current: () => state.point, home: spec.start, move: movePoint });
   table.addEventListener("toggle", () => {
     if (table.open) fillTable();
   });

@@ -63,13 +63,18 @@ export function createMap(svg, spec) {
   };
 }
 
-// A bowl's level lines for the κ the slider sets: ellipses about its minimum.
+// A bowl's level lines for the κ the slider sets: ellipses about its minimum. The paths are
+// made once and only reshaped after, which is what a drag of the slider needs to be quick.
 export function drawBowl(map, bowl, quadratic) {
-  const lines = bowl.rings.map((ring, index) => {
-    const d = path(conicLines(quadratic, bowl.lowest + ring, 0), map.geo);
-    return element("path", { d, class: `contour level-${bandOf(index, bowl.rings.length)}`, "data-role": "contour", "data-level": bowl.lowest + ring });
+  if (map.contours.children.length !== bowl.rings.length) {
+    const lines = bowl.rings.map((ring, index) =>
+      element("path", { class: `contour level-${bandOf(index, bowl.rings.length)}`, "data-role": "contour", "data-level": bowl.lowest + ring }),
+    );
+    map.contours.replaceChildren(...lines);
+  }
+  bowl.rings.forEach((ring, index) => {
+    map.contours.children[index].setAttribute("d", path(conicLines(quadratic, bowl.lowest + ring, 0), map.geo));
   });
-  map.contours.replaceChildren(...lines);
 }
 
 export function drawModel(map, quadratic, levels, reach) {
@@ -122,10 +127,4 @@ export function labelAxes(map, texts) {
   texts.forEach((text, i) => {
     if (map.labels[i].textContent !== text) map.labels[i].textContent = text;
   });
-}
-
-// Where the pointer is, in the map's coordinates.
-export function pointerAt(map, svg, event) {
-  const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
-  return map.geo.fromScreen(p.x, p.y);
 }
