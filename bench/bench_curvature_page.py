@@ -34,38 +34,13 @@ from bench_page import (
     scratch_database,
     wait_for,
 )
-from bench_rate_lab_page import TIME_DRAG, figure
+from bench_rate_lab_page import TIME_DRAG, TIME_SLIDER, figure, timed
 
 COURSE = REPO / "tests" / "fixtures" / "curvature-course"
 BOWL = "/lessons/stretched-bowl"
 VALLEY = "/lessons/banana-valley"
 WIDGET = '[data-widget="curvature-explorer"]'
 TARGET_MS = 2.0
-EVENTS = 400
-
-# Runs in the page: input events as a drag delivers them, 7 positions apart and round the track
-# again and again, each followed by a forced layout so that the time covers the work it causes.
-_TIME_SLIDER = """([selector, count]) => {
-    const slider = document.querySelector(selector + ' [data-kappa]');
-    const low = Number(slider.min), high = Number(slider.max), step = Number(slider.step);
-    const positions = Math.round((high - low) / step);
-    const times = [];
-    for (let i = 0; i < count; i += 1) {
-        const value = low + ((i * 7) % positions) * step;
-        const start = performance.now();
-        slider.value = value.toFixed(1);
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        document.body.offsetHeight;
-        times.push(performance.now() - start);
-    }
-    return times;
-}"""
-
-
-def timed(page: Page, script: str) -> list[float]:
-    page.evaluate(script, [WIDGET, 50])  # warm-up: JIT and caches
-    times: list[float] = page.evaluate(script, [WIDGET, EVENTS])
-    return times
 
 
 def opened(page: Page, base_url: str, path: str) -> tuple[int, int, int, int]:
@@ -94,11 +69,11 @@ def main() -> int:
             )
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             weight, decoded, requests, foreign = opened(page, base_url, BOWL)
-            slider = timed(page, _TIME_SLIDER)
-            drag = timed(page, TIME_DRAG)
+            slider = timed(page, TIME_SLIDER, f"{WIDGET} [data-kappa]")
+            drag = timed(page, TIME_DRAG, WIDGET)
             valley_page = browser.new_page(viewport={"width": 1280, "height": 900})
             valley_weight, _, _, valley_foreign = opened(valley_page, base_url, VALLEY)
-            valley = timed(valley_page, TIME_DRAG)
+            valley = timed(valley_page, TIME_DRAG, WIDGET)
             # The drags marked the widget explored, which progress.js sends 400 ms later: let
             # those requests finish before the pages go, or their sizes cannot be read.
             valley_page.wait_for_timeout(1500)

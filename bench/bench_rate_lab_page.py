@@ -38,18 +38,20 @@ WIDGET = '[data-widget="learning-rate-lab"]'
 TARGET_MS = 2.0
 EVENTS = 400
 
-# Runs in the page: input events as a drag delivers them, 7 positions apart and round the track
-# again and again (as bench_page.py moves the best box's slider), each followed
-# by a forced layout so that the time covers the work the handler causes.
-_TIME_SLIDER = """([selector, count]) => {
-    const slider = document.querySelector(selector + ' [data-rate]');
+# Runs in the page: input events on the slider `selector` as a drag delivers them, 7 positions
+# apart and round the track again and again (as bench_page.py moves the best box's slider), each
+# followed by a forced layout so that the time covers the work the handler causes. The curvature
+# explorer's bench moves its κ slider with it too.
+TIME_SLIDER = """([selector, count]) => {
+    const slider = document.querySelector(selector);
     const low = Number(slider.min), high = Number(slider.max), step = Number(slider.step);
     const positions = Math.round((high - low) / step);
+    const decimals = (slider.step.split('.')[1] || '').length;
     const times = [];
     for (let i = 0; i < count; i += 1) {
         const value = low + ((i * 7) % positions) * step;
         const start = performance.now();
-        slider.value = value.toFixed(3);
+        slider.value = value.toFixed(decimals);
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         document.body.offsetHeight;
         times.push(performance.now() - start);
@@ -57,8 +59,8 @@ _TIME_SLIDER = """([selector, count]) => {
     return times;
 }"""
 
-# Runs in the page: presses on the map, then moves the held pointer along a Lissajous curve.
-# The curvature explorer's bench drags its point with it too.
+# Runs in the page: presses on the map of the widget `selector`, then moves the held pointer
+# along a Lissajous curve. The curvature explorer's bench drags its point with it too.
 TIME_DRAG = """([selector, count]) => {
     const svg = document.querySelector(selector + ' [data-map]');
     const frame = svg.querySelector('.plot-frame').getBoundingClientRect();
@@ -79,9 +81,9 @@ TIME_DRAG = """([selector, count]) => {
 }"""
 
 
-def timed(page: Page, script: str) -> list[float]:
-    page.evaluate(script, [WIDGET, 50])  # warm-up: JIT and caches
-    times: list[float] = page.evaluate(script, [WIDGET, EVENTS])
+def timed(page: Page, script: str, selector: str) -> list[float]:
+    page.evaluate(script, [selector, 50])  # warm-up: JIT and caches
+    times: list[float] = page.evaluate(script, [selector, EVENTS])
     return times
 
 
@@ -111,10 +113,10 @@ def main() -> int:
             weight, decoded, requests, foreign = page_weight(page, base_url, LESSON)
             page.locator(f"{WIDGET} [data-needs-js]").wait_for(state="visible")
             page.locator(f"{WIDGET} [data-map]").scroll_into_view_if_needed()
-            slider = timed(page, _TIME_SLIDER)
-            drag = timed(page, TIME_DRAG)
+            slider = timed(page, TIME_SLIDER, f"{WIDGET} [data-rate]")
+            drag = timed(page, TIME_DRAG, WIDGET)
             page.locator(f"{WIDGET} [data-table] summary").click()
-            with_table = timed(page, _TIME_SLIDER)
+            with_table = timed(page, TIME_SLIDER, f"{WIDGET} [data-rate]")
             browser.close()
     finally:
         server.terminate()

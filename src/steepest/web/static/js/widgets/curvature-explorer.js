@@ -10,9 +10,8 @@ import { descentWalk, newtonWalk, treesAt } from "./curvature/walks.js";
 import { description, directionText, pointText, readouts, valueText, walkText } from "./curvature/words.js";
 import { numberText } from "./rate-lab/words.js";
 import { attachMapPoint } from "./surface/map-point.js";
+import { announcer, markOnce, settler } from "./live-text.js";
 
-const ANNOUNCE_DELAY_MS = 500;
-const SETTLE_MS = 120;
 // The model's level lines: the one through the point, and up to this many inside it.
 const INNER_LEVELS = 5;
 const TABLE_ROWS = 30;
@@ -42,24 +41,10 @@ export function mount(root, progress) {
   const map = createMap(mapSvg, spec);
   const tolerance = numberText(spec.tolerance);
   const state = { point: spec.start.slice(), kappa: spec.kappa === null ? null : spec.kappa.value, trees: null };
-  const settling = [out.description, table];
   let walks = null;
-  let touched = false;
-  let announceTimer = null;
-  let settleTimer = null;
-
-  const explored = () => {
-    if (!touched) {
-      touched = true;
-      progress.markWidget(root.dataset.widget);
-    }
-  };
-  const announce = (text) => {
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      out.announce.textContent = text;
-    }, ANNOUNCE_DELAY_MS);
-  };
+  let reading = null;
+  const explored = markOnce(root, progress);
+  const announce = announcer(out.announce);
 
   function trueLevels() {
     if (spec.bowl !== null) return spec.bowl.rings.map((ring) => spec.bowl.lowest + ring);
@@ -98,14 +83,13 @@ export function mount(root, progress) {
     root.querySelector("[data-rows]").replaceChildren(...rows);
   }
 
-  function settle(reading) {
+  const settleSoon = settler([out.description, table], () => {
     setText(out.description, description(reading));
     if (table.open) fillTable();
-    for (const node of settling) node.setAttribute("aria-busy", "false");
-  }
+  });
 
   function update() {
-    const reading = readingAt(state.trees, state.point);
+    reading = readingAt(state.trees, state.point);
     reading.rate = spec.rate === null ? bestRate(reading) : spec.rate;
     reading.bestRate = spec.rate === null;
     const descent = descentWalk(state.trees, state.point, reading.rate, spec.tolerance, spec.steps);
@@ -127,12 +111,7 @@ export function mount(root, progress) {
       setText(out["kappa-value"], shown);
       slider.setAttribute("aria-valuetext", `κ = ${shown}`);
     }
-    if (settleTimer === null) for (const node of settling) node.setAttribute("aria-busy", "true");
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => {
-      settleTimer = null;
-      settle(reading);
-    }, SETTLE_MS);
+    settleSoon();
     const [low, high] = reading.eigenvalues;
     announce(
       `Point ${pointText(reading.point)}: eigenvalues ${valueText(low)} along ${directionText(reading.vectors[0])} and ${valueText(high)}. ` +

@@ -11,9 +11,8 @@ import { drawTrack } from "./rate-lab/rate-track.js";
 import { along, factors, walk } from "./rate-lab/walk.js";
 import { description, factorPhrase, numberText, verdict, worstKind } from "./rate-lab/words.js";
 import { attachMapPoint } from "./surface/map-point.js";
+import { announcer, markOnce, settler } from "./live-text.js";
 
-const ANNOUNCE_DELAY_MS = 500;
-const SETTLE_MS = 120;
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
@@ -46,24 +45,8 @@ export function mount(root, progress) {
     walked: null,
   };
   const knobTitle = root.querySelector("#rate-lab-knob-title");
-  // What `settle` rewrites says it is out of date (aria-busy) from an input until then.
-  const settling = [out.description, out.knob, out.start, table];
-  let touched = false;
-  let announceTimer = null;
-  let settleTimer = null;
-
-  const explored = () => {
-    if (!touched) {
-      touched = true;
-      progress.markWidget(root.dataset.widget);
-    }
-  };
-  const announce = (text) => {
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      out.announce.textContent = text;
-    }, ANNOUNCE_DELAY_MS);
-  };
+  const explored = markOnce(root, progress);
+  const announce = announcer(out.announce);
 
   function drawKnob() {
     const direction = spec.directions[state.direction];
@@ -115,8 +98,8 @@ export function mount(root, progress) {
     setText(out.knob, knobText());
     setText(out.start, `Start: ${pointText(spec.variables, state.start)}, where L = ${numberText(losses[0])}.`);
     if (table.open) fillTable();
-    for (const node of settling) node.setAttribute("aria-busy", "false");
   }
+  const settleSoon = settler([out.description, out.knob, out.start, table], settle);
 
   function update() {
     state.walked = walk(spec, state.rate, state.start);
@@ -138,12 +121,7 @@ export function mount(root, progress) {
     setText(out.verdict, verdict(kinds));
     out.verdict.dataset.kind = worst;
     slider.setAttribute("aria-valuetext", `η = ${shown}: ${worst}`);
-    if (settleTimer === null) for (const node of settling) node.setAttribute("aria-busy", "true");
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => {
-      settleTimer = null;
-      settle();
-    }, SETTLE_MS);
+    settleSoon();
     announce(`η = ${shown}. ${verdict(kinds)}`);
   }
 
