@@ -15,12 +15,9 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient, hessian
 from steepest.engine.calculus.points import Point, read_point
-from steepest.engine.calculus.real_results import require_float_constants, require_workable
 from steepest.engine.errors import EvaluationError
 from steepest.engine.evaluate.tree import to_tree
-from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math
-from steepest.engine.notation.symbols import order_variables
 from steepest.engine.surface.bowl import Bowl, read_bowl
 from steepest.engine.surface.curvature import (
     best_fixed_rate,
@@ -43,6 +40,7 @@ from steepest.widgets.curvature_explorer import (
 from steepest.widgets.curvature_explorer.words import Reading, description, readouts, walk_text
 from steepest.widgets.learning_rate_lab.words import number_text
 from steepest.widgets.params import WidgetParamsError
+from steepest.widgets.two_weights import loss_of_two_weights
 
 KAPPA = "kappa"
 # Level lines: rings evenly spaced along the gentlest direction, RINGS of them in half the
@@ -124,14 +122,7 @@ def compute_spec(params: CurvatureExplorerParams) -> CurvatureExplorerSpec:
 
 
 def _loss(expression: str) -> tuple[sympy.Expr, list[sympy.Symbol]]:
-    loss = require_float_constants(require_workable(parse(expression), "L"), "L")
-    variables = order_variables(loss.free_symbols)
-    if len(variables) != 2:
-        names = ", ".join(v.name for v in variables) or "none"
-        raise WidgetParamsError(
-            f"{NAME} needs a loss of two weights, for its contour map; {expression} has"
-            f" {len(variables)} ({names})"
-        )
+    loss, variables = loss_of_two_weights(NAME, expression)
     if KAPPA in (v.name for v in variables):
         raise WidgetParamsError(f"{NAME}: kappa names the condition number; call the weight else")
     return loss, variables
