@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sympy
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Browser, Locator, Page
 
+from steepest.authoring.export import export_site
 from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 from steepest.engine.surface.bowl import read_bowl
@@ -24,7 +27,13 @@ from steepest.widgets import curvature_explorer
 from steepest.widgets.curvature_explorer import spec as explorer_spec
 from steepest.widgets.curvature_explorer.words import direction_text, value_text
 
-from .conftest import OpenPage, serve_lessons, wait_for_widgets
+from .conftest import (
+    OpenPage,
+    _free_port,
+    _wait_until_answering,
+    serve_lessons,
+    wait_for_widgets,
+)
 from .test_accessibility import axe_script, axe_violations
 from .test_screenshots import SCREEN_HEIGHT, SHOTS
 
@@ -400,3 +409,40 @@ def test_the_browsers_walks_are_the_engines_step_for_step(
         flat = [c for point in walk.points for c in point]
         assert [c for p in shown["points"] for c in p] == pytest.approx(flat, rel=1e-12)
         assert shown["slopes"] == pytest.approx(walk.slopes, rel=1e-9, abs=1e-15)
+
+
+def test_the_static_export_runs_the_widget_without_the_api(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Exported and served as plain files: the widget computes everything in the browser."""
+    root = tmp_path_factory.mktemp("static-host")
+    export_site(root, lesson_dir=COURSE)
+    port = _free_port()
+    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+    server = subprocess.Popen(
+        [*command, "--directory", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}/lessons/stretched-bowl/"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        _wait_until_answering(url, server, limit_s=15)
+        page = context.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+        page.goto(url)
+        wait_for_widgets(page)
+        widget = page.locator(WIDGET)
+        widget.locator("[data-map]").focus()
+        page.keyboard.press("ArrowDown")
+        set_kappa(widget, "20")
+        assert_readouts_are_the_engines(widget, {"expression": stretched_text(sympy.Integer(20))})
+        assert shown_point(widget) == {"w1": "-1.5", "w2": "0.9"}
+        assert errors == []
+        assert [r for r in requests if "/api/" in r] == []
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=10)
