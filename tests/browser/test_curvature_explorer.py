@@ -261,15 +261,23 @@ def test_the_slider_works_from_the_keyboard(open_page: OpenPage) -> None:
     assert shown_readouts(root)["kappa"] == "100"
 
 
-def test_the_model_drawn_is_the_engines_taylor_model(open_page: OpenPage) -> None:
+@pytest.mark.parametrize(
+    ("a", "b", "shape"),
+    [("-0.5", "1", "hyperbolas"), ("1.5", "2", "ellipses"), ("-1.2", "1", "ellipses")],
+)
+def test_the_model_drawn_is_the_engines_taylor_model(
+    open_page: OpenPage, a: str, b: str, shape: str
+) -> None:
     """Off a quadratic the dashed lines are level lines of the second-order model at the point:
-    the one through the point, and some inside it."""
+    the one through the point, and some inside it; hyperbolas where H is indefinite."""
     page, root = opened(open_page, VALLEY_PAGE)
     window = (-2.0, 2.0, -1.0, 3.0)
-    page.mouse.click(*on_screen(root, -0.5, 1, window))
-    assert shown_point(root) == {"w1": "-0.5", "w2": "1"}
+    page.mouse.click(*on_screen(root, float(a), float(b), window))
+    assert shown_point(root) == {"w1": a, "w2": b}
     loss = parse(VALLEY)
-    at = {w1: sympy.Rational(-1, 2), w2: sympy.Integer(1)}
+    at = {w1: sympy.Rational(a), w2: sympy.Rational(b)}
+    indefinite = sympy.hessian(loss, [w1, w2]).subs(at).det() < 0
+    assert indefinite == (shape == "hyperbolas")
     model = taylor_model(loss, [w1, w2], at)
     levels = [
         float(v)

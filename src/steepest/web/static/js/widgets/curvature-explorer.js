@@ -3,6 +3,7 @@
 // and gradient descent beside Newton's method from the point, each counted in steps to a
 // tolerance; on a quadratic bowl a slider sets the condition number κ. The browser evaluates
 // the engine's trees of L, its partials and its Hessian's entries (in κ too) at every point.
+// Nothing is animated: each move redraws at once, so reduced motion asks nothing more of it.
 
 import { bestRate, readingAt, symmetricEigen } from "./curvature/local.js";
 import { createMap, drawBowl, drawModel, drawPoint, drawWalks, labelAxes } from "./curvature/map.js";
