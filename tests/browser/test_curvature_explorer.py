@@ -25,7 +25,13 @@ from steepest.engine.surface.curvature import stretched_bowl, taylor_model
 from steepest.engine.surface.step_counts import Trees, descent_walk, newton_walk
 from steepest.widgets import curvature_explorer
 from steepest.widgets.curvature_explorer import spec as explorer_spec
-from steepest.widgets.curvature_explorer.words import direction_text, value_text
+from steepest.widgets.curvature_explorer.words import (
+    Reading,
+    description,
+    direction_text,
+    readouts,
+    value_text,
+)
 
 from .conftest import (
     OpenPage,
@@ -454,3 +460,44 @@ def test_the_static_export_runs_the_widget_without_the_api(
         context.close()
         server.terminate()
         server.wait(timeout=10)
+
+
+READINGS = [
+    Reading((-1.5, 1.0), 3.5, (-4.0, 1.0), (4.0, 2.0, 4.0), (2.0, 6.0),
+            ((0.7071067811865476, -0.7071067811865476), (0.7071067811865476, 0.7071067811865476)),
+            (2e-16, -1e-17), 0.25, True, "13 steps to |∇L| < 0.001", "1 step to |∇L| < 0.001"),
+    Reading((-0.5, 1.0), 7.875, (12.0, 15.0), (-8.0, 20.0, 20.0), (-18.4, 30.4),
+            ((0.887, -0.462), (0.462, 0.887)), (-0.607, 0.357), 0.01, False,
+            "more than 1000 steps: |∇L| is not below 0.001 yet", "5 steps to |∇L| < 0.001"),
+    Reading((0.0, 1.0), 1.0, (0.0, 2.0), (0.0, 0.0, 2.0), (0.0, 2.0), ((1.0, 0.0), (0.0, 1.0)),
+            None, 0.1, False, "flies off after 3 steps",
+            "stuck after 0 steps: H has no inverse there"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_the_browser_words_a_reading_as_the_server_does(
+    open_page: OpenPage, reading: Reading
+) -> None:
+    page, _ = opened(open_page)
+    as_js = {
+        "point": reading.point,
+        "loss": reading.loss,
+        "gradient": reading.gradient,
+        "hessian": reading.hessian,
+        "eigenvalues": reading.eigenvalues,
+        "vectors": reading.vectors,
+        "newton": reading.newton,
+        "rate": reading.rate,
+        "bestRate": reading.best_rate,
+        "descent": reading.descent,
+        "newtonWalk": reading.newton_walk,
+    }
+    shown = page.evaluate(
+        """async (reading) => {
+            const words = await import('/static/js/widgets/curvature/words.js');
+            return [words.readouts(reading), words.description(reading)];
+        }""",
+        as_js,
+    )
+    assert shown == [{row["key"]: row["value"] for row in readouts(reading)}, description(reading)]

@@ -227,3 +227,21 @@ def test_the_page_shows_the_readouts_words_and_table_without_javascript(
     assert "need JavaScript" in html
     sliders = [a for tag, a in elements(html, "input") if a.get("id") == "curv-kappa"]
     assert sliders and sliders[0]["value"] == "3.0" and sliders[0]["max"] == "100.0"
+
+
+def test_where_the_hessian_is_singular_newton_stops_and_says_so() -> None:
+    spec = compute({"expression": "w1^4 + w2^2", "rate": 0.1, "start": {"w1": 0, "w2": 1}})
+    matrix = sympy.hessian(w1**4 + w2**2, [w1, w2]).subs({w1: 0, w2: 1})
+    assert matrix.det() == 0
+    assert readout(spec, "newton") == "nowhere: H has no inverse"
+    assert readout(spec, "newton-steps") == "stuck after 0 steps: H has no inverse there"
+    assert readout(spec, "kappa") == "none: L does not curve up every way here"
+    assert "H has no inverse here, so Newton's step is undefined." in spec["description"]
+    # Descent is fine there: w2 shrinks by 1 − 0.1·2 = 0.8 a step, and w1 stays at 0.
+    exact = iterate(
+        w1**4 + w2**2, (w1, w2), (sympy.Integer(0), sympy.Integer(1)), sympy.Rational(1, 10), 60
+    )
+    count = next(
+        k for k, p in enumerate(exact) if gradient_length(w1**4 + w2**2, (w1, w2), p) < TOLERANCE
+    )
+    assert readout(spec, "descent-steps") == f"{count} steps to |∇L| < 0.001"
