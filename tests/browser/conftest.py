@@ -61,6 +61,12 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes], limit_s: f
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve_lessons(None, tmp_path_factory)
+
+
+def serve_lessons(lessons: Path | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`steepest serve` on `lessons` (None: the shipped ones), for a `base_url` fixture to
+    `yield from`: the server's address, until the fixture's scope is done."""
     port = _free_port()
     command = [str(Path(sys.executable).with_name("steepest")), "serve", "--port", str(port)]
     database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
@@ -71,6 +77,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "STEEPEST_DATABASE_URL": database,
         "STEEPEST_RATE_LIMIT": "0",
     }
+    if lessons is not None:
+        environment["STEEPEST_LESSON_DIR"] = str(lessons)
     process = subprocess.Popen(command, cwd=REPO, env=environment)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -4,9 +4,6 @@ under the pages' Content Security Policy: everything loads with no console error
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +12,7 @@ from playwright.sync_api import Page
 
 from figure_course import FIRST, SECOND, write_figure_course
 
-from .conftest import OpenPage, PageWatch, _free_port, _wait_until_answering
+from .conftest import OpenPage, PageWatch, serve_lessons
 from .test_accessibility import axe_script, axe_violations
 from .test_screenshots import SCREEN_HEIGHT, SHOTS, check_region
 
@@ -30,23 +27,7 @@ PAGE = f"/lessons/{FIRST}"
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`steepest serve` on the figure course, in place of the shipped lessons."""
     lessons = write_figure_course(tmp_path_factory.mktemp("lessons"))
-    port = _free_port()
-    command = [str(Path(sys.executable).with_name("steepest")), "serve", "--port", str(port)]
-    database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
-    environment = {
-        **os.environ,
-        "STEEPEST_LESSON_DIR": str(lessons),
-        "STEEPEST_DATABASE_URL": database,
-        "STEEPEST_RATE_LIMIT": "0",
-    }
-    process = subprocess.Popen(command, env=environment)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_answering(url + "/", process, limit_s=30)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    yield from serve_lessons(lessons, tmp_path_factory)
 
 
 def broken_images(page: Page) -> list[str]:

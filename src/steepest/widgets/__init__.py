@@ -16,6 +16,7 @@ from steepest.widgets import (
     backprop_cost,
     best_box,
     computation_graph,
+    curvature_explorer,
     learning_rate_lab,
     slope_nudge,
     surface_explorer,
@@ -23,6 +24,7 @@ from steepest.widgets import (
 from steepest.widgets.backprop_cost import BackpropCostSpec
 from steepest.widgets.best_box import BestBoxSpec
 from steepest.widgets.computation_graph import ComputationGraphSpec
+from steepest.widgets.curvature_explorer import CurvatureExplorerSpec
 from steepest.widgets.learning_rate_lab import LearningRateLabSpec
 from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.slope_nudge import SlopeNudgeSpec
@@ -36,6 +38,7 @@ WidgetSpec = (
     | BackpropCostSpec
     | SlopeNudgeSpec
     | LearningRateLabSpec
+    | CurvatureExplorerSpec
 )
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
@@ -53,6 +56,7 @@ _ALL: tuple[AnyWidget, ...] = (
     backprop_cost.WIDGET,
     slope_nudge.WIDGET,
     learning_rate_lab.WIDGET,
+    curvature_explorer.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 

@@ -102,7 +102,7 @@ def read_bowl(loss: sympy.Expr, variables: Sequence[sympy.Symbol]) -> Bowl:
             " curvature changes from place to place and no one rate suits it everywhere"
         )
     matrix = hessian(loss, variables)
-    directions = _directions(matrix, variables)
+    directions = eigen_directions(matrix, variables)
     gentlest = directions[0]
     if not gentlest.curvature.is_positive:
         shape = "is flat" if gentlest.curvature.is_zero else "curves down"
@@ -119,7 +119,11 @@ def read_bowl(loss: sympy.Expr, variables: Sequence[sympy.Symbol]) -> Bowl:
     return Bowl(loss, tuple(variables), matrix, directions, minimum, lowest)
 
 
-def _directions(matrix: sympy.Matrix, variables: Sequence[sympy.Symbol]) -> tuple[Direction, ...]:
+def eigen_directions(
+    matrix: sympy.Matrix, variables: Sequence[sympy.Symbol]
+) -> tuple[Direction, ...]:
+    """The eigen-directions of a symmetric matrix of numbers, by eigenvalue, smallest first;
+    the axes, when every direction is one (H = λI)."""
     found: list[Direction] = []
     for value, _multiplicity, vectors in matrix.eigenvects():
         if len(vectors) == len(variables):

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from steepest.compute import Task
 from steepest.engine.surface.surface_types import SurfaceJson
-from steepest.widgets.params import WidgetParamsError, decimal_texts, reject_unknown
+from steepest.widgets.params import (
+    WidgetParamsError,
+    decimal_texts,
+    point_texts,
+    reject_unknown,
+    whole_number,
+)
 from steepest.widgets.widget import Widget
 
 if TYPE_CHECKING:
@@ -38,7 +44,6 @@ PARAMS = ("expression", "curvatures", "rate", "start", "steps", "tolerance")
 DEFAULT_CURVATURES = ("2", "6")
 # Enough steps to see a slow direction crawl, few enough for a table a learner reads.
 MOST_STEPS = 100
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _SIGNED_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -77,8 +82,10 @@ def read_params(params: Mapping[str, Any]) -> LearningRateLabParams:
     return LearningRateLabParams(
         expression=expression.strip() if isinstance(expression, str) else None,
         curvatures=_curvatures(params.get("curvatures", list(DEFAULT_CURVATURES))),
-        start=_start(params["start"]) if "start" in params else None,
-        steps=_steps(params.get("steps", LearningRateLabParams.steps)),
+        start=point_texts(NAME, params["start"]) if "start" in params else None,
+        steps=whole_number(
+            NAME, "steps", params.get("steps", LearningRateLabParams.steps), MOST_STEPS
+        ),
         **texts,
     )
 
@@ -94,24 +101,6 @@ def _curvatures(given: Any) -> tuple[str, str]:
                 " up along every weight"
             )
     return texts[0], texts[1]
-
-
-def _start(given: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(given, Mapping) or not given:
-        raise WidgetParamsError(f"{NAME} start must give each weight a number, as in {{w1: 1}}")
-    pairs = []
-    for name, value in given.items():
-        text = str(value).strip()
-        if not _NAME.fullmatch(str(name)) or not _SIGNED_DECIMAL.fullmatch(text):
-            raise WidgetParamsError(f"{NAME} start: {name}: {value} is not a name and a number")
-        pairs.append((str(name), text))
-    return tuple(pairs)
-
-
-def _steps(given: Any) -> int:
-    if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= MOST_STEPS:
-        raise WidgetParamsError(f"{NAME} steps must be a whole number from 1 to {MOST_STEPS}")
-    return given
 
 
 class DirectionJson(TypedDict):

@@ -16,11 +16,9 @@ import sympy
 
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import read_point
-from steepest.engine.calculus.real_results import require_float_constants, require_workable
 from steepest.engine.evaluate.tree import to_tree
-from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math
-from steepest.engine.notation.symbols import make_symbol, order_variables
+from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.surface.bowl import (
     Bowl,
     Direction,
@@ -39,6 +37,7 @@ from steepest.widgets.learning_rate_lab import (
 )
 from steepest.widgets.learning_rate_lab.words import DirectionState, description, number_text
 from steepest.widgets.params import WidgetParamsError
+from steepest.widgets.two_weights import loss_of_two_weights
 
 # Round numbers for the ends of the slider and the window: 1, 1.2, 1.5, 2, … times a power of 10.
 NICE = tuple(Fraction(n) for n in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8"))
@@ -138,15 +137,7 @@ def _loss(params: LearningRateLabParams) -> tuple[sympy.Expr, list[sympy.Symbol]
         w1, w2 = make_symbol("w1"), make_symbol("w2")
         first, second = (sympy.Rational(c) / 2 for c in params.curvatures)
         return first * w1**2 + second * w2**2, [w1, w2]
-    loss = require_float_constants(require_workable(parse(params.expression), "L"), "L")
-    variables = order_variables(loss.free_symbols)
-    if len(variables) != 2:
-        names = ", ".join(v.name for v in variables) or "none"
-        raise WidgetParamsError(
-            f"{NAME} needs a loss of two weights, for its contour map; {params.expression} has"
-            f" {len(variables)} ({names})"
-        )
-    return loss, variables
+    return loss_of_two_weights(NAME, params.expression)
 
 
 def _default_start(bowl: Bowl) -> dict[sympy.Symbol, sympy.Expr]:

@@ -37,3 +37,45 @@ export function evaluate(tree, values) {
   if (fn === undefined) throw new Error(`unknown function ${tree.fn}`);
   return fn(evaluate(tree.arg, values));
 }
+
+// The same tree as a function of the values, built once from closures (still no eval): for
+// loops that evaluate one tree thousands of times, such as a walk of a thousand steps. It does
+// the same operations in the same order as `evaluate`, so its numbers are the same.
+export function compile(tree) {
+  if ("num" in tree) {
+    const number = tree.num;
+    return () => number;
+  }
+  if ("var" in tree) {
+    const name = tree.var;
+    return (values) => {
+      const value = values[name];
+      if (value === undefined) throw new Error(`no value for ${name}`);
+      return value;
+    };
+  }
+  if ("add" in tree) {
+    const terms = tree.add.map(compile);
+    return (values) => {
+      let sum = 0;
+      for (const term of terms) sum += term(values);
+      return sum;
+    };
+  }
+  if ("mul" in tree) {
+    const factors = tree.mul.map(compile);
+    return (values) => {
+      let product = 1;
+      for (const factor of factors) product *= factor(values);
+      return product;
+    };
+  }
+  if ("pow" in tree) {
+    const [base, exponent] = tree.pow.map(compile);
+    return (values) => base(values) ** exponent(values);
+  }
+  const fn = FUNCTIONS.get(tree.fn);
+  if (fn === undefined) throw new Error(`unknown function ${tree.fn}`);
+  const argument = compile(tree.arg);
+  return (values) => fn(argument(values));
+}

@@ -4,22 +4,14 @@
 // runs the update rule itself, on the engine's trees of L and its partials; the curvatures,
 // the threshold 2/λmax and the level lines come from the engine in the widget's JSON spec.
 
-import { createAnnouncer } from "./announcer.js";
-import { createBowlMap, drawWalk, pointerAt } from "./rate-lab/bowl-map.js";
+import { createBowlMap, drawWalk } from "./rate-lab/bowl-map.js";
 import { createLossPlot, drawLossPlot } from "./rate-lab/loss-plot.js";
 import { createOneKnob, drawOneKnob } from "./rate-lab/one-knob.js";
 import { drawTrack } from "./rate-lab/rate-track.js";
 import { along, factors, walk } from "./rate-lab/walk.js";
 import { description, factorPhrase, numberText, verdict, worstKind } from "./rate-lab/words.js";
-
-const SETTLE_MS = 120;
-// The start snaps to 1/80 of the window; an arrow key moves it 1/40 of it (with Shift, 1/8).
-const DRAG_GRID = 80;
-const KEY_STEPS = 40;
-
-function snap(value, unit) {
-  return Number((Math.round(value / unit) * unit).toFixed(10));
-}
+import { attachMapPoint } from "./surface/map-point.js";
+import { announcer, markOnce, settler } from "./live-text.js";
 
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
@@ -42,7 +34,6 @@ export function mount(root, progress) {
   root.querySelector("[data-needs-js]").hidden = false;
 
   const [x0, x1, y0, y1] = spec.surface.window;
-  const span = Math.max(x1 - x0, y1 - y0);
   const map = createBowlMap(mapSvg, spec.surface);
   const knob = createOneKnob(root.querySelector("[data-knob]"));
   const loss = createLossPlot(root.querySelector("[data-loss]"), spec.lowest === 0);
@@ -54,12 +45,8 @@ export function mount(root, progress) {
     walked: null,
   };
   const knobTitle = root.querySelector("#rate-lab-knob-title");
-  // What `settle` rewrites says it is out of date (aria-busy) from an input until then.
-  const settling = [out.description, out.knob, out.start, table];
-  let settleTimer = null;
-
-  const explored = () => progress.markWidget(root.dataset.widget);
-  const announce = createAnnouncer(out.announce);
+  const explored = markOnce(root, progress);
+  const announce = announcer(out.announce);
 
   function drawKnob() {
     const direction = spec.directions[state.direction];
@@ -111,8 +98,8 @@ export function mount(root, progress) {
     setText(out.knob, knobText());
     setText(out.start, `Start: ${pointText(spec.variables, state.start)}, where L = ${numberText(losses[0])}.`);
     if (table.open) fillTable();
-    for (const node of settling) node.setAttribute("aria-busy", "false");
   }
+  const settleSoon = settler([out.description, out.knob, out.start, table], settle);
 
   function update() {
     state.walked = walk(spec, state.rate, state.start);
@@ -134,12 +121,7 @@ export function mount(root, progress) {
     setText(out.verdict, verdict(kinds));
     out.verdict.dataset.kind = worst;
     slider.setAttribute("aria-valuetext", `η = ${shown}: ${worst}`);
-    if (settleTimer === null) for (const node of settling) node.setAttribute("aria-busy", "true");
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => {
-      settleTimer = null;
-      settle();
-    }, SETTLE_MS);
+    settleSoon();
     announce(`η = ${shown}. ${verdict(kinds)}`);
   }
 
@@ -158,39 +140,7 @@ export function mount(root, progress) {
     explored();
     update();
   });
-  let dragging = null;
-  mapSvg.addEventListener("pointerdown", (event) => {
-    const [x, y] = pointerAt(map, mapSvg, event);
-    if (!map.geo.contains(x, y)) return;
-    dragging = event.pointerId;
-    mapSvg.setPointerCapture(event.pointerId);
-    moveStart(snap(x, span / DRAG_GRID), snap(y, span / DRAG_GRID));
-  });
-  mapSvg.addEventListener("pointermove", (event) => {
-    if (event.pointerId !== dragging) return;
-    const [x, y] = pointerAt(map, mapSvg, event);
-    moveStart(snap(x, span / DRAG_GRID), snap(y, span / DRAG_GRID));
-  });
-  const release = (event) => {
-    if (event.pointerId === dragging) dragging = null;
-  };
-  mapSvg.addEventListener("pointerup", release);
-  mapSvg.addEventListener("pointercancel", release);
-  mapSvg.addEventListener("keydown", (event) => {
-    const unit = span / KEY_STEPS;
-    const stride = event.shiftKey ? 5 * unit : unit;
-    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (event.key in moves) {
-      const [dx, dy] = moves[event.key];
-      const grid = span / DRAG_GRID;
-      moveStart(snap(state.start[0] + dx * stride, grid), snap(state.start[1] + dy * stride, grid));
-    } else if (event.key === "Home") {
-      moveStart(...spec.start);
-    } else {
-      return;
-    }
-    event.preventDefault();
-  });
+  attachMapPoint(mapSvg, map.geo, { current: () => state.start, home: spec.start, move: moveStart });
   for (const choice of root.querySelectorAll("[data-direction-choice]")) {
     choice.addEventListener("change", () => {
       state.direction = Number(choice.value);

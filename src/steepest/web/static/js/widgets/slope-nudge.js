@@ -4,7 +4,7 @@
 // L′ arrive from the engine as expression trees; nothing here knows the formula.
 
 import { evaluate } from "../expr-tree.js";
-import { createAnnouncer } from "./announcer.js";
+import { announcer, markOnce } from "./live-text.js";
 import { createErrorPlot, drawErrors, drawLossFrame, fitWidth, lossGeometry, placeLine } from "./slope-nudge/draw.js";
 import { formatError, formatValue } from "./slope-nudge/numbers.js";
 
@@ -79,8 +79,8 @@ export function mount(root, progress) {
   let errorsAt = null;
   let tableAt = null;
   let tableIndex = null;
-  const explored = () => progress.markWidget(root.dataset.widget);
-  const say = createAnnouncer(out.announce);
+  const explored = markOnce(root, progress);
+  const say = announcer(out.announce);
   const wText = (w) => w.toFixed(spec.decimals);
   const snap = (w) => {
     const clamped = Math.min(spec.high, Math.max(spec.low, w));

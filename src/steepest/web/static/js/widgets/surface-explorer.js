@@ -4,7 +4,7 @@
 // expression trees, which the browser evaluates (no text is ever evaluated).
 
 import { apiFetch, failureText } from "../api.js";
-import { createAnnouncer } from "./announcer.js";
+import { announcer, markOnce } from "./live-text.js";
 import { errorLine } from "../error-line.js";
 import { evaluate } from "../expr-tree.js";
 import { createProbeLayer, drawField, drawProbe, fieldSamples } from "./surface/arrows.js";
@@ -44,8 +44,8 @@ export function mount(root, progress) {
   let stopAnimation = () => {};
   let request = 0;
 
-  const explored = () => progress.markWidget(root.dataset.widget);
-  const announce = createAnnouncer(out.announce);
+  const explored = markOnce(root, progress);
+  const announce = announcer(out.announce);
   const at = (x, y) => ({ [state.surface.variables[0]]: x, [state.surface.variables[1]]: y });
   const safe = (tree, values) => {
     try {

@@ -28,9 +28,3 @@ export function drawWalk(map, points) {
   map.start.setAttribute("cx", screen[0][0].toFixed(1));
   map.start.setAttribute("cy", screen[0][1].toFixed(1));
 }
-
-// Where the pointer is, in the map's coordinates.
-export function pointerAt(map, svg, event) {
-  const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
-  return map.geo.fromScreen(p.x, p.y);
-}
