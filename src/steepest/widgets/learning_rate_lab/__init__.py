@@ -76,41 +76,42 @@ def read_params(params: Mapping[str, Any]) -> LearningRateLabParams:
         raise WidgetParamsError(f"{NAME} needs tolerance > 0")
     return LearningRateLabParams(
         expression=expression.strip() if isinstance(expression, str) else None,
-        curvatures=_curvatures(params.get("curvatures", list(DEFAULT_CURVATURES))),
-        start=_start(params["start"]) if "start" in params else None,
-        steps=_steps(params.get("steps", LearningRateLabParams.steps)),
+        curvatures=read_curvatures(NAME, params.get("curvatures", list(DEFAULT_CURVATURES))),
+        start=read_start(NAME, params["start"]) if "start" in params else None,
+        steps=read_steps(NAME, params.get("steps", LearningRateLabParams.steps)),
         **texts,
     )
 
 
-def _curvatures(given: Any) -> tuple[str, str]:
+def read_curvatures(widget: str, given: Any) -> tuple[str, str]:
+    """Two positive decimals, the curvatures of a bowl (also the momentum lab's)."""
     if not isinstance(given, list | tuple) or len(given) != 2:
-        raise WidgetParamsError(f"{NAME} curvatures must be two numbers, as in [2, 6]")
+        raise WidgetParamsError(f"{widget} curvatures must be two numbers, as in [2, 6]")
     texts = tuple(str(value).strip() for value in given)
     for text in texts:
         if not _SIGNED_DECIMAL.fullmatch(text) or not Fraction(text) > 0:
             raise WidgetParamsError(
-                f"{NAME} curvatures must be positive decimal numbers, not {text!r}: a bowl curves"
+                f"{widget} curvatures must be positive decimal numbers, not {text!r}: a bowl curves"
                 " up along every weight"
             )
     return texts[0], texts[1]
 
 
-def _start(given: Any) -> tuple[tuple[str, str], ...]:
+def read_start(widget: str, given: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(given, Mapping) or not given:
-        raise WidgetParamsError(f"{NAME} start must give each weight a number, as in {{w1: 1}}")
+        raise WidgetParamsError(f"{widget} start must give each weight a number, as in {{w1: 1}}")
     pairs = []
     for name, value in given.items():
         text = str(value).strip()
         if not _NAME.fullmatch(str(name)) or not _SIGNED_DECIMAL.fullmatch(text):
-            raise WidgetParamsError(f"{NAME} start: {name}: {value} is not a name and a number")
+            raise WidgetParamsError(f"{widget} start: {name}: {value} is not a name and a number")
         pairs.append((str(name), text))
     return tuple(pairs)
 
 
-def _steps(given: Any) -> int:
+def read_steps(widget: str, given: Any) -> int:
     if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= MOST_STEPS:
-        raise WidgetParamsError(f"{NAME} steps must be a whole number from 1 to {MOST_STEPS}")
+        raise WidgetParamsError(f"{widget} steps must be a whole number from 1 to {MOST_STEPS}")
     return given
 
 
