@@ -131,10 +131,13 @@ export function mount(root, progress) {
   });
   const rateTrack = root.querySelector("[data-rate-track]");
   const betaTrack = root.querySelector("[data-beta-track]");
+  // η* is above 2/λmax on a bowl with κ > 3 + 2√2, below it on a rounder one: each label goes
+  // on its own mark's outer side.
+  const [lower, upper] = spec.tunedRate > spec.threshold ? ["left", "right"] : ["right", "left"];
   new ResizeObserver(() => {
     drawMarks(rateTrack, rateSlider, [], [
-      [spec.threshold, "2/λmax"],
-      [spec.tunedRate, "η*"],
+      [spec.threshold, "2/λmax", lower],
+      [spec.tunedRate, "η*", upper],
     ]);
     drawMarks(betaTrack, betaSlider, [], [[spec.tunedBeta, "β*"]]);
   }).observe(rateSlider);
