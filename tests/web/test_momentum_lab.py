@@ -131,7 +131,7 @@ def test_the_readouts_and_words_follow_the_walks() -> None:
     assert readouts["plain-stop"] == (f"not in {STEPS}" if plain_stop is None else str(plain_stop))
     last = {w1: momentum[-1][0], w2: momentum[-1][1]}
     assert rounds_to(readouts["momentum-loss"], BOWL.subs(last))
-    assert rounds_to(readouts["plain-loss"], BOWL.subs(dict(zip((w1, w2), plain[-1]))))
+    assert rounds_to(readouts["plain-loss"], BOWL.subs(dict(zip((w1, w2), plain[-1], strict=True))))
     said = LESSON_SPEC["description"]
     assert said.startswith(f"At η = {RATE} and β = {BETA}, after {STEPS} steps L = ")
     assert f"after {heavy_stop} steps" in said
