@@ -65,8 +65,8 @@ def browser_walk(page: Page, rate: float, beta: float | None) -> list[list[float
             const { walk } = await import('/static/js/widgets/rate-lab/walk.js');
             const node = document.querySelector('[data-widget="momentum-lab"] [data-spec]');
             const spec = JSON.parse(node.textContent);
-            const walked = beta === null ? walk(spec, rate, spec.start) : walk(spec, rate, spec.start, beta);
-            return walked.points;
+            if (beta === null) return walk(spec, rate, spec.start).points;
+            return walk(spec, rate, spec.start, beta).points;
         }""",
         [rate, beta],
     )
