@@ -101,9 +101,9 @@ def test_screenshot(open_page: OpenPage, width: int, scheme: str) -> None:
 def test_the_lab_works_on_a_static_export(browser: Browser, tmp_path: Path) -> None:
     export_site(tmp_path / "course", lesson_dir=COURSE)
     port = _free_port()
+    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-        + ["--directory", str(tmp_path)],
+        [*command, "--directory", str(tmp_path)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
