@@ -114,8 +114,9 @@ def test_the_marked_settings_are_polyaks() -> None:
     assert browser["threshold"] == 2 / max(CURVATURES)
     # The rate slider reaches past both η* and 2/λmax; β runs in hundredths.
     assert browser["rateMax"] > max(rate_star, browser["threshold"])
-    assert browser["betaStep"] == 0.01
-    assert compute({**LESSON_PARAMS, "beta": "0.875"})["browser"]["betaStep"] == 0.001
+    assert (browser["betaStep"], browser["betaMax"]) == (0.01, 0.99)
+    finer = compute({**LESSON_PARAMS, "beta": "0.995"})["browser"]
+    assert (finer["betaStep"], finer["betaMax"], finer["beta"]) == (0.001, 0.999, 0.995)
 
 
 def test_the_readouts_and_words_follow_the_walks() -> None:

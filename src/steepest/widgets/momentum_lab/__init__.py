@@ -109,6 +109,7 @@ class MomentumLabBrowser(TypedDict):
     rateStep: float
     beta: float
     betaStep: float
+    betaMax: float
     start: list[float]
     steps: int
     tolerance: float

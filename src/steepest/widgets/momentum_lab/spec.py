@@ -37,9 +37,9 @@ from steepest.widgets.momentum_lab import NAME, MomentumLabParams, MomentumLabSp
 from steepest.widgets.momentum_lab.words import description, stop_text
 from steepest.widgets.params import WidgetParamsError
 
-# The β slider moves in hundredths, or finer when the lesson's β has more decimals.
+# The β slider moves in hundredths, or finer when the lesson's β has more decimals, up to one
+# step below 1.
 BETA_PLACES = 2
-BETA_TOP = Fraction(99, 100)
 
 
 def compute_spec(params: MomentumLabParams) -> MomentumLabSpec:
@@ -91,7 +91,8 @@ def compute_spec(params: MomentumLabParams) -> MomentumLabSpec:
             "rateMax": float(top),
             "rateStep": float(step),
             "beta": float(beta),
-            "betaStep": 10.0**-places,
+            "betaStep": float(Fraction(1, 10**places)),
+            "betaMax": float(1 - Fraction(1, 10**places)),
             "start": [float(start[v]) for v in variables],
             "steps": params.steps,
             "tolerance": float(tolerance),
@@ -173,13 +174,12 @@ def _rows(
 
 
 def _starred(letter: str, value: sympy.Expr) -> str:
-    """η* = its value, exact, and to three figures when that is not the same number."""
+    """η* = its exact value, and ≈ three figures when that is a radical, not a fraction."""
     name = f"<msup><mi>{letter}</mi><mo>*</mo></msup>"
-    sides = [name, mathml_fragment(value)]
-    if not value.is_Rational or len(str(value)) > 6:
-        sides.append(f"<mn>{number_text(float(value))}</mn>")
-        return mathml_math(mathml_equation(*sides[:2]) + "<mo>≈</mo>" + sides[2])
-    return mathml_math(mathml_equation(*sides))
+    exact = mathml_equation(name, mathml_fragment(value))
+    if value.is_Rational:
+        return mathml_math(exact)
+    return mathml_math(f"{exact}<mo>≈</mo><mn>{number_text(float(value))}</mn>")
 
 
 def _rational(value: Fraction) -> sympy.Rational:
