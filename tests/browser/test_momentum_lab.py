@@ -115,7 +115,7 @@ def assert_readouts_are_the_engines(root: Locator) -> None:
         last = float(BOWL.subs(dict(zip((w1, w2), path[-1], strict=True))))
         assert readout(root, f"{name}-loss") == number_text(last), (name, rate, beta)
         stops = [k for k, p in enumerate(path) if gradient_length(BOWL, (w1, w2), p) < tolerance]
-        assert readout(root, f"{name}-stop") == (str(stops[0]) if stops else f"not in {STEPS}")
+        assert readout(root, f"{name}-stop") == (str(stops[0]) if stops else f"over {STEPS}")
     settled(root)
     said = readout(root, "description")
     assert said.startswith(f"At η = {rate} and β = {beta}, after {STEPS} steps")

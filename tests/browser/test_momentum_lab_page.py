@@ -67,6 +67,16 @@ def test_no_sideways_scroll_on_a_360px_phone(open_page: OpenPage) -> None:
     page, root = opened(open_page, viewport={"width": 360, "height": 740})
     reach_every_state(root)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Each walk's name, after its key, stays inside its column of the readouts.
+    overflowing = root.locator(".momentum-lab-readouts th").evaluate_all(
+        "cells => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent)"
+    )
+    assert overflowing == []
+    # And every readout fits its fixed box (which would hide the rest of it).
+    clipped = root.locator(".momentum-lab-readouts [data-out]").evaluate_all(
+        "cells => cells.filter((c) => c.scrollHeight > c.clientHeight).map((c) => c.textContent)"
+    )
+    assert clipped == []
 
 
 def test_the_lab_reads_without_javascript(open_page: OpenPage) -> None:

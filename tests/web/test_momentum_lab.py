@@ -126,10 +126,8 @@ def test_the_readouts_and_words_follow_the_walks() -> None:
     heavy_stop, plain_stop = stopping_step(momentum), stopping_step(plain)
     readouts = LESSON_SPEC["readouts"]
     assert (readouts["rate"], readouts["beta"]) == (RATE, BETA)
-    assert readouts["momentum-stop"] == (
-        f"not in {STEPS}" if heavy_stop is None else str(heavy_stop)
-    )
-    assert readouts["plain-stop"] == (f"not in {STEPS}" if plain_stop is None else str(plain_stop))
+    assert readouts["momentum-stop"] == (f"over {STEPS}" if heavy_stop is None else str(heavy_stop))
+    assert readouts["plain-stop"] == (f"over {STEPS}" if plain_stop is None else str(plain_stop))
     last = {w1: momentum[-1][0], w2: momentum[-1][1]}
     assert rounds_to(readouts["momentum-loss"], BOWL.subs(last))
     assert rounds_to(readouts["plain-loss"], BOWL.subs(dict(zip((w1, w2), plain[-1], strict=True))))

@@ -13,8 +13,9 @@ from steepest.widgets.learning_rate_lab.words import number_text
 
 
 def stop_text(stopped_at: int | None, steps: int) -> str:
-    """The readout of the stopping rule: the step where it stops, or that it does not."""
-    return f"not in {steps}" if stopped_at is None else str(stopped_at)
+    """The readout of the stopping rule: the step where it stops, or "over N" when it does not
+    within the N steps drawn."""
+    return f"over {steps}" if stopped_at is None else str(stopped_at)
 
 
 def _stop_clause(stopped_at: int | None, steps: int, tolerance: str) -> str:

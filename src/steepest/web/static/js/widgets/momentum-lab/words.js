@@ -4,9 +4,10 @@
 
 import { numberText } from "../rate-lab/words.js";
 
-// The readout of the stopping rule: the step where it stops, or that it does not.
+// The readout of the stopping rule: the step where it stops, or "over N" when it does not
+// within the N steps drawn.
 export function stopText(stoppedAt, steps) {
-  return stoppedAt === null ? `not in ${steps}` : String(stoppedAt);
+  return stoppedAt === null ? `over ${steps}` : String(stoppedAt);
 }
 
 function stopClause(stoppedAt, steps, tolerance) {

@@ -18,7 +18,7 @@ export function decadeText(power) {
 
 // One line by default; the momentum lab passes one per walk, each with its own class (for its
 // colour), role and stop label, and its own `clipId` so that two plots on a page stay apart.
-const ONE_LINE = [{ className: "loss-line", role: "loss-line", stopText: "stop: |∇L| < tolerance" }];
+const ONE_LINE = [{ className: null, role: "loss-line", stopText: "stop: |∇L| < tolerance" }];
 
 export function createLossPlot(svg, lowestIsZero, { clipId = "rate-lab-loss-clip", lines = ONE_LINE } = {}) {
   // One SVG unit per CSS pixel of the box the stylesheet sizes (.rate-lab-loss-box).
@@ -32,7 +32,7 @@ export function createLossPlot(svg, lowestIsZero, { clipId = "rate-lab-loss-clip
   const frame = element("g", { class: "plot-grid" }, svg);
   const clipped = element("g", { "clip-path": `url(#${clipId})` }, svg);
   const series = lines.map(({ className, role, stopText }, index) => {
-    const group = element("g", { class: className }, clipped);
+    const group = element("g", className ? { class: className } : {}, clipped);
     const stop = element("g", { class: "loss-stop", hidden: "" }, group);
     const stopLine = element("line", { y1: box.top, y2: box.bottom, class: "loss-stop-line" }, stop);
     // Labels one under another, so that two walks stopping at the same step both read.
