@@ -81,7 +81,7 @@ def read_params(params: Mapping[str, Any]) -> LearningRateLabParams:
         raise WidgetParamsError(f"{NAME} needs tolerance > 0")
     return LearningRateLabParams(
         expression=expression.strip() if isinstance(expression, str) else None,
-        curvatures=_curvatures(params.get("curvatures", list(DEFAULT_CURVATURES))),
+        curvatures=read_curvatures(NAME, params.get("curvatures", list(DEFAULT_CURVATURES))),
         start=point_texts(NAME, params["start"]) if "start" in params else None,
         steps=whole_number(
             NAME, "steps", params.get("steps", LearningRateLabParams.steps), MOST_STEPS
@@ -90,14 +90,15 @@ def read_params(params: Mapping[str, Any]) -> LearningRateLabParams:
     )
 
 
-def _curvatures(given: Any) -> tuple[str, str]:
+def read_curvatures(widget: str, given: Any) -> tuple[str, str]:
+    """Two positive decimals, the curvatures of a bowl (also the momentum lab's)."""
     if not isinstance(given, list | tuple) or len(given) != 2:
-        raise WidgetParamsError(f"{NAME} curvatures must be two numbers, as in [2, 6]")
+        raise WidgetParamsError(f"{widget} curvatures must be two numbers, as in [2, 6]")
     texts = tuple(str(value).strip() for value in given)
     for text in texts:
         if not _SIGNED_DECIMAL.fullmatch(text) or not Fraction(text) > 0:
             raise WidgetParamsError(
-                f"{NAME} curvatures must be positive decimal numbers, not {text!r}: a bowl curves"
+                f"{widget} curvatures must be positive decimal numbers, not {text!r}: a bowl curves"
                 " up along every weight"
             )
     return texts[0], texts[1]

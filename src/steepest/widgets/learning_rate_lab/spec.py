@@ -50,21 +50,21 @@ MOST_LEVELS = 14
 
 
 def compute_spec(params: LearningRateLabParams) -> LearningRateLabSpec:
-    loss, variables = _loss(params)
+    loss, variables = bowl_loss(NAME, params.expression, params.curvatures)
     bowl = read_bowl(loss, variables)
-    start = read_point(dict(params.start), variables) if params.start else _default_start(bowl)
+    start = read_point(dict(params.start), variables) if params.start else default_start(bowl)
     offsets = [start[v] - m for v, m in zip(variables, bowl.minimum, strict=True)]
     if all(o == 0 for o in offsets):
         raise WidgetParamsError(
             f"{NAME}: the start is the minimum of L, so no step would move; start elsewhere"
         )
     rate = _rate(params, bowl)
-    top = _nice_up(max(Fraction(6, 5) * _fraction(bowl.threshold), rate))
-    step = _slider_step(top, params.rate)
-    half = float(_nice_up(Fraction(8, 5) * max(_fraction(abs(o)) for o in offsets)))
+    top = nice_up(max(Fraction(6, 5) * fraction(bowl.threshold), rate))
+    step = slider_step(top, params.rate)
+    half = float(nice_up(Fraction(8, 5) * max(fraction(abs(o)) for o in offsets)))
     centre = [float(m) for m in bowl.minimum]
     window = [centre[0] - half, centre[0] + half, centre[1] - half, centre[1] + half]
-    surface = level_sets(loss, variables, window, _levels(bowl, half, window)).to_json()
+    surface = level_sets(loss, variables, window, bowl_levels(bowl, half, window)).to_json()
 
     exact_rate = sympy.Rational(rate.numerator, rate.denominator)
     points = descend_exactly(loss, variables, start, exact_rate, params.steps)
@@ -132,23 +132,26 @@ def compute_spec(params: LearningRateLabParams) -> LearningRateLabSpec:
     }
 
 
-def _loss(params: LearningRateLabParams) -> tuple[sympy.Expr, list[sympy.Symbol]]:
-    if params.expression is None:
+def bowl_loss(
+    widget: str, expression: str | None, curvatures: tuple[str, str]
+) -> tuple[sympy.Expr, list[sympy.Symbol]]:
+    """The loss a bowl widget is given, and its two weights: typed, or λ1·w1²/2 + λ2·w2²/2."""
+    if expression is None:
         w1, w2 = make_symbol("w1"), make_symbol("w2")
-        first, second = (sympy.Rational(c) / 2 for c in params.curvatures)
+        first, second = (sympy.Rational(c) / 2 for c in curvatures)
         return first * w1**2 + second * w2**2, [w1, w2]
-    return loss_of_two_weights(NAME, params.expression)
+    return loss_of_two_weights(widget, expression)
 
 
-def _default_start(bowl: Bowl) -> dict[sympy.Symbol, sympy.Expr]:
+def default_start(bowl: Bowl) -> dict[sympy.Symbol, sympy.Expr]:
     """One unit from the minimum along each weight."""
     return {v: m + 1 for v, m in zip(bowl.variables, bowl.minimum, strict=True)}
 
 
 def _rate(params: LearningRateLabParams, bowl: Bowl) -> Fraction:
-    threshold = _fraction(bowl.threshold)
+    threshold = fraction(bowl.threshold)
     if params.rate is None:
-        return _nice_down(threshold * Fraction(3, 10))
+        return nice_down(threshold * Fraction(3, 10))
     rate = Fraction(params.rate)
     if rate > 2 * threshold:
         raise WidgetParamsError(
@@ -159,7 +162,7 @@ def _rate(params: LearningRateLabParams, bowl: Bowl) -> Fraction:
     return rate
 
 
-def _slider_step(top: Fraction, rate: str | None) -> Fraction:
+def slider_step(top: Fraction, rate: str | None) -> Fraction:
     """A power of ten: at most 1/SLIDER_POSITIONS of the track, and fine enough that the given
     rate is one of the slider's positions."""
     power = math.floor(math.log10(top / SLIDER_POSITIONS))
@@ -168,7 +171,7 @@ def _slider_step(top: Fraction, rate: str | None) -> Fraction:
     return Fraction(10) ** power
 
 
-def _levels(bowl: Bowl, half: float, window: list[float]) -> list[float]:
+def bowl_levels(bowl: Bowl, half: float, window: list[float]) -> list[float]:
     """L* + λmin·r²/2 for evenly spaced r: rings evenly spaced along the gentlest direction,
     out to the highest corner of the window."""
     lowest = float(bowl.lowest)
@@ -226,18 +229,18 @@ def _ratio_mathml(numerator: int, bowl: Bowl) -> str:
     return mathml_math(mathml_equation(shown, mathml_fragment(value)))
 
 
-def _fraction(value: sympy.Expr) -> Fraction:
+def fraction(value: sympy.Expr) -> Fraction:
     """A number as a Fraction: exact for rationals, to 15 digits for radicals."""
     if value.is_Rational:
         return Fraction(int(value.p), int(value.q))
     return Fraction(str(sympy.N(value, 15)))
 
 
-def _nice_up(value: Fraction) -> Fraction:
+def nice_up(value: Fraction) -> Fraction:
     power = Fraction(10) ** math.floor(math.log10(value))
     return next(n * power for n in (*NICE, Fraction(10)) if n * power >= value)
 
 
-def _nice_down(value: Fraction) -> Fraction:
+def nice_down(value: Fraction) -> Fraction:
     power = Fraction(10) ** math.floor(math.log10(value))
     return next(n * power for n in reversed(NICE) if n * power <= value)

@@ -16,7 +16,11 @@ export function decadeText(power) {
   return `10${[...String(power)].map((c) => SUPERSCRIPT[c]).join("")}`;
 }
 
-export function createLossPlot(svg, lowestIsZero) {
+// One line by default; the momentum lab passes one per walk, each with its own class (for its
+// colour), role and stop label, and its own `clipId` so that two plots on a page stay apart.
+const ONE_LINE = [{ className: null, role: "loss-line", stopText: "stop: |∇L| < tolerance" }];
+
+export function createLossPlot(svg, lowestIsZero, { clipId = "rate-lab-loss-clip", lines = ONE_LINE } = {}) {
   // One SVG unit per CSS pixel of the box the stylesheet sizes (.rate-lab-loss-box).
   const width = Math.round(svg.clientWidth || 640);
   const height = Math.round(svg.clientHeight || 220);
@@ -24,25 +28,25 @@ export function createLossPlot(svg, lowestIsZero) {
   svg.replaceChildren();
   const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
   const rect = { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top };
-  element("rect", rect, element("clipPath", { id: "rate-lab-loss-clip" }, element("defs", {}, svg)));
+  element("rect", rect, element("clipPath", { id: clipId }, element("defs", {}, svg)));
   const frame = element("g", { class: "plot-grid" }, svg);
-  const clipped = element("g", { "clip-path": "url(#rate-lab-loss-clip)" }, svg);
-  const stop = element("g", { class: "loss-stop", hidden: "" }, clipped);
-  const stopLine = element("line", { y1: box.top, y2: box.bottom, class: "loss-stop-line" }, stop);
-  const stopLabel = element("text", { y: box.top + 14, class: "loss-stop-label" }, stop);
-  stopLabel.textContent = "stop: |∇L| < tolerance";
-  return {
-    box,
-    frame,
-    decades: null,
-    range: null,
-    yName: lowestIsZero ? "L" : "L − L*",
-    stop,
-    stopLine,
-    stopLabel,
-    line: element("polyline", { class: "loss-line", "data-role": "loss-line" }, clipped),
-    dots: element("path", { class: "loss-dots" }, clipped),
-  };
+  const clipped = element("g", { "clip-path": `url(#${clipId})` }, svg);
+  const series = lines.map(({ className, role, stopText }, index) => {
+    const group = element("g", className ? { class: className } : {}, clipped);
+    const stop = element("g", { class: "loss-stop", hidden: "" }, group);
+    const stopLine = element("line", { y1: box.top, y2: box.bottom, class: "loss-stop-line" }, stop);
+    // Labels one under another, so that two walks stopping at the same step both read.
+    const stopLabel = element("text", { y: box.top + 14 * (index + 1), class: "loss-stop-label" }, stop);
+    stopLabel.textContent = stopText;
+    return {
+      stop,
+      stopLine,
+      stopLabel,
+      line: element("polyline", { class: "loss-line", "data-role": role }, group),
+      dots: element("path", { class: "loss-dots" }, group),
+    };
+  });
+  return { box, frame, decades: null, range: null, yName: lowestIsZero ? "L" : "L − L*", series };
 }
 
 // The decades the plot spans: from the smallest positive value (at most DEEPEST below the
@@ -61,9 +65,14 @@ export function decades(values, shown = null) {
 }
 
 export function drawLossPlot(plot, excess, stoppedAt) {
+  drawLossLines(plot, [{ excess, stoppedAt }]);
+}
+
+// One walk per line of the plot, on one scale that holds them all.
+export function drawLossLines(plot, walks) {
   const { box } = plot;
-  const steps = excess.length - 1;
-  const [low, high] = decades(excess, plot.range);
+  const steps = Math.max(...walks.map((w) => w.excess.length)) - 1;
+  const [low, high] = decades(walks.flatMap((w) => w.excess), plot.range);
   plot.range = [low, high];
   const sx = (k) => box.left + (k / Math.max(1, steps)) * (box.right - box.left);
   const sy = (v) => {
@@ -79,16 +88,19 @@ export function drawLossPlot(plot, excess, stoppedAt) {
     plot.decades = key;
     drawGrid(plot, low, high, steps, sx);
   }
-  const screen = excess.map((v, k) => [sx(k), sy(v)]);
-  plot.line.setAttribute("points", screen.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
-  plot.dots.setAttribute("d", dotsPath(screen));
-  plot.stop.toggleAttribute("hidden", stoppedAt === null);
-  if (stoppedAt !== null) {
-    const x = sx(stoppedAt).toFixed(1);
-    plot.stopLine.setAttribute("x1", x);
-    plot.stopLine.setAttribute("x2", x);
-    plot.stopLabel.setAttribute("x", (Number(x) - 4).toFixed(1));
-  }
+  walks.forEach(({ excess, stoppedAt }, index) => {
+    const line = plot.series[index];
+    const screen = excess.map((v, k) => [sx(k), sy(v)]);
+    line.line.setAttribute("points", screen.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
+    line.dots.setAttribute("d", dotsPath(screen));
+    line.stop.toggleAttribute("hidden", stoppedAt === null);
+    if (stoppedAt !== null) {
+      const x = sx(stoppedAt).toFixed(1);
+      line.stopLine.setAttribute("x1", x);
+      line.stopLine.setAttribute("x2", x);
+      line.stopLabel.setAttribute("x", (Number(x) - 4).toFixed(1));
+    }
+  });
 }
 
 function drawGrid(plot, low, high, steps, sx) {

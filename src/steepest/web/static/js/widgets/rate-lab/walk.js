@@ -1,5 +1,7 @@
 // Gradient descent on the bowl, in the browser: the update rule w ← w − η∇L(w) run on the
 // engine's trees of L and its partials, and what one step does along each eigen-direction.
+// With a momentum β it is the heavy ball in PyTorch's form, v ← βv + ∇L(w), w ← w − ηv, the
+// velocity starting at 0 (engine/optimizers/rules.py); β = 0 is gradient descent itself.
 
 import { evaluate } from "../../expr-tree.js";
 
@@ -8,7 +10,7 @@ const SAME = 1e-12;
 
 // Every point from the start, with L, L − L* and |∇L| at each, and the first step at which the
 // stopping rule |∇L| < tolerance holds (null if none does).
-export function walk(spec, rate, start) {
+export function walk(spec, rate, start, beta = 0) {
   const names = spec.variables;
   const partials = names.map((name) => spec.surface.partials[name]);
   const points = [];
@@ -16,6 +18,7 @@ export function walk(spec, rate, start) {
   const excess = [];
   const slopes = [];
   let point = start;
+  let velocity = start.map(() => 0);
   for (let step = 0; step <= spec.steps; step += 1) {
     const at = {};
     names.forEach((name, i) => {
@@ -26,7 +29,8 @@ export function walk(spec, rate, start) {
     losses.push(evaluate(spec.surface.function, at));
     excess.push(evaluate(spec.excess, at));
     slopes.push(Math.hypot(...slope));
-    point = point.map((c, i) => c - rate * slope[i]);
+    velocity = velocity.map((v, i) => beta * v + slope[i]);
+    point = point.map((c, i) => c - rate * velocity[i]);
   }
   const stop = slopes.findIndex((s) => s < spec.tolerance);
   return { points, losses, excess, slopes, stoppedAt: stop === -1 ? null : stop };
