@@ -17,6 +17,7 @@ from steepest.widgets import (
     best_box,
     computation_graph,
     learning_rate_lab,
+    minibatch_lab,
     slope_nudge,
     surface_explorer,
 )
@@ -24,6 +25,7 @@ from steepest.widgets.backprop_cost import BackpropCostSpec
 from steepest.widgets.best_box import BestBoxSpec
 from steepest.widgets.computation_graph import ComputationGraphSpec
 from steepest.widgets.learning_rate_lab import LearningRateLabSpec
+from steepest.widgets.minibatch_lab import MinibatchLabSpec
 from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.slope_nudge import SlopeNudgeSpec
 from steepest.widgets.surface_explorer import SurfaceExplorerSpec
@@ -36,6 +38,7 @@ WidgetSpec = (
     | BackpropCostSpec
     | SlopeNudgeSpec
     | LearningRateLabSpec
+    | MinibatchLabSpec
 )
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
@@ -53,6 +56,7 @@ _ALL: tuple[AnyWidget, ...] = (
     backprop_cost.WIDGET,
     slope_nudge.WIDGET,
     learning_rate_lab.WIDGET,
+    minibatch_lab.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 

@@ -5,15 +5,18 @@ import { dotsPath, onScreen } from "../surface/descent.js";
 import { drawMap } from "../surface/map.js";
 import { element, geometry } from "../surface/svg.js";
 
-// The map's box is square (the stylesheet's .rate-lab-map-box), as is its window.
-export function createBowlMap(svg, surface) {
+// The map's box is square (the stylesheet's .rate-lab-map-box), as is its window. `clipId`
+// names the map's clip path, unique on a page that holds two maps; `layer` is the clipped group
+// the path is drawn in, for a widget that draws more on the map.
+export function createBowlMap(svg, surface, clipId = "rate-lab-map-clip") {
   const size = Math.round(svg.clientWidth || 340);
   const geo = geometry(surface.window, size);
-  drawMap(svg, surface, geo, "rate-lab-map-clip");
-  const clipped = element("g", { "clip-path": "url(#rate-lab-map-clip)", "aria-hidden": "true" }, svg);
+  drawMap(svg, surface, geo, clipId);
+  const clipped = element("g", { "clip-path": `url(#${clipId})`, "aria-hidden": "true" }, svg);
   return {
     geo,
     names: surface.variables,
+    layer: clipped,
     path: element("polyline", { class: "descent-path", "data-role": "path", points: "" }, clipped),
     dots: element("path", { class: "descent-dots", d: "" }, clipped),
     start: element("circle", { r: 7, class: "rate-lab-start", "data-role": "start" }, element("g", { "aria-hidden": "true" }, svg)),
