@@ -10,6 +10,7 @@ redoes all of it, for any seed, batch size and rate, with its twin of the seeded
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -67,7 +68,10 @@ def compute_spec(params: MinibatchLabParams) -> MinibatchLabSpec:
     minimum = [float(best[w]) for w in weights]
     window = _window(start, minimum)
     half = (window[1] - window[0]) / 2
-    at = lambda point: float(mean.xreplace(dict(zip(weights, point, strict=True))))  # noqa: E731
+
+    def at(point: Sequence[sympy.Expr]) -> float:
+        return float(mean.xreplace(dict(zip(weights, point, strict=True))))
+
     rate_text = f"{Decimal(params.rate).normalize():f}"
     count, size = params.examples, params.batch
     per_epoch = -(-count // size)
@@ -150,7 +154,10 @@ def description(
     lowest: float,
 ) -> str:
     """Both walks' ends in words; js/widgets/minibatch-lab/words.js writes the same."""
-    point = lambda p: f"(w, b) = ({number_text(p[0])}, {number_text(p[1])})"  # noqa: E731
+
+    def point(p: Sequence[float]) -> str:
+        return f"(w, b) = ({number_text(p[0])}, {number_text(p[1])})"
+
     steps = f"{params.steps} step{'' if params.steps == 1 else 's'}"
     return (
         f"{params.examples} examples from seed {params.seed}; the best fit is {point(best)},"
@@ -178,10 +185,13 @@ def _rate_step(rate: str) -> Fraction:
 
 
 def _levels(
-    lowest: float, gentle: float, half: float, window: list[float], at: object
+    lowest: float,
+    gentle: float,
+    half: float,
+    window: list[float],
+    at: Callable[[Sequence[sympy.Expr]], float],
 ) -> list[float]:
     """L* + λmin·r²/2 for r = half/RINGS, 2·half/RINGS, …, below the window's highest corner."""
-    assert callable(at)
     corners = [(sympy.Float(a), sympy.Float(c)) for a in window[:2] for c in window[2:]]
     highest = max(at(corner) for corner in corners)
     levels = []
