@@ -9,6 +9,7 @@ import { createAnnouncer } from "./announcer.js";
 import { createBowlMap, drawWalk } from "./rate-lab/bowl-map.js";
 import { numberText } from "./rate-lab/words.js";
 import { bowlOf, cloud, gradientAt, lossAt, rings, stepBatches, walk } from "./minibatch-lab/descent.js";
+import { createGradientPlot, drawGradientPlot } from "./minibatch-lab/gradient-cloud.js";
 import { createLayers, drawCloud, drawMinibatchPath } from "./minibatch-lab/map-layers.js";
 import { createScatter, drawScatter } from "./minibatch-lab/scatter.js";
 import { lineExamples } from "./minibatch-lab/seeded.js";
@@ -51,6 +52,7 @@ export function mount(root, progress) {
   root.querySelector("[data-static]").hidden = true;
 
   const scatter = createScatter(root.querySelector("[data-scatter]"));
+  const gradients = createGradientPlot(root.querySelector("[data-gradients]"));
   const state = { seed: spec.seed, batch: spec.batch, rate: spec.rate, step: 0 };
   // What a seed fixes: the data, the bowl and its map. What the settings fix: both walks.
   let world = null;
@@ -104,6 +106,7 @@ export function mount(root, progress) {
     const estimate = gradientAt(spec, data, batch, point);
     const spread = cloud(spec, data, state.batch, state.seed, point);
     drawCloud(world.map, world.layers, point, state.rate, spread, estimate);
+    drawGradientPlot(gradients, spread, estimate);
     drawScatter(scatter, data, k < spec.steps ? batch : [], point);
     setText(out.step, String(k));
     const next = k < spec.steps ? ` The next step uses batch ${place} of ${perEpoch} in epoch ${epoch}: examples ${batch.map((i) => i + 1).join(", ")}.` : " That is the last step drawn.";
