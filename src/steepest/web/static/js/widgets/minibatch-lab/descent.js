@@ -102,13 +102,25 @@ export function rings(spec, data, bowl) {
   return levels;
 }
 
-// At `point`: the true gradient, and the estimate of every batch of CLOUD_EPOCHS epochs.
+// At `point`: the true gradient, and the estimate of every batch of CLOUD_EPOCHS epochs. Each
+// example's gradient is worked out once: a batch's estimate is the mean of its examples'.
 export function cloud(spec, data, size, seed, point) {
+  const [w, b] = point;
+  const [dw, db] = spec.variables.map((name) => spec.partials[name]);
+  const each = data.map(({ x, y }) => [evaluate(dw, { w, b, x, y }), evaluate(db, { w, b, x, y })]);
+  const mean = (indices) => {
+    let [gw, gb] = [0, 0];
+    for (const i of indices) {
+      gw += each[i][0];
+      gb += each[i][1];
+    }
+    return [gw / indices.length, gb / indices.length];
+  };
   const estimates = [];
   for (let epoch = 0; epoch < CLOUD_EPOCHS; epoch += 1) {
-    for (const batch of epochBatches(data.length, size, seed, epoch)) estimates.push(gradientAt(spec, data, batch, point));
+    for (const batch of epochBatches(data.length, size, seed, epoch)) estimates.push(mean(batch));
   }
-  const truth = gradientAt(spec, data, everyIndex(data), point);
+  const truth = mean(everyIndex(data));
   const spread = Math.sqrt(estimates.reduce((sum, g) => sum + (g[0] - truth[0]) ** 2 + (g[1] - truth[1]) ** 2, 0) / estimates.length);
   // A batch of every example sums them in its shuffled order: what is left is rounding, not spread.
   return { truth, estimates, spread: spread <= ROUNDING * Math.hypot(...truth) ? 0 : spread };
