@@ -181,7 +181,6 @@ def test_the_controls_by_pointer_and_keyboard_show_the_engines_numbers(
     # The seed: the stepper's button by pointer, then the arrow key in the box, then typed.
     root.get_by_role("button", name="Next seed").click()
     shows_the_engines_step(root, engine_spec(batch=20, seed=8), 3)
-    page.keyboard.press("Home")
     root.locator("[data-batch]").focus()
     page.keyboard.press("Home")
     assert root.locator('[data-out="batch"]').text_content() == "1"
@@ -196,7 +195,20 @@ def test_the_controls_by_pointer_and_keyboard_show_the_engines_numbers(
     root.locator("[data-rate]").focus()
     page.keyboard.press("ArrowRight")
     assert root.locator('[data-out="rate"]').text_content() == "0.11"
-    shows_the_engines_step(root, engine_spec(batch=1, seed=123456, rate="0.11"), 3)
+    last = engine_spec(batch=1, seed=123456, rate="0.11")
+    shows_the_engines_step(root, last, 3)
+    # The pointer again: the step slider's thumb dragged to the far end of its track.
+    box = root.locator("[data-step]").bounding_box()
+    assert box is not None
+    middle = box["y"] + box["height"] / 2
+    thumb = box["x"] + 10 + (box["width"] - 20) * 3 / 20
+    page.mouse.move(thumb, middle)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, middle, steps=5)
+    page.mouse.move(box["x"] + box["width"] + 20, middle, steps=5)
+    page.mouse.up()
+    assert root.locator('[data-out="step"]').text_content() == "20"
+    shows_the_engines_step(root, last, 20)
 
 
 def test_the_cloud_is_every_batch_of_eight_epochs(open_page: OpenPage) -> None:
