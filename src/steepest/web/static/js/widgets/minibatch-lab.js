@@ -8,7 +8,7 @@
 import { createAnnouncer } from "./announcer.js";
 import { createBowlMap, drawWalk } from "./rate-lab/bowl-map.js";
 import { numberText } from "./rate-lab/words.js";
-import { bowlOf, cloud, gradientAt, lossAt, rings, stepBatches, walk } from "./minibatch-lab/descent.js";
+import { bowlOf, cloud, everyIndex, gradientAt, lossAt, rings, stepBatches, walk } from "./minibatch-lab/descent.js";
 import { createGradientPlot, drawGradientPlot } from "./minibatch-lab/gradient-cloud.js";
 import { createLayers, drawCloud, drawMinibatchPath } from "./minibatch-lab/map-layers.js";
 import { createScatter, drawScatter } from "./minibatch-lab/scatter.js";
@@ -78,11 +78,12 @@ export function mount(root, progress) {
   function makeWalks() {
     const { data } = world;
     const batches = stepBatches(data.length, state.batch, state.seed, spec.steps);
-    const all = [data.map((_, i) => i)];
+    // Full-batch descent is minibatch descent whose every batch is the whole data set.
+    const whole = Array(spec.steps).fill(everyIndex(data));
     walks = {
       batches,
       mini: walk(spec, data, batches, state.rate, spec.start, spec.steps),
-      full: walk(spec, data, Array(spec.steps).fill(all[0]), state.rate, spec.start, spec.steps),
+      full: walk(spec, data, whole, state.rate, spec.start, spec.steps),
     };
     walks.miniLoss = walks.mini.map((p) => lossAt(spec, data, p));
     walks.fullLoss = walks.full.map((p) => lossAt(spec, data, p));
