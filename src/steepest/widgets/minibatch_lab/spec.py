@@ -43,7 +43,7 @@ from steepest.widgets.minibatch_lab.picture import static_picture
 
 LOSS = "(w x + b - y)^2"
 # Level lines: rings evenly spaced along the gentlest direction, RINGS of them inside the
-# window's half-width, at most MOST_LEVELS (js/widgets/minibatch-lab/bowl.js draws the same).
+# window's half-width, at most MOST_LEVELS (js/widgets/minibatch-lab/descent.js draws the same).
 RINGS = 5
 MOST_LEVELS = 12
 # The window reaches this many times the start's distance from the best fit, in half-units.
@@ -73,24 +73,7 @@ def compute_spec(params: MinibatchLabParams) -> MinibatchLabSpec:
         return float(mean.xreplace(dict(zip(weights, point, strict=True))))
 
     rate_text = f"{Decimal(params.rate).normalize():f}"
-    count, size = params.examples, params.batch
-    per_epoch = -(-count // size)
-    rows: list[StepRow] = []
-    for k, (m, f) in enumerate(zip(mini, full, strict=True)):
-        epoch, place = divmod(k, per_epoch)
-        batch = epoch_batches(count, size, params.seed, epoch)[place]
-        rows.append(
-            {
-                "step": k,
-                "epoch": epoch + 1,
-                # The last point takes no step: its batch would be the next walk's.
-                "batch": " ".join(str(i + 1) for i in batch) if k < params.steps else "",
-                "minibatch": [number_text(float(c)) for c in m],
-                "minibatch_loss": number_text(at(m)),
-                "full": [number_text(float(c)) for c in f],
-                "full_loss": number_text(at(f)),
-            }
-        )
+    rows = _rows(params, mini, full, at)
     data: list[DataRow] = [
         {"index": i + 1, "x": number_text(float(e.x)), "y": number_text(float(e.y))}
         for i, e in enumerate(examples)
@@ -107,8 +90,8 @@ def compute_spec(params: MinibatchLabParams) -> MinibatchLabSpec:
             "partials": {w.name: to_tree(sympy.diff(loss, w)) for w in weights},
             "seed": params.seed,
             "seedMax": MOST_SEED,
-            "examples": count,
-            "batch": size,
+            "examples": params.examples,
+            "batch": params.batch,
             "slope": float(line[0]),
             "intercept": float(line[1]),
             "noise": float(line[2]),
@@ -141,6 +124,34 @@ def compute_spec(params: MinibatchLabParams) -> MinibatchLabSpec:
             window, surface["levels"], full, mini, minimum, examples, mini[-1]
         ),
     }
+
+
+def _rows(
+    params: MinibatchLabParams,
+    mini: Sequence[Vector],
+    full: Sequence[Vector],
+    at: Callable[[Sequence[sympy.Expr]], float],
+) -> list[StepRow]:
+    """Each step's batch (its examples numbered from 1), both walks' points and their loss."""
+    count, size = params.examples, params.batch
+    per_epoch = -(-count // size)
+    rows: list[StepRow] = []
+    for k, (m, f) in enumerate(zip(mini, full, strict=True)):
+        epoch, place = divmod(k, per_epoch)
+        batch = epoch_batches(count, size, params.seed, epoch)[place]
+        rows.append(
+            {
+                "step": k,
+                "epoch": epoch + 1,
+                # The last point takes no step: its batch would be the next walk's.
+                "batch": " ".join(str(i + 1) for i in batch) if k < params.steps else "",
+                "minibatch": [number_text(float(c)) for c in m],
+                "minibatch_loss": number_text(at(m)),
+                "full": [number_text(float(c)) for c in f],
+                "full_loss": number_text(at(f)),
+            }
+        )
+    return rows
 
 
 def description(
