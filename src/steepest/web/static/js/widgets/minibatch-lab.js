@@ -7,6 +7,7 @@
 
 import { createAnnouncer } from "./announcer.js";
 import { createBowlMap, drawWalk } from "./rate-lab/bowl-map.js";
+import { createLossPlot, drawLossPlot } from "./rate-lab/loss-plot.js";
 import { numberText } from "./rate-lab/words.js";
 import { bowlOf, cloud, everyIndex, gradientAt, lossAt, rings, stepBatches, walk } from "./minibatch-lab/descent.js";
 import { createGradientPlot, drawGradientPlot } from "./minibatch-lab/gradient-cloud.js";
@@ -53,6 +54,7 @@ export function mount(root, progress) {
 
   const scatter = createScatter(root.querySelector("[data-scatter]"));
   const gradients = createGradientPlot(root.querySelector("[data-gradients]"));
+  const lossPlot = createLossPlot(root.querySelector("[data-loss]"), false, "minibatch-lab-loss-clip");
   const state = { seed: spec.seed, batch: spec.batch, rate: spec.rate, step: 0 };
   // What a seed fixes: the data, the bowl and its map. What the settings fix: both walks.
   let world = null;
@@ -89,6 +91,8 @@ export function mount(root, progress) {
     walks.fullLoss = walks.full.map((p) => lossAt(spec, data, p));
     drawWalk(world.map, walks.full);
     drawMinibatchPath(world.map, world.layers, walks.mini);
+    const above = (losses) => losses.map((l) => l - world.bowl.lowest);
+    drawLossPlot(lossPlot, above(walks.fullLoss), null, above(walks.miniLoss));
   }
 
   function rateText() {

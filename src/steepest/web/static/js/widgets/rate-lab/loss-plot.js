@@ -16,7 +16,8 @@ export function decadeText(power) {
   return `10${[...String(power)].map((c) => SUPERSCRIPT[c]).join("")}`;
 }
 
-export function createLossPlot(svg, lowestIsZero) {
+// `clipId` names the plot's clip path, unique on a page that holds two plots.
+export function createLossPlot(svg, lowestIsZero, clipId = "rate-lab-loss-clip") {
   // One SVG unit per CSS pixel of the box the stylesheet sizes (.rate-lab-loss-box).
   const width = Math.round(svg.clientWidth || 640);
   const height = Math.round(svg.clientHeight || 220);
@@ -24,9 +25,9 @@ export function createLossPlot(svg, lowestIsZero) {
   svg.replaceChildren();
   const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
   const rect = { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top };
-  element("rect", rect, element("clipPath", { id: "rate-lab-loss-clip" }, element("defs", {}, svg)));
+  element("rect", rect, element("clipPath", { id: clipId }, element("defs", {}, svg)));
   const frame = element("g", { class: "plot-grid" }, svg);
-  const clipped = element("g", { "clip-path": "url(#rate-lab-loss-clip)" }, svg);
+  const clipped = element("g", { "clip-path": `url(#${clipId})` }, svg);
   const stop = element("g", { class: "loss-stop", hidden: "" }, clipped);
   const stopLine = element("line", { y1: box.top, y2: box.bottom, class: "loss-stop-line" }, stop);
   const stopLabel = element("text", { y: box.top + 14, class: "loss-stop-label" }, stop);
@@ -42,6 +43,9 @@ export function createLossPlot(svg, lowestIsZero) {
     stopLabel,
     line: element("polyline", { class: "loss-line", "data-role": "loss-line" }, clipped),
     dots: element("path", { class: "loss-dots" }, clipped),
+    // A second walk to compare with the first, drawn only when one is given.
+    other: element("polyline", { class: "loss-line-other", "data-role": "loss-line-other" }, clipped),
+    otherDots: element("path", { class: "loss-dots-other" }, clipped),
   };
 }
 
@@ -60,10 +64,11 @@ export function decades(values, shown = null) {
   return [low, high];
 }
 
-export function drawLossPlot(plot, excess, stoppedAt) {
+// `other`, when given, is a second walk's L − L* at the same steps, drawn on the same axes.
+export function drawLossPlot(plot, excess, stoppedAt, other = null) {
   const { box } = plot;
   const steps = excess.length - 1;
-  const [low, high] = decades(excess, plot.range);
+  const [low, high] = decades(other === null ? excess : [...excess, ...other], plot.range);
   plot.range = [low, high];
   const sx = (k) => box.left + (k / Math.max(1, steps)) * (box.right - box.left);
   const sy = (v) => {
@@ -82,6 +87,9 @@ export function drawLossPlot(plot, excess, stoppedAt) {
   const screen = excess.map((v, k) => [sx(k), sy(v)]);
   plot.line.setAttribute("points", screen.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
   plot.dots.setAttribute("d", dotsPath(screen));
+  const others = other === null ? [] : other.map((v, k) => [sx(k), sy(v)]);
+  plot.other.setAttribute("points", others.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
+  plot.otherDots.setAttribute("d", dotsPath(others));
   plot.stop.toggleAttribute("hidden", stoppedAt === null);
   if (stoppedAt !== null) {
     const x = sx(stoppedAt).toFixed(1);
