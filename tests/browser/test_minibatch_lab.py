@@ -222,6 +222,19 @@ def test_the_cloud_is_every_batch_of_eight_epochs(open_page: OpenPage) -> None:
     assert "a root-mean-square 0 from" in (root.locator('[data-out="spread"]').text_content() or "")
 
 
+def test_the_loss_plot_holds_both_walks(open_page: OpenPage) -> None:
+    _, root = opened(open_page)
+
+    def points(role: str) -> list[str]:
+        return (root.locator(f'[data-role="{role}"]').get_attribute("points") or "").split()
+
+    assert len(points("loss-line")) == len(points("loss-line-other")) == 21
+    assert points("loss-line") != points("loss-line-other")
+    # With every example in each batch the two walks, and so their losses, are one.
+    root.locator("[data-batch]").fill("20")
+    assert points("loss-line") == points("loss-line-other")
+
+
 def test_the_live_region_speaks_once_the_input_rests(open_page: OpenPage) -> None:
     page, root = opened(open_page)
     root.locator("[data-step]").focus()
