@@ -5,7 +5,7 @@ Chromium: what the page weighs, and the main-thread time of one input of each sl
     other hosts     requests to anything but the server itself                  target 0
     batch slider    per input event: both walks of 20 steps on the trees, the   target <= 2 ms
                     cloud of 8 epochs' estimates, the map, the scatter, the      (median)
-                    gradient plot and the readouts, then style and layout forced
+                    gradient and loss plots and the readouts, then layout forced
     rate slider     the same, per rate input                                    target <= 2 ms
     step slider     per input: the cloud, the pictures and readouts at one step target <= 2 ms
     with the table  the batch slider again, with the table of every step open   reported only
