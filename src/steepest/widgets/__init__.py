@@ -18,6 +18,7 @@ from steepest.widgets import (
     computation_graph,
     curvature_explorer,
     learning_rate_lab,
+    minibatch_lab,
     momentum_lab,
     slope_nudge,
     surface_explorer,
@@ -27,6 +28,7 @@ from steepest.widgets.best_box import BestBoxSpec
 from steepest.widgets.computation_graph import ComputationGraphSpec
 from steepest.widgets.curvature_explorer import CurvatureExplorerSpec
 from steepest.widgets.learning_rate_lab import LearningRateLabSpec
+from steepest.widgets.minibatch_lab import MinibatchLabSpec
 from steepest.widgets.momentum_lab import MomentumLabSpec
 from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.slope_nudge import SlopeNudgeSpec
@@ -42,6 +44,7 @@ WidgetSpec = (
     | LearningRateLabSpec
     | CurvatureExplorerSpec
     | MomentumLabSpec
+    | MinibatchLabSpec
 )
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
@@ -61,6 +64,7 @@ _ALL: tuple[AnyWidget, ...] = (
     learning_rate_lab.WIDGET,
     curvature_explorer.WIDGET,
     momentum_lab.WIDGET,
+    minibatch_lab.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 

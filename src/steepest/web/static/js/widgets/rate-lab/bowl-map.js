@@ -6,7 +6,9 @@ import { dotsPath, onScreen } from "../surface/descent.js";
 import { drawMap } from "../surface/map.js";
 import { element, geometry } from "../surface/svg.js";
 
-// The map's box is square (the stylesheet's .rate-lab-map-box), as is its window.
+// The map's box is square (the stylesheet's .rate-lab-map-box), as is its window. `clipId`
+// names the map's clip path, unique on a page that holds two maps; `clipped` is the clipped
+// group the path is drawn in, for a widget that draws more on the map.
 export function createBowlMap(svg, surface, clipId = "rate-lab-map-clip") {
   const size = Math.round(svg.clientWidth || 340);
   const geo = geometry(surface.window, size);
