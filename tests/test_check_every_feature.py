@@ -197,6 +197,16 @@ MISTAKES = {
         "steeper along",
         "this '$' starts math that is never closed",
     ),
+    # Closed by the next formula of its paragraph, it makes the claim between them formula
+    # text: nothing would check that claim.
+    "dollar closed by the next formula": Mistake(
+        BOWL,
+        "Its slope along $w_1$ there is",
+        "Its slope along $w_1 there is",
+        '[2]{claim="slope w1^2 + 3w2^2 wrt w1',
+        "this claim is read as part of a formula, so nothing would check it: is a '$' left"
+        " open before it?",
+    ),
     "next title mismatch": Mistake(
         BOWL,
         "  title: Steps downhill\n",

@@ -87,6 +87,26 @@ def locate_claims(source: str, noted: Sequence[NotedClaim]) -> tuple[Claim, ...]
     return tuple(sorted(located, key=lambda c: c.line))
 
 
+def unread_claim_line(source: str, claims: Sequence[Claim]) -> int | None:
+    """The line of the first `{claim="…"}` in `source` that no claim was read from, or None.
+
+    A claim is read only where markdown reads inline text: one inside a formula is formula
+    text. A `$` left unclosed pairs with the next one in the paragraph, so the claims between
+    them would silently stop being checked. Each attribute is matched with a claim of the same
+    statement that starts on its line or above (the shown text may span lines)."""
+    unmatched: dict[str, list[int]] = {}
+    for claim in claims:
+        unmatched.setdefault(claim.statement, []).append(claim.line)
+    for attribute in _ATTRIBUTE.finditer(source):
+        line = source.count("\n", 0, attribute.start()) + 1
+        lines = unmatched.get(" ".join(attribute.group(1).split()), [])
+        above = [found for found in lines if found <= line]
+        if not above:
+            return line
+        lines.remove(max(above))
+    return None
+
+
 def _claim_span(state: StateInline, silent: bool) -> bool:
     start = state.pos
     if state.src[start] != "[":

@@ -9,8 +9,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
-from steepest.lessons.claims import locate_claims
-from steepest.lessons.errors import LessonFormatError, error_at, fragment_env
+from steepest.lessons.claims import locate_claims, unread_claim_line
+from steepest.lessons.errors import LessonFormatError, error_at, fragment_env, report
 from steepest.lessons.footnotes import split_footnotes
 from steepest.lessons.front_matter import read_front_matter
 from steepest.lessons.markdown import lesson_markdown
@@ -64,6 +64,13 @@ def parse_lesson(
     sections = tuple(_sections(body, md, env))
     if not sections:
         raise error_at(env, 1, "a lesson needs at least one ':::: section'")
+    claims = locate_claims(text, env["claims"])
+    unread = unread_claim_line(text, claims)
+    # Another mistake already reported (a note never cited, say) may be why a claim went
+    # unread; then that one is the message to fix first.
+    if unread is not None and not env.get("deferred_errors"):
+        message = "this claim is read as part of a formula, so nothing would check it"
+        report(env, error_at(env, unread, f"{message}: is a '$' left open before it?"))
     words = (
         count_words(summary_html)
         + count_words(footnotes_html)
@@ -81,7 +88,7 @@ def parse_lesson(
         next=front.next,
         sections=sections,
         source_path=path,
-        claims=locate_claims(text, env["claims"]),
+        claims=claims,
         variables=front.variables,
         parameters=front.parameters,
         names_line=front.names_line,
