@@ -111,9 +111,9 @@ def test_the_shipped_course_lists_its_units_lessons_and_lessons_to_come() -> Non
                 "backpropagation",
                 "gradient-descent-and-the-learning-rate",
                 "curvature-hessian-conditioning-and-newton",
+                "stochastic-and-minibatch-gradient-descent",
             ],
             [
-                "Stochastic and minibatch gradient descent",
                 "Momentum",
                 "Adaptive steps: AdaGrad, RMSProp, Adam and schedules",
             ],
