@@ -100,4 +100,5 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
         "curvature-hessian-conditioning-and-newton": PracticePanel(
             "check-yourself", ("hessian", "critical_point")
         ),
+        "momentum": PracticePanel("check-yourself", ("descent", "stable_rate")),
     }
