@@ -206,11 +206,11 @@ def test_an_extending_unit_may_replace_the_lessons_to_come(tmp_path: Path) -> No
     write_course(
         tmp_path,
         "title: My course\nextends: shipped\ncourses:\n  - title: Math for ML\n    units:\n"
-        "      - title: Optimization & gradient descent\n        coming_next: [Momentum]\n",
+        "      - title: Optimization & gradient descent\n        coming_next: [Line search]\n",
     )
     syllabus = load_catalogue(tmp_path).syllabus
     assert syllabus is not None and syllabus.title == "My course"
-    assert outline(syllabus)[0][3] == ["Momentum"]
+    assert outline(syllabus)[0][3] == ["Line search"]
 
 
 def test_an_extending_lesson_may_not_reuse_a_shipped_slug(tmp_path: Path) -> None:
