@@ -103,6 +103,10 @@ def test_the_lab_starts_on_the_prose_bowl_with_polyaks_beta_marked_as_the_prose_
     beta_star = polyak_beta(LAB_BOWL)
     assert spec["tunedBeta"] == pytest.approx(float(beta_star))
     assert spec["threshold"] == pytest.approx(2 / 10)
+    # Polyak's η* = 4/(√λmax + √λmin)², the rate mark the prose rounds to 0.231.
+    tuned_rate = 4 / (sympy.sqrt(10) + 1) ** 2
+    assert spec["tunedRate"] == pytest.approx(float(tuned_rate))
+    assert round(float(tuned_rate), 3) == 0.231
     # The prose states that mark as a claim on the same bowl, to the two places it shows.
     lesson = load_lesson(SHIPPED_LESSONS / f"{SLUG}.md")
     tuned = [c for c in lesson.claims if c.statement == "tuned beta 1/2 w1^2 + 5w2^2"]
