@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 BACKPROP_PATH = "/lessons/backpropagation"
 CURVATURE_PATH = "/lessons/curvature-hessian-conditioning-and-newton"
 MINIBATCH_PATH = "/lessons/stochastic-and-minibatch-gradient-descent"
+MOMENTUM_PATH = "/lessons/momentum"
 AXE = REPO / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -73,14 +74,22 @@ def reach_every_state(page: Page) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "path",
-    ["/", LESSON_PATH, BACKPROP_PATH, CURVATURE_PATH, MINIBATCH_PATH, "/lessons/no-such-lesson"],
+    [
+        "/",
+        LESSON_PATH,
+        BACKPROP_PATH,
+        CURVATURE_PATH,
+        MINIBATCH_PATH,
+        MOMENTUM_PATH,
+        "/lessons/no-such-lesson",
+    ],
 )
 def test_no_axe_violations(
     open_page: OpenPage, watch: PageWatch, axe_script: Path, scheme: str, path: str
 ) -> None:
     watch.allow(r"status of 404")
     page = open_page(path, color_scheme=scheme, bypass_csp=True)
-    if path in (LESSON_PATH, BACKPROP_PATH, CURVATURE_PATH, MINIBATCH_PATH):
+    if path in (LESSON_PATH, BACKPROP_PATH, CURVATURE_PATH, MINIBATCH_PATH, MOMENTUM_PATH):
         wait_for_widgets(page)
     violations = axe_violations(page, axe_script)
     assert violations == [], "\n".join(violations)

@@ -101,4 +101,5 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
             "check-yourself", ("hessian", "critical_point")
         ),
         "stochastic-and-minibatch-gradient-descent": PracticePanel("check-yourself", ("descent",)),
+        "momentum": PracticePanel("check-yourself", ("descent", "stable_rate")),
     }
