@@ -10,8 +10,9 @@ COURSE = Path(__file__).with_name("fixtures") / "race-course"
 SLUG = "optimizer-race"
 LESSON_FILE = COURSE / f"{SLUG}.md"
 # The race's settings in the lesson, as the tests check them.
+PRESETS = ["ravine", "rosenbrock", "saddle", "two-valleys"]
 PARAMS = {
-    "landscapes": ["ravine", "rosenbrock", "saddle", "two-valleys"],
+    "landscapes": PRESETS,
     "expression": "w1^4/4 - w1 + w2^2",
     "window": [-2, 2, -2, 2],
     "start": {"w1": -1.5, "w2": 1.5},

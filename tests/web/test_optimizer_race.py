@@ -14,7 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from optimizer_reference import reference_adam, reference_heavy_ball, reference_rmsprop
-from race_course import COURSE, LESSON_FILE, PARAMS, SLUG, STEPS, write_race_course
+from race_course import COURSE, LESSON_FILE, PARAMS, PRESETS, SLUG, STEPS, write_race_course
 from steepest.authoring.check import check_lessons
 from steepest.engine.errors import EngineError
 from steepest.web.app import create_app
@@ -61,7 +61,7 @@ def test_the_table_is_the_published_rules_at_the_lessons_settings() -> None:
 def test_every_landscape_has_its_map_start_and_rates() -> None:
     browser = LESSON_SPEC["browser"]
     keys = [land["key"] for land in browser["landscapes"]]
-    assert keys == ["own", *PARAMS["landscapes"]]
+    assert keys == ["own", *PRESETS]
     for land in browser["landscapes"][1:]:
         preset = LANDSCAPES[land["key"]]
         assert land["start"] == [float(c) for c in preset.start]
