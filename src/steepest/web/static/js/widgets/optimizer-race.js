@@ -140,7 +140,6 @@ export function mount(root, progress) {
 
   function start() {
     explored();
-    if (state.step >= spec.steps) state.step = 0;
     if (reduced.matches) {
       // No motion: play goes straight to the end of the race.
       state.step = spec.steps;
@@ -148,6 +147,12 @@ export function mount(root, progress) {
       show();
       announce(said());
       return;
+    }
+    if (state.step >= spec.steps) {
+      // At the finish, play runs the race again from the start.
+      state.step = 0;
+      stepSlider.value = "0";
+      show();
     }
     play.textContent = "Pause";
     play.setAttribute("aria-pressed", "true");
