@@ -183,6 +183,7 @@ def first_rates(index: int) -> dict[str, str]:
 
 def test_the_first_race_shows_the_servers_table_and_words(open_page: OpenPage) -> None:
     _, root = opened(open_page)
+    assert not root.locator("[data-static]").is_visible()
     for row in SPEC["rows"]:
         cells = [root.locator(f'[data-out="{row["key"]}-{c}"]').text_content() for c in range(3)]
         assert cells == row["cells"]
@@ -307,6 +308,12 @@ def test_the_race_reads_without_javascript(open_page: OpenPage) -> None:
     assert root.locator(".needs-js").is_visible()
     assert not root.locator("[data-needs-js]").is_visible()
     assert root.locator("[data-table]").is_visible()
+    # The server's map: the level lines and the four walks, each with its marker.
+    assert root.locator("[data-static] .contour").count() > 5
+    for racer in RACERS:
+        walk = root.locator(f"[data-static] .race-{racer} polyline").get_attribute("points")
+        assert len((walk or "").split()) == STEPS + 1
+        assert root.locator(f"[data-static] .race-{racer} .race-marker").count() == 1
     for row in SPEC["rows"]:
         cells = [root.locator(f'[data-out="{row["key"]}-{c}"]').text_content() for c in range(3)]
         assert cells == row["cells"]

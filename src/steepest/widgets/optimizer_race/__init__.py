@@ -33,6 +33,7 @@ from steepest.widgets.widget import Widget
 
 if TYPE_CHECKING:
     from steepest.engine.surface.surface_types import SurfaceJson
+    from steepest.widgets.minibatch_lab import ContourJson
 
 NAME = "optimizer-race"
 TEMPLATE = "widgets/_optimizer_race.html"
@@ -191,9 +192,26 @@ class RacerRow(TypedDict):
     """Its weights, then its L, after the last step."""
 
 
+class StaticPath(TypedDict):
+    key: str
+    points: str
+    """The walk as an SVG polyline's points."""
+    end: list[float]
+    """Where the walk ends, for its marker."""
+
+
+class StaticMap(TypedDict):
+    """The first landscape's map with the four walks, as the server draws it for the page
+    without JavaScript, in SVG units."""
+
+    size: int
+    contours: list[ContourJson]
+    paths: list[StaticPath]
+    start: list[float]
+
+
 class OptimizerRaceSpec(TypedDict):
     browser: OptimizerRaceBrowser
-    loss_mathml: str
     first_label: str
     start_text: str
     rate_texts: list[str]
@@ -202,6 +220,7 @@ class OptimizerRaceSpec(TypedDict):
     """RMSProp's ε, then Adam's."""
     description: str
     rows: list[RacerRow]
+    picture: StaticMap
 
 
 SPEC: Task[OptimizerRaceParams, OptimizerRaceSpec] = Task(f"{__name__}.spec", "compute_spec")

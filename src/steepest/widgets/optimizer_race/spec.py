@@ -13,7 +13,6 @@ from fractions import Fraction
 import sympy
 
 from steepest.engine.calculus.points import Point, read_point
-from steepest.engine.notation.printing import mathml_equation, mathml_fragment, mathml_math
 from steepest.engine.optimizers.rules import (
     ADAM_EPSILON,
     RMSPROP_EPSILON,
@@ -22,10 +21,13 @@ from steepest.engine.optimizers.rules import (
     HeavyBall,
     RMSProp,
     Rule,
+    Vector,
 )
 from steepest.engine.optimizers.walks import optimizer_path
 from steepest.engine.surface.level_sets import level_sets
+from steepest.engine.surface.surface_types import LevelSetJson
 from steepest.widgets.learning_rate_lab.words import number_text
+from steepest.widgets.minibatch_lab.picture import map_contours, map_polyline, map_scale
 from steepest.widgets.optimizer_race import (
     NAME,
     OWN,
@@ -33,6 +35,7 @@ from steepest.widgets.optimizer_race import (
     OptimizerRaceParams,
     OptimizerRaceSpec,
     RacerRow,
+    StaticMap,
 )
 from steepest.widgets.optimizer_race.landscapes import LANDSCAPES, OPTIMIZERS, Landscape
 from steepest.widgets.optimizer_race.words import NAMES, description
@@ -40,6 +43,7 @@ from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.two_weights import loss_of_two_weights
 
 LEVELS = 12
+MAP_SIZE = 300
 # Four maps in one page: a coarser grid than the surface explorer's keeps the page small, and
 # the lines stay smooth at the map's size.
 GRID = 120
@@ -54,6 +58,7 @@ def compute_spec(params: OptimizerRaceParams) -> OptimizerRaceSpec:
         chosen.insert(0, (OWN, _own(params)))
     ladder = sorted(set(LADDER) | {Fraction(r) for _, land in chosen for r in land.rates})
     landscapes = [_landscape_json(key, land, ladder) for key, land in chosen]
+    surface = landscapes[0]["surface"]
 
     first = chosen[0][1]
     loss, variables = loss_of_two_weights(NAME, first.expression)
@@ -82,15 +87,29 @@ def compute_spec(params: OptimizerRaceParams) -> OptimizerRaceSpec:
             "adamEpsilon": float(ADAM_EPSILON),
             "steps": params.steps,
         },
-        "loss_mathml": mathml_math(
-            mathml_equation(mathml_fragment(sympy.Function("L")(*variables)), mathml_fragment(loss))
-        ),
         "first_label": first.label,
         "start_text": "(" + ", ".join(number_text(float(start[v])) for v in variables) + ")",
         "rate_texts": list(first.rates),
         "epsilon_texts": [number_text(float(RMSPROP_EPSILON)), number_text(float(ADAM_EPSILON))],
         "description": description(first.label, params.steps, first.rates, ends, losses),
         "rows": rows,
+        "picture": _picture(surface["window"], surface["levels"], walks),
+    }
+
+
+def _picture(
+    window: list[float], levels: list[LevelSetJson], walks: list[list[Vector]]
+) -> StaticMap:
+    on_map = map_scale(window, MAP_SIZE)
+    ends = [on_map(float(w[-1][0]), float(w[-1][1])) for w in walks]
+    return {
+        "size": MAP_SIZE,
+        "contours": map_contours(on_map, levels),
+        "paths": [
+            {"key": key, "points": map_polyline(on_map, walk), "end": list(end)}
+            for key, walk, end in zip(OPTIMIZERS, walks, ends, strict=True)
+        ],
+        "start": list(on_map(float(walks[0][0][0]), float(walks[0][0][1]))),
     }
 
 

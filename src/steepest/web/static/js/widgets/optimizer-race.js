@@ -15,7 +15,8 @@ import { numberText } from "./rate-lab/words.js";
 import { onScreen } from "./surface/descent.js";
 import { element } from "./surface/svg.js";
 
-// Each racer's marker at its current point, centred on 0, 0 (the legend draws the same shapes).
+// Each racer's marker at its current point, centred on 0, 0 (the legend and the server's map
+// in _optimizer_race.html draw the same shapes).
 const MARKERS = {
   sgd: "M-4,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0",
   momentum: "M-4,-4h8v8h-8z",
@@ -38,6 +39,8 @@ export function mount(root, progress) {
   const settingSliders = [...root.querySelectorAll("[data-setting]")];
   const reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
   root.querySelector("[data-needs-js]").hidden = false;
+  // The server's map of the first race, for the page without JavaScript: the live map replaces it.
+  root.querySelector("[data-static]").hidden = true;
 
   const explored = markOnce(root, progress);
   const announce = announcer(out.announce);
