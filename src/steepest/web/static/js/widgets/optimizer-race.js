@@ -6,7 +6,7 @@
 // lab's log plot of L − L*, or L itself where L* is not known.
 
 import { announcer, markOnce, settler } from "./live-text.js";
-import { createLinearPlot, drawLinearLines } from "./optimizer-race/linear-plot.js";
+import { drawLinearLines } from "./optimizer-race/linear-plot.js";
 import { compiledLoss, RACERS, raceWalk } from "./optimizer-race/rules.js";
 import { description, NAMES, placeAt } from "./optimizer-race/words.js";
 import { addPath, createBowlMap, drawWalk } from "./rate-lab/bowl-map.js";
@@ -70,7 +70,7 @@ export function mount(root, progress) {
     state.map = map;
     const options = { clipId: "optimizer-race-loss-clip", lines: RACERS.map((racer) => ({ className: `race-${racer}`, role: `loss-${racer}`, stopText: "" })) };
     const svg = root.querySelector("[data-loss]");
-    state.plot = land.lowest === null ? createLinearPlot(svg, options) : createLossPlot(svg, land.lowest === 0, options);
+    state.plot = createLossPlot(svg, land.lowest === 0, options);
     state.now = element("line", { class: "race-now", "data-role": "now" }, svg);
     setText(out["loss-title"], land.lowest === null ? "The loss L against the step" : "The loss above its lowest value, L − L*, against the step, on a log scale");
     land.surface.variables.forEach((name, i) => setText(out[`variable-${i}`], name));
@@ -83,7 +83,8 @@ export function mount(root, progress) {
     const land = state.landscape;
     state.walks = RACERS.map((racer) => raceWalk(state.compiled, racer, settings(racer), land.start, spec.steps));
     const plotted = state.walks.map((w) => (land.lowest === null ? { values: w.losses } : { excess: w.losses.map((l) => l - land.lowest), stoppedAt: null }));
-    state.sx = land.lowest === null ? drawLinearLines(state.plot, plotted) : (drawLossLines(state.plot, plotted), null);
+    if (land.lowest === null) drawLinearLines(state.plot, plotted);
+    else drawLossLines(state.plot, plotted);
     for (const racer of RACERS) {
       setText(out[`rate-${racer}`], rateText(racer));
       rateSliders[racer].setAttribute("aria-valuetext", `${NAMES[racer]} η = ${rateText(racer)}`);

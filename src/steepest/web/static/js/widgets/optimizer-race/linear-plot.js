@@ -1,15 +1,9 @@
 // L itself against the step, on a linear scale: for a loss whose lowest value is not known,
-// where the log plot of L − L* (rate-lab/loss-plot.js) has nothing to measure from. It takes
-// the log plot's frame and lines, so the two look and are driven alike.
+// where the log plot of L − L* (rate-lab/loss-plot.js) has nothing to measure from. It draws
+// into a plot made by that module's createLossPlot, so the two look and are driven alike.
 
-import { createLossPlot } from "../rate-lab/loss-plot.js";
 import { dotsPath } from "../surface/descent.js";
 import { element, formatNumber, ticks } from "../surface/svg.js";
-
-export function createLinearPlot(svg, options) {
-  const plot = createLossPlot(svg, true, options);
-  return { ...plot, yName: "L" };
-}
 
 function text(attributes, words) {
   const node = element("text", attributes);
@@ -48,5 +42,4 @@ export function drawLinearLines(plot, walks) {
     line.dots.setAttribute("d", dotsPath(screen));
     line.stop.toggleAttribute("hidden", true);
   });
-  return sx;
 }
