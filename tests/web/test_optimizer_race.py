@@ -151,3 +151,14 @@ def test_the_page_shows_the_table_and_words_without_javascript_within_its_budget
         )
     assert escape(LESSON_SPEC["description"], quote=False).replace("'", "&#39;") in html
     assert "The map, the plot and the controls need JavaScript" in html
+
+
+def test_the_lessons_own_rates_join_the_ladder_and_the_start_defaults_inside_the_window() -> None:
+    rates = {"sgd": "0.03", "momentum": "0.01", "rmsprop": "0.007", "adam": "0.5"}
+    spec = compute({"expression": "w1^2 + 3w2^2", "window": [-1, 3, 0, 2], "rates": rates})
+    browser = spec["browser"]
+    own = browser["landscapes"][0]
+    assert [browser["ladderTexts"][i] for i in own["rates"]] == list(rates.values())
+    assert "0.03" in browser["ladderTexts"] and "0.02" in browser["ladderTexts"]
+    assert own["start"] == [0.0, 1.0]
+    assert spec["rate_texts"] == list(rates.values())
