@@ -20,6 +20,7 @@ from steepest.widgets import (
     learning_rate_lab,
     minibatch_lab,
     momentum_lab,
+    optimizer_race,
     slope_nudge,
     surface_explorer,
 )
@@ -30,6 +31,7 @@ from steepest.widgets.curvature_explorer import CurvatureExplorerSpec
 from steepest.widgets.learning_rate_lab import LearningRateLabSpec
 from steepest.widgets.minibatch_lab import MinibatchLabSpec
 from steepest.widgets.momentum_lab import MomentumLabSpec
+from steepest.widgets.optimizer_race import OptimizerRaceSpec
 from steepest.widgets.params import WidgetParamsError
 from steepest.widgets.slope_nudge import SlopeNudgeSpec
 from steepest.widgets.surface_explorer import SurfaceExplorerSpec
@@ -45,6 +47,7 @@ WidgetSpec = (
     | CurvatureExplorerSpec
     | MomentumLabSpec
     | MinibatchLabSpec
+    | OptimizerRaceSpec
 )
 # Each widget's parameters go only to its own spec (its constructor checks that they match), so
 # the registry may forget their types.
@@ -65,6 +68,7 @@ _ALL: tuple[AnyWidget, ...] = (
     curvature_explorer.WIDGET,
     momentum_lab.WIDGET,
     minibatch_lab.WIDGET,
+    optimizer_race.WIDGET,
 )
 WIDGETS: dict[str, AnyWidget] = {widget.name: widget for widget in _ALL}
 

@@ -5,7 +5,7 @@ on. Only screen coordinates are worked out here; the template writes the SVG."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from steepest.engine.optimizers.minibatch import Example
 from steepest.engine.optimizers.rules import Vector
@@ -24,6 +24,39 @@ def _band(index: int, count: int) -> int:
     return math.floor(index / (count - 1) * (BANDS - 1) + 0.5) if count > 1 else BANDS // 2
 
 
+MapPoint = Callable[[float, float], tuple[float, float]]
+
+
+def map_scale(window: Sequence[float], size: int) -> MapPoint:
+    """A point of the window on a size×size map, in SVG units (up is up)."""
+    x0, x1, y0, y1 = window
+
+    def on_map(x: float, y: float) -> tuple[float, float]:
+        # Far off the map a point only needs to leave it: keep the SVG's numbers small.
+        sx = min(1e4, max(-1e4, (x - x0) / (x1 - x0) * size))
+        sy = min(1e4, max(-1e4, size - (y - y0) / (y1 - y0) * size))
+        return round(sx, 1), round(sy, 1)
+
+    return on_map
+
+
+def map_polyline(on_map: MapPoint, points: Sequence[Sequence[float]]) -> str:
+    """A walk as an SVG polyline's points."""
+    return " ".join("{},{}".format(*on_map(float(p[0]), float(p[1]))) for p in points)
+
+
+def map_contours(on_map: MapPoint, levels: Sequence[LevelSetJson]) -> list[ContourJson]:
+    """The level lines as SVG paths, each with its colour band as surface/map.js picks it."""
+    return [
+        {
+            "band": _band(index, len(levels)),
+            "d": "M" + "L".join(f"{x},{y}" for x, y in (on_map(p[0], p[1]) for p in line)),
+        }
+        for index, level in enumerate(levels)
+        for line in level["lines"]
+    ]
+
+
 def static_picture(
     window: Sequence[float],
     levels: Sequence[LevelSetJson],
@@ -33,28 +66,12 @@ def static_picture(
     examples: Sequence[Example],
     fitted: Vector,
 ) -> StaticPicture:
-    w0, w1, b0, b1 = window
-
-    def on_map(w: float, b: float) -> tuple[float, float]:
-        # Far off the map a point only needs to leave it: keep the SVG's numbers small.
-        sx = min(1e4, max(-1e4, (w - w0) / (w1 - w0) * MAP_SIZE))
-        sy = min(1e4, max(-1e4, MAP_SIZE - (b - b0) / (b1 - b0) * MAP_SIZE))
-        return round(sx, 1), round(sy, 1)
-
-    def on_map_pair(point: Sequence[float]) -> tuple[float, float]:
-        return on_map(point[0], point[1])
+    on_map = map_scale(window, MAP_SIZE)
 
     def polyline(points: Sequence[Sequence[float]]) -> str:
-        return " ".join("{},{}".format(*on_map(float(p[0]), float(p[1]))) for p in points)
+        return map_polyline(on_map, points)
 
-    contours: list[ContourJson] = [
-        {
-            "band": _band(index, len(levels)),
-            "d": "M" + "L".join(f"{x},{y}" for x, y in map(on_map_pair, line)),
-        }
-        for index, level in enumerate(levels)
-        for line in level["lines"]
-    ]
+    contours = map_contours(on_map, levels)
     xs = [float(e.x) for e in examples]
     ys = [float(e.y) for e in examples]
     low, high = min(ys), max(ys)
