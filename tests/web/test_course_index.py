@@ -8,7 +8,6 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from html import escape
 from pathlib import Path
 
 import pytest
