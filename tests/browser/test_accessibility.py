@@ -17,6 +17,7 @@ BACKPROP_PATH = "/lessons/backpropagation"
 CURVATURE_PATH = "/lessons/curvature-hessian-conditioning-and-newton"
 MINIBATCH_PATH = "/lessons/stochastic-and-minibatch-gradient-descent"
 MOMENTUM_PATH = "/lessons/momentum"
+ADAPTIVE_PATH = "/lessons/adaptive-steps-adagrad-rmsprop-adam-and-schedules"
 AXE = REPO / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -81,6 +82,7 @@ def reach_every_state(page: Page) -> None:
         CURVATURE_PATH,
         MINIBATCH_PATH,
         MOMENTUM_PATH,
+        ADAPTIVE_PATH,
         "/lessons/no-such-lesson",
     ],
 )
@@ -89,7 +91,15 @@ def test_no_axe_violations(
 ) -> None:
     watch.allow(r"status of 404")
     page = open_page(path, color_scheme=scheme, bypass_csp=True)
-    if path in (LESSON_PATH, BACKPROP_PATH, CURVATURE_PATH, MINIBATCH_PATH, MOMENTUM_PATH):
+    widget_pages = (
+        LESSON_PATH,
+        BACKPROP_PATH,
+        CURVATURE_PATH,
+        MINIBATCH_PATH,
+        MOMENTUM_PATH,
+        ADAPTIVE_PATH,
+    )
+    if path in widget_pages:
         wait_for_widgets(page)
     violations = axe_violations(page, axe_script)
     assert violations == [], "\n".join(violations)

@@ -40,6 +40,7 @@ courses:
     units:
       - title: Optimization & gradient descent
         lessons: [walking-downhill]
+        coming_next: [Weight decay]
       - title: Probability
         coming_next:
           - Counting, carefully
@@ -75,7 +76,7 @@ range: 2
 start: {w1: 1.5, w2: 1}
 ```"""
 # The shipped unit as the shipped course file has it today: the folder's lesson goes after its
-# lessons, and its lessons still to come stay listed.
+# lessons, and the folder's own lessons to come replace the shipped unit's (it may have none).
 _SHIPPED_UNIT = load_catalogue().syllabus.courses[0].units[0]  # type: ignore[union-attr]
 # In page order: course headings, unit headings, lesson links and lessons coming next.
 EXPECTED = [
@@ -84,7 +85,7 @@ EXPECTED = [
     *(f"lesson: /lessons/{lesson.slug}" for lesson in _SHIPPED_UNIT.lessons),
     "lesson: /lessons/walking-downhill",
     # Numbered on from the unit's last lesson, walking-downhill's 09.
-    *(f"next: Lesson {10 + i:02} {title}" for i, title in enumerate(_SHIPPED_UNIT.coming_next)),
+    "next: Lesson 10 Weight decay",
     "unit: Probability",
     "next: Lesson 01 Counting, carefully",
     "next: Lesson 02 Bayes' rule",
@@ -201,7 +202,11 @@ def test_screenshot_of_the_index(
         path=str(SHOTS / f"index-{course}-{width}-{scheme}.png"), full_page=True
     )
     assert png_size(whole)[0] == width  # nothing wider than the screen, on a phone too
-    for name, selector in {"index-heading": "main > h1", "index-unit": ".upcoming"}.items():
+    regions = {"index-heading": "main > h1"}
+    # The shipped unit may have no lessons left to come; the extended course gives it some.
+    if course == "extended" or page.locator(".upcoming").count():
+        regions["index-unit"] = ".upcoming"
+    for name, selector in regions.items():
         shot = SHOTS / f"{name}-{course}-{width}-{scheme}.png"
         check_region(page, f"{selector} >> nth=0", shot, scheme)
     check_region(

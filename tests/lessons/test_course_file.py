@@ -113,10 +113,9 @@ def test_the_shipped_course_lists_its_units_lessons_and_lessons_to_come() -> Non
                 "curvature-hessian-conditioning-and-newton",
                 "stochastic-and-minibatch-gradient-descent",
                 "momentum",
+                "adaptive-steps-adagrad-rmsprop-adam-and-schedules",
             ],
-            [
-                "Adaptive steps: AdaGrad, RMSProp, Adam and schedules",
-            ],
+            [],
         )
     ]
 
@@ -161,11 +160,13 @@ def test_without_a_course_file_the_front_matter_groups_the_lessons(tmp_path: Pat
 
 
 def test_extending_the_shipped_course_adds_lessons_and_units(tmp_path: Path) -> None:
-    # The folder writes the shipped unit's next lesson to come: it joins the unit after the
-    # shipped lessons, and leaves that unit's list of lessons to come.
+    # The folder gives the shipped unit lessons to come of its own (the shipped unit may have
+    # none left) and writes the first: it joins the unit after the shipped lessons, and leaves
+    # that unit's list of lessons to come.
     shipped = load_catalogue().syllabus
     (shipped_unit,) = outline(shipped)[:1]
-    course, unit, shipped_slugs, to_come = shipped_unit
+    course, unit, shipped_slugs, _ = shipped_unit
+    to_come = ["Warm restarts: the learning rate, again", "Weight decay"]
     write_course(
         tmp_path,
         f"""\
@@ -175,6 +176,9 @@ courses:
     units:
       - title: {unit}
         lessons: [written-next]
+        coming_next:
+          - "{to_come[0]}"
+          - {to_come[1]}
       - title: Probability
         lessons: [bayes]
         coming_next: [Entropy]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from steepest.authoring.check import check_lessons, lesson_files
 from steepest.lessons import SHIPPED_LESSONS, load_catalogue
 from steepest.lessons.course_order import course_place
 from steepest.lessons.syllabus import Upcoming
+from steepest.web.app import create_app
+from steepest.web.settings import Settings
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -22,11 +25,20 @@ with warnings.catch_warnings():
 CATALOGUE = load_catalogue(SHIPPED_LESSONS)
 ORDER = [lesson.slug for lesson in CATALOGUE]
 assert CATALOGUE.syllabus is not None
-# The unit's lessons still to come, numbered on from its last lesson: (number, title).
-TO_COME = [
-    (f"{len(ORDER) + 1 + i:02}", title)
-    for i, title in enumerate(CATALOGUE.syllabus.courses[0].units[0].coming_next)
-]
+# The shipped unit may have no lessons left to come, so a course that extends it gives it some:
+# they replace the shipped unit's, numbered on from its last lesson as (number, title).
+COMING_NEXT = ["Warm restarts: the learning rate, again", "Weight decay"]
+EXTENDING_COURSE = f"""\
+extends: shipped
+courses:
+  - title: Math for ML
+    units:
+      - title: Optimization & gradient descent
+        coming_next:
+          - "{COMING_NEXT[0]}"
+          - {COMING_NEXT[1]}
+"""
+TO_COME = [(f"{len(ORDER) + 1 + i:02}", title) for i, title in enumerate(COMING_NEXT)]
 _PAGER = re.compile(r'<nav class="lesson-pager".*?</nav>', re.S)
 _LINK = re.compile(
     r'<a class="pager-link pager-(?P<kind>previous|next)" rel="(?:prev|next)"'
@@ -64,10 +76,27 @@ def test_each_shipped_lesson_links_the_lessons_before_and_after_it_in_course_ord
     assert links == expected
 
 
+@pytest.fixture(scope="module")
+def extended_lessons(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("extended")
+    (folder / "course.yaml").write_text(EXTENDING_COURSE, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def extended_client(
+    extended_lessons: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    database = f"sqlite:///{tmp_path_factory.mktemp('store') / 'steepest.sqlite3'}"
+    settings = Settings(lesson_dir=extended_lessons, workers=1, timeout=10.0, database=database)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
 def test_the_last_lesson_of_the_unit_lists_what_comes_next_as_text_not_links(
-    client: TestClient,
+    extended_client: TestClient,
 ) -> None:
-    html = client.get(f"/lessons/{ORDER[-1]}").text
+    html = extended_client.get(f"/lessons/{ORDER[-1]}").text
     (pager,) = _PAGER.findall(html)
     upcoming = pager[pager.index('class="pager-upcoming"') :]
     listed = [(m["number"], unescape(m["title"])) for m in _UPCOMING.finditer(upcoming)]
@@ -79,23 +108,35 @@ def test_the_last_lesson_of_the_unit_lists_what_comes_next_as_text_not_links(
 
 
 def test_the_index_numbers_the_lessons_coming_next_on_from_the_last_written_one(
-    client: TestClient,
+    extended_client: TestClient,
 ) -> None:
-    html = client.get("/").text
+    html = extended_client.get("/").text
     upcoming = html[html.index('class="upcoming"') :]
     numbers = [m["number"] for m in _UPCOMING.finditer(upcoming)]
     written = [lesson.number_label for lesson in CATALOGUE]
-    assert written + numbers == ["01", "02", "03", "04", "05", "06", "07", "08"]
+    assert written + numbers == [f"{n:02}" for n in range(1, len(ORDER) + len(TO_COME) + 1)]
     assert upcoming.count("(not yet available)") == len(TO_COME)
     assert "<a " not in upcoming.split("</ul>")[0]
 
 
-def test_a_unit_numbers_its_coming_lessons_after_its_last_lesson() -> None:
-    assert CATALOGUE.syllabus is not None
-    (unit,) = CATALOGUE.syllabus.courses[0].units
-    assert unit.upcoming[0] == Upcoming(len(ORDER) + 1, unit.coming_next[0])
+def test_a_unit_numbers_its_coming_lessons_after_its_last_lesson(extended_lessons: Path) -> None:
+    syllabus = load_catalogue(extended_lessons).syllabus
+    assert syllabus is not None
+    (unit,) = syllabus.courses[0].units
+    assert unit.upcoming[0] == Upcoming(len(ORDER) + 1, COMING_NEXT[0])
     assert [(u.number_label, u.title) for u in unit.upcoming] == TO_COME
-    assert course_place(CATALOGUE.syllabus, "no-such-lesson").next is None
+    assert course_place(syllabus, "no-such-lesson").next is None
+
+
+def test_a_unit_with_nothing_to_come_ends_its_last_lesson_with_no_next(
+    client: TestClient,
+) -> None:
+    assert CATALOGUE.syllabus is not None
+    if CATALOGUE.syllabus.courses[0].units[-1].coming_next:
+        pytest.skip("the shipped unit still has lessons to come")
+    (pager,) = _PAGER.findall(client.get(f"/lessons/{ORDER[-1]}").text)
+    assert "next" not in pager_links(pager)
+    assert "Coming next in this unit" not in pager
 
 
 COURSE = """\
