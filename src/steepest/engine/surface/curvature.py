@@ -53,19 +53,28 @@ def curvature_at(
     loss: sympy.Expr, variables: Sequence[sympy.Symbol], point: Point
 ) -> LocalCurvature:
     """L, ∇L, H and H's eigen-directions at `point`, exact where the point is exact."""
+    value, slopes, matrix = _derivatives_at(loss, variables, point)
+    return LocalCurvature(value, slopes, matrix, eigen_directions(matrix, variables))
+
+
+def _derivatives_at(
+    loss: sympy.Expr, variables: Sequence[sympy.Symbol], point: Point
+) -> tuple[sympy.Expr, tuple[sympy.Expr, ...], sympy.Matrix]:
+    """L, ∇L and H at `point`, without the eigen-directions: those of an exact H with entries
+    such as sin(91/100) cost SymPy seconds, and the model and Newton's step do not need them."""
     value = evaluate_at(loss, point)
     slopes = tuple(evaluate_at(s, point) for s in gradient(loss, variables))
     matrix = hessian(loss, variables).applyfunc(lambda entry: evaluate_at(entry, point))
-    return LocalCurvature(value, slopes, matrix, eigen_directions(matrix, variables))
+    return value, slopes, matrix
 
 
 def taylor_model(loss: sympy.Expr, variables: Sequence[sympy.Symbol], point: Point) -> sympy.Expr:
     """The second-order Taylor model of `loss` about `point`, in `variables`."""
-    local = curvature_at(loss, variables, point)
+    value, slopes, matrix = _derivatives_at(loss, variables, point)
     offset = sympy.Matrix([v - point[v] for v in variables])
-    linear = sum((g * o for g, o in zip(local.gradient, offset, strict=True)), sympy.Integer(0))
-    quadratic = (offset.T * local.hessian * offset)[0, 0] / 2
-    return sympy.expand(local.value + linear + quadratic)
+    linear = sum((g * o for g, o in zip(slopes, offset, strict=True)), sympy.Integer(0))
+    quadratic = (offset.T * matrix * offset)[0, 0] / 2
+    return sympy.expand(value + linear + quadratic)
 
 
 def newton_step(
@@ -73,13 +82,13 @@ def newton_step(
 ) -> tuple[sympy.Expr, ...]:
     """Where one Newton step from `point` lands: p − H(p)⁻¹∇L(p), the model's stationary point.
     An EvaluationError where H(p) is singular, so that the model has no such point."""
-    local = curvature_at(loss, variables, point)
-    if local.hessian.det() == 0:
+    _, slopes, matrix = _derivatives_at(loss, variables, point)
+    if matrix.det() == 0:
         raise EvaluationError(
             f"the Hessian at {format_point(point)} is singular (an eigenvalue is 0), so the"
             " quadratic model has no lowest point there and Newton's step is undefined"
         )
-    move = local.hessian.LUsolve(sympy.Matrix(local.gradient))
+    move = matrix.LUsolve(sympy.Matrix(slopes))
     return tuple(sympy.radsimp(point[v] - m) for v, m in zip(variables, move, strict=True))
 
 
