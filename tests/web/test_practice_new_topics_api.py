@@ -1,4 +1,4 @@
-"""The practice topics of lessons 01, 04 and 05 through the API and real compute workers: a
+"""The practice topics of lessons 01, 04, 05 and 07 through the API and real compute workers: a
 problem of each, answered right, with a named slip, and with unreadable input."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ SHAPES = {
     "stable_rate": "scalar",
     "hessian": "matrix",
     "critical_point": "choice",
+    "momentum_step": "vector",
 }
 LEVEL = 2
 
@@ -40,10 +41,12 @@ def served(client: TestClient, topic: str) -> tuple[dict[str, Any], Problem]:
 
 
 def typed(problem: Problem, values: tuple[Any, ...]) -> str:
-    """An answer as a learner types it: a formula or number, or [a, b; c, d]."""
+    """An answer as a learner types it: a formula or number, (a, b), or [a, b; c, d]."""
     if problem.is_matrix:
         a, b, c, d = (to_text(v) for v in values)
         return f"[{a}, {b}; {c}, {d}]"
+    if problem.is_vector:
+        return "(" + ", ".join(to_text(v) for v in values) + ")"
     return to_text(values[0])
 
 

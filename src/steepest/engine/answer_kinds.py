@@ -27,10 +27,13 @@ TypedKind = Literal["partial", VectorKind]
 CurvatureKind = Literal["stable_rate", "hessian"]
 """About the second derivatives of a loss of two variables or one: the largest learning rate at
 which gradient descent converges on a quadratic (a number), and the Hessian (a matrix)."""
-ProblemKind = Literal[TypedKind, "optimum", "derivative", CurvatureKind, "critical_point"]
+ProblemKind = Literal[
+    TypedKind, "optimum", "derivative", CurvatureKind, "critical_point", "momentum_step"
+]
 """`derivative`: L′(w) of a loss of one variable, as a formula; `critical_point`: whether a
-point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three. Practice only,
-like the rest past the typed kinds."""
+point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three; `momentum_step`:
+where two heavy-ball steps from a point land, as numbers. Practice only, like the rest past the
+typed kinds."""
 POINT_KINDS: tuple[PointKind, ...] = get_args(PointKind)
 VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
@@ -49,6 +52,10 @@ CriticalKind = Literal[ClassifiedKind, "inconclusive"]
 SlipKind = Literal["chain_factor", "power_coefficient", "constant_factor"]
 """A derivative rule applied with its classic slip (see `mistakes.slips`)."""
 SLIP_KINDS: tuple[SlipKind, ...] = get_args(SlipKind)
+
+MomentumSlipKind = Literal["velocity_forgotten", "rate_applied_twice", "momentum_on_gradient"]
+"""The heavy-ball rule misremembered (see `problems.heavy_ball`)."""
+MOMENTUM_SLIP_KINDS: tuple[MomentumSlipKind, ...] = get_args(MomentumSlipKind)
 
 MistakeCode = Literal[
     # In one partial derivative
@@ -82,6 +89,8 @@ MistakeCode = Literal[
     # In telling a critical point's kind
     "ignored_determinant",
     "missed_extremum",
+    # In two heavy-ball steps
+    MomentumSlipKind,
     # In any number
     "rounded",
 ]

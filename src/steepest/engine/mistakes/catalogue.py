@@ -19,6 +19,7 @@ from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.curvature_mistakes import hessian_mistakes, stable_rate_mistakes
 from steepest.engine.mistakes.mistake import Mistake
+from steepest.engine.mistakes.momentum_mistakes import momentum_mistakes
 from steepest.engine.mistakes.slips import Slipped, slipped_derivative
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
@@ -43,6 +44,8 @@ def likely_mistakes(problem: Problem) -> tuple[Mistake, ...]:
         return stable_rate_mistakes(problem)
     if problem.kind == "hessian":
         return hessian_mistakes(problem)
+    if problem.kind == "momentum_step":
+        return momentum_mistakes(problem)
     return tuple(_vector_mistakes(problem))
 
 
@@ -124,6 +127,8 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     """Mistakes in one partial derivative, as they show in component `index` of the answer."""
     if problem.kind == "hessian":
         return _hessian_entry_mistakes(problem, index)
+    if problem.kind == "momentum_step":
+        return ()  # a wrong landing point is a misremembered rule, named whole
     v = problem.variables[index]
     transform = _component_transform(problem)
     found: list[Mistake] = []

@@ -201,10 +201,11 @@ def _fits(problem: Problem, left: LeftSide) -> bool:
         "derivative": problem.kind in ("partial", "derivative")
         and len(problem.variables) == 1
         and left.variable in (None, _respect_name(problem)),
-        "gradient": problem.is_vector and not problem.is_matrix,
+        "gradient": problem.is_vector and problem.kind != "momentum_step",
         "name": (problem.kind == "optimum" and left.variable in problem.names)
         or (problem.kind == "stable_rate" and left.variable == "eta")
-        or (problem.is_matrix and left.variable == "H"),
+        or (problem.is_matrix and left.variable == "H")
+        or (problem.kind == "momentum_step" and left.variable in (*problem.names, "w")),
         "value": False,
     }[left.named]
 
@@ -223,6 +224,8 @@ def _asked(problem: Problem) -> str:
         return "the place of the optimum" if not problem.names else f"{problem.names[0]}"
     if problem.kind == "stable_rate":
         return "η_max"
+    if problem.kind == "momentum_step":
+        return "where the steps land"
     if problem.is_matrix:
         return f"the Hessian of {name}"
     return f"∇{name}"

@@ -11,6 +11,7 @@ Eight kinds, all about one function `L` (or `V` for the box):
     stable_rate  the η below which descent converges on a quadratic: 2/λmax    scalar
     hessian      the matrix of second derivatives       matrix, entries row by row
     critical_point  whether ∇L = 0 at a point makes a minimum, maximum or saddle   a choice
+    momentum_step   where two heavy-ball steps from a point land    vector (scalar for one weight)
 
 The answer key (`expected`) stays on the server: `to_public_json` leaves it out, and
 `solutions.worked_solution` (the worked solution) is for after an attempt.
@@ -50,6 +51,7 @@ from steepest.engine.notation.symbols import (
     make_symbol,
     order_variables,
 )
+from steepest.engine.problems.heavy_ball import heavy_ball_rules, rate_text, walk
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
 
 CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
@@ -79,6 +81,8 @@ class Problem:
     """Constants the function may hold (η): never differentiated; an answer may use them."""
     classification: ClassifiedKind | None = None
     """For `critical_point`: the answer key, one of `CLASSIFICATIONS` (`expected` is empty)."""
+    rates: tuple[sympy.Expr, ...] = ()
+    """For `momentum_step`: the learning rate η and the momentum β, exact."""
 
     @property
     def names(self) -> list[str]:
@@ -101,6 +105,8 @@ class Problem:
 
     @property
     def is_vector(self) -> bool:
+        if self.kind == "momentum_step":
+            return len(self.variables) > 1  # one weight lands on one number
         return self.kind in VECTOR_KINDS
 
     @property
@@ -139,6 +145,8 @@ class Problem:
             return f"Find the derivative {self.name}′({self.names[0]}) of {f}."
         if self.kind == "stable_rate":
             return self._stable_rate_prompt(f)
+        if self.kind == "momentum_step":
+            return self._momentum_prompt(f)
         if self.kind == "hessian":
             return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
         if self.kind == "critical_point":
@@ -171,6 +179,22 @@ class Problem:
         return (
             f"Gradient descent steps {step} on {f}. It converges from every start exactly"
             " when 0 < η < η_max. Find η_max, exactly or to 3 significant figures."
+        )
+
+    def _momentum_prompt(self, f: str) -> str:
+        assert self.point is not None
+        rate, beta = (rate_text(r) for r in self.rates)
+        if len(self.variables) == 1:
+            w, start = self.names[0], to_text(self.point[0])
+            slope = f"{self.name}′({w})"
+            where = f"Give the new {w}"
+        else:
+            w, start, slope = "w", _point_text(self.point), f"∇{self.name}(w)"
+            where = f"Give the new w as ({', '.join(self.names)})"
+        return (
+            f"Heavy-ball momentum steps v ← βv + {slope}, then {w} ← {w} − ηv, on {f}, with"
+            f" η = {rate} and β = {beta}. Starting from {w} = {start} with v = 0, where are you"
+            f" after two steps? {where}, exactly."
         )
 
     def function_mathml(self) -> str:
@@ -220,6 +244,7 @@ def make_problem(
     level: int | None = None,
     seed: int | None = None,
     parameters: Sequence[sympy.Symbol] = (),
+    rates: Sequence[sympy.Expr] = (),
 ) -> Problem:
     """A problem with its answer key worked out by the engine."""
     variables = tuple(variables)
@@ -245,6 +270,10 @@ def make_problem(
         expected = tuple(hessian(function, variables))
     elif kind == "critical_point":
         expected, classification = (), _classify(function, variables, at)
+    elif kind == "momentum_step":
+        if at is None or len(at) != len(variables) or len(rates) != 2:
+            raise VariableError("a momentum step needs a starting point, η and β")
+        expected = walk(function, variables, at, heavy_ball_rules(*rates))[-1]
     elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
@@ -269,6 +298,7 @@ def make_problem(
         seed,
         tuple(parameters),
         classification,
+        tuple(rates),
     )
 
 

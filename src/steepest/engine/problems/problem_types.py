@@ -80,7 +80,16 @@ class CurvatureStepJson(ExplainedStepJson):
     kind: CurvatureStepKind
 
 
-SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson
+MomentumStepKind = Literal["slope", "heavy_ball_step"]
+
+
+class MomentumStepJson(ExplainedStepJson):
+    """A step of two heavy-ball steps: the gradient, then each step with its velocity."""
+
+    kind: MomentumStepKind
+
+
+SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson | MomentumStepJson
 
 
 class WorkedSolutionJson(TypedDict):

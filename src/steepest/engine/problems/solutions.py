@@ -28,6 +28,7 @@ from steepest.engine.problems.curvature_solutions import (
     matrix_mathml,
     stable_rate_steps,
 )
+from steepest.engine.problems.momentum_solutions import momentum_steps
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.problem_types import (
     OptimumStepJson,
@@ -84,6 +85,8 @@ def worked_solution(problem: Problem) -> WorkedSolutionJson:
 def _steps(problem: Problem) -> list[SolutionStepJson]:
     if problem.kind == "stable_rate":
         return [*stable_rate_steps(problem)]
+    if problem.kind == "momentum_step":
+        return [*momentum_steps(problem)]
     if problem.kind == "hessian":
         return [*_partial_steps(problem), *hessian_steps(problem)]
     if problem.kind in ("partial", "derivative"):

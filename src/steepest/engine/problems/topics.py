@@ -49,6 +49,8 @@ TOPICS: dict[str, Topic] = {
               ("quadratics", "cubics", "products and powers")),
         Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
               ("quadratics", "cubics", "a double well")),
+        Topic("momentum_step", "Momentum steps", ("momentum_step",),
+              ("one weight", "a separable bowl", "a bowl with a cross term")),
     )
 }  # fmt: skip
 
