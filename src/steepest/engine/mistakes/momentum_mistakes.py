@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from steepest.engine.answer_kinds import MomentumSlipKind
 from steepest.engine.mistakes.mistake import Mistake
-from steepest.engine.problems.heavy_ball import SLIPPED_RULES, walk
+from steepest.engine.problems.exact_walk import exact_walk
+from steepest.engine.problems.heavy_ball import SLIPPED_RULES
 from steepest.engine.problems.problem import Problem
 
 _MESSAGES: dict[MomentumSlipKind, str] = {
@@ -35,7 +36,7 @@ def momentum_mistakes(problem: Problem) -> tuple[Mistake, ...]:
     rate, beta = problem.rates
     found = []
     for code, slipped in SLIPPED_RULES.items():
-        landed = walk(problem.function, problem.variables, problem.point, slipped(rate, beta))
+        landed = exact_walk(problem.function, problem.variables, problem.point, slipped(rate, beta))
         if landed[-1] != problem.expected:
             found.append(Mistake(code, landed[-1], _MESSAGES[code]))
     return tuple(found)

@@ -18,7 +18,8 @@ from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.errors import EvaluationError
 from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.problems.draws import MAX_TRIES
-from steepest.engine.problems.heavy_ball import SLIPPED_RULES, walk
+from steepest.engine.problems.exact_walk import exact_walk
+from steepest.engine.problems.heavy_ball import SLIPPED_RULES
 from steepest.engine.problems.problem import Problem, make_problem
 
 # ηλ ≤ 1 along every direction for the curvatures drawn (λ ≤ 10): no step overshoots wildly.
@@ -61,7 +62,7 @@ def momentum_step_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
             kind, function, variables, point=start, rates=rates, level=level, seed=seed
         )
         landings = {
-            walk(function, variables, start, slipped(*rates))[-1]
+            exact_walk(function, variables, start, slipped(*rates))[-1]
             for slipped in SLIPPED_RULES.values()
         }
         if problem.expected not in landings and len(landings) == len(SLIPPED_RULES):

@@ -21,7 +21,8 @@ from steepest.engine.notation.printing import (
     to_text,
 )
 from steepest.engine.optimizers.rules import HeavyBall, Vector, initial_state
-from steepest.engine.problems.heavy_ball import STEPS, rate_text
+from steepest.engine.problems.exact_walk import rate_text
+from steepest.engine.problems.heavy_ball import STEPS
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.problem_types import MomentumStepJson, MomentumStepKind
 

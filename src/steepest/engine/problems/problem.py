@@ -51,7 +51,8 @@ from steepest.engine.notation.symbols import (
     make_symbol,
     order_variables,
 )
-from steepest.engine.problems.heavy_ball import heavy_ball_rules, rate_text, walk
+from steepest.engine.problems.exact_walk import exact_walk, rate_text
+from steepest.engine.problems.heavy_ball import heavy_ball_rules
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
 
 CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
@@ -273,7 +274,7 @@ def make_problem(
     elif kind == "momentum_step":
         if at is None or len(at) != len(variables) or len(rates) != 2:
             raise VariableError("a momentum step needs a starting point, η and β")
-        expected = walk(function, variables, at, heavy_ball_rules(*rates))[-1]
+        expected = exact_walk(function, variables, at, heavy_ball_rules(*rates))[-1]
     elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
