@@ -103,6 +103,6 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
         "stochastic-and-minibatch-gradient-descent": PracticePanel("check-yourself", ("descent",)),
         "momentum": PracticePanel("check-yourself", ("momentum_step", "descent", "stable_rate")),
         "adaptive-steps-adagrad-rmsprop-adam-and-schedules": PracticePanel(
-            "check-yourself", ("descent",)
+            "check-yourself", ("adam_step",)
         ),
     }

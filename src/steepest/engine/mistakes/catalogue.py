@@ -13,14 +13,14 @@ from functools import lru_cache
 
 import sympy
 
-from steepest.engine.answer_kinds import SLIP_KINDS, Goal, MistakeCode, SlipKind
+from steepest.engine.answer_kinds import SLIP_KINDS, STEP_KINDS, Goal, MistakeCode, SlipKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.curvature_mistakes import hessian_mistakes, stable_rate_mistakes
 from steepest.engine.mistakes.mistake import Mistake
-from steepest.engine.mistakes.momentum_mistakes import momentum_mistakes
 from steepest.engine.mistakes.slips import Slipped, slipped_derivative
+from steepest.engine.mistakes.step_mistakes import adaptive_mistakes, momentum_mistakes
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import real_critical_points
@@ -46,6 +46,8 @@ def likely_mistakes(problem: Problem) -> tuple[Mistake, ...]:
         return hessian_mistakes(problem)
     if problem.kind == "momentum_step":
         return momentum_mistakes(problem)
+    if problem.kind in ("adam_step", "rmsprop_step"):
+        return adaptive_mistakes(problem)
     return tuple(_vector_mistakes(problem))
 
 
@@ -127,7 +129,7 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     """Mistakes in one partial derivative, as they show in component `index` of the answer."""
     if problem.kind == "hessian":
         return _hessian_entry_mistakes(problem, index)
-    if problem.kind == "momentum_step":
+    if problem.kind in STEP_KINDS:
         return ()  # a wrong landing point is a misremembered rule, named whole
     v = problem.variables[index]
     transform = _component_transform(problem)

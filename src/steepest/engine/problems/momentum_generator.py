@@ -16,44 +16,23 @@ import sympy
 
 from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.errors import EvaluationError
-from steepest.engine.notation.symbols import make_symbol
-from steepest.engine.problems.draws import MAX_TRIES
+from steepest.engine.problems.draws import MAX_TRIES, small_bowl, whole_point
 from steepest.engine.problems.exact_walk import exact_walk
 from steepest.engine.problems.heavy_ball import SLIPPED_RULES
 from steepest.engine.problems.problem import Problem, make_problem
 
-# ηλ ≤ 1 along every direction for the curvatures drawn (λ ≤ 10): no step overshoots wildly.
+# ηλ ≤ 1 along every direction for the curvatures `small_bowl` draws (λ ≤ 10): no step
+# overshoots wildly.
 _RATES = (sympy.Rational(1, 10), sympy.Rational(1, 20))
 _BETAS = (sympy.Rational(1, 2), sympy.Rational(9, 10))
-_LARGEST = 3
-
-
-def _start(rng: np.random.Generator, size: int) -> tuple[sympy.Integer, ...]:
-    """Small whole coordinates, none zero, so every weight moves."""
-    return tuple(sympy.Integer(int(rng.choice([-2, -1, 1, 2]))) for _ in range(size))
-
-
-def _bowl(rng: np.random.Generator, level: int) -> tuple[sympy.Expr, tuple[sympy.Symbol, ...]]:
-    """A positive-definite quadratic of the level, with small whole coefficients."""
-    if level == 1:
-        w = make_symbol("w")
-        return int(rng.integers(1, _LARGEST + 1)) * w**2, (w,)
-    u, v = make_symbol("w1"), make_symbol("w2")
-    a, b = (int(c) + 1 for c in rng.choice(_LARGEST, size=2, replace=False))
-    if level == 2:
-        return a * u**2 + b * v**2, (u, v)
-    # |c| < 2√(ab) keeps the bowl positive definite; c ≠ 0 couples the weights.
-    crosses = [c for c in range(-_LARGEST, _LARGEST + 1) if c != 0 and c * c < 4 * a * b]
-    c = crosses[int(rng.integers(0, len(crosses)))]
-    return a * u**2 + c * u * v + b * v**2, (u, v)
 
 
 def momentum_step_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
     """Two heavy-ball steps on a bowl of the level, each slip telling itself apart."""
     rng = np.random.default_rng(seed)
     for _ in range(MAX_TRIES):
-        function, variables = _bowl(rng, level)
-        start = _start(rng, len(variables))
+        function, variables = small_bowl(rng, level)
+        start = whole_point(rng, len(variables))
         rates = (
             _RATES[int(rng.integers(0, len(_RATES)))],
             _BETAS[int(rng.integers(0, len(_BETAS)))],

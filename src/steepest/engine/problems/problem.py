@@ -12,6 +12,8 @@ Eight kinds, all about one function `L` (or `V` for the box):
     hessian      the matrix of second derivatives       matrix, entries row by row
     critical_point  whether ∇L = 0 at a point makes a minimum, maximum or saddle   a choice
     momentum_step   where two heavy-ball steps from a point land    vector (scalar for one weight)
+    adam_step       where one Adam step lands, ε = 0                 vector (scalar for one weight)
+    rmsprop_step    where one RMSProp step lands, ε = 0              vector (scalar for one weight)
 
 The answer key (`expected`) stays on the server: `to_public_json` leaves it out, and
 `solutions.worked_solution` (the worked solution) is for after an attempt.
@@ -26,6 +28,7 @@ import sympy
 
 from steepest.engine.answer_kinds import (
     POINT_KINDS,
+    STEP_KINDS,
     VECTOR_KINDS,
     ClassifiedKind,
     DomainKind,
@@ -51,6 +54,7 @@ from steepest.engine.notation.symbols import (
     make_symbol,
     order_variables,
 )
+from steepest.engine.problems.adaptive import adaptive_rules
 from steepest.engine.problems.exact_walk import exact_walk, rate_text
 from steepest.engine.problems.heavy_ball import heavy_ball_rules
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
@@ -83,7 +87,8 @@ class Problem:
     classification: ClassifiedKind | None = None
     """For `critical_point`: the answer key, one of `CLASSIFICATIONS` (`expected` is empty)."""
     rates: tuple[sympy.Expr, ...] = ()
-    """For `momentum_step`: the learning rate η and the momentum β, exact."""
+    """For `momentum_step`: the learning rate η and the momentum β; for `adam_step` and
+    `rmsprop_step`: η. Exact."""
 
     @property
     def names(self) -> list[str]:
@@ -106,7 +111,7 @@ class Problem:
 
     @property
     def is_vector(self) -> bool:
-        if self.kind == "momentum_step":
+        if self.kind in STEP_KINDS:
             return len(self.variables) > 1  # one weight lands on one number
         return self.kind in VECTOR_KINDS
 
@@ -148,6 +153,8 @@ class Problem:
             return self._stable_rate_prompt(f)
         if self.kind == "momentum_step":
             return self._momentum_prompt(f)
+        if self.kind in ("adam_step", "rmsprop_step"):
+            return self._adaptive_prompt(f)
         if self.kind == "hessian":
             return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
         if self.kind == "critical_point":
@@ -196,6 +203,25 @@ class Problem:
             f"Heavy-ball momentum steps v ← βv + {slope}, then {w} ← {w} − ηv, on {f}, with"
             f" η = {rate} and β = {beta}. Starting from {w} = {start} with v = 0, where are you"
             f" after two steps? {where}, exactly."
+        )
+
+    def _adaptive_prompt(self, f: str) -> str:
+        assert self.point is not None
+        (rate,) = (rate_text(r) for r in self.rates)
+        one = len(self.variables) == 1
+        w = self.names[0] if one else "w"
+        start = to_text(self.point[0]) if one else _point_text(self.point)
+        where = f"Give the new {w}" if one else f"Give the new w as ({', '.join(self.names)})"
+        if self.kind == "adam_step":
+            rule = (
+                f"Adam, with η = {rate}, the default β1 = 0.9 and β2 = 0.999, and ε = 0,"
+                " starts with m = v = 0"
+            )
+        else:
+            rule = f"RMSProp, with η = {rate}, the default ρ = 0.9 and ε = 0, starts with E = 0"
+        return (
+            f"{rule} at {w} = {start} on {f}. Where does its first step land? {where},"
+            " exactly or to 3 significant figures."
         )
 
     def function_mathml(self) -> str:
@@ -275,6 +301,10 @@ def make_problem(
         if at is None or len(at) != len(variables) or len(rates) != 2:
             raise VariableError("a momentum step needs a starting point, η and β")
         expected = exact_walk(function, variables, at, heavy_ball_rules(*rates))[-1]
+    elif kind in ("adam_step", "rmsprop_step"):
+        if at is None or len(at) != len(variables) or len(rates) != 1:
+            raise VariableError("an adaptive step needs a starting point and η")
+        expected = exact_walk(function, variables, at, adaptive_rules(kind, rates[0]))[-1]
     elif kind in POINT_KINDS:
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")

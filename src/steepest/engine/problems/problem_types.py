@@ -80,16 +80,19 @@ class CurvatureStepJson(ExplainedStepJson):
     kind: CurvatureStepKind
 
 
-MomentumStepKind = Literal["slope", "heavy_ball_step"]
+OptimizerStepKind = Literal[
+    "slope", "heavy_ball_step", "moments", "bias_correction", "adaptive_step"
+]
 
 
-class MomentumStepJson(ExplainedStepJson):
-    """A step of two heavy-ball steps: the gradient, then each step with its velocity."""
+class OptimizerStepJson(ExplainedStepJson):
+    """A step of an optimizer's worked steps: the gradient, a heavy-ball step with its velocity,
+    Adam's or RMSProp's averages and the step they scale."""
 
-    kind: MomentumStepKind
+    kind: OptimizerStepKind
 
 
-SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson | MomentumStepJson
+SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson | OptimizerStepJson
 
 
 class WorkedSolutionJson(TypedDict):

@@ -28,13 +28,13 @@ from steepest.engine.problems.curvature_solutions import (
     matrix_mathml,
     stable_rate_steps,
 )
-from steepest.engine.problems.momentum_solutions import momentum_steps
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.problem_types import (
     OptimumStepJson,
     SolutionStepJson,
     WorkedSolutionJson,
 )
+from steepest.engine.problems.step_solutions import adaptive_steps, momentum_steps
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,8 @@ def _steps(problem: Problem) -> list[SolutionStepJson]:
         return [*stable_rate_steps(problem)]
     if problem.kind == "momentum_step":
         return [*momentum_steps(problem)]
+    if problem.kind in ("adam_step", "rmsprop_step"):
+        return [*adaptive_steps(problem)]
     if problem.kind == "hessian":
         return [*_partial_steps(problem), *hessian_steps(problem)]
     if problem.kind in ("partial", "derivative"):
