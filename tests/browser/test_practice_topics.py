@@ -1,9 +1,9 @@
-"""The practice topics of lessons 01, 04, 05 and 07 in the "Practice more" panel, in Chromium: each
-asks a problem, takes the right answer (typed, a matrix, or a choice) and says so, with the
-worked solution and that topic's mastery.
+"""The practice topics of lessons 01, 04, 05, 07 and 08 in the "Practice more" panel, in
+Chromium: each asks a problem, takes the right answer (typed, a matrix, or a choice) and says so,
+with the worked solution and that topic's mastery.
 
-Lessons 01, 04 and 07 are the shipped ones. The Hessian and critical-point topics are served from a
-one-lesson course that chooses them, as lesson 05 will."""
+Lessons 01, 04, 07 and 08 are the shipped ones. The Hessian and critical-point topics are served
+from a one-lesson course that chooses them, as lesson 05 will."""
 
 from __future__ import annotations
 
@@ -121,6 +121,18 @@ def test_lesson_07_practises_two_momentum_steps(open_page: OpenPage) -> None:
     practice, problem = ask(page, level=2)
     assert type_and_check(practice, point_text(problem.expected)).startswith("✓")
     assert correct(page, "momentum_step", level=2) == 1
+
+
+def test_lesson_08_practises_an_adaptive_step(open_page: OpenPage) -> None:
+    page = open_page("/lessons/adaptive-steps-adagrad-rmsprop-adam-and-schedules")
+    practice, problem = ask(page, level=2)
+    assert practice.locator(".practice-topic").inner_text().endswith("Adam and RMSProp steps")
+    descent = next(m for m in likely_mistakes(problem) if m.code == "plain_descent")
+    verdict = type_and_check(practice, point_text(descent.answer))
+    assert verdict.startswith("✗") and "plain gradient-descent step" in verdict
+    practice, problem = ask(page, level=2)
+    assert type_and_check(practice, point_text(problem.expected)).startswith("✓")
+    assert correct(page, "adam_step", level=2) == 1
 
 
 def point_text(values: tuple[sympy.Expr, ...]) -> str:
