@@ -100,7 +100,9 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
         "curvature-hessian-conditioning-and-newton": PracticePanel(
             "check-yourself", ("hessian", "critical_point")
         ),
-        "stochastic-and-minibatch-gradient-descent": PracticePanel("check-yourself", ("descent",)),
+        "stochastic-and-minibatch-gradient-descent": PracticePanel(
+            "check-yourself", ("minibatch_gradient", "descent")
+        ),
         "momentum": PracticePanel("check-yourself", ("momentum_step", "descent", "stable_rate")),
         "adaptive-steps-adagrad-rmsprop-adam-and-schedules": PracticePanel(
             "check-yourself", ("adam_step",)

@@ -1,5 +1,5 @@
-"""The practice topics of lessons 01, 04, 05, 07 and 08 through the API and real compute workers: a
-problem of each, answered right, with a named slip, and with unreadable input."""
+"""The practice topics of lessons 01, 04, 05, 06, 07 and 08 through the API and real compute
+workers: a problem of each, answered right, with a named slip, and with unreadable input."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ SHAPES = {
     "critical_point": "choice",
     "momentum_step": "vector",
     "adam_step": "vector",
+    "minibatch_gradient": "vector",
 }
 LEVEL = 2
 

@@ -30,10 +30,13 @@ which gradient descent converges on a quadratic (a number), and the Hessian (a m
 StepKind = Literal["momentum_step", "adam_step", "rmsprop_step"]
 """Where an optimizer's steps from a point land: two heavy-ball steps, one Adam step, one
 RMSProp step; a number for one weight, a vector for two."""
-ProblemKind = Literal[TypedKind, "optimum", "derivative", CurvatureKind, "critical_point", StepKind]
+ProblemKind = Literal[
+    TypedKind, "optimum", "derivative", CurvatureKind, "critical_point", StepKind, "batch_gradient"
+]
 """`derivative`: L′(w) of a loss of one variable, as a formula; `critical_point`: whether a
-point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three. Practice only,
-like the rest past the typed kinds."""
+point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three;
+`batch_gradient`: the gradient in (w, b) of a line's mean squared error over a few listed
+examples, at a point. Practice only, like the rest past the typed kinds."""
 POINT_KINDS: tuple[PointKind, ...] = get_args(PointKind)
 VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
@@ -98,6 +101,8 @@ MistakeCode = Literal[
     MomentumSlipKind,
     # In an Adam or RMSProp step
     AdaptiveSlipKind,
+    # In a batch's gradient
+    "summed_not_averaged",
     # In any number
     "rounded",
 ]

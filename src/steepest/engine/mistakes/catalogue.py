@@ -48,7 +48,27 @@ def likely_mistakes(problem: Problem) -> tuple[Mistake, ...]:
         return momentum_mistakes(problem)
     if problem.kind in ("adam_step", "rmsprop_step"):
         return adaptive_mistakes(problem)
+    if problem.kind == "batch_gradient":
+        return _batch_mistakes(problem)
     return tuple(_vector_mistakes(problem))
+
+
+def _batch_mistakes(problem: Problem) -> tuple[Mistake, ...]:
+    size, name = len(problem.examples), problem.name
+    return (
+        Mistake(
+            "summed_not_averaged",
+            tuple(size * c for c in problem.expected),
+            f"You added up the examples' gradients without dividing by their number: {name} is"
+            f" the mean over the batch, so its gradient is the sum divided by {size}.",
+        ),
+        Mistake(
+            "sign",
+            tuple(-c for c in problem.expected),
+            "The sign is off. Differentiating (w·x + b − y)² gives 2·(w·x + b − y) times the"
+            " derivative of the inside: take the residual as prediction minus target.",
+        ),
+    )
 
 
 def _vector_mistakes(problem: Problem) -> list[Mistake]:
@@ -129,8 +149,8 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     """Mistakes in one partial derivative, as they show in component `index` of the answer."""
     if problem.kind == "hessian":
         return _hessian_entry_mistakes(problem, index)
-    if problem.kind in STEP_KINDS:
-        return ()  # a wrong landing point is a misremembered rule, named whole
+    if problem.kind in (*STEP_KINDS, "batch_gradient"):
+        return ()  # a wrong landing point or batch gradient is a rule misremembered, named whole
     v = problem.variables[index]
     transform = _component_transform(problem)
     found: list[Mistake] = []

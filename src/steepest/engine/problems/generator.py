@@ -3,8 +3,8 @@
 Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`. The derivative of a
 loss of one weight (`derivative_generator`), the stable rate and the Hessian
 (`quadratic_generator`), a critical point's kind (`critical_generator`), two momentum steps
-(`momentum_generator`) and an Adam or RMSProp step (`adaptive_generator`) have modules of their
-own; the derivative topics of two variables
+(`momentum_generator`), an Adam or RMSProp step (`adaptive_generator`) and a batch's gradient
+(`batch_generator`) have modules of their own; the derivative topics of two variables
 (partial, gradient, descent, mixed) are here, and draw a loss in two variables:
 
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
@@ -30,6 +30,7 @@ from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.problems.adaptive_generator import adaptive_step_problem
+from steepest.engine.problems.batch_generator import batch_gradient_problem
 from steepest.engine.problems.critical_generator import critical_point_problem
 from steepest.engine.problems.derivative_generator import derivative_problem
 from steepest.engine.problems.draws import MAX_TRIES, coefficient
@@ -224,5 +225,6 @@ GENERATORS: dict[str, Generator] = {
     "critical_point": critical_point_problem,
     "momentum_step": momentum_step_problem,
     "adam_step": adaptive_step_problem,
+    "minibatch_gradient": batch_gradient_problem,
 }
 """The generator table: each topic of `topics.TOPICS` and the function making its problems."""

@@ -11,6 +11,7 @@ Eight kinds, all about one function `L` (or `V` for the box):
     stable_rate  the η below which descent converges on a quadratic: 2/λmax    scalar
     hessian      the matrix of second derivatives       matrix, entries row by row
     critical_point  whether ∇L = 0 at a point makes a minimum, maximum or saddle   a choice
+    batch_gradient  ∇L at (w, b) of a line's mean squared error over a batch   vector
     momentum_step   where two heavy-ball steps from a point land    vector (scalar for one weight)
     adam_step       where one Adam step lands, ε = 0                 vector (scalar for one weight)
     rmsprop_step    where one RMSProp step lands, ε = 0              vector (scalar for one weight)
@@ -55,6 +56,7 @@ from steepest.engine.notation.symbols import (
     order_variables,
 )
 from steepest.engine.problems.adaptive import adaptive_rules
+from steepest.engine.problems.batch import Example
 from steepest.engine.problems.exact_walk import exact_walk, rate_text
 from steepest.engine.problems.heavy_ball import heavy_ball_rules
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
@@ -89,6 +91,8 @@ class Problem:
     rates: tuple[sympy.Expr, ...] = ()
     """For `momentum_step`: the learning rate η and the momentum β; for `adam_step` and
     `rmsprop_step`: η. Exact."""
+    examples: tuple[Example, ...] = ()
+    """For `batch_gradient`: the batch's (x, y), which `function` is the mean squared error of."""
 
     @property
     def names(self) -> list[str]:
@@ -113,6 +117,8 @@ class Problem:
     def is_vector(self) -> bool:
         if self.kind in STEP_KINDS:
             return len(self.variables) > 1  # one weight lands on one number
+        if self.kind == "batch_gradient":
+            return True
         return self.kind in VECTOR_KINDS
 
     @property
@@ -155,6 +161,8 @@ class Problem:
             return self._momentum_prompt(f)
         if self.kind in ("adam_step", "rmsprop_step"):
             return self._adaptive_prompt(f)
+        if self.kind == "batch_gradient":
+            return self._batch_prompt(at)
         if self.kind == "hessian":
             return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
         if self.kind == "critical_point":
@@ -203,6 +211,15 @@ class Problem:
             f"Heavy-ball momentum steps v ← βv + {slope}, then {w} ← {w} − ηv, on {f}, with"
             f" η = {rate} and β = {beta}. Starting from {w} = {start} with v = 0, where are you"
             f" after two steps? {where}, exactly."
+        )
+
+    def _batch_prompt(self, at: str) -> str:
+        batch = ", ".join(_point_text(example) for example in self.examples)
+        w, b = self.names
+        return (
+            f"A line ŷ = {w}·x + {b} is fitted to the batch of (x, y): {batch}. Its loss is the"
+            f" mean squared error {self.name}({w}, {b}) = (1/{len(self.examples)})·Σ({w}·x + {b}"
+            f" − y)². Find ∇{self.name}{at}, as (∂{self.name}/∂{w}, ∂{self.name}/∂{b})."
         )
 
     def _adaptive_prompt(self, f: str) -> str:
@@ -272,6 +289,7 @@ def make_problem(
     seed: int | None = None,
     parameters: Sequence[sympy.Symbol] = (),
     rates: Sequence[sympy.Expr] = (),
+    examples: Sequence[Example] = (),
 ) -> Problem:
     """A problem with its answer key worked out by the engine."""
     variables = tuple(variables)
@@ -305,7 +323,7 @@ def make_problem(
         if at is None or len(at) != len(variables) or len(rates) != 1:
             raise VariableError("an adaptive step needs a starting point and η")
         expected = exact_walk(function, variables, at, adaptive_rules(kind, rates[0]))[-1]
-    elif kind in POINT_KINDS:
+    elif kind in (*POINT_KINDS, "batch_gradient"):
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
         values = dict(zip(variables, at, strict=True))
@@ -330,6 +348,7 @@ def make_problem(
         tuple(parameters),
         classification,
         tuple(rates),
+        tuple(examples),
     )
 
 

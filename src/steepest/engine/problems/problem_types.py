@@ -81,7 +81,13 @@ class CurvatureStepJson(ExplainedStepJson):
 
 
 OptimizerStepKind = Literal[
-    "slope", "heavy_ball_step", "moments", "bias_correction", "adaptive_step"
+    "slope",
+    "heavy_ball_step",
+    "moments",
+    "bias_correction",
+    "adaptive_step",
+    "residuals",
+    "batch_gradient",
 ]
 
 

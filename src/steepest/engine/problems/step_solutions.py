@@ -1,5 +1,6 @@
-"""Worked solutions of an optimizer's steps: two heavy-ball steps, each with its velocity, and
-Adam's or RMSProp's first step, with the averages that scale it.
+"""Worked solutions of an optimizer's steps: two heavy-ball steps, each with its velocity,
+Adam's or RMSProp's first step, with the averages that scale it, and the gradient of a batch's
+mean squared error, from its residuals.
 
 Each step says, with the problem's numbers, where the gradient is taken, what the rule's state
 becomes and where the weights land; each sentence is text and HTML whose maths is MathML. The
@@ -30,6 +31,7 @@ from steepest.engine.optimizers.rules import (
     initial_state,
 )
 from steepest.engine.problems.adaptive import adaptive_rules
+from steepest.engine.problems.batch import residuals
 from steepest.engine.problems.exact_walk import rate_text
 from steepest.engine.problems.heavy_ball import STEPS
 from steepest.engine.problems.problem import Problem
@@ -196,6 +198,50 @@ def adaptive_steps(problem: Problem) -> list[OptimizerStepJson]:
         ),
     ]
     return steps
+
+
+def batch_gradient_steps(problem: Problem) -> list[OptimizerStepJson]:
+    """The residuals at the point, then the two averages that make the gradient."""
+    assert problem.point is not None
+    w, b = problem.point
+    name, size = problem.name, len(problem.examples)
+    found = residuals(problem.examples, (w, b))
+    inputs = tuple(x for x, _ in problem.examples)
+    weighted = tuple(r * x for r, x in zip(found, inputs, strict=True))
+    return [
+        _step(
+            "residuals",
+            "Find each residual",
+            [
+                f"At ({to_text(w)}, {to_text(b)}) the line predicts w·x + b for each x; minus"
+                " the target y, the residuals are r = ",
+                found,
+                ".",
+            ],
+            f"r = {_text(found)}",
+            _named("r", found),
+        ),
+        _step(
+            "batch_gradient",
+            "Average over the batch",
+            [
+                f"∂{name}/∂w = (2/{size})·Σ r·x = (2/{size})·({_sum_text(weighted)}) and"
+                f" ∂{name}/∂b = (2/{size})·Σ r = (2/{size})·({_sum_text(found)}), so the"
+                " gradient is ",
+                problem.expected,
+                ".",
+            ],
+            f"∇{name} = {_text(problem.expected)}",
+            _named(f"∇{name}", problem.expected),
+        ),
+    ]
+
+
+def _sum_text(terms: Vector) -> str:
+    """a + b − c: a negative term after the first is subtracted, not added."""
+    parts = [to_text(terms[0])]
+    parts += [f"− {to_text(-t)}" if t < 0 else f"+ {to_text(t)}" for t in terms[1:]]
+    return " ".join(parts)
 
 
 def _step(
