@@ -1,8 +1,8 @@
-"""The practice topics of lessons 01, 04, 05, 07 and 08 in the "Practice more" panel, in
+"""The practice topics of lessons 01 and 04 to 08 in the "Practice more" panel, in
 Chromium: each asks a problem, takes the right answer (typed, a matrix, or a choice) and says so,
 with the worked solution and that topic's mastery.
 
-Lessons 01, 04, 07 and 08 are the shipped ones. The Hessian and critical-point topics are served
+Lessons 01, 04, 06, 07 and 08 are the shipped ones. The Hessian and critical-point topics are served
 from a one-lesson course that chooses them, as lesson 05 will."""
 
 from __future__ import annotations
@@ -108,6 +108,19 @@ def test_lesson_04_practises_the_largest_stable_rate(open_page: OpenPage) -> Non
     # The solution is shown, so that problem is done: a new one, answered to four figures.
     practice, problem = ask(page, level=3)
     assert type_and_check(practice, f"{float(problem.expected[0]):.4g}").startswith("✓")
+
+
+def test_lesson_06_practises_a_minibatch_gradient(open_page: OpenPage) -> None:
+    page = open_page("/lessons/stochastic-and-minibatch-gradient-descent")
+    choose_topic(page, "minibatch_gradient")
+    practice, problem = ask(page, level=1)
+    assert "mean squared error" in practice.locator("[data-practice-prompt]").inner_text()
+    summed = next(m for m in likely_mistakes(problem) if m.code == "summed_not_averaged")
+    verdict = type_and_check(practice, point_text(summed.answer))
+    assert verdict.startswith("✗") and "without dividing" in verdict
+    practice, problem = ask(page, level=1)
+    assert type_and_check(practice, point_text(problem.expected)).startswith("✓")
+    assert correct(page, "minibatch_gradient", level=1) == 1
 
 
 def test_lesson_07_practises_two_momentum_steps(open_page: OpenPage) -> None:
