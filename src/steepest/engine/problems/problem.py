@@ -57,9 +57,15 @@ from steepest.engine.notation.symbols import (
 )
 from steepest.engine.problems.adaptive import adaptive_rules
 from steepest.engine.problems.batch import Example
-from steepest.engine.problems.exact_walk import exact_walk, rate_text
+from steepest.engine.problems.exact_walk import exact_walk
 from steepest.engine.problems.heavy_ball import heavy_ball_rules
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
+from steepest.engine.problems.step_prompts import (
+    adaptive_prompt,
+    batch_prompt,
+    momentum_prompt,
+    point_text,
+)
 
 CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
 """What a critical_point problem offers to choose from, in this order."""
@@ -149,7 +155,7 @@ class Problem:
     def prompt(self) -> str:
         """The question in plain text, as a sentence."""
         f = f"{self.function_head()} = {to_text(self.function)}"
-        at = "" if self.point is None else f" at {_point_text(self.point)}"
+        at = "" if self.point is None else f" at {point_text(self.point)}"
         if self.kind == "partial":
             assert self.respect is not None
             return f"Find ∂{self.name}/∂{self.respect.name} for {f}."
@@ -158,11 +164,11 @@ class Problem:
         if self.kind == "stable_rate":
             return self._stable_rate_prompt(f)
         if self.kind == "momentum_step":
-            return self._momentum_prompt(f)
+            return momentum_prompt(self.name, self.names, f, self.point, self.rates)
         if self.kind in ("adam_step", "rmsprop_step"):
-            return self._adaptive_prompt(f)
+            return adaptive_prompt(self.kind, self.names, f, self.point, self.rates)
         if self.kind == "batch_gradient":
-            return self._batch_prompt(at)
+            return batch_prompt(self.name, self.names, at, self.examples)
         if self.kind == "hessian":
             return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
         if self.kind == "critical_point":
@@ -197,50 +203,6 @@ class Problem:
             " when 0 < η < η_max. Find η_max, exactly or to 3 significant figures."
         )
 
-    def _momentum_prompt(self, f: str) -> str:
-        assert self.point is not None
-        rate, beta = (rate_text(r) for r in self.rates)
-        if len(self.variables) == 1:
-            w, start = self.names[0], to_text(self.point[0])
-            slope = f"{self.name}′({w})"
-            where = f"Give the new {w}"
-        else:
-            w, start, slope = "w", _point_text(self.point), f"∇{self.name}(w)"
-            where = f"Give the new w as ({', '.join(self.names)})"
-        return (
-            f"Heavy-ball momentum steps v ← βv + {slope}, then {w} ← {w} − ηv, on {f}, with"
-            f" η = {rate} and β = {beta}. Starting from {w} = {start} with v = 0, where are you"
-            f" after two steps? {where}, exactly."
-        )
-
-    def _batch_prompt(self, at: str) -> str:
-        batch = ", ".join(_point_text(example) for example in self.examples)
-        w, b = self.names
-        return (
-            f"A line ŷ = {w}·x + {b} is fitted to the batch of (x, y): {batch}. Its loss is the"
-            f" mean squared error {self.name}({w}, {b}) = (1/{len(self.examples)})·Σ({w}·x + {b}"
-            f" − y)². Find ∇{self.name}{at}, as (∂{self.name}/∂{w}, ∂{self.name}/∂{b})."
-        )
-
-    def _adaptive_prompt(self, f: str) -> str:
-        assert self.point is not None
-        (rate,) = (rate_text(r) for r in self.rates)
-        one = len(self.variables) == 1
-        w = self.names[0] if one else "w"
-        start = to_text(self.point[0]) if one else _point_text(self.point)
-        where = f"Give the new {w}" if one else f"Give the new w as ({', '.join(self.names)})"
-        if self.kind == "adam_step":
-            rule = (
-                f"Adam, with η = {rate}, the default β1 = 0.9 and β2 = 0.999, and ε = 0,"
-                " starts with m = v = 0"
-            )
-        else:
-            rule = f"RMSProp, with η = {rate}, the default ρ = 0.9 and ε = 0, starts with E = 0"
-        return (
-            f"{rule} at {w} = {start} on {f}. Where does its first step land? {where},"
-            " exactly or to 3 significant figures."
-        )
-
     def function_mathml(self) -> str:
         head = sympy.Function(self.name)(*self.variables)
         return mathml_math(mathml_equation(mathml_fragment(head), mathml_fragment(self.function)))
@@ -268,10 +230,6 @@ class Problem:
             "shape": self.shape,
             "choices": list(CLASSIFICATIONS) if self.shape == "choice" else None,
         }
-
-
-def _point_text(point: Sequence[sympy.Expr]) -> str:
-    return "(" + ", ".join(to_text(c) for c in point) + ")"
 
 
 def make_problem(
