@@ -1,9 +1,9 @@
-"""The practice topics of lessons 01, 04 and 05 in the "Practice more" panel, in Chromium: each
-asks a problem, takes the right answer (typed, a matrix, or a choice) and says so, with the
-worked solution and that topic's mastery.
+"""The practice topics of lessons 01 and 04 to 08 in the "Practice more" panel, in
+Chromium: each asks a problem, takes the right answer (typed, a matrix, or a choice) and says so,
+with the worked solution and that topic's mastery.
 
-Lessons 01 and 04 are the shipped ones. The Hessian and critical-point topics are served from a
-one-lesson course that chooses them, as lesson 05 will."""
+Lessons 01, 04, 06, 07 and 08 are the shipped ones. The Hessian and critical-point topics are served
+from a one-lesson course that chooses them, as lesson 05 will."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import sympy
 from playwright.sync_api import Browser, Locator, Page
 
 from steepest.engine.answer_kinds import PROBLEM_KINDS
+from steepest.engine.mistakes.catalogue import likely_mistakes
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import Problem
@@ -106,6 +108,49 @@ def test_lesson_04_practises_the_largest_stable_rate(open_page: OpenPage) -> Non
     # The solution is shown, so that problem is done: a new one, answered to four figures.
     practice, problem = ask(page, level=3)
     assert type_and_check(practice, f"{float(problem.expected[0]):.4g}").startswith("✓")
+
+
+def test_lesson_06_practises_a_minibatch_gradient(open_page: OpenPage) -> None:
+    page = open_page("/lessons/stochastic-and-minibatch-gradient-descent")
+    choose_topic(page, "minibatch_gradient")
+    practice, problem = ask(page, level=1)
+    assert "mean squared error" in practice.locator("[data-practice-prompt]").inner_text()
+    summed = next(m for m in likely_mistakes(problem) if m.code == "summed_not_averaged")
+    verdict = type_and_check(practice, point_text(summed.answer))
+    assert verdict.startswith("✗") and "without dividing" in verdict
+    practice, problem = ask(page, level=1)
+    assert type_and_check(practice, point_text(problem.expected)).startswith("✓")
+    assert correct(page, "minibatch_gradient", level=1) == 1
+
+
+def test_lesson_07_practises_two_momentum_steps(open_page: OpenPage) -> None:
+    page = open_page("/lessons/momentum")
+    choose_topic(page, "momentum_step")
+    practice, problem = ask(page, level=2)
+    assert "two steps" in practice.locator("[data-practice-prompt]").inner_text()
+    forgotten = next(m for m in likely_mistakes(problem) if m.code == "velocity_forgotten")
+    verdict = type_and_check(practice, point_text(forgotten.answer))
+    assert verdict.startswith("✗") and "velocity was forgotten" in verdict
+    practice, problem = ask(page, level=2)
+    assert type_and_check(practice, point_text(problem.expected)).startswith("✓")
+    assert correct(page, "momentum_step", level=2) == 1
+
+
+def test_lesson_08_practises_an_adaptive_step(open_page: OpenPage) -> None:
+    page = open_page("/lessons/adaptive-steps-adagrad-rmsprop-adam-and-schedules")
+    practice, problem = ask(page, level=2)
+    assert practice.locator(".practice-topic").inner_text().endswith("Adam and RMSProp steps")
+    descent = next(m for m in likely_mistakes(problem) if m.code == "plain_descent")
+    verdict = type_and_check(practice, point_text(descent.answer))
+    assert verdict.startswith("✗") and "plain gradient-descent step" in verdict
+    practice, problem = ask(page, level=2)
+    assert type_and_check(practice, point_text(problem.expected)).startswith("✓")
+    assert correct(page, "adam_step", level=2) == 1
+
+
+def point_text(values: tuple[sympy.Expr, ...]) -> str:
+    """A point as a learner types it, `(a, b)`."""
+    return "(" + ", ".join(to_text(v) for v in values) + ")"
 
 
 @pytest.fixture(scope="module")

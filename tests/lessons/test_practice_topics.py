@@ -100,9 +100,11 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
         "curvature-hessian-conditioning-and-newton": PracticePanel(
             "check-yourself", ("hessian", "critical_point")
         ),
-        "stochastic-and-minibatch-gradient-descent": PracticePanel("check-yourself", ("descent",)),
-        "momentum": PracticePanel("check-yourself", ("descent", "stable_rate")),
+        "stochastic-and-minibatch-gradient-descent": PracticePanel(
+            "check-yourself", ("minibatch_gradient", "descent")
+        ),
+        "momentum": PracticePanel("check-yourself", ("momentum_step", "descent", "stable_rate")),
         "adaptive-steps-adagrad-rmsprop-adam-and-schedules": PracticePanel(
-            "check-yourself", ("descent",)
+            "check-yourself", ("adam_step",)
         ),
     }

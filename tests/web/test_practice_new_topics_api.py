@@ -1,5 +1,5 @@
-"""The practice topics of lessons 01, 04 and 05 through the API and real compute workers: a
-problem of each, answered right, with a named slip, and with unreadable input."""
+"""The practice topics of lessons 01, 04, 05, 06, 07 and 08 through the API and real compute
+workers: a problem of each, answered right, with a named slip, and with unreadable input."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from steepest.engine.mistakes.catalogue import likely_mistakes
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import CLASSIFICATIONS, Problem
+from steepest.engine.problems.topics import TOPICS
 
 from .learner_requests import csrf_headers
 
@@ -25,6 +26,9 @@ SHAPES = {
     "stable_rate": "scalar",
     "hessian": "matrix",
     "critical_point": "choice",
+    "momentum_step": "vector",
+    "adam_step": "vector",
+    "minibatch_gradient": "vector",
 }
 LEVEL = 2
 
@@ -40,10 +44,12 @@ def served(client: TestClient, topic: str) -> tuple[dict[str, Any], Problem]:
 
 
 def typed(problem: Problem, values: tuple[Any, ...]) -> str:
-    """An answer as a learner types it: a formula or number, or [a, b; c, d]."""
+    """An answer as a learner types it: a formula or number, (a, b), or [a, b; c, d]."""
     if problem.is_matrix:
         a, b, c, d = (to_text(v) for v in values)
         return f"[{a}, {b}; {c}, {d}]"
+    if problem.is_vector:
+        return "(" + ", ".join(to_text(v) for v in values) + ")"
     return to_text(values[0])
 
 
@@ -64,7 +70,7 @@ def test_a_new_topic_is_served_answered_and_counted_on_its_own(
 ) -> None:
     body, problem = served(store_client, topic)
     question = body["question"]
-    assert question["kind"] == topic and question["level"] == LEVEL
+    assert question["kind"] in TOPICS[topic].kinds and question["level"] == LEVEL
     assert question["shape"] == SHAPES[topic]
     assert question["choices"] == (list(CLASSIFICATIONS) if topic == "critical_point" else None)
 

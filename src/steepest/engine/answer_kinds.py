@@ -27,14 +27,21 @@ TypedKind = Literal["partial", VectorKind]
 CurvatureKind = Literal["stable_rate", "hessian"]
 """About the second derivatives of a loss of two variables or one: the largest learning rate at
 which gradient descent converges on a quadratic (a number), and the Hessian (a matrix)."""
-ProblemKind = Literal[TypedKind, "optimum", "derivative", CurvatureKind, "critical_point"]
+StepKind = Literal["momentum_step", "adam_step", "rmsprop_step"]
+"""Where an optimizer's steps from a point land: two heavy-ball steps, one Adam step, one
+RMSProp step; a number for one weight, a vector for two."""
+ProblemKind = Literal[
+    TypedKind, "optimum", "derivative", CurvatureKind, "critical_point", StepKind, "batch_gradient"
+]
 """`derivative`: L′(w) of a loss of one variable, as a formula; `critical_point`: whether a
-point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three. Practice only,
-like the rest past the typed kinds."""
+point where ∇L = 0 is a minimum, a maximum or a saddle, chosen from the three;
+`batch_gradient`: the gradient in (w, b) of a line's mean squared error over a few listed
+examples, at a point. Practice only, like the rest past the typed kinds."""
 POINT_KINDS: tuple[PointKind, ...] = get_args(PointKind)
 VECTOR_KINDS: tuple[VectorKind, ...] = get_args(VectorKind)
 TYPED_KINDS: tuple[TypedKind, ...] = get_args(TypedKind)
 CURVATURE_KINDS: tuple[CurvatureKind, ...] = get_args(CurvatureKind)
+STEP_KINDS: tuple[StepKind, ...] = get_args(StepKind)
 PROBLEM_KINDS: tuple[ProblemKind, ...] = get_args(ProblemKind)
 
 Goal = Literal["minimum", "maximum"]
@@ -49,6 +56,14 @@ CriticalKind = Literal[ClassifiedKind, "inconclusive"]
 SlipKind = Literal["chain_factor", "power_coefficient", "constant_factor"]
 """A derivative rule applied with its classic slip (see `mistakes.slips`)."""
 SLIP_KINDS: tuple[SlipKind, ...] = get_args(SlipKind)
+
+MomentumSlipKind = Literal["velocity_forgotten", "rate_applied_twice", "momentum_on_gradient"]
+"""The heavy-ball rule misremembered (see `problems.heavy_ball`)."""
+MOMENTUM_SLIP_KINDS: tuple[MomentumSlipKind, ...] = get_args(MomentumSlipKind)
+
+AdaptiveSlipKind = Literal["bias_correction_forgotten", "decay_weight_forgotten", "plain_descent"]
+"""Adam's or RMSProp's rule misremembered (see `problems.adaptive`)."""
+ADAPTIVE_SLIP_KINDS: tuple[AdaptiveSlipKind, ...] = get_args(AdaptiveSlipKind)
 
 MistakeCode = Literal[
     # In one partial derivative
@@ -82,6 +97,12 @@ MistakeCode = Literal[
     # In telling a critical point's kind
     "ignored_determinant",
     "missed_extremum",
+    # In two heavy-ball steps
+    MomentumSlipKind,
+    # In an Adam or RMSProp step
+    AdaptiveSlipKind,
+    # In a batch's gradient
+    "summed_not_averaged",
     # In any number
     "rounded",
 ]

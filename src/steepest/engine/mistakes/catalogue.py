@@ -13,13 +13,14 @@ from functools import lru_cache
 
 import sympy
 
-from steepest.engine.answer_kinds import SLIP_KINDS, Goal, MistakeCode, SlipKind
+from steepest.engine.answer_kinds import SLIP_KINDS, STEP_KINDS, Goal, MistakeCode, SlipKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.curvature_mistakes import hessian_mistakes, stable_rate_mistakes
 from steepest.engine.mistakes.mistake import Mistake
 from steepest.engine.mistakes.slips import Slipped, slipped_derivative
+from steepest.engine.mistakes.step_mistakes import adaptive_mistakes, momentum_mistakes
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import real_critical_points
@@ -43,7 +44,31 @@ def likely_mistakes(problem: Problem) -> tuple[Mistake, ...]:
         return stable_rate_mistakes(problem)
     if problem.kind == "hessian":
         return hessian_mistakes(problem)
+    if problem.kind == "momentum_step":
+        return momentum_mistakes(problem)
+    if problem.kind in ("adam_step", "rmsprop_step"):
+        return adaptive_mistakes(problem)
+    if problem.kind == "batch_gradient":
+        return _batch_mistakes(problem)
     return tuple(_vector_mistakes(problem))
+
+
+def _batch_mistakes(problem: Problem) -> tuple[Mistake, ...]:
+    size, name = len(problem.examples), problem.name
+    return (
+        Mistake(
+            "summed_not_averaged",
+            tuple(size * c for c in problem.expected),
+            f"You added up the examples' gradients without dividing by their number: {name} is"
+            f" the mean over the batch, so its gradient is the sum divided by {size}.",
+        ),
+        Mistake(
+            "sign",
+            tuple(-c for c in problem.expected),
+            "The sign is off. Differentiating (w·x + b − y)² gives 2·(w·x + b − y) times the"
+            " derivative of the inside: take the residual as prediction minus target.",
+        ),
+    )
 
 
 def _vector_mistakes(problem: Problem) -> list[Mistake]:
@@ -124,6 +149,8 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     """Mistakes in one partial derivative, as they show in component `index` of the answer."""
     if problem.kind == "hessian":
         return _hessian_entry_mistakes(problem, index)
+    if problem.kind in (*STEP_KINDS, "batch_gradient"):
+        return ()  # a wrong landing point or batch gradient is a rule misremembered, named whole
     v = problem.variables[index]
     transform = _component_transform(problem)
     found: list[Mistake] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import DomainKind, MistakeCode
+from steepest.engine.answer_kinds import STEP_KINDS, DomainKind, MistakeCode
 from steepest.engine.answers.equations import LeftSide, TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
@@ -152,8 +152,8 @@ def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
     if comparison.equivalent:
         return Feedback("correct", True, verdict_of(comparison).message)
     mistake = _first_match(asked, asked.mistakes(), [given], seed)
-    if mistake is None and decimal is not None:
-        mistake = _first_rounded_match(asked.mistakes(), given, typed.text, tolerance)
+    if mistake is None:
+        mistake = _first_rounded_match(asked.mistakes(), [given], [typed.text], tolerance)
     if mistake is not None:
         return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
     if decimal is not None and decimal.outcome == "misrounded":
@@ -168,15 +168,29 @@ def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
 
 
 def _first_rounded_match(
-    mistakes: Sequence[Mistake], given: sympy.Expr, typed: str, tolerance: Tolerance | None
+    mistakes: Sequence[Mistake],
+    given: Sequence[sympy.Expr],
+    typed: Sequence[str],
+    tolerance: Tolerance | None,
 ) -> Mistake | None:
-    """The first mistake whose value the decimal typed is, rounded to the figures it shows:
-    0.333 names the same slip as 1/3."""
+    """The first mistake each of whose numbers is the one typed, exactly or as a decimal rounded
+    to the figures it shows: 0.333 names the same slip as 1/3."""
     for mistake in mistakes:
-        judged = judge_number(mistake.answer[0], given, typed, tolerance)
-        if judged is not None and judged.outcome == "right":
+        if all(
+            _same_number(wrong, answer, text, tolerance)
+            for wrong, answer, text in zip(mistake.answer, given, typed, strict=True)
+        ):
             return mistake
     return None
+
+
+def _same_number(
+    expected: sympy.Expr, given: sympy.Expr, typed: str, tolerance: Tolerance | None
+) -> bool:
+    judged = judge_number(expected, given, typed, tolerance)
+    if judged is not None:
+        return judged.outcome == "right"
+    return bool(expected.is_number and given.is_number and sympy.simplify(expected - given) == 0)
 
 
 def _answer_text(asked: Asked, answer: str) -> TypedAnswer:
@@ -201,10 +215,11 @@ def _fits(problem: Problem, left: LeftSide) -> bool:
         "derivative": problem.kind in ("partial", "derivative")
         and len(problem.variables) == 1
         and left.variable in (None, _respect_name(problem)),
-        "gradient": problem.is_vector and not problem.is_matrix,
+        "gradient": problem.is_vector and problem.kind not in STEP_KINDS,
         "name": (problem.kind == "optimum" and left.variable in problem.names)
         or (problem.kind == "stable_rate" and left.variable == "eta")
-        or (problem.is_matrix and left.variable == "H"),
+        or (problem.is_matrix and left.variable == "H")
+        or (problem.kind in STEP_KINDS and left.variable in (*problem.names, "w")),
         "value": False,
     }[left.named]
 
@@ -223,6 +238,8 @@ def _asked(problem: Problem) -> str:
         return "the place of the optimum" if not problem.names else f"{problem.names[0]}"
     if problem.kind == "stable_rate":
         return "η_max"
+    if problem.kind in STEP_KINDS:
+        return "where the steps land"
     if problem.is_matrix:
         return f"the Hessian of {name}"
     return f"∇{name}"
@@ -255,6 +272,9 @@ def _diagnose_vector(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
         every = "entry" if asked.matrix else "component"
         return Feedback("correct", True, f"Correct: every {every} is right.", components=verdicts)
     mistake = _first_match(asked, asked.mistakes(), given, seed)
+    pieces = _component_texts(asked, typed.text)
+    if mistake is None and pieces is not None:
+        mistake = _first_rounded_match(asked.mistakes(), given, pieces, tolerance)
     if mistake is not None:
         codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
         return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
@@ -269,17 +289,23 @@ def _decimal_judgements(
 ) -> list[Judgement | None]:
     """Each component typed as a decimal, judged to the figures it shows (answers/tolerance.py);
     None where it is not one, or where a factor before the brackets multiplies it."""
-    if asked.matrix is not None:
-        pieces = read_matrix_text(text, *asked.matrix)
-    else:
-        vector = read_vector_text(text)
-        if vector.factor is not None:
-            return [None] * len(given)
-        pieces = vector.components
+    pieces = _component_texts(asked, text)
+    if pieces is None:
+        return [None] * len(given)
     return [
         judge_number(expected, answer, piece, tolerance)
-        for expected, answer, (piece, _) in zip(asked.expected, given, pieces, strict=True)
+        for expected, answer, piece in zip(asked.expected, given, pieces, strict=True)
     ]
+
+
+def _component_texts(asked: Asked, text: str) -> list[str] | None:
+    """Each component's text as typed; None when a factor before the brackets multiplies them."""
+    if asked.matrix is not None:
+        return [piece for piece, _ in read_matrix_text(text, *asked.matrix)]
+    vector = read_vector_text(text)
+    if vector.factor is not None:
+        return None
+    return [piece for piece, _ in vector.components]
 
 
 def _parse_components(asked: Asked, typed: TypedAnswer) -> list[Written]:

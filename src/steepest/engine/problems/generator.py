@@ -2,9 +2,10 @@
 
 Each practice topic (`topics.TOPICS`) has its generator in `GENERATORS`. The derivative of a
 loss of one weight (`derivative_generator`), the stable rate and the Hessian
-(`quadratic_generator`) and a critical point's kind (`critical_generator`) have modules of their
-own; the derivative topics of two variables (partial, gradient, descent, mixed) are here, and
-draw a loss in two variables:
+(`quadratic_generator`), a critical point's kind (`critical_generator`), two momentum steps
+(`momentum_generator`), an Adam or RMSProp step (`adaptive_generator`) and a batch's gradient
+(`batch_generator`) have modules of their own; the derivative topics of two variables
+(partial, gradient, descent, mixed) are here, and draw a loss in two variables:
 
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
     level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
@@ -28,9 +29,12 @@ from steepest.engine.answer_kinds import POINT_KINDS, Goal, ProblemKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
+from steepest.engine.problems.adaptive_generator import adaptive_step_problem
+from steepest.engine.problems.batch_generator import batch_gradient_problem
 from steepest.engine.problems.critical_generator import critical_point_problem
 from steepest.engine.problems.derivative_generator import derivative_problem
 from steepest.engine.problems.draws import MAX_TRIES, coefficient
+from steepest.engine.problems.momentum_generator import momentum_step_problem
 from steepest.engine.problems.problem import Problem, make_problem
 from steepest.engine.problems.quadratic_generator import hessian_problem, stable_rate_problem
 from steepest.engine.problems.topics import TOPICS
@@ -219,5 +223,8 @@ GENERATORS: dict[str, Generator] = {
     "stable_rate": stable_rate_problem,
     "hessian": hessian_problem,
     "critical_point": critical_point_problem,
+    "momentum_step": momentum_step_problem,
+    "adam_step": adaptive_step_problem,
+    "minibatch_gradient": batch_gradient_problem,
 }
 """The generator table: each topic of `topics.TOPICS` and the function making its problems."""

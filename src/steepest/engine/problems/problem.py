@@ -11,6 +11,10 @@ Eight kinds, all about one function `L` (or `V` for the box):
     stable_rate  the η below which descent converges on a quadratic: 2/λmax    scalar
     hessian      the matrix of second derivatives       matrix, entries row by row
     critical_point  whether ∇L = 0 at a point makes a minimum, maximum or saddle   a choice
+    batch_gradient  ∇L at (w, b) of a line's mean squared error over a batch   vector
+    momentum_step   where two heavy-ball steps from a point land    vector (scalar for one weight)
+    adam_step       where one Adam step lands, ε = 0                 vector (scalar for one weight)
+    rmsprop_step    where one RMSProp step lands, ε = 0              vector (scalar for one weight)
 
 The answer key (`expected`) stays on the server: `to_public_json` leaves it out, and
 `solutions.worked_solution` (the worked solution) is for after an attempt.
@@ -25,6 +29,7 @@ import sympy
 
 from steepest.engine.answer_kinds import (
     POINT_KINDS,
+    STEP_KINDS,
     VECTOR_KINDS,
     ClassifiedKind,
     DomainKind,
@@ -50,7 +55,17 @@ from steepest.engine.notation.symbols import (
     make_symbol,
     order_variables,
 )
+from steepest.engine.problems.adaptive import adaptive_rules
+from steepest.engine.problems.batch import Example
+from steepest.engine.problems.exact_walk import exact_walk
+from steepest.engine.problems.heavy_ball import heavy_ball_rules
 from steepest.engine.problems.problem_types import AnswerShape, PublicProblemJson
+from steepest.engine.problems.step_prompts import (
+    adaptive_prompt,
+    batch_prompt,
+    momentum_prompt,
+    point_text,
+)
 
 CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
 """What a critical_point problem offers to choose from, in this order."""
@@ -79,6 +94,11 @@ class Problem:
     """Constants the function may hold (η): never differentiated; an answer may use them."""
     classification: ClassifiedKind | None = None
     """For `critical_point`: the answer key, one of `CLASSIFICATIONS` (`expected` is empty)."""
+    rates: tuple[sympy.Expr, ...] = ()
+    """For `momentum_step`: the learning rate η and the momentum β; for `adam_step` and
+    `rmsprop_step`: η. Exact."""
+    examples: tuple[Example, ...] = ()
+    """For `batch_gradient`: the batch's (x, y), which `function` is the mean squared error of."""
 
     @property
     def names(self) -> list[str]:
@@ -101,6 +121,10 @@ class Problem:
 
     @property
     def is_vector(self) -> bool:
+        if self.kind in STEP_KINDS:
+            return len(self.variables) > 1  # one weight lands on one number
+        if self.kind == "batch_gradient":
+            return True
         return self.kind in VECTOR_KINDS
 
     @property
@@ -131,7 +155,7 @@ class Problem:
     def prompt(self) -> str:
         """The question in plain text, as a sentence."""
         f = f"{self.function_head()} = {to_text(self.function)}"
-        at = "" if self.point is None else f" at {_point_text(self.point)}"
+        at = "" if self.point is None else f" at {point_text(self.point)}"
         if self.kind == "partial":
             assert self.respect is not None
             return f"Find ∂{self.name}/∂{self.respect.name} for {f}."
@@ -139,6 +163,12 @@ class Problem:
             return f"Find the derivative {self.name}′({self.names[0]}) of {f}."
         if self.kind == "stable_rate":
             return self._stable_rate_prompt(f)
+        if self.kind == "momentum_step":
+            return momentum_prompt(self.name, self.names, f, self.point, self.rates)
+        if self.kind in ("adam_step", "rmsprop_step"):
+            return adaptive_prompt(self.kind, self.names, f, self.point, self.rates)
+        if self.kind == "batch_gradient":
+            return batch_prompt(self.name, self.names, at, self.examples)
         if self.kind == "hessian":
             return f"Find the Hessian of {f}, as a matrix [a, b; c, d]."
         if self.kind == "critical_point":
@@ -202,10 +232,6 @@ class Problem:
         }
 
 
-def _point_text(point: Sequence[sympy.Expr]) -> str:
-    return "(" + ", ".join(to_text(c) for c in point) + ")"
-
-
 def make_problem(
     kind: ProblemKind,
     function: sympy.Expr,
@@ -220,6 +246,8 @@ def make_problem(
     level: int | None = None,
     seed: int | None = None,
     parameters: Sequence[sympy.Symbol] = (),
+    rates: Sequence[sympy.Expr] = (),
+    examples: Sequence[Example] = (),
 ) -> Problem:
     """A problem with its answer key worked out by the engine."""
     variables = tuple(variables)
@@ -245,7 +273,15 @@ def make_problem(
         expected = tuple(hessian(function, variables))
     elif kind == "critical_point":
         expected, classification = (), _classify(function, variables, at)
-    elif kind in POINT_KINDS:
+    elif kind == "momentum_step":
+        if at is None or len(at) != len(variables) or len(rates) != 2:
+            raise VariableError("a momentum step needs a starting point, η and β")
+        expected = exact_walk(function, variables, at, heavy_ball_rules(*rates))[-1]
+    elif kind in ("adam_step", "rmsprop_step"):
+        if at is None or len(at) != len(variables) or len(rates) != 1:
+            raise VariableError("an adaptive step needs a starting point and η")
+        expected = exact_walk(function, variables, at, adaptive_rules(kind, rates[0]))[-1]
+    elif kind in (*POINT_KINDS, "batch_gradient"):
         if at is None or len(at) != len(variables):
             raise VariableError(f"the point needs {len(variables)} coordinates")
         values = dict(zip(variables, at, strict=True))
@@ -269,6 +305,8 @@ def make_problem(
         seed,
         tuple(parameters),
         classification,
+        tuple(rates),
+        tuple(examples),
     )
 
 

@@ -80,7 +80,25 @@ class CurvatureStepJson(ExplainedStepJson):
     kind: CurvatureStepKind
 
 
-SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson
+OptimizerStepKind = Literal[
+    "slope",
+    "heavy_ball_step",
+    "moments",
+    "bias_correction",
+    "adaptive_step",
+    "residuals",
+    "batch_gradient",
+]
+
+
+class OptimizerStepJson(ExplainedStepJson):
+    """A step of an optimizer's worked steps: the gradient, a heavy-ball step with its velocity,
+    Adam's or RMSProp's averages and the step they scale."""
+
+    kind: OptimizerStepKind
+
+
+SolutionStepJson = DerivationStepJson | OptimumStepJson | CurvatureStepJson | OptimizerStepJson
 
 
 class WorkedSolutionJson(TypedDict):

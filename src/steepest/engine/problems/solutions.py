@@ -34,6 +34,11 @@ from steepest.engine.problems.problem_types import (
     SolutionStepJson,
     WorkedSolutionJson,
 )
+from steepest.engine.problems.step_solutions import (
+    adaptive_steps,
+    batch_gradient_steps,
+    momentum_steps,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,12 @@ def worked_solution(problem: Problem) -> WorkedSolutionJson:
 def _steps(problem: Problem) -> list[SolutionStepJson]:
     if problem.kind == "stable_rate":
         return [*stable_rate_steps(problem)]
+    if problem.kind == "momentum_step":
+        return [*momentum_steps(problem)]
+    if problem.kind in ("adam_step", "rmsprop_step"):
+        return [*adaptive_steps(problem)]
+    if problem.kind == "batch_gradient":
+        return [*batch_gradient_steps(problem)]
     if problem.kind == "hessian":
         return [*_partial_steps(problem), *hessian_steps(problem)]
     if problem.kind in ("partial", "derivative"):

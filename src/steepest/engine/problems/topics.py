@@ -49,6 +49,12 @@ TOPICS: dict[str, Topic] = {
               ("quadratics", "cubics", "products and powers")),
         Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
               ("quadratics", "cubics", "a double well")),
+        Topic("momentum_step", "Momentum steps", ("momentum_step",),
+              ("one weight", "a separable bowl", "a bowl with a cross term")),
+        Topic("minibatch_gradient", "Minibatch gradients", ("batch_gradient",),
+              ("two examples", "three examples", "three, x negative or zero")),
+        Topic("adam_step", "Adam and RMSProp steps", ("adam_step", "rmsprop_step"),
+              ("one weight", "a separable bowl", "a bowl with a cross term")),
     )
 }  # fmt: skip
 
