@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,12 +93,12 @@ def serve_lessons(lessons: Path | None, tmp_path_factory: pytest.TempPathFactory
 EXPORT_PREFIX = "/course/"
 
 
-@pytest.fixture(scope="session")
-def exported_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The shipped course exported by `steepest export`, on a plain static file server
-    (`python -m http.server`) under a prefix, as a host that is not the site's root serves it."""
-    root = tmp_path_factory.mktemp("static-host")
-    export_site(root / EXPORT_PREFIX.strip("/"))
+@contextmanager
+def static_site(root: Path, lesson_dir: Path | None = None) -> Iterator[str]:
+    """The course of `lesson_dir` (the shipped one by default) exported by `steepest export`
+    under a prefix of `root`, on a plain static file server (`python -m http.server`), as a
+    host that is not the site's root serves it: the URL of its index."""
+    export_site(root / EXPORT_PREFIX.strip("/"), lesson_dir=lesson_dir)
     port = _free_port()
     command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
     server = subprocess.Popen(
@@ -112,6 +113,13 @@ def exported_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def exported_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped course, exported once for the session (see `static_site`)."""
+    with static_site(tmp_path_factory.mktemp("static-host")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

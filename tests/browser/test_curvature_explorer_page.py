@@ -6,15 +6,12 @@ a server."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sympy
 from playwright.sync_api import Browser
 
-from steepest.authoring.export import export_site
 from steepest.engine.surface.step_counts import Trees, descent_walk, newton_walk
 from steepest.widgets.curvature_explorer.words import (
     Reading,
@@ -24,7 +21,7 @@ from steepest.widgets.curvature_explorer.words import (
     value_text,
 )
 
-from .conftest import OpenPage, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import OpenPage, static_site, wait_for_widgets
 from .test_accessibility import axe_script, axe_violations
 from .test_curvature_explorer import (
     BOWL_PAGE,
@@ -147,17 +144,9 @@ def test_the_static_export_runs_the_widget_without_the_api(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Exported and served as plain files: the widget computes everything in the browser."""
-    root = tmp_path_factory.mktemp("static-host")
-    export_site(root, lesson_dir=COURSE)
-    port = _free_port()
-    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-    server = subprocess.Popen(
-        [*command, "--directory", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}/lessons/stretched-bowl/"
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        _wait_until_answering(url, server, limit_s=15)
+    with static_site(tmp_path_factory.mktemp("static-host"), COURSE) as index:
+        url = f"{index}lessons/stretched-bowl/"
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         requests: list[str] = []
         errors: list[str] = []
@@ -174,10 +163,7 @@ def test_the_static_export_runs_the_widget_without_the_api(
         assert shown_point(widget) == {"w1": "-1.5", "w2": "0.9"}
         assert errors == []
         assert [r for r in requests if "/api/" in r] == []
-    finally:
         context.close()
-        server.terminate()
-        server.wait(timeout=10)
 
 
 READINGS = [

@@ -20,7 +20,6 @@ import sympy
 from playwright.sync_api import Browser, Locator, Page
 
 from minibatch_reference import FIXTURE, SLUG, examples
-from steepest.authoring.export import export_site
 from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.optimizers.minibatch import Regression, epoch_batches, minibatch_gradient
 from steepest.engine.optimizers.rules import GradientDescent
@@ -29,7 +28,7 @@ from steepest.engine.optimizers.walks import walk
 from steepest.widgets import minibatch_lab
 from steepest.widgets.minibatch_lab import spec as lab_spec
 
-from .conftest import OpenPage, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import OpenPage, _free_port, _wait_until_answering, static_site, wait_for_widgets
 from .test_accessibility import axe_script, axe_violations
 from .test_screenshots import SCREEN_HEIGHT, SHOTS, check_region
 
@@ -308,18 +307,7 @@ def test_screenshot(open_page: OpenPage, width: int, scheme: str) -> None:
 def test_the_lab_works_on_a_static_export(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    root_folder = tmp_path_factory.mktemp("static-host")
-    export_site(root_folder / "course", lesson_dir=FIXTURE)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=root_folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/course/"
-    try:
-        _wait_until_answering(url, server, limit_s=15)
+    with static_site(tmp_path_factory.mktemp("static-host"), FIXTURE) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         requests: list[str] = []
@@ -334,9 +322,6 @@ def test_the_lab_works_on_a_static_export(
         root.locator("[data-step]").fill("6")
         shows_the_engines_step(root, engine_spec(batch=5), 6)
         context.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert errors == []
     assert [u for u in requests if "/api/" in urlsplit(u).path] == []
     assert {urlsplit(u).netloc for u in requests} == {urlsplit(url).netloc}

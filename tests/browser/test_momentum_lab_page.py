@@ -4,8 +4,6 @@ course, and screenshots are taken (and checked) for people to look at."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,9 +11,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page
 
 from momentum_course import BETA, COURSE, RATE, SLUG, STEPS
-from steepest.authoring.export import export_site
 
-from .conftest import OpenPage, _free_port, _wait_until_answering, wait_for_widgets
+from .conftest import OpenPage, static_site, wait_for_widgets
 from .momentum_server import base_url
 from .test_accessibility import axe_script, axe_violations
 from .test_screenshots import SCREEN_HEIGHT, SHOTS, check_region
@@ -109,17 +106,7 @@ def test_screenshot(open_page: OpenPage, width: int, scheme: str) -> None:
 
 
 def test_the_lab_works_on_a_static_export(browser: Browser, tmp_path: Path) -> None:
-    export_site(tmp_path / "course", lesson_dir=COURSE)
-    port = _free_port()
-    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-    server = subprocess.Popen(
-        [*command, "--directory", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/course/"
-    try:
-        _wait_until_answering(url, server, limit_s=15)
+    with static_site(tmp_path, COURSE) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         requests: list[str] = []
@@ -136,9 +123,6 @@ def test_the_lab_works_on_a_static_export(browser: Browser, tmp_path: Path) -> N
         assert heavy == root.locator('[data-out="plain-loss"]').text_content()
         assert root.locator('[data-out="beta"]').text_content() == "0"
         context.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert errors == []
     assert [u for u in requests if "/api/" in urlsplit(u).path] == []
-    assert {urlsplit(u).netloc for u in requests} == {f"127.0.0.1:{port}"}
+    assert {urlsplit(u).netloc for u in requests} == {urlsplit(url).netloc}

@@ -6,8 +6,6 @@ instead of animating; the page reads without JavaScript and works from a static 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,14 +19,13 @@ from playwright.sync_api import Browser, Locator, Page
 from descent_reference import rounds_to
 from optimizer_reference import reference_adam, reference_heavy_ball, reference_rmsprop
 from race_course import COURSE, PARAMS, SLUG, STEPS
-from steepest.authoring.export import export_site
 from steepest.engine.optimizers.rules import Adam, GradientDescent, HeavyBall, RMSProp, Rule
 from steepest.engine.optimizers.walks import optimizer_path
 from steepest.widgets import optimizer_race
 from steepest.widgets.optimizer_race import spec as race_spec
 from steepest.widgets.two_weights import loss_of_two_weights
 
-from .conftest import OpenPage, _free_port, _wait_until_answering, serve_lessons, wait_for_widgets
+from .conftest import OpenPage, serve_lessons, static_site, wait_for_widgets
 from .test_accessibility import axe_script, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -323,18 +320,7 @@ def test_the_race_reads_without_javascript(open_page: OpenPage) -> None:
 def test_the_race_works_on_a_static_export(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    root_folder = tmp_path_factory.mktemp("static-host")
-    export_site(root_folder / "course", lesson_dir=COURSE)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=root_folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/course/"
-    try:
-        _wait_until_answering(url, server, limit_s=15)
+    with static_site(tmp_path_factory.mktemp("static-host"), COURSE) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         requests: list[str] = []
@@ -349,9 +335,6 @@ def test_the_race_works_on_a_static_export(
         root.locator("[data-step]").fill("9")
         shows_the_engines_race(root, 4, first_rates(4), 9)
         context.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert errors == []
     assert [u for u in requests if "/api/" in urlsplit(u).path] == []
     assert {urlsplit(u).netloc for u in requests} == {urlsplit(url).netloc}
