@@ -1,4 +1,4 @@
-"""Benchmark of the minibatch lab on its fixture lesson (tests/fixtures/minibatch-course) in
+"""Benchmark of the minibatch lab on lesson 06, which holds it, in
 Chromium: what the page weighs, and the main-thread time of one input of each slider.
 
     page weight     every byte of the lesson page and its assets, as sent      target <= 150 KB
@@ -20,7 +20,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_bench import (
-    REPO,
     TIME_SLIDER,
     chromium,
     event_row,
@@ -34,13 +33,12 @@ from browser_bench import (
     weight_rows,
 )
 
-LESSONS = REPO / "tests" / "fixtures" / "minibatch-course"
-LESSON = "/lessons/minibatch-lab"
+LESSON = "/lessons/stochastic-and-minibatch-gradient-descent"
 WIDGET = '[data-widget="minibatch-lab"]'
 
 
 def main() -> int:
-    with serving("--lessons", str(LESSONS)) as (base_url, server, started):
+    with serving() as (base_url, server, started):
         wait_for(base_url + LESSON, server, started)
         with chromium() as browser:
             page = new_page(browser)

@@ -1,5 +1,4 @@
-"""Benchmark of the momentum lab in Chromium, on the fixture lesson that holds it
-(tests/fixtures/momentum-course, served with --lessons until a shipped lesson does): what the
+"""Benchmark of the momentum lab in Chromium, on lesson 07 that holds it: what the
 page weighs, and the main-thread time of one input of each slider.
 
     page weight     every byte of the lesson page and its assets, as sent      target <= 150 KB
@@ -20,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_bench import (
-    REPO,
     TIME_SLIDER,
     chromium,
     event_row,
@@ -34,13 +32,12 @@ from browser_bench import (
     weight_rows,
 )
 
-COURSE = REPO / "tests" / "fixtures" / "momentum-course"
-LESSON = "/lessons/momentum-lab"
+LESSON = "/lessons/momentum"
 WIDGET = '[data-widget="momentum-lab"]'
 
 
 def main() -> int:
-    with serving("--lessons", str(COURSE)) as (base_url, server, started):
+    with serving() as (base_url, server, started):
         wait_for(base_url + LESSON, server, started)
         with chromium() as browser:
             page = new_page(browser)

@@ -1,5 +1,4 @@
-"""Benchmark of the optimizer race in Chromium, on the fixture lesson that holds it
-(tests/fixtures/race-course, served with --lessons until lesson 08 does): what the page weighs,
+"""Benchmark of the optimizer race in Chromium, on lesson 08 that holds it: what the page weighs,
 and the main-thread time of the race's inputs and animation frames.
 
     page weight      every byte of the lesson page and its assets, as sent     target <= 150 KB
@@ -22,7 +21,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_bench import (
     EVENTS,
-    REPO,
     TIME_SLIDER,
     chromium,
     event_row,
@@ -36,8 +34,7 @@ from browser_bench import (
     weight_rows,
 )
 
-COURSE = REPO / "tests" / "fixtures" / "race-course"
-LESSON = "/lessons/optimizer-race"
+LESSON = "/lessons/adaptive-steps-adagrad-rmsprop-adam-and-schedules"
 WIDGET = '[data-widget="optimizer-race"]'
 
 # Runs in the page: every frame callback Play asks for is timed with the layout it forces, and
@@ -69,7 +66,7 @@ TIME_FRAMES = """([selector, count]) => new Promise((resolve) => {
 
 
 def main() -> int:
-    with serving("--lessons", str(COURSE)) as (base_url, server, started):
+    with serving() as (base_url, server, started):
         wait_for(base_url + LESSON, server, started)
         with chromium() as browser:
             page = new_page(browser)
