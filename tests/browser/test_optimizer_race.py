@@ -25,7 +25,7 @@ from steepest.widgets import optimizer_race
 from steepest.widgets.optimizer_race import spec as race_spec
 from steepest.widgets.two_weights import loss_of_two_weights
 
-from .conftest import OpenPage, serve_lessons, static_site, wait_for_widgets
+from .conftest import OpenPage, PageWatch, serve_lessons, static_site, wait_for_widgets
 from .test_accessibility import axe_script, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -85,16 +85,23 @@ def rule(racer: str, rate: str, settings: Settings) -> Rule:
     return Adam(eta, sympy.Rational(settings["beta1"]), sympy.Rational(settings["beta2"]))
 
 
-def engine_walk(index: int, racer: str, rate: str, settings: Settings) -> list[list[float]]:
-    land = LANDSCAPES[index]
-    loss, variables = loss_of_two_weights("test", EXPRESSIONS[land["key"]])
-    start = {v: sympy.nsimplify(c) for v, c in zip(variables, land["start"], strict=True)}
+# A landscape as the engine walks it: the loss's text and the start.
+Course = tuple[str, list[float]]
+
+
+def course(index: int) -> Course:
+    return EXPRESSIONS[LANDSCAPES[index]["key"]], LANDSCAPES[index]["start"]
+
+
+def engine_walk(land: Course, racer: str, rate: str, settings: Settings) -> list[list[float]]:
+    loss, variables = loss_of_two_weights("test", land[0])
+    start = {v: sympy.nsimplify(c) for v, c in zip(variables, land[1], strict=True)}
     path = optimizer_path(rule(racer, rate, settings), loss, variables, start, STEPS)
     return [[float(c) for c in p] for p in path]
 
 
-def engine_loss(index: int, point: list[float]) -> float:
-    loss, variables = loss_of_two_weights("test", EXPRESSIONS[LANDSCAPES[index]["key"]])
+def engine_loss(land: Course, point: list[float]) -> float:
+    loss, variables = loss_of_two_weights("test", land[0])
     return float(loss.subs(dict(zip(variables, point, strict=True))))
 
 
@@ -134,7 +141,7 @@ def test_the_browsers_rules_are_the_engines_and_the_references(
             rate = first_rate(index, racer)
             shown = browser_walk(page, index, racer, float(rate), settings)
             assert shown["flewOff"] is None
-            exact = engine_walk(index, racer, rate, settings)
+            exact = engine_walk(course(index), racer, rate, settings)
             assert len(shown["points"]) == STEPS + 1
             for point, expected in zip(shown["points"], exact, strict=True):
                 assert agree(key, point, expected), (key, racer, point, expected)
@@ -163,14 +170,18 @@ def reference_end(
     return reference_adam(grad, start, STEPS, eta, float(s["beta1"]), float(s["beta2"]), 1e-8)
 
 
-def shows_the_engines_race(root: Locator, index: int, rates: dict[str, str], step: int) -> None:
-    """The table holds each racer's point and L after `step` steps, by the engine."""
+def shows_the_engines_race(
+    root: Locator, index: int | Course, rates: dict[str, str], step: int
+) -> None:
+    """The table holds each racer's point and L after `step` steps, by the engine, on the
+    landscape at `index` of the spec or on a loss and start given."""
+    land = course(index) if isinstance(index, int) else index
     assert root.locator('[data-out="step"]').text_content() == str(step)
     for racer in RACERS:
         assert root.locator(f'[data-out="rate-{racer}"]').text_content() == rates[racer]
-        point = engine_walk(index, racer, rates[racer], FIRST)[step]
+        point = engine_walk(land, racer, rates[racer], FIRST)[step]
         cells = [root.locator(f'[data-out="{racer}-{c}"]').text_content() or "" for c in range(3)]
-        for text, exact in zip(cells, [*point, engine_loss(index, point)], strict=True):
+        for text, exact in zip(cells, [*point, engine_loss(land, point)], strict=True):
             assert rounds_to(text, exact), (racer, step, text, exact)
 
 
@@ -222,6 +233,78 @@ def test_the_controls_by_pointer_and_keyboard_show_the_engines_walks(open_page: 
     assert box is not None
     page.mouse.click(box["x"] + 2, box["y"] + box["height"] / 2)
     shows_the_engines_race(root, 2, rates | {"sgd": "0.0001"}, STEPS)
+
+
+def type_a_loss(page: Page, root: Locator, loss: str) -> None:
+    """The loss typed into the race's own-loss box and sent by Enter, as by keyboard."""
+    box = root.locator("#optimizer-race-own")
+    box.fill(loss)
+    box.press("Enter")
+
+
+def test_a_typed_loss_races_as_the_engine_walks_it(open_page: OpenPage) -> None:
+    page, root = opened(open_page)
+    server_errors: list[int] = []
+    page.on("response", lambda r: server_errors.append(r.status) if r.status >= 500 else None)
+    # Adam's η one rung up first: the learner's rates stay as they are on the typed loss.
+    root.locator('[data-rate="adam"]').focus()
+    page.keyboard.press("ArrowRight")
+    rates = first_rates(0) | {"adam": "0.2"}
+    type_a_loss(page, root, "(w1-1)^2 + 3w2^2")
+    typed = root.get_by_label("the loss you typed, L = 3*w2^2 + (w1 - 1)^2")
+    typed.wait_for()
+    assert typed.is_checked()
+    # The start: the surface explorer's point up and left of the middle of the ±2 map.
+    start = [-1.4, 1.0]
+    caption = root.locator('[data-out="caption"]').text_content() or ""
+    assert caption.startswith(f"Where each optimizer is after {STEPS} steps on the loss you typed")
+    shows_the_engines_race(root, ("(w1-1)^2 + 3w2^2", start), rates, STEPS)
+    # L* is not known for a typed loss: the plot is of L itself.
+    title = root.locator('[data-out="loss-title"]').text_content()
+    assert title == "The loss L against the step"
+    # A second loss takes the first one's place: still one radio for a typed loss.
+    type_a_loss(page, root, "x^2 + x*y + 2y^2")
+    root.get_by_label("the loss you typed, L = x^2 + x*y + 2*y^2").wait_for()
+    assert root.locator("[data-landscape]").count() == len(LANDSCAPES) + 1
+    root.locator("[data-step]").fill("12")
+    shows_the_engines_race(root, ("x^2 + x*y + 2y^2", start), rates, 12)
+    assert [root.locator(f'thead [data-out="variable-{i}"]').text_content() for i in (0, 1)] == [
+        "x",
+        "y",
+    ]
+    # The ready-made landscapes are still there, each at its own rates, and the typed one
+    # comes back at the rates it was raced at.
+    root.get_by_label("the ravine (an ill-conditioned bowl)").check()
+    shows_the_engines_race(root, 1, first_rates(1), 12)
+    root.get_by_label("the loss you typed, L = x^2 + x*y + 2*y^2").check()
+    shows_the_engines_race(root, ("x^2 + x*y + 2y^2", start), rates, 12)
+    assert server_errors == []
+
+
+@pytest.mark.parametrize(
+    ("loss", "said"),
+    [
+        ("(w1 - 1)^2 +", "column"),
+        ("x + y + z", "two variables"),
+        ("", "type a loss"),
+    ],
+)
+def test_a_loss_the_race_cannot_read_says_why_and_changes_nothing(
+    open_page: OpenPage, watch: PageWatch, loss: str, said: str
+) -> None:
+    watch.allow("status of 422")
+    page, root = opened(open_page)
+    server_errors: list[int] = []
+    page.on("response", lambda r: server_errors.append(r.status) if r.status >= 500 else None)
+    before = [root.locator(f'[data-out="adam-{c}"]').text_content() for c in range(3)]
+    type_a_loss(page, root, loss)
+    error = root.locator("#optimizer-race-own-error")
+    error.locator("p").wait_for()
+    assert said in (error.text_content() or "")
+    assert root.locator("#optimizer-race-own").get_attribute("aria-invalid") == "true"
+    assert root.locator("[data-landscape]").count() == len(LANDSCAPES)
+    assert [root.locator(f'[data-out="adam-{c}"]').text_content() for c in range(3)] == before
+    assert server_errors == []
 
 
 def test_play_runs_the_race_and_pause_stops_it(open_page: OpenPage) -> None:
@@ -285,11 +368,19 @@ def reach_every_state(page: Page, root: Locator) -> None:
     root.locator("[data-step]").fill("7")
     root.get_by_label("the saddle (w1² − w2², bounded below)").check()
     root.locator('[data-setting="beta2"]').fill("0.95")
+    # A typed loss raced, then one the server cannot read, whose error stays on screen.
+    type_a_loss(page, root, "w1^2 + 5w2^2")
+    root.get_by_label("the loss you typed, L = w1^2 + 5*w2^2").wait_for()
+    type_a_loss(page, root, "w1^2 +* w2")
+    root.locator("#optimizer-race-own-error p").wait_for()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 360])
-def test_no_axe_violations(open_page: OpenPage, axe_script: Path, width: int, scheme: str) -> None:
+def test_no_axe_violations(
+    open_page: OpenPage, watch: PageWatch, axe_script: Path, width: int, scheme: str
+) -> None:
+    watch.allow("status of 422")  # the unreadable loss typed in reach_every_state
     page, root = opened(
         open_page, viewport={"width": width, "height": 800}, color_scheme=scheme, bypass_csp=True
     )
@@ -334,6 +425,9 @@ def test_the_race_works_on_a_static_export(
         root.get_by_label("two valleys (a double well)").check()
         root.locator("[data-step]").fill("9")
         shows_the_engines_race(root, 4, first_rates(4), 9)
+        # No server reads a typed loss here: the box is gone, and a line says why.
+        assert not root.locator("[data-own-form]").is_visible()
+        assert root.locator("[data-own-static]").is_visible()
         context.close()
     assert errors == []
     assert [u for u in requests if "/api/" in urlsplit(u).path] == []

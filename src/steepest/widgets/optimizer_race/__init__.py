@@ -221,6 +221,8 @@ class OptimizerRaceSpec(TypedDict):
     description: str
     rows: list[RacerRow]
     picture: StaticMap
+    max_length: int
+    """The longest loss the learner may type, as the parser's limits allow."""
 
 
 SPEC: Task[OptimizerRaceParams, OptimizerRaceSpec] = Task(f"{__name__}.spec", "compute_spec")

@@ -13,6 +13,7 @@ from fractions import Fraction
 import sympy
 
 from steepest.engine.calculus.points import Point, read_point
+from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.engine.optimizers.rules import (
     ADAM_EPSILON,
     RMSPROP_EPSILON,
@@ -94,6 +95,7 @@ def compute_spec(params: OptimizerRaceParams) -> OptimizerRaceSpec:
         "description": description(first.label, params.steps, first.rates, ends, losses),
         "rows": rows,
         "picture": _picture(surface["window"], surface["levels"], walks),
+        "max_length": DEFAULT_LIMITS.max_length,
     }
 
 

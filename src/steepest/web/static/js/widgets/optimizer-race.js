@@ -3,8 +3,11 @@
 // has its own colour, dash pattern and marker. The walks are computed here, from the engine's
 // trees of L and its partials (optimizer-race/rules.js), so the race needs no server once the
 // page is loaded; the map is the rate lab's (the server's level lines), the loss plot the rate
-// lab's log plot of L − L*, or L itself where L* is not known.
+// lab's log plot of L − L*, or L itself where L* is not known. A loss the learner types is read
+// and mapped by the server (POST /api/surface, as in the surface explorer) and raced here too.
 
+import { failureText, STATIC_COPY } from "../api.js";
+import { errorLine } from "../error-line.js";
 import { announcer, markOnce, settler } from "./live-text.js";
 import { drawLinearLines } from "./optimizer-race/linear-plot.js";
 import { compiledLoss, RACERS, raceWalk } from "./optimizer-race/rules.js";
@@ -13,6 +16,7 @@ import { addPath, createBowlMap, drawWalk } from "./rate-lab/bowl-map.js";
 import { createLossPlot, drawLossLines } from "./rate-lab/loss-plot.js";
 import { numberText } from "./rate-lab/words.js";
 import { onScreen } from "./surface/descent.js";
+import { requestSurface } from "./surface/map.js";
 import { element } from "./surface/svg.js";
 
 // Each racer's marker at its current point, centred on 0, 0 (the legend and the server's map
@@ -25,6 +29,9 @@ const MARKERS = {
 };
 // Play shows this many steps a second: a race of 80 steps lasts under three seconds.
 const STEPS_PER_SECOND = 30;
+// How many level lines the map of a typed loss has, as the surface explorer draws it.
+const TYPED_LEVELS = 12;
+const TYPED_KEY = "typed";
 
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
@@ -133,6 +140,91 @@ export function mount(root, progress) {
     return `Step ${k}: ${parts.join(", ")}.`;
   }
 
+  // -- a loss the learner types ---------------------------------------------------------------------
+
+  const ownForm = root.querySelector("[data-own-form]");
+  const ownInput = ownForm.querySelector("input[name=loss]");
+  const ownError = ownForm.querySelector("[data-error]");
+  const landscapeBox = root.querySelector("[data-landscape-list]");
+  let typedRequest = 0;
+
+  function typedError(message, column) {
+    ownInput.setAttribute("aria-invalid", "true");
+    ownError.replaceChildren(errorLine(message, column));
+    announce(message);
+  }
+
+  // The race starts where the surface explorer puts its point, up and to the left of the map's
+  // middle, rounded to a twentieth of the window so that the caption shows a short number.
+  function typedStart([x0, x1, y0, y1]) {
+    const round = (low, high, share) => {
+      const unit = (high - low) / 20;
+      return Number((Math.round((low + share * (high - low)) / unit) * unit).toPrecision(12));
+    };
+    return [round(x0, x1, 0.15), round(y0, y1, 0.75)];
+  }
+
+  // The typed landscape takes the place of the last one typed: one radio, relabelled.
+  function typedRadio(label) {
+    let radio = landscapeBox.querySelector(`[data-landscape="${TYPED_KEY}"]`);
+    if (radio === null) {
+      const wrap = document.createElement("label");
+      radio = document.createElement("input");
+      Object.assign(radio, { type: "radio", name: "optimizer-race-landscape", value: String(spec.landscapes.length) });
+      radio.dataset.landscape = TYPED_KEY;
+      radio.addEventListener("change", () => pick(Number(radio.value)));
+      wrap.append(radio, document.createTextNode(""));
+      landscapeBox.append(wrap);
+    }
+    radio.nextSibling.textContent = ` ${label}`;
+    return radio;
+  }
+
+  async function raceTyped(source) {
+    ownInput.removeAttribute("aria-invalid");
+    ownError.replaceChildren();
+    const mine = ++typedRequest;
+    let answer;
+    try {
+      answer = await requestSurface(source, null, TYPED_LEVELS);
+    } catch (error) {
+      if (mine === typedRequest) typedError(failureText(error, "could not reach the server; check the connection and try again"), null);
+      return;
+    }
+    if (mine !== typedRequest) return; // a newer loss was typed meanwhile
+    const { body } = answer;
+    if (!answer.ok) {
+      typedError(body.error.message, body.error.column);
+      return;
+    }
+    const land = {
+      key: TYPED_KEY,
+      label: `the loss you typed, L = ${body.expression}`,
+      surface: body,
+      lowest: null,
+      start: typedStart(body.window),
+      // The learner's rates stay as they are: the point is often to compare landscapes.
+      rates: RACERS.map((racer) => Number(rateSliders[racer].value)),
+    };
+    const radio = typedRadio(land.label);
+    spec.landscapes[Number(radio.value)] = land;
+    radio.checked = true;
+    pick(Number(radio.value));
+  }
+
+  ownForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    explored();
+    const source = ownInput.value.trim();
+    if (source === "") typedError("type a loss in two variables first, such as (w1 - 1)^2 + 3w2^2", null);
+    else raceTyped(source);
+  });
+  // A static copy has no server to read a typed loss: the form goes, and a line says why.
+  if (STATIC_COPY) {
+    ownForm.hidden = true;
+    root.querySelector("[data-own-static]").hidden = false;
+  }
+
   // -- play ----------------------------------------------------------------------------------------
 
   function stop() {
@@ -190,15 +282,16 @@ export function mount(root, progress) {
     show();
     announce(said());
   });
+  function pick(index) {
+    stop();
+    explored();
+    chooseLandscape(index);
+    race();
+    show();
+    announce(`${state.landscape.label}. ${said()}`);
+  }
   for (const radio of root.querySelectorAll("[data-landscape]")) {
-    radio.addEventListener("change", () => {
-      stop();
-      explored();
-      chooseLandscape(Number(radio.value));
-      race();
-      show();
-      announce(`${state.landscape.label}. ${said()}`);
-    });
+    radio.addEventListener("change", () => pick(Number(radio.value)));
   }
   for (const slider of [...Object.values(rateSliders), ...settingSliders]) {
     slider.addEventListener("input", () => {

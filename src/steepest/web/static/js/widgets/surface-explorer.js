@@ -3,13 +3,13 @@
 // from the server), and a slice along the first variable. L and its partials arrive as
 // expression trees, which the browser evaluates (no text is ever evaluated).
 
-import { apiFetch, failureText } from "../api.js";
+import { failureText } from "../api.js";
 import { announcer, markOnce } from "./live-text.js";
 import { errorLine } from "../error-line.js";
 import { evaluate } from "../expr-tree.js";
 import { createProbeLayer, drawField, drawProbe, fieldSamples } from "./surface/arrows.js";
 import { animateDescent, clearDescent, requestDescent, stepText } from "./surface/descent.js";
-import { drawLegend, drawMap } from "./surface/map.js";
+import { drawLegend, drawMap, requestSurface } from "./surface/map.js";
 import { createSlice, drawSlice } from "./surface/slice.js";
 import { formatNumber, geometry } from "./surface/svg.js";
 
@@ -157,21 +157,16 @@ export function mount(root, progress) {
   async function load(source, window, point, rate) {
     clearError(input, errorBox);
     const mine = ++request;
-    let response;
-    let body;
+    let answer;
     try {
-      response = await apiFetch("/api/surface", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ expression: source, window, levels: spec.levels }),
-      });
-      body = await response.json();
+      answer = await requestSurface(source, window, spec.levels);
     } catch (error) {
       showError(input, errorBox, failureText(error, "could not reach the server; check the connection and try again"), null);
       return;
     }
     if (mine !== request) return;
-    if (!response.ok) {
+    const { body } = answer;
+    if (!answer.ok) {
       showError(input, errorBox, body.error.message, body.error.column);
       announce(body.error.message);
       return;

@@ -1,12 +1,24 @@
 // The static layers of the contour map: frame, ticks, the server's level lines coloured by level,
 // the critical points, and the legend beside the map.
 
+import { apiFetch } from "../../api.js";
 import { element, formatNumber, ticks } from "./svg.js";
 
 const BANDS = 8; // colours in the stylesheet: .level-0 (lowest) to .level-7 (highest)
 
 export function bandOf(index, count) {
   return count > 1 ? Math.round((index / (count - 1)) * (BANDS - 1)) : Math.floor(BANDS / 2);
+}
+
+// The server's map of a typed loss (POST /api/surface): its level lines and its trees. `window`
+// null lets the server choose. Rejects on a static copy or when the server cannot be reached.
+export async function requestSurface(expression, window, levels) {
+  const response = await apiFetch("/api/surface", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ expression, window, levels }),
+  });
+  return { ok: response.ok, body: await response.json() };
 }
 
 function linePath(line, geo) {
