@@ -72,11 +72,18 @@ MistakeCode = Literal[
     "not_held_constant",
     "kept_constant_term",
     "sign",
+    "loss_not_derivative",
+    "renamed_variable",
+    # In the shape of any answer
+    "number_for_formula",
+    "formula_for_number",
     # In a vector as a whole
     "swapped_components",
     "not_evaluated",
     "normalised",
     "swapped_point",
+    "point_not_gradient",
+    "one_component_wrong",
     # In an optimum
     "minimum_not_maximum",
     "maximum_not_minimum",

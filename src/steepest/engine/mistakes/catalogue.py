@@ -8,26 +8,24 @@ derivative (differentiating by the other variable, not holding it constant, the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 import sympy
 
-from steepest.engine.answer_kinds import SLIP_KINDS, STEP_KINDS, Goal, MistakeCode, SlipKind
+from steepest.engine.answer_kinds import SLIP_KINDS, STEP_KINDS, Goal, MistakeCode
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.calculus.points import evaluate_at
 from steepest.engine.errors import EngineError
 from steepest.engine.mistakes.curvature_mistakes import hessian_mistakes, stable_rate_mistakes
 from steepest.engine.mistakes.mistake import Mistake
-from steepest.engine.mistakes.slips import Slipped, slipped_derivative
+from steepest.engine.mistakes.partial_mistakes import partial_mistakes, slip_mistake
+from steepest.engine.mistakes.slips import slipped_derivative
 from steepest.engine.mistakes.step_mistakes import adaptive_mistakes, momentum_mistakes
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import real_critical_points
-
-
-def _names(symbols: Sequence[sympy.Symbol]) -> str:
-    return " and ".join(s.name for s in symbols)
 
 
 @lru_cache(maxsize=256)
@@ -61,12 +59,14 @@ def _batch_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             tuple(size * c for c in problem.expected),
             f"You added up the examples' gradients without dividing by their number: {name} is"
             f" the mean over the batch, so its gradient is the sum divided by {size}.",
+            "You added the examples' gradients: the loss is their mean, so divide by their number.",
         ),
         Mistake(
             "sign",
             tuple(-c for c in problem.expected),
             "The sign is off. Differentiating (w·x + b − y)² gives 2·(w·x + b − y) times the"
             " derivative of the inside: take the residual as prediction minus target.",
+            "The sign is off: take the residual as prediction minus target.",
         ),
     )
 
@@ -79,12 +79,14 @@ def _vector_mistakes(problem: Problem) -> list[Mistake]:
             f"That is ∇{name}, which points uphill: {name} grows fastest that way."
             f" Gradient descent steps the opposite way, along −∇{name}."
         )
+        sign_hint = f"That is the uphill direction: descent goes along −∇{name}."
     else:
         sign = (
             f"That is −∇{name}, the direction of steepest descent. The question asks for"
             f" ∇{name} itself, which points uphill."
         )
-    found.append(Mistake("sign", tuple(-c for c in expected), sign))
+        sign_hint = f"Every sign is flipped: ∇{name} itself points uphill."
+    found.append(Mistake("sign", tuple(-c for c in expected), sign, sign_hint))
     for i in range(n):
         for j in range(i + 1, n):
             swapped = list(expected)
@@ -94,7 +96,8 @@ def _vector_mistakes(problem: Problem) -> list[Mistake]:
                 "Your components are in the wrong order. The gradient lists the partial"
                 f" derivatives in the order of the variables: ({order})."
             )
-            found.append(Mistake("swapped_components", tuple(swapped), message))
+            hint = "The components are in the wrong order: list them in the variables' order."
+            found.append(Mistake("swapped_components", tuple(swapped), message, hint))
     if problem.point is None:
         return found
     formula = gradient(problem.function, problem.variables)
@@ -106,6 +109,16 @@ def _vector_mistakes(problem: Problem) -> list[Mistake]:
             "not_evaluated",
             formula,
             f"That is the right formula, but the question asks for numbers: substitute {at}.",
+            "That is the formula: the question asks for its numbers at the point.",
+        )
+    )
+    found.append(
+        Mistake(
+            "point_not_gradient",
+            problem.point,
+            f"That is the point itself. The question asks for {_asked_vector(problem)} there:"
+            f" work out each partial derivative of {name}, then substitute {at}.",
+            "That is the point, not the gradient at it: differentiate first, then substitute.",
         )
     )
     found.extend(_swapped_point(problem))
@@ -117,6 +130,7 @@ def _vector_mistakes(problem: Problem) -> list[Mistake]:
                 tuple(c / length for c in expected),
                 "That points the right way but has length 1. Give the vector itself, without"
                 " dividing by its length.",
+                "You divided by the length: give the vector itself, not a unit vector.",
             )
         )
     return found
@@ -141,7 +155,12 @@ def _swapped_point(problem: Problem) -> list[Mistake]:
         f" ({to_text(problem.point[0])}, {to_text(problem.point[1])}), {first.name} ="
         f" {to_text(problem.point[0])} and {second.name} = {to_text(problem.point[1])}."
     )
-    return [Mistake("swapped_point", values, message)]
+    hint = "Check which coordinate of the point belongs to which variable."
+    return [Mistake("swapped_point", values, message, hint)]
+
+
+def _asked_vector(problem: Problem) -> str:
+    return f"−∇{problem.name}" if problem.kind == "descent" else f"∇{problem.name}"
 
 
 @lru_cache(maxsize=256)
@@ -154,15 +173,19 @@ def component_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]:
     v = problem.variables[index]
     transform = _component_transform(problem)
     found: list[Mistake] = []
-    for code, wrong, message in _partial_mistakes(problem, v):
-        if code == "sign" and problem.kind == "descent":
-            message = (
-                f"This component has the sign of ∂{problem.name}/∂{v.name} itself; the descent"
-                " direction flips the sign of every component of the gradient."
+    for mistake in partial_mistakes(problem, v):
+        if mistake.code == "sign" and problem.kind == "descent":
+            mistake = replace(
+                mistake,
+                message=(
+                    f"This component has the sign of ∂{problem.name}/∂{v.name} itself; the"
+                    " descent direction flips the sign of every component of the gradient."
+                ),
+                hint="This component has the gradient's sign: descent flips every sign.",
             )
-        value = transform(wrong)
+        value = transform(mistake.answer[0])
         if value is not None:
-            found.append(Mistake(code, (value,), message))
+            found.append(replace(mistake, answer=(value,)))
     return tuple(found)
 
 
@@ -176,7 +199,7 @@ def _hessian_entry_mistakes(problem: Problem, index: int) -> tuple[Mistake, ...]
     for slip in SLIP_KINDS:
         slipped = slipped_derivative(first, by, slip)
         if slipped.sites and sympy.expand(slipped.result - right) != 0:
-            found.append(Mistake(slip, (slipped.result,), _slip_message(slip, slipped, by)))
+            found.append(slip_mistake(slip, slipped.result, slipped, by))
     return tuple(found)
 
 
@@ -194,102 +217,6 @@ def _component_transform(problem: Problem) -> Callable[[sympy.Expr], sympy.Expr 
             return None
 
     return at_point
-
-
-def _partial_mistakes(
-    problem: Problem, v: sympy.Symbol
-) -> list[tuple[MistakeCode, sympy.Expr, str]]:
-    f, name = problem.function, problem.name
-    others = [u for u in problem.variables if u != v]
-    right = sympy.diff(f, v)
-    terms = sympy.Add.make_args(f)
-    found: list[tuple[MistakeCode, sympy.Expr, str]] = []
-    for u in others:
-        message = (
-            f"That is ∂{name}/∂{u.name}: you differentiated with respect to {u.name}. Here"
-            f" {v.name} is the variable, and {u.name} stays fixed like a number."
-        )
-        found.append(("wrong_variable", sympy.diff(f, u), message))
-    if others:
-        held = _names(others)
-        message = (
-            f"You let {held} change as well. In ∂{name}/∂{v.name} only {v.name} varies and"
-            f" {held} {'is' if len(others) == 1 else 'are'} held constant: a term without"
-            f" {v.name} contributes 0, and a factor without {v.name} just multiplies."
-        )
-        total = sympy.Add(*(sympy.diff(f, u) for u in problem.variables))
-        own = sympy.Add(*(sympy.diff(t, _own_variable(t, v, problem.variables)) for t in terms))
-        found.append(("not_held_constant", total, message))
-        found.append(("not_held_constant", own, message))
-        constants = [t for t in terms if not t.has(v) and t.free_symbols]
-        if constants:
-            message = (
-                f"The term {to_text(constants[0])} has no {v.name} in it, so with {held} held"
-                " fixed it is a constant, and the derivative of a constant is 0. Your answer"
-                " kept it."
-            )
-            found.append(("kept_constant_term", right + sympy.Add(*constants), message))
-    numbers = [t for t in terms if t.is_number and t != 0]
-    if not others and numbers:
-        message = (
-            f"The term {to_text(numbers[0])} is a constant: it does not change with {v.name},"
-            " so its derivative is 0. Your answer kept it."
-        )
-        found.append(("kept_constant_term", right + numbers[0], message))
-    for slip in SLIP_KINDS:
-        for wrong, slipped in _slip_variants(f, terms, v, right, slip):
-            found.append((slip, wrong, _slip_message(slip, slipped, v)))
-    message = (
-        "The sign is off: your answer is the negative of the right one. Check each minus sign."
-    )
-    found.append(("sign", -right, message))
-    return found
-
-
-def _own_variable(
-    term: sympy.Expr, v: sympy.Symbol, variables: Sequence[sympy.Symbol]
-) -> sympy.Symbol:
-    """The variable a careless learner differentiates a term by: v if present, else its own."""
-    if term.has(v):
-        return v
-    return next((u for u in variables if term.has(u)), v)
-
-
-def _slip_variants(
-    f: sympy.Expr, terms: tuple[sympy.Expr, ...], v: sympy.Symbol, right: sympy.Expr, slip: SlipKind
-) -> list[tuple[sympy.Expr, Slipped]]:
-    """The slip made everywhere, and made in one term only."""
-    variants = []
-    everywhere = slipped_derivative(f, v, slip)
-    if everywhere.sites:
-        variants.append((everywhere.result, everywhere))
-    if len(terms) > 1:
-        for term in terms:
-            once = slipped_derivative(term, v, slip)
-            if once.sites:
-                variants.append((right - sympy.diff(term, v) + once.result, once))
-    return variants
-
-
-def _slip_message(slip: SlipKind, slipped: Slipped, v: sympy.Symbol) -> str:
-    site = slipped.sites[0]
-    where = to_text(site)
-    if slip == "power_coefficient":
-        return (
-            f"Check the power rule in {where}: the exponent comes down as a factor"
-            " (d/dx xⁿ = n·xⁿ⁻¹). Your answer lowered the power but lost that factor."
-        )
-    if slip == "constant_factor":
-        # The factor itself is not named: when it is all that is left, it is the answer.
-        return (
-            f"In {where}, a constant factor went missing: the derivative of c·g is c times"
-            f" the derivative of g, so factors without {v.name} stay as they are."
-        )
-    inside = site.base if site.is_Pow else site.args[0]
-    return (
-        f"In {where}, finish the chain rule: after differentiating the outside, multiply by"
-        f" the derivative of the inside, {to_text(inside)}, with respect to {v.name}."
-    )
 
 
 def _optimum_mistakes(problem: Problem) -> list[Mistake]:
@@ -313,24 +240,29 @@ def _optimum_mistakes(problem: Problem) -> list[Mistake]:
                 f" ({name} = {to_text(point.value)} there). You want the {size} {name}: check"
                 f" the sign of {name}″ at each critical point."
             )
-            found.append(Mistake(opposite_mistake, (point.location,), message))
+            hint = f"That critical point is a {opposite}: check the sign of {name}″ at each one."
+            found.append(Mistake(opposite_mistake, (point.location,), message, hint))
         else:
             message = (
                 f"{at} is a critical point, but not the {problem.goal} inside"
                 f" {to_text(low)} < {x.name} < {to_text(high)}."
             )
-            found.append(Mistake("other_critical_point", (point.location,), message))
+            hint = f"That critical point is not the {problem.goal} inside the range: compare them."
+            found.append(Mistake("other_critical_point", (point.location,), message, hint))
     for end in (low, high):
         message = (
             f"{x.name} = {to_text(end)} is an end of the allowed range, not a point inside it"
             f" where {name}′ = 0."
         )
-        found.append(Mistake("endpoint", (end,), message))
+        hint = f"That is an end of the range: look inside it, where {name}′ vanishes."
+        found.append(Mistake("endpoint", (end,), message, hint))
     message = (
         f"That is the {size} value of {name} itself; the question asks for the {x.name}"
         " that gives it."
     )
-    found.append(Mistake("value_not_location", (sympy.simplify(f.xreplace({x: best})),), message))
+    hint = f"That is the value of {name}: the question asks where it is reached."
+    best_value = sympy.simplify(f.xreplace({x: best}))
+    found.append(Mistake("value_not_location", (best_value,), message, hint))
     roots = sympy.solveset(f, x, domain=sympy.Reals)
     if isinstance(roots, sympy.FiniteSet):
         for root in roots:
@@ -338,5 +270,6 @@ def _optimum_mistakes(problem: Problem) -> list[Mistake]:
                 f"At {x.name} = {to_text(root)}, {name} itself is 0. An optimum is where the"
                 f" slope {name}′ is 0, not the function."
             )
-            found.append(Mistake("root_not_critical", (root,), message))
+            hint = f"There {name} itself vanishes: an optimum is where the slope {name}′ does."
+            found.append(Mistake("root_not_critical", (root,), message, hint))
     return found

@@ -45,11 +45,12 @@ def diagnose_classification(problem: Problem, answer: str) -> Feedback:
     right = problem.classification
     if chosen == right:
         return Feedback("correct", True, f"Correct: the point is a {right}.")
-    code, message = _misreading(problem, chosen)
-    return Feedback("incorrect", False, message, mistake=code)
+    code, message, hint = _misreading(problem, chosen)
+    return Feedback("incorrect", False, message, mistake=code, hint=hint)
 
 
-def _misreading(problem: Problem, chosen: ClassifiedKind) -> tuple[MistakeCode, str]:
+def _misreading(problem: Problem, chosen: ClassifiedKind) -> tuple[MistakeCode, str, str]:
+    """The code, the message (with the Hessian's numbers) and the hint (without them)."""
     matrix = hessian(problem.function, problem.variables).xreplace(problem.point_map)
     determinant = sympy.simplify(matrix.det())
     if problem.classification == "saddle":
@@ -58,6 +59,7 @@ def _misreading(problem: Problem, chosen: ClassifiedKind) -> tuple[MistakeCode, 
             f"The determinant of the Hessian there is {determinant}, negative: its eigenvalues"
             f" have opposite signs, so {problem.name} curves up along one direction and down"
             f" along another. Its diagonal alone does not make the point a {chosen}.",
+            "Look at the sign of the Hessian's determinant, not only at its diagonal.",
         )
     if chosen == "saddle":
         return (
@@ -65,6 +67,7 @@ def _misreading(problem: Problem, chosen: ClassifiedKind) -> tuple[MistakeCode, 
             f"The determinant of the Hessian there is {determinant}, positive: both eigenvalues"
             " have the same sign, so the point is an extremum, not a saddle. The sign of a"
             " diagonal entry says which.",
+            "The Hessian's determinant there has the sign of an extremum, not of a saddle.",
         )
     code: MistakeCode = "minimum_not_maximum" if chosen == "minimum" else "maximum_not_minimum"
     curving = "down" if problem.classification == "maximum" else "up"
@@ -73,4 +76,5 @@ def _misreading(problem: Problem, chosen: ClassifiedKind) -> tuple[MistakeCode, 
         f"The Hessian there has a positive determinant and ∂²{problem.name}/∂"
         f"{problem.names[0]}² = {matrix[0, 0]}: {problem.name} curves {curving} in every"
         f" direction, so the point is not a {chosen}.",
+        f"Check which way {problem.name} curves there: the sign of a diagonal entry says.",
     )

@@ -34,12 +34,14 @@ def stable_rate_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             "That is 1/λmax, where a step along the steepest direction lands exactly on the"
             " minimum. Each step multiplies the distance along it by 1 − η·λmax, and descent"
             " still converges while that factor stays above −1: the limit is twice as large.",
+            "That rate lands on the minimum in one step: the largest stable rate is larger.",
         ),
         Mistake(
             "coefficient_not_curvature",
             (4 / high,),
             f"You used a coefficient of {name} where its curvature belongs: the second"
             " derivative of a·w² is 2a, not a. The rule η < 2/λ takes λ from the Hessian.",
+            "You used a coefficient of the loss: the curvature of a·w² is its second derivative.",
         ),
         Mistake(
             "smallest_curvature",
@@ -47,12 +49,14 @@ def stable_rate_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             "That rate is stable along the flattest direction, the smallest eigenvalue λmin."
             " Along the steepest one the steps overshoot and grow: the largest eigenvalue"
             " λmax sets the limit.",
+            "That is the flattest direction's limit: the steepest curvature sets the bound.",
         ),
         Mistake(
             "best_rate",
             (2 / (low + high),),
             "That is the best rate, 2/(λmin + λmax), the one that converges fastest. The"
             " question asks for the largest rate at which descent still converges.",
+            "That is the fastest rate: the question asks for the largest stable one.",
         ),
         Mistake(
             "ignored_cross_term",
@@ -60,6 +64,7 @@ def stable_rate_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             "You read the curvatures off the diagonal of the Hessian, but the cross term"
             " couples the weights: the steepest curvature is the Hessian's largest eigenvalue,"
             " a root of det(H − λI) = 0.",
+            "The cross term couples the weights: take the curvature from the eigenvalues.",
         ),
     ]
     kept: list[Mistake] = []
@@ -83,6 +88,7 @@ def hessian_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             tuple(_with_off_diagonal(matrix, 0)),
             f"The entries off the diagonal are the mixed partial {mixed}: differentiate"
             f" ∂{problem.name}/∂{first} with respect to {second}. Your answer has 0 there.",
+            f"The entries off the diagonal are the mixed partial {mixed}: work it out.",
         ),
         Mistake(
             "halved_mixed_partial",
@@ -90,6 +96,7 @@ def hessian_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             f"The entries off the diagonal are each the whole mixed partial {mixed}, not half"
             f" of it. Splitting the coefficient of {first}·{second} between them gives the"
             " matrix A of a quadratic wᵀAw, which is not the Hessian.",
+            "Each entry off the diagonal is the whole mixed partial, not a share of it.",
         ),
         Mistake(
             "half_hessian",
@@ -97,11 +104,13 @@ def hessian_mistakes(problem: Problem) -> tuple[Mistake, ...]:
             "Every entry is half what it should be: that is the matrix A of the quadratic"
             " form wᵀAw. The Hessian holds the second derivatives, and the second derivative"
             " of a·w² is 2a.",
+            "Every entry is halved: the Hessian holds the second derivatives themselves.",
         ),
         Mistake(
             "sign",
             tuple(-entry for entry in matrix),
             "The sign is off: your answer is the negative of the right one. Check each minus sign.",
+            "Every sign is flipped: check each minus sign.",
         ),
     )
 

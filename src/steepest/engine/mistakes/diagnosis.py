@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 import sympy
 
-from steepest.engine.answer_kinds import STEP_KINDS, DomainKind, MistakeCode
+from steepest.engine.answer_kinds import DomainKind, MistakeCode
 from steepest.engine.answers.equations import LeftSide, TypedAnswer, read_typed_answer
 from steepest.engine.answers.equivalence import (
     Comparison,
+    Verdict,
     compare_expressions,
     compare_written,
     difference_message,
@@ -41,8 +42,13 @@ from steepest.engine.mistakes.catalogue import component_mistakes, likely_mistak
 from steepest.engine.mistakes.classification import diagnose_classification
 from steepest.engine.mistakes.feedback import Feedback
 from steepest.engine.mistakes.mistake import Mistake
+from steepest.engine.mistakes.problem_words import asked_words, left_side_fits
+from steepest.engine.mistakes.ranking import ranked
+from steepest.engine.mistakes.shapes import shape_mistake
 from steepest.engine.notation.written import Written
 from steepest.engine.problems.problem import Problem
+
+_ROUNDED_HINT = "The figures you show are not the value's, rounded: round it again."
 
 
 @dataclass(frozen=True)
@@ -107,8 +113,8 @@ def asked_of(problem: Problem) -> Asked:
         domains=problem.answer_domains,
         mistakes=lambda: likely_mistakes(problem),
         component_mistakes=lambda index: component_mistakes(problem, index),
-        what=_asked(problem),
-        fits=lambda left: _fits(problem, left),
+        what=asked_words(problem),
+        fits=lambda left: left_side_fits(problem, left),
         matrix=(len(problem.variables), len(problem.variables)) if problem.is_matrix else None,
     )
 
@@ -132,7 +138,8 @@ def _matches(asked: Asked, mistake: Mistake, given: Sequence[sympy.Expr], seed: 
 def _first_match(
     asked: Asked, mistakes: Sequence[Mistake], given: Sequence[sympy.Expr], seed: int
 ) -> Mistake | None:
-    return next((m for m in mistakes if _matches(asked, m, given, seed)), None)
+    """The likeliest mistake that explains the answer (`ranking`)."""
+    return next((m for m in ranked(mistakes) if _matches(asked, m, given, seed)), None)
 
 
 def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance | None) -> Feedback:
@@ -154,10 +161,14 @@ def _diagnose_scalar(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
     mistake = _first_match(asked, asked.mistakes(), [given], seed)
     if mistake is None:
         mistake = _first_rounded_match(asked.mistakes(), [given], [typed.text], tolerance)
+    if mistake is None:
+        mistake = shape_mistake(asked.expected[0], given, asked.what)
     if mistake is not None:
-        return Feedback("incorrect", False, mistake.message, mistake=mistake.code)
+        return Feedback(
+            "incorrect", False, mistake.message, mistake=mistake.code, hint=mistake.hint
+        )
     if decimal is not None and decimal.outcome == "misrounded":
-        return Feedback("incorrect", False, decimal.message, mistake="rounded")
+        return Feedback("incorrect", False, decimal.message, mistake="rounded", hint=_ROUNDED_HINT)
     if decimal is not None:
         # Says how far off a number is, by the question's own rule: more than a relative
         # tolerance away, or not the value rounded to the figures it shows.
@@ -175,7 +186,7 @@ def _first_rounded_match(
 ) -> Mistake | None:
     """The first mistake each of whose numbers is the one typed, exactly or as a decimal rounded
     to the figures it shows: 0.333 names the same slip as 1/3."""
-    for mistake in mistakes:
+    for mistake in ranked(mistakes):
         if all(
             _same_number(wrong, answer, text, tolerance)
             for wrong, answer, text in zip(mistake.answer, given, typed, strict=True)
@@ -206,43 +217,6 @@ def _answer_text(asked: Asked, answer: str) -> TypedAnswer:
             1,
         )
     return typed
-
-
-def _fits(problem: Problem, left: LeftSide) -> bool:
-    return {
-        "partial": problem.kind in ("partial", "derivative")
-        and (left.variable is None or left.variable == _respect_name(problem)),
-        "derivative": problem.kind in ("partial", "derivative")
-        and len(problem.variables) == 1
-        and left.variable in (None, _respect_name(problem)),
-        "gradient": problem.is_vector and problem.kind not in STEP_KINDS,
-        "name": (problem.kind == "optimum" and left.variable in problem.names)
-        or (problem.kind == "stable_rate" and left.variable == "eta")
-        or (problem.is_matrix and left.variable == "H")
-        or (problem.kind in STEP_KINDS and left.variable in (*problem.names, "w")),
-        "value": False,
-    }[left.named]
-
-
-def _respect_name(problem: Problem) -> str | None:
-    return None if problem.respect is None else problem.respect.name
-
-
-def _asked(problem: Problem) -> str:
-    name = problem.name
-    if problem.kind == "partial":
-        return f"∂{name}/∂{_respect_name(problem)}"
-    if problem.kind == "derivative":
-        return f"{name}′({problem.names[0]})"
-    if problem.kind == "optimum":
-        return "the place of the optimum" if not problem.names else f"{problem.names[0]}"
-    if problem.kind == "stable_rate":
-        return "η_max"
-    if problem.kind in STEP_KINDS:
-        return "where the steps land"
-    if problem.is_matrix:
-        return f"the Hessian of {name}"
-    return f"∇{name}"
 
 
 def _diagnose_vector(asked: Asked, answer: str, seed: int, tolerance: Tolerance | None) -> Feedback:
@@ -277,11 +251,48 @@ def _diagnose_vector(asked: Asked, answer: str, seed: int, tolerance: Tolerance 
         mistake = _first_rounded_match(asked.mistakes(), given, pieces, tolerance)
     if mistake is not None:
         codes = tuple(mistake.code if i in wrong else None for i in range(len(given)))
-        return Feedback("incorrect", False, mistake.message, None, mistake.code, verdicts, codes)
-    codes, notes = _component_notes(asked, given, wrong, decimals, seed)
-    message = " ".join([_wrong_parts_message(asked, wrong), *notes])
-    headline = next((c for c in codes if c is not None), None)
-    return Feedback("incorrect", False, message, None, headline, verdicts, codes)
+        return Feedback(
+            "incorrect",
+            False,
+            mistake.message,
+            None,
+            mistake.code,
+            verdicts,
+            codes,
+            hint=mistake.hint,
+        )
+    return _parts_feedback(asked, given, wrong, decimals, verdicts, seed)
+
+
+def _parts_feedback(
+    asked: Asked,
+    given: Sequence[sympy.Expr],
+    wrong: Sequence[int],
+    decimals: Sequence[Judgement | None],
+    verdicts: tuple[Verdict, ...],
+    seed: int,
+) -> Feedback:
+    """A vector or matrix no whole mistake explains: what is wrong in each wrong part, the hint
+    of the first part with a named mistake, or, with one part wrong in no way the catalogue
+    knows, where to look."""
+    found = _component_notes(asked, given, wrong, decimals, seed)
+    said = [_wrong_parts_message(asked, wrong), *(n.message for n in found.values())]
+    message = " ".join(part for part in said if part)
+    codes = tuple(found[i].code if i in found else None for i in range(len(given)))
+    if found:
+        first = min(found)
+        hint = f"{_part_name(asked, first).capitalize()}: {_lowered(found[first].hint)}"
+        return Feedback(
+            "incorrect", False, message, None, found[first].code, verdicts, codes, hint=hint
+        )
+    if len(wrong) == 1 and len(given) > 1:
+        part = _part_name(asked, wrong[0])
+        hint = f"Only the {part} is wrong: work that one out again; the rest is right."
+        codes = tuple("one_component_wrong" if i in wrong else None for i in range(len(given)))
+        return Feedback(
+            "incorrect", False, message, None, "one_component_wrong", verdicts, codes, hint=hint
+        )
+    return Feedback("incorrect", False, message, None, None, verdicts, codes)
 
 
 def _decimal_judgements(
@@ -326,12 +337,29 @@ def _part_name(asked: Asked, index: int) -> str:
 
 
 def _wrong_parts_message(asked: Asked, wrong: Sequence[int]) -> str:
+    """Which parts are wrong; the page's verdict already says "Not quite"."""
+    every = "components" if asked.matrix is None else "entries"
+    if len(wrong) == len(asked.expected):
+        return f"None of the {every} is right." if len(wrong) > 1 else ""
     if asked.matrix is None:
         return components_message(wrong, len(asked.expected))
-    if len(wrong) == len(asked.expected):
-        return "Not quite: none of the entries is right."
     names = " and ".join(entry_name(i, asked.matrix[1]) for i in wrong)
-    return f"Not quite: {names} {'is' if len(wrong) == 1 else 'are'} not right; the others are."
+    return f"{names.capitalize()} {'is' if len(wrong) == 1 else 'are'} not right; the others are."
+
+
+def _lowered(sentence: str) -> str:
+    """A sentence to follow a colon: "The sign…" becomes "the sign…", "∂L/∂w1…" stays."""
+    first = sentence.split(" ", 1)[0]
+    return sentence[0].lower() + sentence[1:] if first[1:].islower() else sentence
+
+
+@dataclass(frozen=True)
+class _Note:
+    """What is wrong in one part of a vector or matrix."""
+
+    code: MistakeCode
+    message: str
+    hint: str
 
 
 def _component_notes(
@@ -340,15 +368,16 @@ def _component_notes(
     wrong: Sequence[int],
     decimals: Sequence[Judgement | None],
     seed: int,
-) -> tuple[tuple[MistakeCode | None, ...], list[str]]:
-    codes: list[MistakeCode | None] = [None] * len(given)
-    notes = []
+) -> dict[int, _Note]:
+    """The named mistake in each wrong part that has one, by the part's index."""
+    notes = {}
     for i in wrong:
+        part = _part_name(asked, i).capitalize()
         mistake = _first_match(asked, asked.component_mistakes(i), [given[i]], seed)
+        if mistake is None:
+            mistake = shape_mistake(asked.expected[i], given[i], f"the {_part_name(asked, i)}")
         if mistake is not None:
-            codes[i] = mistake.code
-            notes.append(f"{_part_name(asked, i).capitalize()}: {mistake.message}")
+            notes[i] = _Note(mistake.code, f"{part}: {mistake.message}", mistake.hint)
         elif (decimal := decimals[i]) is not None and decimal.outcome == "misrounded":
-            codes[i] = "rounded"
-            notes.append(f"{_part_name(asked, i).capitalize()}: {decimal.message}")
-    return tuple(codes), notes
+            notes[i] = _Note("rounded", f"{part}: {decimal.message}", _ROUNDED_HINT)
+    return notes

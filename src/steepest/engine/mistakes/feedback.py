@@ -21,6 +21,9 @@ class Feedback:
     components: tuple[Verdict, ...] = ()
     component_mistakes: tuple[MistakeCode | None, ...] = ()
     counterexample: Counterexample | None = None
+    hint: str | None = None
+    """One sentence naming the recognised mistake without the answer or any number of it, for
+    the page to show after a first wrong try; None when no mistake is named."""
 
     def to_json(self) -> FeedbackJson:
         return {
@@ -34,4 +37,5 @@ class Feedback:
             "counterexample": None
             if self.counterexample is None
             else self.counterexample.to_json(),
+            "hint": self.hint,
         }

@@ -22,3 +22,6 @@ class FeedbackJson(TypedDict):
     """For a vector: a verdict per component."""
     component_mistakes: list[MistakeCode | None]
     counterexample: CounterexampleJson | None
+    hint: str | None
+    """The recognised mistake named in one sentence, with no part of the answer: shown after a
+    first wrong try, while `message` (which may give the answer away) waits for the solution."""
