@@ -199,7 +199,7 @@ def test_the_slips_of_the_hessian_are_named(answer: str, code: str) -> None:
 def test_a_wrong_entry_is_named_and_a_malformed_matrix_costs_nothing() -> None:
     problem = make_problem("hessian", parse("w1^2*w2", ["w1", "w2"]), (W1, W2))
     wrong = diagnose(problem, "[2w2, 2w1; 2w1, 1]")
-    assert wrong.verdict == "incorrect" and "entry (2, 2)" in wrong.message
+    assert wrong.verdict == "incorrect" and "Entry (2, 2)" in wrong.message
     assert [c.equivalent for c in wrong.components] == [True, True, True, False]
     for malformed in ("[2w2, 2w1, 2w1, 0]", "[2w2, 2w1; 2w1]", "[2w2, 2w1; 2w1, ]", "(2w2, 2w1)"):
         assert diagnose(problem, malformed).verdict == "invalid", malformed
@@ -222,4 +222,4 @@ def test_a_slip_in_one_second_derivative_is_named_at_its_entry() -> None:
     assert list(problem.expected) == list(sympy.hessian(problem.function, (W1, W2)))
     feedback = diagnose(problem, "[6w1, 2w2; 2w2, 2w1]")
     assert feedback.component_mistakes == ("power_coefficient", None, None, None)
-    assert feedback.message.startswith("Not quite: entry (1, 1) is not right; the others are.")
+    assert feedback.message.startswith("Entry (1, 1) is not right; the others are.")

@@ -377,7 +377,7 @@ def _component_notes(
         if mistake is None:
             mistake = shape_mistake(asked.expected[i], given[i], f"the {_part_name(asked, i)}")
         if mistake is not None:
-            notes[i] = _Note(mistake.code, f"{part}: {mistake.message}", mistake.hint)
+            notes[i] = _Note(mistake.code, f"{part}: {_lowered(mistake.message)}", mistake.hint)
         elif (decimal := decimals[i]) is not None and decimal.outcome == "misrounded":
             notes[i] = _Note("rounded", f"{part}: {decimal.message}", _ROUNDED_HINT)
     return notes

@@ -31,7 +31,12 @@ def partial_mistakes(problem: Problem, v: sympy.Symbol) -> list[Mistake]:
     others = [u for u in problem.variables if u != v]
     right = sympy.diff(f, v)
     terms = sympy.Add.make_args(f)
-    found = [*_other_variables(problem, v, others), *_kept_constants(terms, v, others, right)]
+    # At a point, a kept coefficient is a number like any wrong one: named only in a formula.
+    coefficients = problem.point is None
+    found = [
+        *_other_variables(problem, v, others),
+        *_kept_constants(terms, v, others, right, coefficients),
+    ]
     for slip in SLIP_KINDS:
         for wrong, slipped in _slip_variants(f, terms, v, right, slip):
             found.append(slip_mistake(slip, wrong, slipped, v))
@@ -92,7 +97,11 @@ def _own_variable(
 
 
 def _kept_constants(
-    terms: tuple[sympy.Expr, ...], v: sympy.Symbol, others: list[sympy.Symbol], right: sympy.Expr
+    terms: tuple[sympy.Expr, ...],
+    v: sympy.Symbol,
+    others: list[sympy.Symbol],
+    right: sympy.Expr,
+    coefficients: bool,
 ) -> list[Mistake]:
     """A term without v kept whole, all of them kept, or one's coefficient left behind (3w2²
     differentiated by w1 as 3)."""
@@ -109,7 +118,7 @@ def _kept_constants(
         )
         found.append(Mistake("kept_constant_term", (right + term,), message, hint))
         coefficient = term.as_coeff_Mul()[0]
-        if not term.is_number and coefficient not in (1, -1):
+        if coefficients and not term.is_number and coefficient not in (1, -1):
             message = (
                 f"The term {to_text(term)} has no {v.name} in it, so its derivative is 0: your"
                 " answer kept its coefficient."

@@ -14,14 +14,16 @@ from collections.abc import Iterable
 from steepest.engine.answer_kinds import MistakeCode
 from steepest.engine.mistakes.mistake import Mistake
 
-# Likeliest first: one lost symbol (a sign, a factor) before a step left out (not evaluating,
-# not differentiating), before the answer to another question (another variable, the point).
+# Likeliest first: one lost symbol (a sign, a constant term left in, a factor) before a step
+# left out (not evaluating, not differentiating), before the answer to another question
+# (another variable, the point). 2w + 1 for w² − 4w + 5 keeps the 5 before it turns −4w into w;
+# x·e^(xy) for ∂/∂x of e^(xy) is ∂/∂y whole before it is y·e^(xy) with the names swapped.
 LIKELIHOOD: tuple[MistakeCode, ...] = (
     "sign",
+    "kept_constant_term",
     "chain_factor",
     "power_coefficient",
     "constant_factor",
-    "kept_constant_term",
     "not_evaluated",
     "point_not_gradient",
     "loss_not_derivative",
@@ -29,8 +31,8 @@ LIKELIHOOD: tuple[MistakeCode, ...] = (
     "swapped_point",
     "normalised",
     "not_held_constant",
-    "renamed_variable",
     "wrong_variable",
+    "renamed_variable",
 )
 
 
