@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sympy
 
@@ -183,3 +185,50 @@ def test_no_mistake_message_gives_the_answer_away(problem: Problem) -> None:
     answers = [to_text(c) for c in problem.expected if to_text(c) not in statement]
     for mistake in likely_mistakes(problem):
         assert not any(answer in mistake.message for answer in answers), mistake.message
+
+
+EVERY_KIND = [
+    generate_problem(topic, level, kind, seed)
+    for topic, kind in [
+        ("stable_rate", "stable_rate"),
+        ("hessian", "hessian"),
+        ("momentum_step", "momentum_step"),
+        ("adam_step", "adam_step"),
+        ("adam_step", "rmsprop_step"),
+        ("minibatch_gradient", "batch_gradient"),
+        ("derivative", "derivative"),
+    ]
+    for level in (1, 2, 3)
+    for seed in range(2)
+]
+
+
+def _typed(problem: Problem, answer: tuple[sympy.Expr, ...]) -> str:
+    texts = [to_text(c) for c in answer]
+    if problem.is_matrix:
+        return "[" + "; ".join(", ".join(texts[i : i + 2]) for i in range(0, len(texts), 2)) + "]"
+    return f"({', '.join(texts)})" if problem.is_vector else texts[0]
+
+
+@pytest.mark.parametrize(
+    "problem", PRACTICE + EVERY_KIND, ids=lambda p: f"{p.kind}-{p.level}-{p.seed}"
+)
+def test_every_named_mistake_gets_a_hint_with_no_number_in_it(problem: Problem) -> None:
+    for mistake in likely_mistakes(problem):
+        feedback = diagnose(problem, _typed(problem, mistake.answer))
+        if feedback.correct or feedback.mistake is None:
+            continue
+        assert feedback.hint, (mistake.code, feedback.mistake)
+        # A digit only inside a name (w1, β2): never a number, of the answer or any other.
+        assert not re.search(r"(?<![\w.])\d", feedback.hint), feedback.hint
+        assert not feedback.message.startswith("Not quite"), feedback.message
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_misread_critical_point_gets_a_hint_with_no_number_in_it(seed: int) -> None:
+    for level in (1, 2, 3):
+        problem = generate_problem("critical_point", level, "critical_point", seed)
+        for choice in ("minimum", "maximum", "saddle"):
+            feedback = diagnose(problem, choice)
+            if not feedback.correct:
+                assert feedback.hint and not re.search(r"(?<![\w.])\d", feedback.hint)
