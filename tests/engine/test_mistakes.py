@@ -187,17 +187,18 @@ def test_no_mistake_message_gives_the_answer_away(problem: Problem) -> None:
         assert not any(answer in mistake.message for answer in answers), mistake.message
 
 
+OTHER_KINDS: list[tuple[str, ProblemKind]] = [
+    ("stable_rate", "stable_rate"),
+    ("hessian", "hessian"),
+    ("momentum_step", "momentum_step"),
+    ("adam_step", "adam_step"),
+    ("adam_step", "rmsprop_step"),
+    ("minibatch_gradient", "batch_gradient"),
+    ("derivative", "derivative"),
+]
 EVERY_KIND = [
     generate_problem(topic, level, kind, seed)
-    for topic, kind in [
-        ("stable_rate", "stable_rate"),
-        ("hessian", "hessian"),
-        ("momentum_step", "momentum_step"),
-        ("adam_step", "adam_step"),
-        ("adam_step", "rmsprop_step"),
-        ("minibatch_gradient", "batch_gradient"),
-        ("derivative", "derivative"),
-    ]
+    for topic, kind in OTHER_KINDS
     for level in (1, 2, 3)
     for seed in range(2)
 ]
