@@ -186,3 +186,12 @@ def test_a_hint_names_the_slip_and_where(answer: str, hint: str) -> None:
     feedback = diagnose_question(fields, answer)
     assert feedback.hint is not None and feedback.hint.startswith(hint), feedback.hint
     assert feedback.to_json()["hint"] == feedback.hint
+
+
+def test_a_component_hint_reads_as_one_sentence() -> None:
+    fields = next(row.fields for row in ROWS if row.kind == "gradient")
+    hint = diagnose_question(fields, "(2w1, 2w2)").hint
+    assert (
+        hint
+        == "Second component: a constant factor went missing: factors without w2 stay as they are."
+    )

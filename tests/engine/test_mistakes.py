@@ -11,6 +11,7 @@ from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.mistakes.catalogue import likely_mistakes
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.mistakes.slips import slipped_derivative
+from steepest.engine.notation.parser import parse
 from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import Problem, problem_from_text
@@ -233,3 +234,20 @@ def test_a_misread_critical_point_gets_a_hint_with_no_number_in_it(seed: int) ->
             feedback = diagnose(problem, choice)
             if not feedback.correct:
                 assert feedback.hint and not re.search(r"(?<![\w.])\d", feedback.hint)
+
+
+@pytest.mark.parametrize(
+    ("respect", "answer", "likelier", "other"),
+    [
+        ("b", "-2(w x + b - y)", "sign", "wrong_variable"),
+        ("w", "2(w x + b - y)", "chain_factor", "wrong_variable"),
+    ],
+)
+def test_when_two_explanations_fit_the_likelier_is_named(
+    respect: str, answer: str, likelier: str, other: str
+) -> None:
+    problem = partial("(w x + b - y)^2", respect)
+    typed = parse(answer, problem.names)
+    fitting = {m.code for m in likely_mistakes(problem) if sympy.expand(m.answer[0] - typed) == 0}
+    assert {likelier, other} <= fitting
+    assert diagnose(problem, answer).mistake == likelier

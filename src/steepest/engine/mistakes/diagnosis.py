@@ -348,9 +348,11 @@ def _wrong_parts_message(asked: Asked, wrong: Sequence[int]) -> str:
 
 
 def _lowered(sentence: str) -> str:
-    """A sentence to follow a colon: "The sign…" becomes "the sign…", "∂L/∂w1…" stays."""
+    """A sentence to follow a colon: "The sign…" and "A factor…" start lower case; a name or a
+    symbol ("∂L/∂w1…", "RMSProp…") stays."""
     first = sentence.split(" ", 1)[0]
-    return sentence[0].lower() + sentence[1:] if first[1:].islower() else sentence
+    ordinary = first[:1].isupper() and (first[1:] == "" or first[1:].islower())
+    return sentence[0].lower() + sentence[1:] if ordinary else sentence
 
 
 @dataclass(frozen=True)
