@@ -19,7 +19,7 @@ from steepest.engine.answers.matrices import (
     read_matrix_rows,
     read_matrix_text,
 )
-from steepest.engine.answers.vectors import parse_vector, read_vector_text
+from steepest.engine.answers.vectors import parse_at_offset, parse_vector, read_vector_text
 from steepest.engine.errors import MathSyntaxError
 from steepest.engine.mistakes.diagnosis import Asked
 from steepest.engine.notation.printing import (
@@ -52,8 +52,10 @@ def preview_asked(asked: Asked, answer: str) -> str:
         parse_matrix(typed.text, names.variables, rows, columns, typed.offset, names.parameters)
         entries = read_matrix_text(typed.text, rows, columns)
         return names.matrix([entries[i : i + columns] for i in range(0, len(entries), columns)])
-    size = len(asked.expected) if asked.vector else 1
-    return _vector(typed, names, size)
+    if asked.vector:
+        return _vector(typed, names, len(asked.expected))
+    parse_at_offset(typed.text, typed.offset, asked.variables, asked.parameters)
+    return mathml_math(names.shown(typed.text))
 
 
 def preview_text(text: str, variables: Sequence[str] | None, parameters: Sequence[str]) -> str:

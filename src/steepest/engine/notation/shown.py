@@ -61,7 +61,12 @@ class ShownParser(Parser):
         build = function_builder(function.name)
         assert build is not None  # the text was parsed: the table has every function in it
         with sympy.evaluate(False):
-            return build(argument)
+            value = build(argument)
+            if isinstance(value, sympy.log) and len(value.args) == 2:
+                # log10(x) is log(x, 10), which no printer writes: shown as read, ln x / ln 10.
+                number, base = value.args
+                return self.quotient(sympy.log(number), sympy.log(base))
+        return value
 
     def checked_power(
         self, base: sympy.Expr, exponent: sympy.Expr, column: int, start: int
