@@ -102,7 +102,11 @@ class PreviewRequest(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"text": "2(w1, 3w2)", "lesson": "01-partial-derivatives", "question": "grad"},
+                {
+                    "text": "2(w1, 3w2)",
+                    "lesson": "partial-derivatives-and-the-gradient",
+                    "question": "typed-gradient-at",
+                },
                 {"text": "x^2 + 0.5y", "variables": ["x", "y"]},
             ]
         },
