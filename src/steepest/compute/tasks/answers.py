@@ -10,11 +10,12 @@ from steepest.compute.tasks.messages import (
     PreviewQuery,
     QuestionAnswer,
 )
+from steepest.engine.answers.equations import read_typed_answer
+from steepest.engine.answers.preview import preview_text, preview_typed
 from steepest.engine.answers.tolerance import DEFAULT_FIGURES, Tolerance
 from steepest.engine.answers.typed_check import check_typed_answer
 from steepest.engine.answers.verdict_types import TypedVerdictJson
 from steepest.engine.errors import LimitExceeded, MathSyntaxError
-from steepest.engine.explain.preview import preview_asked, preview_text
 from steepest.engine.mistakes.diagnosis import Asked, asked_of
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.problems.generator import generate_problem
@@ -39,13 +40,27 @@ def preview(query: PreviewQuery) -> str:
     names, a vector's size, a matrix's shape), so what it shows the check can judge."""
     try:
         if query.question is not None:
-            return preview_asked(asked_question(query.question), query.text)
+            return _preview_asked(asked_question(query.question), query.text)
         if query.problem is not None:
-            return preview_asked(_practice_asked(query.problem), query.text)
+            return _preview_asked(_practice_asked(query.problem), query.text)
         return preview_text(query.text, query.variables, query.parameters)
     except RecursionError:
         # SymPy orders a sum's terms by value: cosh(1e300)^3 recurses past Python's limit.
         raise LimitExceeded("this expression holds a constant too large to typeset") from None
+
+
+def _preview_asked(asked: Asked, text: str) -> str:
+    typed = read_typed_answer(text)
+    left = typed.left
+    if left is not None and not asked.fits(left):
+        # The check's own refusal (mistakes/diagnosis.py), word for word.
+        raise MathSyntaxError(
+            f"the left side {left.text!r} is not {asked.what}, which this question asks for:"
+            " give that, or only the right-hand side",
+            1,
+        )
+    shape = asked.matrix or (len(asked.expected) if asked.vector else None)
+    return preview_typed(typed, asked.variables, asked.parameters, shape)
 
 
 def _practice_asked(key: PracticeKey) -> Asked:

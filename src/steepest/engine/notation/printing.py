@@ -226,11 +226,12 @@ class _ShownPrinter(_MathMLPrinter):
             row.appendChild(self._element("mo", "-"))
             row.appendChild(self._operand(magnitude, first=True))
             return row
-        *before, last = expr.args
-        if last.is_Pow and last.exp == -1 and before:
+        over = [f.base for f in expr.args if f.is_Pow and f.exp == -1]
+        if over and len(over) < len(expr.args):
             fraction = self.dom.createElement("mfrac")
-            fraction.appendChild(self._print(sympy.Mul(*before, evaluate=False)))
-            fraction.appendChild(self._print(last.base))
+            above = [f for f in expr.args if not (f.is_Pow and f.exp == -1)]
+            fraction.appendChild(self._print(sympy.Mul(*above, evaluate=False)))
+            fraction.appendChild(self._print(sympy.Mul(*over, evaluate=False)))
             return fraction
         row = self.dom.createElement("mrow")
         for index, factor in enumerate(expr.args):

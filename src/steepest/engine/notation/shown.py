@@ -60,13 +60,10 @@ class ShownParser(Parser):
     def applied(self, function: Piece, argument: sympy.Expr) -> sympy.Expr:
         build = function_builder(function.name)
         assert build is not None  # the text was parsed: the table has every function in it
-        with sympy.evaluate(False):
-            value = build(argument)
-            if isinstance(value, sympy.log) and len(value.args) == 2:
-                # log10(x) is log(x, 10), which no printer writes: shown as read, ln x / ln 10.
-                number, base = value.args
-                return self.quotient(sympy.log(number), sympy.log(base))
-        return value
+        # Built on a stand-in, then rebuilt around the argument as typed: log10(x) is shown as
+        # it is read, ln(x)/ln(10), and sin(0) stays sin(0).
+        stand_in = sympy.Dummy(real=True)
+        return _unevaluated(build(stand_in), stand_in, argument)
 
     def checked_power(
         self, base: sympy.Expr, exponent: sympy.Expr, column: int, start: int
@@ -83,3 +80,13 @@ class ShownParser(Parser):
         mantissa = text.partition("e")[0]
         figures = len(mantissa.replace(".", "").lstrip("0")) or 1
         return sympy.Float(text, figures)
+
+
+def _unevaluated(expr: sympy.Basic, stand_in: sympy.Dummy, argument: sympy.Expr) -> sympy.Expr:
+    if expr == stand_in:
+        return argument
+    if not expr.args:
+        return expr
+    args = [_unevaluated(arg, stand_in, argument) for arg in expr.args]
+    rebuilt: sympy.Expr = expr.func(*args, evaluate=False)
+    return rebuilt

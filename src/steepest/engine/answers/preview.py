@@ -1,11 +1,11 @@
 """The live preview of a typed answer: read as its check reads it, shown as the learner typed it.
 
-Given what a question asks (`Asked`: the names an answer may use, a vector's size, a matrix's
-shape, what an equation's left side may name), the preview reads the text with the checker's
-own functions and raises the error the check would report; so whatever the preview shows, the
+Given the shape the check reads (`Shape`: a formula, a vector of so many components, a matrix
+of so many rows and columns) and the names it allows, the preview reads the text with the
+checker's own functions and raises the error the check would report; so whatever it shows, the
 check can judge. What it shows is the learner's form (notation/shown.py): 2(wx + b − y) is not
 expanded, 0.164 is not made 41/250. Without a question (the open API), any names are allowed
-and a vector has as many components as it is typed with.
+and the shape is the one typed.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from steepest.engine.answers.matrices import (
     read_matrix_text,
 )
 from steepest.engine.answers.vectors import parse_at_offset, parse_vector, read_vector_text
-from steepest.engine.errors import MathSyntaxError
-from steepest.engine.mistakes.diagnosis import Asked
 from steepest.engine.notation.printing import (
     mathml_math,
     mathml_matrix,
@@ -33,28 +31,25 @@ from steepest.engine.notation.printing import (
 from steepest.engine.notation.shown import shown_expression
 
 Piece = tuple[str, int]
+Shape = int | tuple[int, int] | None
+"""What the check reads: None for one formula, the size of a vector, or a matrix's rows and
+columns."""
 
 
-def preview_asked(asked: Asked, answer: str) -> str:
-    """The answer to a question, as its check reads it, typeset in the learner's form."""
-    typed = read_typed_answer(answer)
-    left = typed.left
-    if left is not None and not asked.fits(left):
-        # The check's own refusal (mistakes/diagnosis.py), word for word.
-        raise MathSyntaxError(
-            f"the left side {left.text!r} is not {asked.what}, which this question asks for:"
-            " give that, or only the right-hand side",
-            1,
-        )
-    names = _Names(asked.variables, asked.parameters)
-    if asked.matrix is not None:
-        rows, columns = asked.matrix
-        parse_matrix(typed.text, names.variables, rows, columns, typed.offset, names.parameters)
+def preview_typed(
+    typed: TypedAnswer, variables: Sequence[str], parameters: Sequence[str], shape: Shape
+) -> str:
+    """The right-hand side of an answer, read as a check of that shape reads it, typeset as
+    typed."""
+    names = _Names(variables, parameters)
+    if isinstance(shape, tuple):
+        rows, columns = shape
+        parse_matrix(typed.text, variables, rows, columns, typed.offset, parameters)
         entries = read_matrix_text(typed.text, rows, columns)
         return names.matrix([entries[i : i + columns] for i in range(0, len(entries), columns)])
-    if asked.vector:
-        return _vector(typed, names, len(asked.expected))
-    parse_at_offset(typed.text, typed.offset, asked.variables, asked.parameters)
+    if shape is not None:
+        return _vector(typed, names, shape)
+    parse_at_offset(typed.text, typed.offset, variables, parameters)
     return mathml_math(names.shown(typed.text))
 
 
