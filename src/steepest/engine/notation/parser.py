@@ -28,6 +28,7 @@ from steepest.engine.functions.table import function_builder, function_domain
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 from steepest.engine.notation.lexer import Kind, Token, tokenize
 from steepest.engine.notation.names import DeclaredNames, Piece
+from steepest.engine.notation.numbers import read_integer, read_number
 from steepest.engine.notation.power_limits import (
     check_constant_exponent,
     check_exact_power_digits,
@@ -387,31 +388,10 @@ class Parser:
     # -- numbers ------------------------------------------------------------------------------
 
     def number(self, token: Token) -> sympy.Expr:
-        mantissa, _, exponent = token.text.lower().replace("−", "-").partition("e")
-        digits = mantissa.replace(".", "").lstrip("0")
-        if len(digits) > self.limits.max_integer_digits:
-            raise LimitExceeded(
-                f"number longer than {self.limits.max_integer_digits} digits", token.column
-            )
-        if exponent:
-            # Read exactly (1e-3 is 1/1000), so the power of ten is held to the same limits.
-            power = int(exponent)
-            if len(digits) + abs(power) > self.limits.max_power_digits:
-                raise LimitExceeded(
-                    f"exponent too large (the number would have about {abs(power)} digits)",
-                    token.column,
-                )
-            return sympy.Rational(mantissa) * sympy.Rational(10) ** power
-        if "." in mantissa:
-            return sympy.Rational(mantissa)
-        return sympy.Integer(int(mantissa))
+        return read_number(token.text, self.limits, token.column)
 
     def integer(self, text: str, column: int) -> sympy.Integer:
-        if len(text.lstrip("-")) > self.limits.max_integer_digits:
-            raise LimitExceeded(
-                f"number longer than {self.limits.max_integer_digits} digits", column
-            )
-        return sympy.Integer(int(text))
+        return read_integer(text, self.limits, column)
 
     def checked_power(
         self, base: sympy.Expr, exponent: sympy.Expr, column: int, start: int
