@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import importlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from steepest.engine.notation.printing import to_text
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import CLASSIFICATIONS, Problem
 from steepest.engine.problems.topics import TOPICS
+from steepest.errors import SteepestError
 
 SOURCE = Path(__file__).parents[1] / "src" / "steepest"
 SCRIPTS = SOURCE / "web" / "static" / "js"
@@ -165,6 +167,20 @@ def test_the_mistakes_messages_follow_the_house_style(topic: str) -> None:
 _MESSAGE_CALLS = re.compile(r"(Error|Exceeded|Verdict|Feedback|Judgement|Mistake|Hint)$")
 
 
+def _refusals() -> set[str]:
+    """Every error class whose message a learner may read: SteepestError's, all layers loaded."""
+    importlib.import_module("steepest.web.app")
+    found, waiting = set(), [SteepestError]
+    while waiting:
+        for subclass in waiting.pop().__subclasses__():
+            found.add(subclass.__name__)
+            waiting.append(subclass)
+    return found
+
+
+_REFUSALS = _refusals()
+
+
 def _literal(node: ast.expr) -> str | None:
     """A string argument as written, each interpolated value shown as '…'."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -187,7 +203,9 @@ def source_messages(path: Path) -> list[str]:
     those functions return (a message put together in a helper)."""
     written: list[ast.expr] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and _MESSAGE_CALLS.search(_called_name(node)):
+        if isinstance(node, ast.Call) and (
+            _MESSAGE_CALLS.search(_called_name(node)) or _called_name(node) in _REFUSALS
+        ):
             written.extend([*node.args, *(k.value for k in node.keywords)])
         elif isinstance(node, ast.Return) and node.value is not None:
             value = node.value
@@ -199,7 +217,7 @@ def source_messages(path: Path) -> list[str]:
 def _source_files() -> list[object]:
     files = sorted(
         path
-        for folder in ("engine", "web/schemas", "web/views", "web/course", "web/http")
+        for folder in ("engine", "compute", "web/schemas", "web/views", "web/course", "web/http")
         for path in (SOURCE / folder).rglob("*.py")
     )
     params: list[object] = []
@@ -220,6 +238,7 @@ def test_the_messages_written_in_the_source_follow_the_house_style(path: Path) -
 
 
 def test_the_source_scan_finds_the_messages() -> None:
+    assert {"UnknownQuestion", "MathSyntaxError", "ProblemTokenError"} <= _REFUSALS
     found = source_messages(SOURCE / "engine" / "notation" / "parser.py")
     assert "unmatched ')'" in found
     assert "…: expected an operator" not in found  # a call's own argument, not an f-string's
