@@ -227,9 +227,9 @@ class _ShownPrinter(_MathMLPrinter):
             row.appendChild(self._operand(magnitude, first=True))
             return row
         over = [f.base for f in expr.args if f.is_Pow and f.exp == -1]
-        if over and len(over) < len(expr.args):
+        if over:
             fraction = self.dom.createElement("mfrac")
-            above = [f for f in expr.args if not (f.is_Pow and f.exp == -1)]
+            above = [f for f in expr.args if not (f.is_Pow and f.exp == -1)] or [sympy.Integer(1)]
             fraction.appendChild(self._print(sympy.Mul(*above, evaluate=False)))
             fraction.appendChild(self._print(sympy.Mul(*over, evaluate=False)))
             return fraction
