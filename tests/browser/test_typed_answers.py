@@ -64,6 +64,28 @@ def test_the_preview_shows_how_the_typed_answer_was_read(
     assert "column 5" in preview.inner_text() or "end of input" in preview.inner_text()
 
 
+def test_the_preview_refuses_what_the_check_cannot_read_and_names_the_column_once(
+    open_page: OpenPage, watch: PageWatch
+) -> None:
+    watch.allow(r"status of 422")  # the preview of text the check cannot read is a 422
+    page = open_page()
+    form = page.locator("#question-typed-partial-w1")
+    preview = form.locator("[data-preview]")
+    form.locator("[data-answer-input]").press_sequentially("2(w1 + 0.5)")
+    preview.locator("math mn", has_text="0.5").wait_for()  # as typed: no 1/2, not expanded
+    assert preview.locator(".preview-label").text_content() == "Read as:"
+    form.locator("[data-answer-input]").fill("")
+    form.locator("[data-answer-input]").press_sequentially("2w")
+    page.wait_for_function(
+        "() => document.querySelector('#question-typed-partial-w1 [data-preview]')"
+        ".classList.contains('preview-error')"
+    )
+    assert "unknown variable 'w'" in preview.inner_text()
+    type_answer(page, "typed-partial-w1", "2w")
+    said = page.locator("#question-typed-partial-w1 .verdict-feedback").inner_text()
+    assert said.count("column") == 1 and "(column 2)" in said
+
+
 def test_a_right_answer_and_a_wrong_one_that_names_the_mistake(open_page: OpenPage) -> None:
     page = open_page()
     type_answer(page, "typed-descent", "(2, -12)")

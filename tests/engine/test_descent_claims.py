@@ -134,7 +134,7 @@ def test_a_loss_that_is_not_quadratic_has_no_factors_nor_stable_rate(statement: 
 
 
 def test_the_rate_is_a_positive_number_or_a_declared_parameter() -> None:
-    with pytest.raises(EngineError, match="declare a rate such as eta"):
+    with pytest.raises(EngineError, match="declare a rate such as η"):
         verify_claim("factors w^2 at rate eta", r"$1 - 2\eta$")
     with pytest.raises(EngineError, match="not positive"):
         verify_claim("factors w^2 at rate -0.1", "1.2")

@@ -86,8 +86,9 @@ def test_a_malformed_tolerance_is_a_422(client: TestClient, tolerance: dict[str,
     ("text", "shows"),
     [
         ("∂L/∂w1 = 2w1", ["<mn>2</mn>", "<mi>w</mi>"]),
-        ("2(w1, 3w2)", ["<mn>6</mn>"]),
-        ("x⁵⁺³", ["<mn>8</mn>"]),
+        # As typed (issue 18): the factor stays before the brackets, the exponent unworked.
+        ("2(w1, 3w2)", ["<mn>2</mn><mrow><mo>(</mo>", "<mn>3</mn>"]),
+        ("x⁵⁺³", ["<mn>5</mn><mo>+</mo><mn>3</mn>"]),
     ],
 )
 def test_the_preview_shows_what_the_checker_reads(

@@ -4,23 +4,21 @@ workers, which import the engine once, up front."""
 
 from __future__ import annotations
 
-from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
-from steepest.engine.answers.equations import TypedAnswer, read_typed_answer
-from steepest.engine.answers.matrices import looks_like_matrix, parse_matrix, read_matrix_rows
+from steepest.compute.tasks.messages import (
+    EquivalenceQuery,
+    PracticeKey,
+    PreviewQuery,
+    QuestionAnswer,
+)
+from steepest.engine.answers.equations import read_typed_answer
+from steepest.engine.answers.preview import preview_text, preview_typed
 from steepest.engine.answers.tolerance import DEFAULT_FIGURES, Tolerance
 from steepest.engine.answers.typed_check import check_typed_answer
-from steepest.engine.answers.vectors import parse_vector, read_vector_text
 from steepest.engine.answers.verdict_types import TypedVerdictJson
-from steepest.engine.calculus.real_results import require_workable
-from steepest.engine.errors import LimitExceeded
+from steepest.engine.errors import LimitExceeded, MathSyntaxError
+from steepest.engine.mistakes.diagnosis import Asked, asked_of
 from steepest.engine.mistakes.feedback_types import FeedbackJson
-from steepest.engine.notation.printing import (
-    mathml_fragment,
-    mathml_math,
-    mathml_matrix,
-    mathml_vector,
-    to_mathml,
-)
+from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem_types import QuestionFields
 from steepest.engine.questions.feedback import asked_question, diagnose_question
 
@@ -37,40 +35,39 @@ def equivalence(query: EquivalenceQuery) -> TypedVerdictJson:
 
 
 def preview(query: PreviewQuery) -> str:
-    """What the engine read from the text, typeset: the live preview under an answer box.
-
-    It shows exactly what an answer check reads: the right-hand side of an equation, a
-    vector's components, each times a factor written before the brackets (2(w1, 3w2) is shown
-    as (2w1, 6w2)), and a matrix's rows ([a, b; c, d])."""
+    """What the engine read from the text, typeset as typed: the live preview under an answer
+    box. Given a question or a practice problem, it reads the text as that check does (its
+    names, a vector's size, a matrix's shape), so what it shows the check can judge."""
     try:
-        return _typeset(query)
+        if query.question is not None:
+            return _preview_asked(asked_question(query.question), query.text)
+        if query.problem is not None:
+            return _preview_asked(_practice_asked(query.problem), query.text)
+        return preview_text(query.text, query.variables, query.parameters)
     except RecursionError:
         # SymPy orders a sum's terms by value: cosh(1e300)^3 recurses past Python's limit.
         raise LimitExceeded("this expression holds a constant too large to typeset") from None
 
 
-def _typeset(query: PreviewQuery) -> str:
-    typed = read_typed_answer(query.text)
-    if looks_like_matrix(typed.text):
-        return _typeset_matrix(query, typed)
-    size = len(read_vector_text(typed.text).components)
-    read = parse_vector(typed.text, query.variables, size, typed.offset, query.parameters)
-    parts = [require_workable(part.expr, "this expression") for part in read]
-    if size == 1:
-        return to_mathml(parts[0])
-    return mathml_math(mathml_vector([mathml_fragment(part) for part in parts]))
+def _preview_asked(asked: Asked, text: str) -> str:
+    typed = read_typed_answer(text)
+    left = typed.left
+    if left is not None and not asked.fits(left):
+        # The check's own refusal (mistakes/diagnosis.py), word for word.
+        raise MathSyntaxError(
+            f"the left side {left.text!r} is not {asked.what}, which this question asks for:"
+            " give that, or only the right-hand side",
+            1,
+        )
+    shape = asked.matrix or (len(asked.expected) if asked.vector else None)
+    return preview_typed(typed, asked.variables, asked.parameters, shape)
 
 
-def _typeset_matrix(query: PreviewQuery, typed: TypedAnswer) -> str:
-    rows = read_matrix_rows(typed.text)
-    read = parse_matrix(
-        typed.text, query.variables, len(rows), len(rows[0]), typed.offset, query.parameters
-    )
-    parts = [mathml_fragment(require_workable(part.expr, "this expression")) for part in read]
-    columns = len(rows[0])
-    return mathml_math(
-        mathml_matrix([parts[i : i + columns] for i in range(0, len(parts), columns)])
-    )
+def _practice_asked(key: PracticeKey) -> Asked:
+    problem = generate_problem(key.topic, key.level, key.kind, key.seed)
+    if problem.kind == "critical_point":
+        raise MathSyntaxError("this problem is answered by choosing one of its options")
+    return asked_of(problem)
 
 
 def question_feedback(query: QuestionAnswer) -> FeedbackJson:

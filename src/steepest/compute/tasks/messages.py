@@ -51,11 +51,17 @@ class EquivalenceQuery:
 
 @dataclass(frozen=True)
 class PreviewQuery:
-    """Typeset what the engine reads from `text`, as a learner types it."""
+    """Typeset what the engine reads from `text`, as a learner types it: as the check of
+    `question` or `problem` reads it when one is given, else with `variables` and
+    `parameters`."""
 
     text: str
     variables: Sequence[str] | None = None
     parameters: Sequence[str] = ()
+    question: QuestionFields | None = None
+    """An author's typed question, whose check the preview reads as."""
+    problem: PracticeKey | None = None
+    """A generated practice problem, whose check the preview reads as."""
 
 
 @dataclass(frozen=True)

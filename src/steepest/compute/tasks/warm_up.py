@@ -35,6 +35,8 @@ def _answers() -> None:
 
     answers.preview(PreviewQuery("2w1 + 6w2"))
     answers.preview(PreviewQuery("(2w1, 6w2)"))
+    # A box under a question previews as that question's check reads: the problem is rebuilt.
+    answers.preview(PreviewQuery("(2, -12)", problem=PracticeKey("gradient", 3, "gradient_at", 7)))
     answers.equivalence(EquivalenceQuery("sin(x) + exp(x)", "exp(x) + sin(x)", ["x"]))
 
 

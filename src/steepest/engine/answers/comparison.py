@@ -15,6 +15,7 @@ import sympy
 
 from steepest.engine.answer_kinds import DomainKind
 from steepest.engine.answers.verdict_types import CounterexampleJson
+from steepest.engine.notation.vocabulary import shown_name
 
 Method = Literal["identical", "exact", "numeric", "precise", "symbolic", "undecided"]
 """How a comparison was decided: equal trees, exact rationals, floats with error bounds,
@@ -38,7 +39,7 @@ class Counterexample:
     reason: str | None = None
 
     def describe(self) -> str:
-        return ", ".join(f"{name} = {value}" for name, value in self.point)
+        return ", ".join(f"{shown_name(name)} = {value}" for name, value in self.point)
 
     def to_json(self) -> CounterexampleJson:
         return {

@@ -78,8 +78,9 @@ class Verdict:
 
 
 def invalid_verdict(error: EngineError) -> Verdict:
-    """Input that does not parse: the parser's message, with its column, and no penalty."""
-    return Verdict("invalid", False, str(error), error.column)
+    """Input that does not parse: the parser's message, its column apart (a page says where once),
+    and no penalty."""
+    return Verdict("invalid", False, error.message, error.column)
 
 
 def check_equivalent(
@@ -147,14 +148,14 @@ def difference_message(comparison: Comparison) -> str:
             " to confirm they agree."
         )
     if found is None:
-        return "Not quite: that is not the expected value."
+        return "That is not the expected value."
     if found.answer_value is None:
         return (
-            f"Not quite: at {found.describe()} your answer has no real value ({found.reason}),"
+            f"At {found.describe()} your answer has no real value ({found.reason}),"
             " but the expected answer does. Check which values each rule you used allows."
         )
     return (
-        f"Not quite: at {found.describe()} your answer equals {found.answer_value},"
+        f"At {found.describe()} your answer equals {found.answer_value},"
         " but the expected answer has a different value there."
     )
 

@@ -87,7 +87,7 @@ def judge_number(
     if gap > sympy.Float(str(last_digit / 2), _WORKING_DIGITS):
         if gap < sympy.Float(str(last_digit), _WORKING_DIGITS):
             return Judgement("misrounded", MISROUNDED)
-        return Judgement("wrong", "Not quite: that is not the value rounded to the figures shown.")
+        return Judgement("wrong", "That is not the value rounded to the figures shown.")
     figures = _significant_figures(decimal)
     if figures < chosen.figures:
         return Judgement(
@@ -103,7 +103,7 @@ def _within_relative(expected: sympy.Expr, given: sympy.Expr, relative: float) -
         return None
     if abs(answer - exact) <= sympy.Float(relative, _WORKING_DIGITS) * abs(exact):
         return Judgement("right", f"Correct: within {relative:g} of the exact value, relatively.")
-    return Judgement("wrong", f"Not quite: more than {relative:g} away, relatively.")
+    return Judgement("wrong", f"That is more than {relative:g} away, relatively.")
 
 
 def _has_finite_decimal(value: sympy.Expr) -> bool:

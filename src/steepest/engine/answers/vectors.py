@@ -204,7 +204,7 @@ def components_message(wrong: Sequence[int], size: int) -> str:
     """'The second component is not right; the first is.' and the like."""
     right = [i for i in range(size) if i not in wrong]
     if not right:
-        return "Not quite: none of the components is right." if size > 1 else "Not quite."
+        return "None of the components is right." if size > 1 else "That is not the expected value."
     names = " and ".join(ordinal(i) for i in wrong)
     good = " and ".join(ordinal(i) for i in right)
     verb = "is" if len(wrong) == 1 else "are"

@@ -77,4 +77,4 @@ def _culprit(expr: sympy.Expr) -> str:
         return "it holds the square root of a negative number, or another complex value"
     if expr.has(sympy.nan):
         return "it holds an undefined constant, such as 0/0"
-    return "it holds an infinite constant, such as log(0) or 1/0"
+    return "it holds an infinite constant, such as ln(0) or 1/0"

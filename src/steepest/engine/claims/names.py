@@ -77,7 +77,7 @@ class ClaimNames:
             declared = ", ".join(self.parameters) or "none"
             raise VariableError(
                 f"the rate {text!r} is neither a number nor made of the lesson's parameters"
-                f" ({declared}); declare a rate such as eta with `parameters: [eta]`"
+                f" ({declared}); declare a rate such as η with `parameters: [eta]`"
             ) from None
         if rate.is_number and not rate.is_positive:
             raise VariableError(f"the rate {text!r} is not positive: a learning rate is above 0")

@@ -20,7 +20,7 @@ import sympy
 from steepest.engine.errors import MathSyntaxError, VariableError
 from steepest.engine.functions.table import function_builder, typed_names
 from steepest.engine.notation.lexer import Token
-from steepest.engine.notation.vocabulary import CONSTANTS, known_words
+from steepest.engine.notation.vocabulary import CONSTANTS, known_words, shown_name
 
 PieceKind = Literal["function", "variable", "constant"]
 
@@ -116,7 +116,7 @@ def _split_declared(token: Token, declared: Collection[str], before_paren: bool)
             rest = text[pos:]
             if pieces and pieces[-1].kind == "function" and rest.isdigit():
                 raise _unknown_indexed(pieces[-1], rest)
-            listed = ", ".join(sorted(declared))
+            listed = ", ".join(shown_name(name) for name in sorted(declared))
             raise VariableError(
                 f"unknown variable {rest!r} (the variables are {listed})", token.column + pos
             )

@@ -28,6 +28,7 @@ from steepest.engine.functions.table import function_builder, function_domain
 from steepest.engine.limits import DEFAULT_LIMITS, Limits
 from steepest.engine.notation.lexer import Kind, Token, tokenize
 from steepest.engine.notation.names import DeclaredNames, Piece
+from steepest.engine.notation.numbers import read_integer, read_number
 from steepest.engine.notation.power_limits import (
     check_constant_exponent,
     check_exact_power_digits,
@@ -78,12 +79,15 @@ def parse_written(
     # Declared names count even when unused: each becomes a partial derivative, an entry of a
     # point, a sampled coordinate (1,050 of them made a 127 MB gradient report).
     names = declared_names(variables, parameters, limits.max_variables)
-    parser = _Parser(tokenize(text), names, limits)
+    parser = Parser(tokenize(text), names, limits)
     expr = parser.parse_all()
     return Written(expr, tuple(parser.conditions))
 
 
-class _Parser:
+class Parser:
+    """The grammar above. Its building methods make the evaluated tree the checker judges;
+    `shown.ShownParser` overrides them to keep the form the learner typed."""
+
     def __init__(self, tokens: list[Token], names: DeclaredNames, limits: Limits):
         # Names are split into pieces lazily, so the token list can grow as we go.
         self.tokens = tokens
@@ -195,8 +199,8 @@ class _Parser:
             op = self.advance()
             self.count_node(op.column)
             term = self.term()
-            terms.append(term if op.text == "+" else -term)
-        return sympy.Add(*terms) if len(terms) > 1 else terms[0]
+            terms.append(term if op.text == "+" else self.negated(term))
+        return self.sum(terms) if len(terms) > 1 else terms[0]
 
     def term(self) -> sympy.Expr:
         numerators = [self.unary()]
@@ -215,10 +219,10 @@ class _Parser:
                 numerators.append(self.power())
             else:
                 break
-        result = sympy.Mul(*numerators)
+        result = self.product(numerators)
         for denominator, column in denominators:
             self.require_all([Condition("nonzero", denominator, "division by zero")], column)
-            result = result / denominator
+            result = self.quotient(result, denominator)
         return result
 
     def starts_implicit_factor(self) -> bool:
@@ -235,7 +239,7 @@ class _Parser:
             self.enter(op.column)
             operand = self.unary()
             self.leave()
-            return -operand if op.text == "-" else operand
+            return self.negated(operand) if op.text == "-" else operand
         return self.power()
 
     def power(self) -> sympy.Expr:
@@ -274,7 +278,7 @@ class _Parser:
             radicand = self.power()
             self.leave()
             self.require_all(power_conditions(radicand, sympy.S.Half), token.column)
-            return sympy.sqrt(radicand)
+            return self.root(radicand)
         if token.kind is Kind.SUPERSCRIPT:
             raise MathSyntaxError("an exponent needs something to raise", token.column)
         raise MathSyntaxError(
@@ -309,16 +313,7 @@ class _Parser:
         else:
             argument = self.bare_argument(function)
         self.leave()
-        build = function_builder(function.name)
-        assert build is not None  # names.py calls a word a function only when the table has it
-        self.require_all(
-            [need.on(argument) for need in function_domain(function.name)], function.column
-        )
-        value = build(argument)
-        if isinstance(value, sympy.exp):
-            # exp(u) is e^u: the same bound on a tower, however it is written.
-            check_constant_exponent(sympy.E, value.args[0], self.limits, function.column)
-        check_periodic_argument(value, function.column)
+        value = self.applied(function, argument)
         if outer_power is not None:
             # sin^n(x) is (sin x)^n: the same limits as any other power.
             value = self.checked_power(value, outer_power, function.column, function.column)
@@ -358,36 +353,45 @@ class _Parser:
             if upcoming is not None and upcoming.kind == "function":
                 break
             factors.append(self.power())
+        return self.product(factors)
+
+    # -- building: the evaluated tree the checker judges; shown.py builds the typed form ------
+
+    def sum(self, terms: Sequence[sympy.Expr]) -> sympy.Expr:
+        return sympy.Add(*terms)
+
+    def product(self, factors: Sequence[sympy.Expr]) -> sympy.Expr:
         return sympy.Mul(*factors)
+
+    def negated(self, operand: sympy.Expr) -> sympy.Expr:
+        return -operand
+
+    def quotient(self, numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
+        return numerator / denominator
+
+    def root(self, radicand: sympy.Expr) -> sympy.Expr:
+        return sympy.sqrt(radicand)
+
+    def applied(self, function: Piece, argument: sympy.Expr) -> sympy.Expr:
+        build = function_builder(function.name)
+        assert build is not None  # names.py calls a word a function only when the table has it
+        self.require_all(
+            [need.on(argument) for need in function_domain(function.name)], function.column
+        )
+        value = build(argument)
+        if isinstance(value, sympy.exp):
+            # exp(u) is e^u: the same bound on a tower, however it is written.
+            check_constant_exponent(sympy.E, value.args[0], self.limits, function.column)
+        check_periodic_argument(value, function.column)
+        return value
 
     # -- numbers ------------------------------------------------------------------------------
 
     def number(self, token: Token) -> sympy.Expr:
-        mantissa, _, exponent = token.text.lower().replace("−", "-").partition("e")
-        digits = mantissa.replace(".", "").lstrip("0")
-        if len(digits) > self.limits.max_integer_digits:
-            raise LimitExceeded(
-                f"number longer than {self.limits.max_integer_digits} digits", token.column
-            )
-        if exponent:
-            # Read exactly (1e-3 is 1/1000), so the power of ten is held to the same limits.
-            power = int(exponent)
-            if len(digits) + abs(power) > self.limits.max_power_digits:
-                raise LimitExceeded(
-                    f"exponent too large (the number would have about {abs(power)} digits)",
-                    token.column,
-                )
-            return sympy.Rational(mantissa) * sympy.Rational(10) ** power
-        if "." in mantissa:
-            return sympy.Rational(mantissa)
-        return sympy.Integer(int(mantissa))
+        return read_number(token.text, self.limits, token.column)
 
     def integer(self, text: str, column: int) -> sympy.Integer:
-        if len(text.lstrip("-")) > self.limits.max_integer_digits:
-            raise LimitExceeded(
-                f"number longer than {self.limits.max_integer_digits} digits", column
-            )
-        return sympy.Integer(int(text))
+        return read_integer(text, self.limits, column)
 
     def checked_power(
         self, base: sympy.Expr, exponent: sympy.Expr, column: int, start: int

@@ -203,16 +203,84 @@ class _TextPrinter(_SympyStrPrinter):
         return text
 
 
+class _ShownPrinter(_MathMLPrinter):
+    """The learner's form (notation/shown.py), unevaluated: terms and factors in the order
+    typed, brackets kept, a quotient as a fraction of what stood on either side of its '/'.
+
+    SymPy's own sums and products reorder an unevaluated tree, print −(a + b) as −a + b, and
+    turn w1·e^(−w2) into a fraction, so both are written here."""
+
+    def _print_Add(self, expr: Any, order: str | None = None) -> Any:
+        row = self.dom.createElement("mrow")
+        for index, term in enumerate(expr.args):
+            negative, magnitude = _sign_and_magnitude(term)
+            if index or negative:
+                row.appendChild(self._element("mo", "-" if negative else "+"))
+            row.appendChild(self._operand(magnitude))
+        return row
+
+    def _print_Mul(self, expr: Any) -> Any:
+        negative, magnitude = _sign_and_magnitude(expr)
+        if negative:
+            row = self.dom.createElement("mrow")
+            row.appendChild(self._element("mo", "-"))
+            row.appendChild(self._operand(magnitude, first=True))
+            return row
+        over = [f.base for f in expr.args if f.is_Pow and f.exp == -1]
+        if over:
+            fraction = self.dom.createElement("mfrac")
+            above = [f for f in expr.args if not (f.is_Pow and f.exp == -1)] or [sympy.Integer(1)]
+            fraction.appendChild(self._print(sympy.Mul(*above, evaluate=False)))
+            fraction.appendChild(self._print(sympy.Mul(*over, evaluate=False)))
+            return fraction
+        row = self.dom.createElement("mrow")
+        for index, factor in enumerate(expr.args):
+            if index:
+                digits = factor.is_Number or (factor.is_Pow and factor.base.is_Number)
+                row.appendChild(self._element("mo", "\u00b7" if digits else "\u2062"))
+            row.appendChild(self._operand(factor, first=index == 0))
+        return row
+
+    def _operand(self, expr: Any, *, first: bool = False) -> Any:
+        """`expr` as an operand of a sum or a product, bracketed where it would not read as one."""
+        node = self._print(expr)
+        loose = expr.is_Add or (_sign_and_magnitude(expr)[0] and not first)
+        return self._bracketed(node) if loose else node
+
+    def _bracketed(self, node: Any) -> Any:
+        row = self.dom.createElement("mrow")
+        row.appendChild(self._element("mo", "("))
+        row.appendChild(node)
+        row.appendChild(self._element("mo", ")"))
+        return row
+
+
+def _sign_and_magnitude(expr: Any) -> tuple[bool, Any]:
+    """Whether a term of the learner's form is written with a minus, and what follows it."""
+    if expr.is_Number and expr.is_negative:
+        return True, -expr
+    if expr.is_Mul and len(expr.args) == 2 and expr.args[0] is sympy.S.NegativeOne:
+        return True, expr.args[1]
+    return False, expr
+
+
 # The string printers keep a nesting level that decides how floats look, so each call gets its
 # own (they cost about a microsecond to build). The MathML printer costs thirty times that and
 # reads no such state (it only creates detached nodes from its document), so one is shared.
 _MATHML_PRINTER = _MathMLPrinter()
+_SHOWN_PRINTER = _ShownPrinter()
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def mathml_fragment(expr: sympy.Basic) -> str:
     """The presentation MathML of ``expr`` without the enclosing ``<math>`` element."""
     return _MATHML_PRINTER.doprint(expr)
+
+
+def shown_mathml_fragment(expr: sympy.Basic) -> str:
+    """The presentation MathML of the learner's form of an expression (notation/shown.py),
+    without the enclosing ``<math>`` element."""
+    return _SHOWN_PRINTER.doprint(expr)
 
 
 def to_mathml(expr: sympy.Basic, *, display: bool = False) -> str:

@@ -62,6 +62,12 @@ GREEK_BY_LETTER = {letter: name for name, letter in GREEK.items()} | GREEK_VARIA
 CONSTANTS: dict[str, sympy.Expr] = {"e": sympy.E, "pi": sympy.pi}
 
 
+def shown_name(name: str) -> str:
+    """A name as a message shows it, the way the lessons write it: eta as η, beta1 as β1."""
+    letters = name.rstrip("0123456789")
+    return GREEK.get(letters, letters) + name[len(letters) :]
+
+
 def known_words() -> tuple[str, ...]:
     """Every word a run of letters may hold, longest first, so that `cosh` wins over `cos` and
     `theta` over a product of letters."""

@@ -94,17 +94,55 @@ class EquivalentResult(ComponentVerdict):
 
 
 class PreviewRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Give the question the text answers (`lesson` and `question`, or a practice `problem`)
+    and the preview reads it as that question's check does; or give neither, and `variables`
+    and `parameters` say which names it may use."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "2(w1, 3w2)",
+                    "lesson": "partial-derivatives-and-the-gradient",
+                    "question": "typed-gradient-at",
+                },
+                {"text": "x^2 + 0.5y", "variables": ["x", "y"]},
+            ]
+        },
+    )
 
     text: str = Field(max_length=MAX_ANSWER, description="What the learner has typed so far")
     variables: Variables | None = Field(
-        default=None, description="Names allowed as variables; any if not given"
+        default=None, description="Without a question: names allowed as variables; any if none"
     )
-    parameters: Parameters = Field(default_factory=list)
+    parameters: Parameters = Field(
+        default_factory=list, description="Without a question: constants the text may use"
+    )
+    lesson: str | None = Field(default=None, max_length=200, description="The lesson of `question`")
+    question: str | None = Field(
+        default=None, max_length=200, description="A typed question of `lesson`, by its id"
+    )
+    problem: str | None = Field(
+        default=None, max_length=200, description="A practice problem's id, instead of a question"
+    )
+
+    @model_validator(mode="after")
+    def _one_context(self) -> PreviewRequest:
+        if (self.lesson is None) != (self.question is None):
+            raise ValueError("give lesson and question together")
+        asked = self.question is not None or self.problem is not None
+        if self.question is not None and self.problem is not None:
+            raise ValueError("give a question or a problem, not both")
+        if asked and (self.variables is not None or self.parameters):
+            raise ValueError("a question or problem declares its own names: drop variables")
+        return self
 
 
 class PreviewResult(BaseModel):
-    mathml: str = Field(description="How the engine read the text, as a MathML <math> element")
+    mathml: str = Field(
+        description="How the engine read the text, as a MathML <math> element in the form typed"
+    )
 
 
 class TypedAnswer(BaseModel):

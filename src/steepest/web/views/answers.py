@@ -65,16 +65,22 @@ async def equivalent(body: EquivalentRequest, request: Request) -> TypedVerdictJ
     "/preview",
     summary="Typeset what the engine reads from a typed text",
     response_model=PreviewResult,
-    responses=ENGINE_ERRORS,
+    responses={404: error_response("No such lesson or question"), **ENGINE_ERRORS},
 )
 async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
-    """The live preview under an answer box; text that does not parse is a 422 with its column."""
-    pool = engine_pool(request)
-    return PreviewResult(
-        mathml=await pool.acall(
-            tasks.PREVIEW, PreviewQuery(body.text, body.variables, body.parameters)
-        )
-    )
+    """The live preview under an answer box: the text read as the check will read it, shown in
+    the form typed (nothing expanded, 0.164 kept as 0.164). Given `lesson` and `question`, or a
+    practice `problem`, it uses that check's names, vector size and matrix shape, and refuses
+    what the check could not read, with the same message; whatever it shows, the check can
+    judge. Text that does not parse is a 422 with its column."""
+    state = app_state(request)
+    question = None
+    if body.lesson is not None and body.question is not None:
+        found = await state.library.lesson(body.lesson)
+        question = find_typed_question(found, body.question).question_fields(found.parameters)
+    problem = None if body.problem is None else state.signer.read(body.problem)
+    query = PreviewQuery(body.text, body.variables, body.parameters, question, problem)
+    return PreviewResult(mathml=await engine_pool(request).acall(tasks.PREVIEW, query))
 
 
 @router.post(

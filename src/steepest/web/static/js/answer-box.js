@@ -2,6 +2,7 @@
 // POST /api/preview), and the engine's verdict once checked, naming the mistake it recognises.
 
 import { StaticCopyError, failureText, requestJSON } from "./api.js";
+import { withColumn } from "./error-line.js";
 import { mountHints } from "./hints.js";
 
 const PREVIEW_DELAY_MS = 250;
@@ -10,6 +11,16 @@ const HEADS = {
   incorrect: ["✗", " Not quite."],
   invalid: ["?", " The engine could not read that. It costs you nothing: fix it and try again."],
 };
+
+// What the typed text answers, so that the preview reads it as that check will: a lesson's
+// question (data-lesson, data-typed-question) or a practice problem (data-problem, set while
+// the problem is on the page); with neither, any names are allowed.
+function askedBy(form) {
+  const { lesson, typedQuestion, problem } = form.dataset;
+  if (lesson && typedQuestion) return { lesson, question: typedQuestion };
+  if (problem) return { problem };
+  return {};
+}
 
 export function mountPreview(form) {
   const input = form.querySelector("[data-answer-input]");
@@ -26,13 +37,13 @@ export function mountPreview(form) {
       return;
     }
     try {
-      const { mathml } = await requestJSON("POST", "/api/preview", { text });
+      const { mathml } = await requestJSON("POST", "/api/preview", { text, ...askedBy(form) });
       if (asked !== latest) return;
       math.innerHTML = mathml; // MathML built by the engine from parsed input, never raw text
       preview.classList.remove("preview-error");
     } catch (error) {
       if (asked !== latest) return;
-      math.textContent = error.message;
+      math.textContent = withColumn(error.message, error.column);
       // A static copy cannot preview: that is a note, not a mistake in what was typed.
       preview.classList.toggle("preview-error", !(error instanceof StaticCopyError));
     }
@@ -64,7 +75,7 @@ export function showFeedback(box, feedback, explanationHtml = null) {
   if (kind !== "correct") {
     const message = document.createElement("p");
     message.className = "verdict-feedback";
-    message.textContent = feedback.column ? `${feedback.message} (column ${feedback.column})` : feedback.message;
+    message.textContent = withColumn(feedback.message, feedback.column);
     verdict.append(message);
   }
   if (explanationHtml) {
