@@ -33,9 +33,6 @@ from steepest.errors import SteepestError
 
 SOURCE = Path(__file__).parents[1] / "src" / "steepest"
 SCRIPTS = SOURCE / "web" / "static" / "js"
-# Files another helper is rewording (issue 18): their failures are listed for the coordinator.
-REWORDED_ELSEWHERE = ("engine/mistakes/",)
-REWORDED_REASON = "engine/mistakes wording: diagnosis helper"
 
 # Each rule: what it catches, and why it is wrong for a learner.
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -139,23 +136,7 @@ def _mistake_messages(topic: str) -> Iterator[str]:
                         yield from _texts(mistake)
 
 
-# The topics whose messages break the style today, all in engine/mistakes/diagnosis.py
-# ("Not quite: entry (1, 1) is not right; the others are.").
-_REWORDED_TOPICS = {"hessian"}
-
-
-@pytest.mark.parametrize(
-    "topic",
-    [
-        pytest.param(
-            topic,
-            marks=[pytest.mark.xfail(reason=REWORDED_REASON, strict=False)]
-            if topic in _REWORDED_TOPICS
-            else [],
-        )
-        for topic in TOPICS
-    ],
-)
+@pytest.mark.parametrize("topic", TOPICS)
 def test_the_mistakes_messages_follow_the_house_style(topic: str) -> None:
     messages = set(_mistake_messages(topic))
     assert messages
@@ -221,15 +202,7 @@ def _source_files() -> list[object]:
         for folder in ("engine", "compute", "web/schemas", "web/views", "web/course", "web/http")
         for path in (SOURCE / folder).rglob("*.py")
     )
-    params: list[object] = []
-    for path in files:
-        name = path.relative_to(SOURCE).as_posix()
-        reworded = name.startswith(REWORDED_ELSEWHERE) and any(
-            style_faults(m) for m in source_messages(path)
-        )
-        marks = [pytest.mark.xfail(reason=REWORDED_REASON, strict=False)] if reworded else []
-        params.append(pytest.param(path, marks=marks, id=name))
-    return params
+    return [pytest.param(path, id=path.relative_to(SOURCE).as_posix()) for path in files]
 
 
 @pytest.mark.parametrize("path", _source_files())

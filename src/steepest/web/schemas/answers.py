@@ -166,6 +166,9 @@ class Feedback(BaseModel):
     message: str = Field(description="Names the mistake when the engine recognised one")
     column: int | None
     mistake: str | None = Field(description="A code such as `sign` or `swapped_components`")
+    hint: str | None = Field(
+        description="Names the mistake without giving the answer away: shown before the solution"
+    )
     components: list[dict[str, Any]] = Field(description="For a vector: a verdict per entry")
     component_mistakes: list[str | None]
     counterexample: dict[str, Any] | None
