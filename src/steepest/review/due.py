@@ -1,0 +1,113 @@
+"""What is due: one card per mastered practice topic, listed by when it is next due at `now`.
+
+A topic joins review when one of its levels is mastered (`engine/problems/mastery.py`), at the
+highest level mastered. Until its first review it has no stored card: its card is the one FSRS
+gives after a Good review at the learner's latest practice of that topic, so a topic first comes
+due a few days after the learner last practised it, and reviewing it goes on from that card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from fsrs import Rating
+
+from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.problems.mastery import Attempt, mastery
+from steepest.engine.problems.topics import TOPICS
+from steepest.review.schedule import milliseconds, moment, review_card
+from steepest.store import ReviewCard, ReviewState
+
+SESSION_SIZE = 5
+"""Due cards asked in one session, most overdue first: a short session, one topic after another."""
+
+PracticeFact = tuple[str, int, VerdictKind, datetime]
+"""A practice attempt as `Store.practice_history` gives it: topic, level, verdict, when."""
+
+
+@dataclass(frozen=True)
+class MasteredTopic:
+    topic: str
+    level: int
+    """The highest level mastered: what its reviews ask."""
+    last_practised: datetime
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    topic: str
+    level: int
+    card: ReviewCard
+    reviewed: bool
+    """Whether the learner has reviewed it yet (else `card` comes from their last practice)."""
+
+    def due_at(self) -> datetime:
+        return moment(self.card.due)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "title": TOPICS[self.topic].title,
+            "level": self.level,
+            "due": self.card.due,
+            "due_at": self.due_at().isoformat(),
+            "reviewed": self.reviewed,
+        }
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    due: tuple[ReviewItem, ...]
+    """Due at `now`, most overdue first."""
+    upcoming: tuple[ReviewItem, ...]
+    """Due later, soonest first."""
+
+    def session(self) -> tuple[ReviewItem, ...]:
+        return self.due[:SESSION_SIZE]
+
+    def item(self, topic: str) -> ReviewItem | None:
+        return next((item for item in (*self.due, *self.upcoming) if item.topic == topic), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "due": [item.to_json() for item in self.due],
+            "upcoming": [item.to_json() for item in self.upcoming],
+            "session": [item.topic for item in self.session()],
+        }
+
+
+def mastered_topics(history: Iterable[PracticeFact]) -> dict[str, MasteredTopic]:
+    """The topics with a mastered level, from the practice attempts in the order they were made.
+    Attempts at a topic no longer offered are left out."""
+    attempts: dict[str, list[Attempt]] = {}
+    last: dict[str, datetime] = {}
+    for topic, level, verdict, at in history:
+        if topic in TOPICS:
+            attempts.setdefault(topic, []).append(Attempt(level, verdict))
+            last[topic] = at
+    found = {}
+    for topic, made in attempts.items():
+        levels = [level.level for level in mastery(made).levels if level.mastered]
+        if levels:
+            found[topic] = MasteredTopic(topic, max(levels), last[topic])
+    return found
+
+
+def review_plan(
+    state: ReviewState, mastered: Mapping[str, MasteredTopic], now: datetime
+) -> ReviewPlan:
+    """Every mastered topic's card, split into due at `now` and due later."""
+    items = []
+    for topic, found in mastered.items():
+        stored = state.cards.get(topic)
+        card = stored or review_card(None, Rating.Good, found.last_practised)
+        items.append(ReviewItem(topic, found.level, card, reviewed=stored is not None))
+    items.sort(key=lambda item: (item.card.due, item.topic))
+    cut = milliseconds(now)
+    return ReviewPlan(
+        tuple(item for item in items if item.card.due <= cut),
+        tuple(item for item in items if item.card.due > cut),
+    )
