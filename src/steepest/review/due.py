@@ -2,13 +2,15 @@
 
 A topic joins review when one of its levels is mastered (`engine/problems/mastery.py`), at the
 highest level mastered. Until its first review it has no stored card: its card is the one FSRS
-gives after a Good review at the learner's latest practice of that topic, so a topic first comes
-due a few days after the learner last practised it, and reviewing it goes on from that card.
+gives after a Good review at the moment that level was mastered, so a topic first comes due a
+few days after it was mastered, and reviewing it goes on from that card. (The moment of mastery,
+not of the latest practice: reviews are practice attempts too, and must not move it.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,7 +35,8 @@ class MasteredTopic:
     topic: str
     level: int
     """The highest level mastered: what its reviews ask."""
-    last_practised: datetime
+    mastered_at: datetime
+    """When that level was first mastered."""
 
 
 @dataclass(frozen=True)
@@ -82,18 +85,28 @@ class ReviewPlan:
 def mastered_topics(history: Iterable[PracticeFact]) -> dict[str, MasteredTopic]:
     """The topics with a mastered level, from the practice attempts in the order they were made.
     Attempts at a topic no longer offered are left out."""
-    attempts: dict[str, list[Attempt]] = {}
-    last: dict[str, datetime] = {}
+    facts: dict[str, list[tuple[Attempt, datetime]]] = {}
     for topic, level, verdict, at in history:
         if topic in TOPICS:
-            attempts.setdefault(topic, []).append(Attempt(level, verdict))
-            last[topic] = at
+            facts.setdefault(topic, []).append((Attempt(level, verdict), at))
     found = {}
-    for topic, made in attempts.items():
-        levels = [level.level for level in mastery(made).levels if level.mastered]
+    for topic, made in facts.items():
+        attempts = [attempt for attempt, _ in made]
+        levels = [level.level for level in mastery(attempts).levels if level.mastered]
         if levels:
-            found[topic] = MasteredTopic(topic, max(levels), last[topic])
+            level = max(levels)
+            found[topic] = MasteredTopic(topic, level, made[_mastering(attempts, level)][1])
     return found
+
+
+def _mastering(attempts: Sequence[Attempt], level: int) -> int:
+    """The index of the attempt that first mastered `level`. Mastery stays once reached, so
+    whether a prefix of the attempts masters it is monotone, and a bisection finds the first."""
+
+    def masters(length: int) -> bool:
+        return mastery(attempts[:length]).levels[level - 1].mastered
+
+    return bisect_left(range(len(attempts) + 1), True, key=masters) - 1
 
 
 def review_plan(
@@ -103,7 +116,7 @@ def review_plan(
     items = []
     for topic, found in mastered.items():
         stored = state.cards.get(topic)
-        card = stored or review_card(None, Rating.Good, found.last_practised)
+        card = stored or review_card(None, Rating.Good, found.mastered_at)
         items.append(ReviewItem(topic, found.level, card, reviewed=stored is not None))
     items.sort(key=lambda item: (item.card.due, item.topic))
     cut = milliseconds(now)
