@@ -19,8 +19,8 @@ with warnings.catch_warnings():
 MASTERED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
-def master_by_import(client: TestClient, topic: str, level: int, at: datetime) -> None:
-    """Three right answers in a row at `level`, made at `at`, brought in by an export file."""
+def import_file(topic: str, level: int, at: datetime) -> dict[str, Any]:
+    """An export file holding three right answers in a row at `level` of `topic`, from `at`."""
     attempts = [
         {
             "id": f"mastery-{topic}-{level}-{n}",
@@ -35,13 +35,18 @@ def master_by_import(client: TestClient, topic: str, level: int, at: datetime) -
         }
         for n in range(3)
     ]
-    document = {
+    return {
         "format": "steepest-learner-export",
         "version": 3,
         "exported_at": at.isoformat(),
         "progress": {},
         "attempts": attempts,
     }
+
+
+def master_by_import(client: TestClient, topic: str, level: int, at: datetime) -> None:
+    """The learner masters `level` of `topic` at `at`, by importing `import_file`."""
+    document = import_file(topic, level, at)
     response = client.post("/api/progress/import", json=document, headers=csrf_headers(client))
     assert response.status_code == 200, response.text
 
