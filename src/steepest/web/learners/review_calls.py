@@ -33,18 +33,17 @@ def plan_json(store: Store, learner: str, now: datetime) -> dict[str, Any]:
 
 
 def due_count(store: Store, cookie: str | None, now: datetime) -> int | None:
-    """How many reviews are due for the learner of this cookie (0 for a new visitor); None when
-    the database cannot say just now, so a page shows nothing rather than failing."""
-    from steepest.store import StoreError, UnknownLearner
+    """How many reviews are due for the learner of this cookie. None for a first visit (and so
+    for the static copy, which has no /review), or when the database cannot say just now: the
+    page then shows no count rather than failing."""
+    from steepest.store import StoreError
     from steepest.store.tokens import is_learner_id
 
     if cookie is None or not is_learner_id(cookie):
-        return 0
+        return None
     try:
         return len(plan(store, cookie, now).due)
-    except UnknownLearner:
-        return 0
-    except StoreError:
+    except StoreError:  # UnknownLearner included: a cookie from a database since reset
         return None
 
 
