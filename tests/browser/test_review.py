@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from web.review_requests import import_file
 from web.test_practice_api import right_answer
 
 from .conftest import SLUG, OpenPage
+from .test_accessibility import axe_script, axe_violations
+
+__all__ = ["axe_script"]  # a fixture, imported to make it visible to these tests
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_due_review_is_done_and_rescheduled(open_page: OpenPage, base_url: str) -> None:
-    page = open_page("/")
+def master_partial_a_month_ago(page: Page, base_url: str) -> None:
+    """This browser's learner mastered level 1 of `partial` 30 days ago: it is due now."""
     # The learner's cookies, as a lesson page gets them with its first request for progress.
     assert page.request.get(f"{base_url}/api/progress/{SLUG}").ok
     csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "steepest_csrf")
@@ -29,6 +34,11 @@ def test_a_due_review_is_done_and_rescheduled(open_page: OpenPage, base_url: str
         headers={"Content-Type": "application/json", "X-Steepest-CSRF": csrf},
     )
     assert imported.ok, imported.text()
+
+
+def test_a_due_review_is_done_and_rescheduled(open_page: OpenPage, base_url: str) -> None:
+    page = open_page("/")
+    master_partial_a_month_ago(page, base_url)
 
     page.goto(base_url + "/")
     assert page.locator('[data-role="reviews-due"]').inner_text() == "1"
@@ -53,3 +63,13 @@ def test_a_due_review_is_done_and_rescheduled(open_page: OpenPage, base_url: str
     assert page.locator("[data-review-upcoming] [data-topic=partial]").count() == 1
     page.goto(base_url + "/")
     assert page.locator('[data-role="reviews-due"]').inner_text() == "0"
+
+
+def test_the_review_page_has_no_axe_violations(
+    open_page: OpenPage, base_url: str, axe_script: Path
+) -> None:
+    page = open_page("/", bypass_csp=True)  # axe is injected as a script
+    master_partial_a_month_ago(page, base_url)
+    page.goto(base_url + "/review")
+    page.locator("[data-review-form]").wait_for()
+    assert axe_violations(page, axe_script) == []

@@ -130,3 +130,22 @@ def test_the_pages_show_what_is_due(store_client: TestClient) -> None:
         page = store_client.get("/review").text
         assert "1 review due." in page and "data-review-due" in page
         assert f'datetime="{first_due.astimezone(UTC).isoformat()}"' in page
+
+
+def test_unreadable_input_costs_no_try(store_client: TestClient) -> None:
+    master_by_import(store_client, "partial", 1, MASTERED_AT)
+    with clock_at(store_client, first_card().due):
+        problem = review_problem(store_client, "partial")["problem"]
+        unread = answer(store_client, problem, "2 +* w1")
+        assert unread["feedback"]["verdict"] == "invalid"
+        assert (unread["finished"], unread["tries_left"], unread["solution"]) == (False, 2, None)
+        assert answer(store_client, problem, right_answer(problem))["rating"] == "good"
+
+
+def test_the_index_shows_no_count_for_a_learner_the_server_does_not_know(
+    store_client: TestClient,
+) -> None:
+    store_client.cookies.set("steepest_learner", "x" * 43)
+    response = store_client.get("/")
+    assert response.status_code == 200
+    assert "reviews-due" not in response.text

@@ -32,19 +32,8 @@ def plan_json(store: Store, learner: str, now: datetime) -> dict[str, Any]:
     return {**plan(store, learner, now).to_json(), "review": store.get_review(learner).to_json()}
 
 
-def due_count(store: Store, cookie: str | None, now: datetime) -> int | None:
-    """How many reviews are due for the learner of this cookie. None for a first visit (and so
-    for the static copy, which has no /review), or when the database cannot say just now: the
-    page then shows no count rather than failing."""
-    from steepest.store import StoreError
-    from steepest.store.tokens import is_learner_id
-
-    if cookie is None or not is_learner_id(cookie):
-        return None
-    try:
-        return len(plan(store, cookie, now).due)
-    except StoreError:  # UnknownLearner included: a cookie from a database since reset
-        return None
+def due_count(store: Store, learner: str, now: datetime) -> int:
+    return len(plan(store, learner, now).due)
 
 
 def reviewable(store: Store, learner: str, topic: str, now: datetime) -> ReviewItem:

@@ -10,6 +10,7 @@ reveal that question's first N (+1) hints on the page.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -21,6 +22,7 @@ from steepest.compute import tasks
 from steepest.compute.tasks.messages import QuestionAnswer
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.problems.topics import TOPICS
+from steepest.errors import SteepestError
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.course.hints import revealed_hints, typed_explanation
 from steepest.web.course.quiz import (
@@ -47,8 +49,12 @@ async def index(request: Request, now: datetime = REVIEW_TIME) -> HTMLResponse:
     assert catalogue.syllabus is not None  # the library's catalogue comes from load_catalogue
     # Lesson files that did not load: listed for their author under --reload, else left out.
     broken = catalogue.broken if state.settings.reload else ()
-    # Read only: a first visit makes no learner.
-    due = await state.store.call(review_calls.due_count, learner_cookie(request), now)
+    # Read only: a first visit (and so the static copy, which has no /review) makes no learner
+    # and shows no count; nor does a database that cannot answer: the index still shows.
+    cookie, due = learner_cookie(request), None
+    if cookie is not None:
+        with suppress(SteepestError):
+            due = await state.store.call(review_calls.due_count, cookie, now)
     return state.templates.render(
         "index.html", syllabus=catalogue.syllabus, broken=broken, reviews_due=due
     )
