@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
-from steepest.review.due import MasteredTopic, mastered_topics, review_plan
+from steepest.review.due import MasteredTopic, PracticeFact, mastered_topics, review_plan
 from steepest.review.schedule import milliseconds, moment, rating, review_card
 from steepest.store import ReviewState
 
@@ -52,7 +52,7 @@ def test_the_rating_follows_the_try_that_finished_the_review() -> None:
 
 
 def test_a_topic_joins_review_once_a_level_is_mastered() -> None:
-    history = [
+    history: list[PracticeFact] = [
         ("partial", 1, "correct", START),
         ("partial", 1, "correct", START + timedelta(minutes=1)),
         ("gradient", 1, "correct", START),
@@ -60,7 +60,7 @@ def test_a_topic_joins_review_once_a_level_is_mastered() -> None:
         ("partial", 2, "incorrect", START + timedelta(minutes=3)),
         ("retired_topic", 1, "correct", START),
     ]
-    mastered = mastered_topics(history)  # type: ignore[arg-type]
+    mastered = mastered_topics(history)
     assert mastered == {"partial": MasteredTopic("partial", 1, START + timedelta(minutes=2))}
 
 
@@ -81,5 +81,6 @@ def test_due_cards_are_listed_at_a_fixed_now() -> None:
     reviewed = review_card(at.due[0].card, Rating.Good, first_due)
     after = review_plan(ReviewState({"partial": reviewed}), mastered, first_due)
     assert after.due == ()
-    assert after.item("partial") is not None and after.item("partial").reviewed  # type: ignore[union-attr]
+    item = after.item("partial")
+    assert item is not None and item.reviewed
     assert review_plan(ReviewState({"partial": reviewed}), mastered, moment(reviewed.due)).due

@@ -104,7 +104,7 @@ def _mastering(attempts: Sequence[Attempt], level: int) -> int:
     whether a prefix of the attempts masters it is monotone, and a bisection finds the first."""
 
     def masters(length: int) -> bool:
-        return mastery(attempts[:length]).levels[level - 1].mastered
+        return any(p.mastered for p in mastery(attempts[:length]).levels if p.level == level)
 
     return bisect_left(range(len(attempts) + 1), True, key=masters) - 1
 

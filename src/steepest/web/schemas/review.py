@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from steepest.engine.problems.topics import TOPICS
-from steepest.web.schemas.answers import ATTEMPT_ID, MAX_ANSWER, Feedback
+from steepest.web.schemas.answers import Feedback
 
 
 class ReviewDocument(BaseModel):
@@ -38,14 +38,6 @@ class ReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     topic: str = Field(max_length=32, description=f"A mastered practice topic: {', '.join(TOPICS)}")
-
-
-class ReviewAttempt(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    problem: str = Field(max_length=200, description="The id from /api/review/problems")
-    answer: str = Field(max_length=MAX_ANSWER)
-    id: str | None = Field(default=None, pattern=ATTEMPT_ID, description="Client attempt id")
 
 
 class ReviewResult(BaseModel):

@@ -21,10 +21,9 @@ from steepest.web.http.errors import UnknownTopic
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import review_calls
 from steepest.web.learners.session import current_learner
-from steepest.web.schemas.answers import PracticeProblem
+from steepest.web.schemas.answers import PracticeAttempt, PracticeProblem
 from steepest.web.schemas.api import ENGINE_ERRORS, error_response
 from steepest.web.schemas.review import (
-    ReviewAttempt,
     ReviewDocument,
     ReviewPlan,
     ReviewRequest,
@@ -108,7 +107,7 @@ async def new_problem(
     responses=_ERRORS,
 )
 async def attempt(
-    body: ReviewAttempt, request: Request, response: Response, now: datetime = REVIEW_TIME
+    body: PracticeAttempt, request: Request, response: Response, now: datetime = REVIEW_TIME
 ) -> dict[str, Any]:
     """Right at the first try rates the review good, at the second hard; wrong twice, again.
     The worked solution comes once the review is rated; unreadable input costs nothing."""

@@ -27,7 +27,8 @@ export function mergeReview(a, b) {
 export function readReview(value) {
   const cards = {};
   for (const [topic, card] of Object.entries(value?.cards ?? {})) {
-    if (card && ORDER.every((field) => Number.isFinite(card[field]) && card[field] >= 0)) {
+    const positive = card && card.stability > 0 && card.difficulty > 0;
+    if (positive && ORDER.every((field) => Number.isFinite(card[field]) && card[field] >= 0)) {
       cards[topic] = Object.fromEntries(ORDER.map((field) => [field, card[field]]));
     }
   }
