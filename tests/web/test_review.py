@@ -149,3 +149,20 @@ def test_the_index_shows_no_count_for_a_learner_the_server_does_not_know(
     response = store_client.get("/")
     assert response.status_code == 200
     assert "reviews-due" not in response.text
+
+
+def test_an_export_carries_the_review_cards_to_another_learner(store_client: TestClient) -> None:
+    master_by_import(store_client, "partial", 1, MASTERED_AT)
+    now = first_card().due
+    with clock_at(store_client, now):
+        problem = review_problem(store_client, "partial")["problem"]
+        answer(store_client, problem, right_answer(problem))
+        before = store_client.get("/api/review").json()
+        exported = store_client.get("/api/progress/export").json()
+        assert exported["review"] == before["review"] and before["review"]["cards"]
+        store_client.cookies.clear()
+        imported = store_client.post(
+            "/api/progress/import", json=exported, headers=csrf_headers(store_client)
+        )
+        assert imported.json()["review_changed"] is True
+        assert store_client.get("/api/review").json() == before

@@ -230,19 +230,22 @@ class Store:
 
     def practice_history(self, learner_id: str) -> list[tuple[str, int, VerdictKind, datetime]]:
         """Every practice attempt as (topic, level, verdict, when), oldest first: what review
-        works out each topic's mastery and last practice from."""
+        works out each topic's mastery, and when it was reached, from. Read through Core, not
+        the ORM: a long history is thousands of rows, on every /review and index request."""
+        columns = ATTEMPTS.c
         query = (
-            select(AttemptRow.topic, AttemptRow.level, AttemptRow.verdict, AttemptRow.created_at)
+            select(columns.topic, columns.level, columns.verdict, columns.created_at)
             .where(
-                AttemptRow.learner_id == learner_id,
-                AttemptRow.topic.is_not(None),
-                AttemptRow.level.is_not(None),
+                columns.learner_id == learner_id,
+                columns.topic.is_not(None),
+                columns.level.is_not(None),
             )
-            .order_by(AttemptRow.created_at, AttemptRow.id)
+            .order_by(columns.created_at, columns.id)
         )
         with self._read() as session:
-            require_learner(session.connection(), learner_id)
-            facts = session.execute(query).all()
+            connection = session.connection()
+            require_learner(connection, learner_id)
+            facts = connection.execute(query).all()
         return [
             (topic, level, cast(VerdictKind, verdict), at)
             for topic, level, verdict, at in facts
