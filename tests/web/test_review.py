@@ -166,3 +166,19 @@ def test_an_export_carries_the_review_cards_to_another_learner(store_client: Tes
         )
         assert imported.json()["review_changed"] is True
         assert store_client.get("/api/review").json() == before
+
+
+def test_a_retried_answer_is_not_rated_twice(store_client: TestClient) -> None:
+    master_by_import(store_client, "partial", 1, MASTERED_AT)
+    now = first_card().due
+    with clock_at(store_client, now):
+        problem = review_problem(store_client, "partial")["problem"]
+        body = {"problem": problem, "answer": right_answer(problem), "id": "retried-0001"}
+        headers = csrf_headers(store_client)
+        first = store_client.post("/api/review/attempts", json=body, headers=headers)
+        assert first.json()["card"]["reps"] == 2
+    with clock_at(store_client, now + timedelta(days=30)):
+        retried = store_client.post("/api/review/attempts", json=body, headers=headers)
+        assert retried.status_code == 409
+        cards = store_client.get("/api/review").json()["review"]["cards"]
+        assert cards["partial"] == first.json()["card"]

@@ -68,13 +68,17 @@ def record_review(
 
     item = reviewable(store, learner, key.topic, now)
     problem = ProblemKey(key.topic, key.level, key.kind, key.seed)
-    earlier = [
-        record.attempt.verdict
+    readable = [
+        record
         for record in store.attempts(learner)
-        if record.attempt.problem == problem
-        and record.attempt.verdict != "invalid"
-        and record.uid != uid
+        if record.attempt.problem == problem and record.attempt.verdict != "invalid"
     ]
+    if uid is not None and any(record.uid == uid for record in readable):
+        # A retried request whose answer was recorded (and maybe rated): never rate it twice.
+        raise AlreadyAnswered(
+            "this answer was checked already: reload the page to see your reviews"
+        )
+    earlier = [record.attempt.verdict for record in readable]
     if "correct" in earlier or len(earlier) >= TRIES:
         raise AlreadyAnswered("you have answered this review already: ask for the next one")
     verdict = feedback["verdict"]
