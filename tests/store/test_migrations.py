@@ -17,7 +17,7 @@ from steepest.store import DatabaseNotReady, ProblemKey, Store, upgrade
 from steepest.store.migrate import current_revision, downgrade, head_revision
 from steepest.store.schema import Base
 
-TABLES = {"learners", "lesson_progress", "attempts"}
+TABLES = {"learners", "lesson_progress", "attempts", "review_cards"}
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 LEARNER = "learner-0123456789abcdefghijk"
 _STARTING_SERVER = """

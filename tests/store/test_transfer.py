@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from steepest.engine.answer_kinds import VerdictKind
-from steepest.store import ImportFormatError, NewAttempt, ProblemKey, Store
+from steepest.store import ImportFormatError, NewAttempt, ProblemKey, ReviewCard, ReviewState, Store
 from steepest.store.transfer import EXPORT_FORMAT, EXPORT_VERSION
 
 
@@ -38,6 +38,17 @@ def _fill(store: Store, learner: str) -> None:
                 mistake="sign" if verdict == "incorrect" else None,
             ),
         )
+    store.merge_review(learner, ReviewState({"partial": REVIEWED, "gradient": REVIEWED}))
+
+
+REVIEWED = ReviewCard(
+    reviewed_at=1_700_000_000_000,
+    due=1_700_300_000_000,
+    stability=3.173,
+    difficulty=5.28,
+    reps=2,
+    lapses=1,
+)
 
 
 def test_an_export_survives_json_and_imports_to_the_same_data(store: Store, learner: str) -> None:
@@ -53,10 +64,14 @@ def test_an_export_survives_json_and_imports_to_the_same_data(store: Store, lear
         "lessons_changed": 2,
         "attempts_added": 4,
         "attempts_already_present": 0,
+        "review_changed": True,
     }
     again = store.export_learner(newcomer)
     assert again["progress"] == exported["progress"]
     assert again["attempts"] == exported["attempts"]
+    assert again["review"] == exported["review"]
+    assert store.get_review(newcomer) == store.get_review(learner)
+    assert store.get_review(newcomer).cards["partial"] == REVIEWED
     assert store.mastery(newcomer) == store.mastery(learner)
 
 
@@ -66,10 +81,21 @@ def test_importing_the_same_file_twice_adds_nothing(store: Store, learner: str) 
     before = store.export_learner(learner)
     summary = store.import_learner(learner, exported)
     assert summary.attempts_added == 0 and summary.lessons_changed == 0
-    assert summary.attempts_already_present == 4
+    assert summary.attempts_already_present == 4 and not summary.review_changed
     after = store.export_learner(learner)
     assert after["progress"] == before["progress"]
     assert after["attempts"] == before["attempts"]
+    assert after["review"] == before["review"]
+
+
+def test_an_imported_review_card_replaces_only_an_older_one(store: Store, learner: str) -> None:
+    _fill(store, learner)
+    exported = store.export_learner(learner)
+    other = store.ensure_learner(None)
+    newer = ReviewCard(REVIEWED.reviewed_at + 1, REVIEWED.due + 9, 9.0, 4.0, 3, 1)
+    store.merge_review(other, ReviewState({"partial": newer}))
+    store.import_learner(other, exported)
+    assert store.get_review(other) == ReviewState({"partial": newer, "gradient": REVIEWED})
 
 
 def test_an_import_merges_with_what_is_already_there(store: Store, learner: str) -> None:
@@ -129,7 +155,8 @@ def _with(path: str, value: object) -> dict[str, Any]:
     [
         ("not an object", "the file must be a JSON object"),
         (_with("format", "something-else"), "not a Steepest progress file"),
-        (_with("version", 3), "format version 3, written by a newer Steepest"),
+        (_with("version", 4), "format version 4, written by a newer Steepest"),
+        (_with("review", {"cards": {"partial": {}}}), 'review.cards["partial"] is missing'),
         (_with("version", "1"), "version '1' is not one Steepest ever wrote"),
         (_with("version", True), "version True is not one Steepest ever wrote"),
         (_with("owner", "me"), "unknown field 'owner'"),

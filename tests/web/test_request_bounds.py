@@ -26,9 +26,9 @@ Res = TypeVar("Res")
 # The example: 1,050 declared names in an 8 KB request, one of them used.
 MANY_NAMES = [f"v{n}" for n in range(1050)]
 TOO_MANY = DEFAULT_LIMITS.max_variables + 1
-# Progress documents are read by the store, which bounds each part of them itself
-# (store/progress.py, store/transfer.py), and they never reach a compute worker.
-STORE_DOCUMENTS = {"/api/progress/import", "/api/progress/{lesson}"}
+# Progress and review documents are read by the store, which bounds each part of them itself
+# (store/progress.py, store/review_state.py, store/transfer.py), and never reach a worker.
+STORE_DOCUMENTS = {"/api/progress/import", "/api/progress/{lesson}", "/api/review"}
 
 
 def _resolve(schema: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:

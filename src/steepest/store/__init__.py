@@ -11,6 +11,7 @@ from steepest.store.errors import (
     ImportFormatError,
     LearnerIdError,
     ProgressFormatError,
+    ReviewFormatError,
     StoreError,
     StoreInputError,
     StoreUnavailable,
@@ -19,6 +20,7 @@ from steepest.store.errors import (
 from steepest.store.location import database_url, display_url
 from steepest.store.migrate import upgrade
 from steepest.store.progress import ProgressState
+from steepest.store.review_state import ReviewCard, ReviewState
 from steepest.store.store import Store
 from steepest.store.transfer import ImportSummary
 
@@ -34,6 +36,9 @@ __all__ = [
     "ProblemKey",
     "ProgressFormatError",
     "ProgressState",
+    "ReviewCard",
+    "ReviewFormatError",
+    "ReviewState",
     "Store",
     "StoreError",
     "StoreInputError",

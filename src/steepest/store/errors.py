@@ -48,3 +48,7 @@ class AttemptFormatError(StoreInputError):
 
 class ImportFormatError(StoreInputError):
     """An exported file cannot be imported: wrong format, version or shape."""
+
+
+class ReviewFormatError(StoreInputError):
+    """A review-state document has the wrong shape, an unknown key, or is too large."""

@@ -4,6 +4,7 @@ checked against (tests/store/test_migrations.py compares the two on SQLite and P
     learners         one row per anonymous learner (the id is the cookie's random token)
     lesson_progress  one mergeable progress document per learner and lesson (see progress.py)
     attempts         every answer checked, the facts mastery is derived from
+    review_cards     one mergeable spaced-review document per learner (see review_state.py)
 """
 
 from __future__ import annotations
@@ -117,3 +118,13 @@ class AttemptRow(Base):
     mistake: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
     # How many of the question's hints the learner had revealed when answering.
     hints: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+
+
+class ReviewCards(Base):
+    __tablename__ = "review_cards"
+
+    learner_id: Mapped[str] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime]

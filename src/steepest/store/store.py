@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
@@ -31,13 +32,15 @@ from steepest.store.errors import (
     DatabaseNotReady,
     ImportFormatError,
     ProgressFormatError,
+    ReviewFormatError,
     StoreUnavailable,
 )
 from steepest.store.group_commit import GroupCommitter
 from steepest.store.migrate import current_revision, head_revision, upgrade
 from steepest.store.progress import ProgressState
 from steepest.store.recently_seen import RecentlySeen
-from steepest.store.schema import AttemptRow, Learner, LessonProgress
+from steepest.store.review_state import ReviewState
+from steepest.store.schema import AttemptRow, Learner, LessonProgress, ReviewCards
 from steepest.store.shapes import read_name
 from steepest.store.tokens import check_learner_id, is_learner_id, new_attempt_id, new_learner_id
 from steepest.store.transfer import ImportSummary, LearnerExport
@@ -47,6 +50,7 @@ from steepest.store.writes import (
     LEARNERS,
     insert_new,
     merge_progress,
+    merge_review,
     now,
     require_learner,
 )
@@ -224,6 +228,44 @@ class Store:
             if level is not None
         )
 
+    def practice_history(self, learner_id: str) -> list[tuple[str, int, VerdictKind, datetime]]:
+        """Every practice attempt as (topic, level, verdict, when), oldest first: what review
+        works out each topic's mastery, and when it was reached, from. Read through Core, not
+        the ORM: a long history is thousands of rows, on every /review and index request."""
+        columns = ATTEMPTS.c
+        query = (
+            select(columns.topic, columns.level, columns.verdict, columns.created_at)
+            .where(
+                columns.learner_id == learner_id,
+                columns.topic.is_not(None),
+                columns.level.is_not(None),
+            )
+            .order_by(columns.created_at, columns.id)
+        )
+        with self._read() as session:
+            connection = session.connection()
+            require_learner(connection, learner_id)
+            facts = connection.execute(query).all()
+        return [
+            (topic, level, cast(VerdictKind, verdict), at)
+            for topic, level, verdict, at in facts
+            if topic is not None and level is not None
+        ]
+
+    # Review cards
+
+    def get_review(self, learner_id: str) -> ReviewState:
+        """The stored review cards (none yet: an empty state)."""
+        with self._read() as session:
+            require_learner(session.connection(), learner_id)
+            row = session.get(ReviewCards, learner_id)
+            return ReviewState() if row is None else ReviewState.from_json(row.state)
+
+    def merge_review(self, learner_id: str, incoming: ReviewState) -> ReviewState:
+        """Merge a client's (or a review's) cards into the stored ones; return the merge."""
+        check_learner_id(learner_id)
+        return self._write(lambda connection: merge_review(connection, learner_id, incoming)[0])
+
     # Export and import
 
     def export_learner(self, learner_id: str) -> dict[str, Any]:
@@ -238,9 +280,11 @@ class Store:
                 .where(AttemptRow.learner_id == learner_id)
                 .order_by(AttemptRow.created_at, AttemptRow.id)
             ).all()
+            review_row = session.get(ReviewCards, learner_id)
         export = LearnerExport(
             {row.lesson: ProgressState.from_json(row.state) for row in progress_rows},
             [_record_from_row(row) for row in attempt_rows],
+            ReviewState() if review_row is None else ReviewState.from_json(review_row.state),
         )
         return export.to_json(now())
 
@@ -250,7 +294,7 @@ class Store:
         unique = {record.uid: record for record in reversed(export.attempts)}
         rows = [_attempt_values(learner_id, record) for record in unique.values()]
 
-        def merge_all(connection: Connection) -> tuple[int, int]:
+        def merge_all(connection: Connection) -> tuple[int, int, bool]:
             require_learner(connection, learner_id)
             changed = 0
             # A fixed order of row locks, so two imports at once cannot deadlock.
@@ -262,10 +306,15 @@ class Store:
             added = sum(
                 insert_new(connection, ATTEMPTS, batch) for batch in _batches(rows, _IMPORT_BATCH)
             )
-            return changed, added
+            try:
+                review_changed = merge_review(connection, learner_id, export.review)[1]
+            except ReviewFormatError as problem:
+                raise ImportFormatError(problem.message) from None
+            return changed, added, review_changed
 
-        changed, added = self._write(merge_all)
-        return ImportSummary(len(export.progress), changed, added, len(export.attempts) - added)
+        changed, added, review_changed = self._write(merge_all)
+        present = len(export.attempts) - added
+        return ImportSummary(len(export.progress), changed, added, present, review_changed)
 
     # Sessions
 

@@ -22,12 +22,14 @@ from sqlalchemy.exc import IntegrityError
 
 from steepest.store.errors import UnknownLearner
 from steepest.store.progress import ProgressState
-from steepest.store.schema import AttemptRow, Learner, LessonProgress
+from steepest.store.review_state import ReviewState
+from steepest.store.schema import AttemptRow, Learner, LessonProgress, ReviewCards
 from steepest.store.tokens import check_learner_id
 
 LEARNERS: Table = Learner.__table__  # type: ignore[assignment]
 PROGRESS: Table = LessonProgress.__table__  # type: ignore[assignment]
 ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
+REVIEWS: Table = ReviewCards.__table__  # type: ignore[assignment]
 _UNKNOWN_LEARNER = "this learner is not known here; reload the page to start afresh"
 
 
@@ -73,6 +75,25 @@ def merge_progress(
     # The new values as parameters, not in the statement: then its compiled form is cached.
     connection.execute(
         update(PROGRESS).where(which), {"state": merged.to_json(), "updated_at": now()}
+    )
+    return merged, True
+
+
+def merge_review(
+    connection: Connection, learner_id: str, incoming: ReviewState
+) -> tuple[ReviewState, bool]:
+    """The review cards' `merge_progress`: under a row lock; the result and whether it changed."""
+    empty = {"learner_id": learner_id, "state": ReviewState().to_json(), "updated_at": now()}
+    insert_new(connection, REVIEWS, [empty])
+    which = REVIEWS.c.learner_id == learner_id
+    locked = select(REVIEWS.c.state).where(which).with_for_update()
+    stored = ReviewState.from_json(connection.execute(locked).scalar_one())
+    merged = stored.merge(incoming)
+    merged.check_size()
+    if merged == stored:
+        return merged, False
+    connection.execute(
+        update(REVIEWS).where(which), {"state": merged.to_json(), "updated_at": now()}
     )
     return merged, True
 

@@ -31,7 +31,7 @@ from steepest.web.security.headers import SecurityHeadersMiddleware
 from steepest.web.security.problem_tokens import ProblemSigner
 from steepest.web.security.rate_limit import RateLimiter
 from steepest.web.settings import Settings
-from steepest.web.views import answers, api, hints, lesson_images, pages, practice, progress
+from steepest.web.views import answers, api, hints, lesson_images, pages, practice, progress, review
 from steepest.web.views import surface as surface_views
 from steepest.widgets import WIDGETS
 
@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(hints.router)
     app.include_router(practice.router)
     app.include_router(progress.router)
+    app.include_router(review.router)
 
     def render_problem(request: Request, problem: Problem) -> Response:
         return templates.render("error.html", status_code=problem.status, problem=problem)

@@ -83,6 +83,10 @@ class AlreadyAnswered(SteepestError, ValueError):
     """A practice problem whose solution the learner has already been shown."""
 
 
+class NothingToReview(SteepestError, ValueError):
+    """A review asked of a practice topic the learner has mastered no level of."""
+
+
 class CsrfRefused(SteepestError, PermissionError):
     """A request that would change a learner's stored state failed the CSRF checks."""
 
@@ -133,6 +137,7 @@ ANSWERS: dict[str, Answer] = {
     _class_name(CsrfRefused): Answer(403),
     # A practice problem whose solution was shown.
     _class_name(AlreadyAnswered): Answer(409),
+    _class_name(NothingToReview): Answer(409),
     # Refusals that pass: the client may try again after Retry-After.
     _class_name(RateLimited): Answer(429, retry_after=ITS_OWN),
     _class_name(ClientBusy): Answer(429, retry_after=ITS_OWN),

@@ -1,4 +1,4 @@
-"""The HTML pages: the course index and a lesson.
+"""The HTML pages: the course index (with the count of reviews due), a lesson, and /review.
 
 A lesson page also answers the plain forms that work without JavaScript: `?expression=…&at=…`
 shows the learner's own worked example, `?question=…&answer=…` scores one quiz answer, and
@@ -10,7 +10,9 @@ reveal that question's first N (+1) hints on the page.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter, Query, Request
@@ -19,6 +21,8 @@ from starlette.responses import HTMLResponse, Response
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import QuestionAnswer
 from steepest.engine.mistakes.feedback_types import FeedbackJson
+from steepest.engine.problems.topics import TOPICS
+from steepest.errors import SteepestError
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.course.hints import revealed_hints, typed_explanation
 from steepest.web.course.quiz import (
@@ -30,19 +34,43 @@ from steepest.web.course.quiz import (
 )
 from steepest.web.course.try_it import TryIt, try_expression
 from steepest.web.http.state import app_state, engine_pool
+from steepest.web.learners import review_calls
+from steepest.web.learners.session import current_learner, learner_cookie
+from steepest.web.views.review import REVIEW_TIME
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-async def index(request: Request) -> HTMLResponse:
+async def index(request: Request, now: datetime = REVIEW_TIME) -> HTMLResponse:
     """The site's title and intro, then each course's units in order (see lessons/syllabus.py)."""
     state = app_state(request)
     catalogue = await state.library.catalogue()
     assert catalogue.syllabus is not None  # the library's catalogue comes from load_catalogue
     # Lesson files that did not load: listed for their author under --reload, else left out.
     broken = catalogue.broken if state.settings.reload else ()
-    return state.templates.render("index.html", syllabus=catalogue.syllabus, broken=broken)
+    # Read only: a first visit (and so the static copy, which has no /review) makes no learner
+    # and shows no count; nor does a database that cannot answer: the index still shows.
+    cookie, due = learner_cookie(request), None
+    if cookie is not None:
+        with suppress(SteepestError):
+            due = await state.store.call(review_calls.due_count, cookie, now)
+    return state.templates.render(
+        "index.html", syllabus=catalogue.syllabus, broken=broken, reviews_due=due
+    )
+
+
+@router.get("/review", response_class=HTMLResponse)
+async def review(request: Request, now: datetime = REVIEW_TIME) -> HTMLResponse:
+    """What is due for review and when the rest comes due; answering needs JavaScript."""
+    state = app_state(request)
+    cookies = HTMLResponse()
+    learner = await current_learner(request, cookies, state.settings, state.store)
+    plan = await state.store.call(review_calls.plan, learner, now)
+    page = state.templates.render("review.html", plan=plan, topics=TOPICS)
+    for value in cookies.headers.getlist("set-cookie"):
+        page.headers.append("set-cookie", value)
+    return page
 
 
 @router.get("/lessons/{slug}", response_class=HTMLResponse)

@@ -12,7 +12,7 @@ function showMastery(element, mastery) {
   element.textContent = mastery.message;
 }
 
-function renderSolution(container, solution) {
+export function renderSolution(container, solution) {
   const heading = document.createElement("h4");
   heading.textContent = "Worked solution";
   const answer = document.createElement("p");

@@ -1,6 +1,7 @@
 // Export and import of everything the server keeps about this learner, next to "reset progress".
 
 import { requestJSON } from "./api.js";
+import { syncReview } from "./review-state.js";
 
 export function mountTransfer(progress, document) {
   const panel = document.querySelector("[data-progress]");
@@ -12,7 +13,7 @@ export function mountTransfer(progress, document) {
   // Send this browser's latest state first, so the file holds it too.
   exportLink.addEventListener("click", async (event) => {
     event.preventDefault();
-    await progress.sync();
+    await Promise.all([progress.sync(), syncReview()]);
     window.location.assign(exportLink.href);
   });
 
@@ -24,7 +25,7 @@ export function mountTransfer(progress, document) {
     try {
       const summary = await requestJSON("POST", "/api/progress/import", JSON.parse(await file.text()));
       note.textContent = `Imported: ${summary.attempts_added ?? 0} attempts added, progress merged.`;
-      await progress.pull();
+      await Promise.all([progress.pull(), syncReview()]);
     } catch (error) {
       note.textContent = error instanceof SyntaxError ? "That file is not JSON." : `Could not import: ${error.message}`;
     }
