@@ -40,7 +40,10 @@ _ONE_NEURON: tuple[Template, ...] = (
     lambda r, v: ((v[0] * v[1] - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: ((_x(r) * v[0] + v[1]) ** 3, _ANYWHERE),
     lambda r, v: ((_x(r) * v[0] ** 2 + v[1] - _y(r)) ** 2, _ANYWHERE),
-    lambda r, v: ((_x(r) * v[0] + v[1] - _y(r)) ** 2 + (_x(r) * v[0] + v[1] - _y(r)) ** 2, _ANYWHERE),
+    lambda r, v: (
+        (_x(r) * v[0] + v[1] - _y(r)) ** 2 + (_x(r) * v[0] + v[1] - _y(r)) ** 2,
+        _ANYWHERE,
+    ),
     lambda r, v: ((v[0] * (_x(r) + v[1]) - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: (_x(r) * (v[0] + v[1]) ** 2 - _y(r) * v[0], _ANYWHERE),
     lambda r, v: ((_x(r) * v[0] + v[1]) ** 2 * v[1], _ANYWHERE),

@@ -30,8 +30,8 @@ from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.problems.adaptive_generator import adaptive_step_problem
-from steepest.engine.problems.batch_generator import batch_gradient_problem
 from steepest.engine.problems.backprop_templates import BACKPROP_KNOBS, BACKPROP_TEMPLATES
+from steepest.engine.problems.batch_generator import batch_gradient_problem
 from steepest.engine.problems.critical_generator import critical_point_problem
 from steepest.engine.problems.deal import template_of
 from steepest.engine.problems.derivative_generator import derivative_problem
@@ -71,7 +71,9 @@ def _loss_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
 
 def _backprop_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
     """The gradient of a small computation graph's loss at a point: backpropagation."""
-    return _templated_problem(BACKPROP_TEMPLATES[level], (BACKPROP_KNOBS[level],), level, kind, seed)
+    return _templated_problem(
+        BACKPROP_TEMPLATES[level], (BACKPROP_KNOBS[level],), level, kind, seed
+    )
 
 
 def _templated_problem(

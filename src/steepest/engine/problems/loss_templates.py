@@ -62,7 +62,7 @@ _TRANSCENDENTAL: tuple[Template, ...] = (
     lambda r, v: (sympy.log(v[0]) * v[1] + v[0], frozenset({v[0].name})),
     lambda r, v: (sympy.exp(v[0] * v[1]), _ANYWHERE),
     lambda r, v: (sympy.cos(sympy.pi * v[0]) * _c(r, 3) * v[1], _ANYWHERE),
-    lambda r, v: (v[1] * sympy.exp(-v[0] ** 2) + _c(r, 3) * v[0], _ANYWHERE),
+    lambda r, v: (v[1] * sympy.exp(-(v[0] ** 2)) + _c(r, 3) * v[0], _ANYWHERE),
 )
 
 LOSS_TEMPLATES: dict[int, tuple[Template, ...]] = {
