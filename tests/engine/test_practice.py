@@ -169,9 +169,7 @@ def test_a_problem_is_the_same_whichever_topic_asks_it(kind: ProblemKind) -> Non
     """So an attempt stored before topics, given the topic of its kind, rebuilds the problem
     the learner saw: the key (level, kind, seed) still decides it. Backpropagation asks for
     gradients too, of losses of its own (computation graphs): it is the one topic apart."""
-    asking = [
-        name for name, topic in TOPICS.items() if kind in topic.kinds and name != "backprop"
-    ]
+    asking = [name for name, topic in TOPICS.items() if kind in topic.kinds and name != "backprop"]
     if kind in KINDS_BEFORE_TOPICS:
         assert topic_before_topics(kind) in asking
     for level in (1, 2, 3):

@@ -56,7 +56,7 @@ _TWO_LAYERS: tuple[Template, ...] = (
     lambda r, v: ((v[1] * (v[0] + _x(r)) - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: (((v[0] + v[1]) * _x(r) - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: ((v[0] ** 2 + _x(r) * v[1] - _y(r)) ** 2, _ANYWHERE),
-    lambda r, v: ((v[1] * v[0] ** 2 - _y(r)) ** 2, _ANYWHERE),
+    lambda r, v: ((v[1] * (v[0] - _x(r)) ** 2 - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: (((_x(r) * v[0] - _y(r)) ** 2 + v[1]) ** 2, _ANYWHERE),
     lambda r, v: ((v[1] ** 2 * (_x(r) * v[0]) - _y(r)) ** 2, _ANYWHERE),
 )
