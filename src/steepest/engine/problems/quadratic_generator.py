@@ -24,6 +24,7 @@ import sympy
 from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.errors import EvaluationError
 from steepest.engine.notation.symbols import make_symbol
+from steepest.engine.problems.bowl_templates import Curvatures, dressed_bowl
 from steepest.engine.problems.draws import MAX_TRIES, coefficient
 from steepest.engine.problems.problem import Problem, make_problem
 
@@ -60,30 +61,23 @@ def _curvatures(rng: np.random.Generator, count: int) -> list[int]:
     return [int(c) + 1 for c in rng.choice(_LARGEST, size=count, replace=False)]
 
 
-def _bowl(rng: np.random.Generator, level: int) -> tuple[sympy.Expr, tuple[sympy.Symbol, ...]]:
-    """A positive-definite quadratic of the level: what stable_rate asks about."""
+def _bowl_curvatures(rng: np.random.Generator, level: int) -> Curvatures:
+    """The curvatures of a positive-definite bowl of the level: what stable_rate asks about.
+    A shift, a linear term or a constant (`bowl_templates.py`) moves the minimum but not the
+    curvature: the rate does not depend on them."""
     if level == 1:
-        w = make_symbol("w")
         (a,) = _curvatures(rng, 1)
-        # A linear term moves the minimum but not the curvature: the rate does not depend on it.
-        linear = coefficient(rng) * w if rng.random() < 0.5 else 0
-        return a * w**2 + linear, (w,)
-    # w1, w2 only: the prompt writes the step for the vector w = (w1, w2).
-    u, v = make_symbol("w1"), make_symbol("w2")
+        return a, 0, 0
     if level == 2:
         a, b = _curvatures(rng, 2)
-        if rng.random() < 0.5:
-            p, q = int(rng.integers(-2, 3)), int(rng.integers(-2, 3))
-            return a * (u - p) ** 2 + b * (v - q) ** 2, (u, v)
-        return a * u**2 + b * v**2 + coefficient(rng) * u, (u, v)
-    a, b, c = _CROSS_BOWLS[int(rng.integers(0, len(_CROSS_BOWLS)))]
-    return a * u**2 + c * u * v + b * v**2, (u, v)
+        return a, b, 0
+    return _CROSS_BOWLS[int(rng.integers(0, len(_CROSS_BOWLS)))]
 
 
 def stable_rate_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
     """η_max = 2/λmax for a bowl of the level, the same for the same seed."""
     rng = np.random.default_rng(seed)
-    function, variables = _bowl(rng, level)
+    function, variables = dressed_bowl(rng, level, seed, _bowl_curvatures(rng, level))
     return make_problem(kind, function, variables, level=level, seed=seed)
 
 
