@@ -3,6 +3,7 @@ draws the server makes (engine/problems/deal.py) never show a template twice in 
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -85,4 +86,4 @@ def test_a_template_is_never_dealt_twice_in_a_row_even_with_few_to_deal() -> Non
     seen: list[int] = []
     for _ in range(30):
         seen.append(next_template(2, seen[-(SPREAD - 1) :], rng.randrange))
-    assert all(a != b for a, b in zip(seen, seen[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(seen))

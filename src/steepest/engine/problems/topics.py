@@ -46,7 +46,7 @@ TOPICS: dict[str, Topic] = {
         # Every kind a lesson's typed question may ask: the panel as it was before topics.
         Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES, _NINE),
         Topic("derivative", "Derivatives", ("derivative",),
-              ("polynomials", "products and powers", "exp, log and trig")),
+              ("polynomials", "products and powers", "exp, log and trig"), _NINE),
         Topic("stable_rate", "Largest stable learning rate", ("stable_rate",),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("hessian", "Hessians", ("hessian",),
