@@ -9,7 +9,7 @@ import random
 import pytest
 import sympy
 
-from steepest.engine.problems.deal import SPREAD, next_template, seed_of, template_of
+from steepest.engine.problems.deal import SPREAD, next_template, seed_of
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.topics import TOPICS
@@ -68,16 +68,18 @@ def test_seeded_draws_repeat_no_template_within_eight(case: tuple[str, int]) -> 
     count = TOPICS[topic].templates[level - 1]
     rng = random.Random(case_id(case))
     seen: list[int] = []
+    shapes: list[str] = []
     for _ in range(40):
-        seed = seed_of(
-            next_template(count, seen[-(SPREAD - 1) :], rng.randrange), count, rng.randrange
-        )
-        seen.append(
-            template_of(generate_problem(topic, level, TOPICS[topic].kinds[0], seed).seed, count)
-        )
+        template = next_template(count, seen[-(SPREAD - 1) :], rng.randrange)
+        kind = TOPICS[topic].kinds[0]
+        problem = generate_problem(topic, level, kind, seed_of(template, count, rng.randrange))
+        seen.append(template)
+        shapes.append(shape(problem.function, problem.variables))
     for start in range(len(seen) - SPREAD + 1):
-        window = seen[start : start + SPREAD]
-        assert len(set(window)) == SPREAD, window
+        window = slice(start, start + SPREAD)
+        assert len(set(seen[window])) == SPREAD, seen[window]
+        # What the learner sees differs too: the problems were drawn from those templates.
+        assert len(set(shapes[window])) == SPREAD, shapes[window]
     assert set(seen) == set(range(count))
 
 

@@ -50,7 +50,7 @@ TOPICS: dict[str, Topic] = {
         Topic("stable_rate", "Largest stable learning rate", ("stable_rate",),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("hessian", "Hessians", ("hessian",),
-              ("quadratics", "cubics", "products and powers")),
+              ("quadratics", "cubics", "products and powers"), _NINE),
         Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
               ("quadratics", "cubics", "a double well")),
         Topic("momentum_step", "Momentum steps", ("momentum_step",),
