@@ -30,8 +30,8 @@ def _x(rng: np.random.Generator) -> int:
 
 
 def _y(rng: np.random.Generator) -> int:
-    """A target: any small whole number."""
-    return int(rng.integers(-3, 4))
+    """A target: a nonzero whole number, so no node of the graph drops out."""
+    return coefficient(rng, 3)
 
 
 _ONE_NEURON: tuple[Template, ...] = (
@@ -52,7 +52,8 @@ _ONE_NEURON: tuple[Template, ...] = (
 _TWO_LAYERS: tuple[Template, ...] = (
     lambda r, v: ((v[1] * (_x(r) * v[0]) - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: ((v[1] * (_x(r) * v[0]) ** 2 - _y(r)) ** 2, _ANYWHERE),
-    lambda r, v: ((v[1] * (_x(r) * v[0] + 1) - _y(r)) ** 2, _ANYWHERE),
+    # A skip connection: w1 reaches the loss along two paths, whose slopes add.
+    lambda r, v: ((v[1] * (_x(r) * v[0]) + v[0] - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: ((v[1] * (v[0] + _x(r)) - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: (((v[0] + v[1]) * _x(r) - _y(r)) ** 2, _ANYWHERE),
     lambda r, v: ((v[0] ** 2 + _x(r) * v[1] - _y(r)) ** 2, _ANYWHERE),
