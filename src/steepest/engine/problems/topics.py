@@ -52,7 +52,7 @@ TOPICS: dict[str, Topic] = {
         Topic("hessian", "Hessians", ("hessian",),
               ("quadratics", "cubics", "products and powers"), _NINE),
         Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
-              ("quadratics", "cubics", "a double well")),
+              ("quadratics", "cubics", "a double well"), _NINE),
         Topic("momentum_step", "Momentum steps", ("momentum_step",),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("minibatch_gradient", "Minibatch gradients", ("batch_gradient",),
