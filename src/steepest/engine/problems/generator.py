@@ -5,7 +5,8 @@ loss of one weight (`derivative_generator`), the stable rate and the Hessian
 (`quadratic_generator`), a critical point's kind (`critical_generator`), two momentum steps
 (`momentum_generator`), an Adam or RMSProp step (`adaptive_generator`) and a batch's gradient
 (`batch_generator`) have modules of their own; the derivative topics of two variables
-(partial, gradient, descent, mixed) are here, and draw a loss in two variables:
+(partial, gradient, descent, mixed) and backpropagation are here, and draw a loss in two
+variables from the seed's template (`deal.py`; `loss_templates`, `backprop_templates`):
 
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
     level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
