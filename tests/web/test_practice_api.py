@@ -250,3 +250,20 @@ def test_the_mastery_of_an_unknown_topic_is_a_422(store_client: TestClient) -> N
     response = store_client.get("/api/practice/mastery", params={"topic": "chain"})
     assert response.status_code == 422
     assert "no practice topic 'chain'" in response.json()["error"]["message"]
+
+
+def test_a_new_problem_avoids_the_templates_it_is_told_were_recent(client: TestClient) -> None:
+    recent = list(range(7))
+    for _ in range(6):
+        body = {"level": 1, "topic": "partial", "recent": recent}
+        served = client.post("/api/practice/problems", json=body).json()
+        assert served["template"] in {7, 8}
+        seed = served["problem"].split(".")[3]
+        assert int(seed) % TOPICS["partial"].templates[0] == served["template"]
+
+
+def test_more_recent_templates_than_the_spread_is_a_422(client: TestClient) -> None:
+    body = {"level": 1, "topic": "partial", "recent": list(range(8))}
+    response = client.post("/api/practice/problems", json=body)
+    assert response.status_code == 422
+    assert "recent" in response.json()["error"]["message"]
