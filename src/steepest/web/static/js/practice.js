@@ -162,14 +162,22 @@ export function mountPractice(root) {
       }
     } catch (error) {
       done = error instanceof ApiError && error.status === 409;
-      const fallback = done ? NO_TRY_LEFT : `Could not check the answer just now (${error.message}).`;
-      showNote(box, failureText(error, fallback));
+      showNote(box, failureText(error, refusal(error) ?? `Could not check the answer just now (${error.message}).`));
     } finally {
       check.disabled = done;
     }
     if (done) newButton.focus();
     else if (choiceSet.hidden) input.focus();
   });
+}
+
+// What to say when the server refused the attempt for a reason of the learner's (no try left,
+// a problem it no longer knows, an answer too long), rather than failed: null when it failed.
+function refusal(error) {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 409) return NO_TRY_LEFT;
+  if (error.status !== 422) return null;
+  return `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
 }
 
 function noteOf(text) {
