@@ -69,6 +69,9 @@ def reach_every_state(page: Page) -> None:
     answer.wait_for()
     answer.fill("(0, 0)" if answer.get_attribute("placeholder") == "(a, b)" else "0")
     practice.get_by_role("button", name="Check my answer").click()
+    practice.locator(".verdict").wait_for()
+    # A wrong first answer earns a second try; the worked solution comes after it.
+    practice.get_by_role("button", name="Check my answer").click()
     practice.locator("[data-practice-solution] h4").wait_for()
 
 

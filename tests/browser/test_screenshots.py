@@ -144,6 +144,9 @@ def test_screenshot_of_typed_answers_and_practice(
     answer.wait_for()
     answer.fill("(0, 0)" if answer.get_attribute("placeholder") == "(a, b)" else "0")
     practice.get_by_role("button", name="Check my answer").click()
+    practice.locator(".verdict").wait_for()
+    # A wrong first answer earns a second try; the worked solution comes after it.
+    practice.get_by_role("button", name="Check my answer").click()
     practice.locator("[data-practice-solution] h4").wait_for()
     check_region(page, "#check-yourself", SHOTS / f"check-yourself-{width}-{scheme}.png", scheme)
     check_region(page, "[data-progress]", SHOTS / f"progress-{width}-{scheme}.png", scheme)

@@ -121,6 +121,8 @@ def test_practice_problem_attempt_solution_and_mastery(open_page: OpenPage) -> N
     box.fill("(0, 0)" if box.get_attribute("placeholder") == "(a, b)" else "0")
     practice.get_by_role("button", name="Check my answer").click()
     practice.locator(".verdict").wait_for()
+    # A wrong first answer earns a second try; the worked solution comes after it.
+    practice.get_by_role("button", name="Check my answer").click()
     solution = practice.locator("[data-practice-solution]")
     solution.get_by_role("heading", name="Worked solution").wait_for()
     assert solution.locator("ol li").count() >= 1

@@ -273,3 +273,24 @@ def test_any_expression_prints_to_well_formed_mathml(expr: sympy.Expr) -> None:
     markup = to_mathml(expr)
     ET.fromstring(markup)
     assert "\u2146" not in markup and "\u2147" not in markup
+
+
+@pytest.mark.parametrize(
+    ("typed", "before"),
+    [("w1*exp(-w2)", "w1"), ("-3x*exp(-x^2)", "x"), ("x/2*exp(-x)", "x")],
+)
+def test_a_product_with_a_decaying_exponential_is_set_as_a_product_not_a_fraction(
+    typed: str, before: str
+) -> None:
+    markup = mathml_fragment(parse(typed))
+    tree = ET.fromstring(markup)
+    (decay,) = [power for power in tree.iter("msup") if power[0].text == "e"]
+    assert decay[1][0].text == "\u2212"  # e to a negative power: e^(−w2)
+    # The exponential follows the rest of the product, on the line, not under a bar.
+    assert not any(frac.find(".//msup") is not None for frac in tree.iter("mfrac")), markup
+    assert markup.index(before[0]) < markup.index("<mi>e</mi>")
+
+
+def test_a_quotient_is_still_a_fraction() -> None:
+    assert "<mfrac>" in mathml_fragment(parse("w1/w2"))
+    assert "<mfrac>" in mathml_fragment(parse("x/(x + 1)"))

@@ -93,7 +93,7 @@ def test_the_shipped_lessons_choose_their_topics() -> None:
         "partial-derivatives-and-the-gradient": PracticePanel(
             "check-yourself", ("partial", "gradient", "descent")
         ),
-        "backpropagation": PracticePanel("check-yourself", ("partial", "gradient")),
+        "backpropagation": PracticePanel("check-yourself", ("backprop",)),
         "gradient-descent-and-the-learning-rate": PracticePanel(
             "check-yourself", ("descent", "stable_rate")
         ),

@@ -55,11 +55,15 @@ def test_a_problem_carries_no_answer(client: TestClient, level: int) -> None:
     question = problem["question"]
     assert question["level"] == level and question["prompt"]
     assert question["function_mathml"].startswith("<math")
+    # The prompt a page shows: the sentence with the function once, as MathML.
+    assert question["prompt_html"].count("<math") == 1
+    assert question["function_mathml"] in question["prompt_html"]
     # Exactly what a page needs to ask the question: no answer, solution, steps or seed.
     assert set(question) == {
         "kind",
         "level",
         "prompt",
+        "prompt_html",
         "name",
         "function",
         "function_mathml",
@@ -76,15 +80,37 @@ def test_a_problem_carries_no_answer(client: TestClient, level: int) -> None:
     }
 
 
-def test_a_wrong_attempt_gets_feedback_the_solution_and_mastery(store_client: TestClient) -> None:
-    problem = new_problem(store_client, 1, "partial")
-    response = attempt(store_client, problem["problem"], "0")
-    assert response.status_code == 200
-    result = response.json()
+def test_a_wrong_first_answer_earns_a_second_try_that_is_recorded_but_not_right_first_time(
+    store_client: TestClient,
+) -> None:
+    token = new_problem(store_client, 1, "partial")["problem"]
+    first = attempt(store_client, token, "0")
+    assert first.status_code == 200
+    result = first.json()
     assert result["feedback"]["verdict"] == "incorrect"
-    assert result["solution"]["steps"]
+    assert (result["try_number"], result["can_retry"]) == (1, True)
+    # The solution waits, or the second try would only copy it.
+    assert result["solution"] is None and result["solution_html"] is None
     assert result["mastery"]["required"] == 3
     assert result["mastery"]["levels"][0]["attempts"] == 1
+    second = attempt(store_client, token, right_answer(token)).json()
+    assert second["feedback"]["verdict"] == "correct"
+    assert (second["try_number"], second["can_retry"]) == (2, False)
+    assert second["solution"]["steps"] and "rule-list" in second["solution_html"]
+    level_one = second["mastery"]["levels"][0]
+    assert (level_one["attempts"], level_one["retries"]) == (2, 1)
+    assert (level_one["correct"], level_one["streak"]) == (0, 0)
+
+
+def test_a_right_first_answer_shows_the_worked_solution_with_its_rules(
+    store_client: TestClient,
+) -> None:
+    token = new_problem(store_client, 3, "gradient")["problem"]
+    result = attempt(store_client, token, right_answer(token)).json()
+    assert (result["try_number"], result["can_retry"]) == (1, False)
+    assert result["solution_html"].count('class="step step-partial"') == 2
+    assert result["solution_html"].count('class="rule"') >= 2
+    assert result["mastery"]["levels"][2]["correct"] == 1
 
 
 def test_unreadable_input_costs_nothing_and_shows_no_solution(store_client: TestClient) -> None:
@@ -117,13 +143,17 @@ def test_three_right_in_a_row_master_a_level(store_client: TestClient) -> None:
 def test_a_problem_whose_solution_was_shown_cannot_be_answered_again(
     store_client: TestClient,
 ) -> None:
-    problem = new_problem(store_client, 1, "partial")
-    assert (
-        attempt(store_client, problem["problem"], "0").json()["feedback"]["verdict"] == "incorrect"
-    )
-    again = attempt(store_client, problem["problem"], right_answer(problem["problem"]))
+    right = new_problem(store_client, 1, "partial")["problem"]
+    assert attempt(store_client, right, right_answer(right)).json()["can_retry"] is False
+    again = attempt(store_client, right, right_answer(right))
     assert again.status_code == 409
-    assert "new one" in again.json()["error"]["message"]
+    assert "right already" in again.json()["error"]["message"]
+    wrong = new_problem(store_client, 1, "partial")["problem"]
+    assert attempt(store_client, wrong, "0").json()["can_retry"] is True
+    assert attempt(store_client, wrong, "1").json()["can_retry"] is False
+    third = attempt(store_client, wrong, right_answer(wrong))
+    assert third.status_code == 409
+    assert "2 tries" in third.json()["error"]["message"]
 
 
 @pytest.mark.parametrize(
@@ -209,6 +239,8 @@ def test_each_topic_has_its_own_mastery(store_client: TestClient) -> None:
         "mastered": False,
         "attempts": 1,
         "correct": 0,
+        "retries": 0,
+        "message": "Level 1: get 3 right in a row to master it.",
     }
     mixed = store_client.get("/api/practice/mastery").json()
     assert mixed["topic"] == "mixed" and mixed["levels"][0]["attempts"] == 0
@@ -218,3 +250,20 @@ def test_the_mastery_of_an_unknown_topic_is_a_422(store_client: TestClient) -> N
     response = store_client.get("/api/practice/mastery", params={"topic": "chain"})
     assert response.status_code == 422
     assert "no practice topic 'chain'" in response.json()["error"]["message"]
+
+
+def test_a_new_problem_avoids_the_templates_it_is_told_were_recent(client: TestClient) -> None:
+    recent = list(range(7))
+    for _ in range(6):
+        body = {"level": 1, "topic": "partial", "recent": recent}
+        served = client.post("/api/practice/problems", json=body).json()
+        assert served["template"] in {7, 8}
+        seed = served["problem"].split(".")[3]
+        assert int(seed) % TOPICS["partial"].templates[0] == served["template"]
+
+
+def test_more_recent_templates_than_the_spread_is_a_422(client: TestClient) -> None:
+    body = {"level": 1, "topic": "partial", "recent": list(range(8))}
+    response = client.post("/api/practice/problems", json=body)
+    assert response.status_code == 422
+    assert "recent" in response.json()["error"]["message"]

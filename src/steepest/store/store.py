@@ -210,10 +210,11 @@ class Store:
         self, learner_id: str, lesson: str | None = None, topic: str | None = None
     ) -> MasteryState:
         """Mastery of the practice levels, worked out from every practice attempt (at `topic`
-        and in `lesson` only, if given) in the order they were made."""
-        query = select(AttemptRow.level, AttemptRow.verdict).where(
-            AttemptRow.learner_id == learner_id, AttemptRow.level.is_not(None)
-        )
+        and in `lesson` only, if given) in the order they were made; a problem's (kind, seed)
+        tells a second try at it from a new problem."""
+        query = select(
+            AttemptRow.level, AttemptRow.verdict, AttemptRow.kind, AttemptRow.seed
+        ).where(AttemptRow.learner_id == learner_id, AttemptRow.level.is_not(None))
         if lesson is not None:
             query = query.where(AttemptRow.lesson == lesson)
         if topic is not None:
@@ -223,8 +224,12 @@ class Store:
             require_learner(session.connection(), learner_id)
             facts = session.execute(query).all()
         return mastery(
-            Attempt(level, cast(VerdictKind, verdict))
-            for level, verdict in facts
+            Attempt(
+                level,
+                cast(VerdictKind, verdict),
+                None if kind is None or seed is None else (kind, seed),
+            )
+            for level, verdict, kind, seed in facts
             if level is not None
         )
 

@@ -85,6 +85,28 @@ class _MathMLPrinter(_CachedTermOrder, MathMLPresentationPrinter):  # type: igno
         row.appendChild(self._paren_comma_separated(argument))
         return row
 
+    def _print_Mul(self, expr: Any) -> Any:
+        # SymPy moves e^(−w2) below a fraction bar as 1/e^(w2): w1·e^(−w2) would read as
+        # w1/e^(w2). Keep such a power of e a factor, after the rest of the product.
+        decays = [
+            f
+            for f in expr.args
+            if isinstance(f, sympy.exp) and f.args[0].could_extract_minus_sign()
+        ]
+        if not decays:
+            return super()._print_Mul(expr)
+        rest = sympy.Mul(*(f for f in expr.args if f not in decays))
+        row = self.dom.createElement("mrow")
+        if rest == -1:
+            row.appendChild(self._element("mo", "-"))
+        elif rest != 1:
+            row.appendChild(self._print(rest))
+        for position, decay in enumerate(decays):
+            if position or rest not in (1, -1):
+                row.appendChild(self._element("mo", "\u2062"))
+            row.appendChild(self._print(decay))
+        return row
+
     def mathml_tag(self, e: Any) -> str:
         if isinstance(e, sympy.Derivative):
             return "\u2202"

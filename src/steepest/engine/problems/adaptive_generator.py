@@ -18,7 +18,8 @@ from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EvaluationError
 from steepest.engine.problems.adaptive import ADAPTIVE_SLIPS
-from steepest.engine.problems.draws import MAX_TRIES, small_bowl, whole_point
+from steepest.engine.problems.bowl_templates import dressed_bowl
+from steepest.engine.problems.draws import MAX_TRIES, small_curvatures, whole_point
 from steepest.engine.problems.exact_walk import exact_walk
 from steepest.engine.problems.problem import Problem, make_problem
 
@@ -31,7 +32,7 @@ def adaptive_step_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
         raise EvaluationError(f"an adaptive step is an Adam or RMSProp step, not {kind}")
     rng = np.random.default_rng(seed)
     for _ in range(MAX_TRIES):
-        function, variables = small_bowl(rng, level)
+        function, variables = dressed_bowl(rng, level, seed, small_curvatures(rng, level))
         start = whole_point(rng, len(variables))
         rate = _RATES[int(rng.integers(0, len(_RATES)))]
         at = dict(zip(variables, start, strict=True))

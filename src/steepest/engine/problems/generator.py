@@ -5,7 +5,8 @@ loss of one weight (`derivative_generator`), the stable rate and the Hessian
 (`quadratic_generator`), a critical point's kind (`critical_generator`), two momentum steps
 (`momentum_generator`), an Adam or RMSProp step (`adaptive_generator`) and a batch's gradient
 (`batch_generator`) have modules of their own; the derivative topics of two variables
-(partial, gradient, descent, mixed) are here, and draw a loss in two variables:
+(partial, gradient, descent, mixed) and backpropagation are here, and draw a loss in two
+variables from the seed's template (`deal.py`; `loss_templates`, `backprop_templates`):
 
     level 1  polynomial losses            3w1² − 2w1w2 + w2³
     level 2  products                     (2x − 1)(y + 3), (w1 w2 − 2)²
@@ -30,10 +31,13 @@ from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
 from steepest.engine.problems.adaptive_generator import adaptive_step_problem
+from steepest.engine.problems.backprop_templates import BACKPROP_KNOBS, BACKPROP_TEMPLATES
 from steepest.engine.problems.batch_generator import batch_gradient_problem
 from steepest.engine.problems.critical_generator import critical_point_problem
+from steepest.engine.problems.deal import template_of
 from steepest.engine.problems.derivative_generator import derivative_problem
-from steepest.engine.problems.draws import MAX_TRIES, coefficient
+from steepest.engine.problems.draws import MAX_TRIES
+from steepest.engine.problems.loss_templates import LOSS_TEMPLATES, Template
 from steepest.engine.problems.momentum_generator import momentum_step_problem
 from steepest.engine.problems.problem import Problem, make_problem
 from steepest.engine.problems.quadratic_generator import hessian_problem, stable_rate_problem
@@ -46,55 +50,6 @@ _PAIRS = (("w1", "w2"), ("x", "y"))
 Variables = tuple[sympy.Symbol, sympy.Symbol]
 # A topic's generator: the problem of one of its kinds at a level, the same for the same seed.
 Generator = Callable[[int, ProblemKind, int], Problem]
-# A template draws a loss in two variables and says which variables must stay positive.
-Template = Callable[[np.random.Generator, Variables], tuple[sympy.Expr, frozenset[str]]]
-
-
-def _polynomial(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
-    a, b = v
-    monomials = [(2, 0), (0, 2), (1, 1), (3, 0), (0, 3), (2, 1), (1, 2), (1, 0), (0, 1)]
-    while True:
-        picks = rng.choice(len(monomials), size=int(rng.integers(2, 4)), replace=False)
-        chosen = [monomials[i] for i in picks]
-        uses_both = any(p for p, _ in chosen) and any(q for _, q in chosen)
-        if uses_both and any(p + q >= 2 for p, q in chosen):
-            break
-    return sympy.Add(*(coefficient(rng) * a**p * b**q for p, q in chosen)), frozenset()
-
-
-def _product(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
-    a, b = v
-    c1, c2, k1, k2 = (coefficient(rng, 3) for _ in range(4))
-    shape = int(rng.integers(0, 4))
-    if shape == 0:
-        return (c1 * a + k1) * (c2 * b + k2), frozenset()
-    if shape == 1:
-        return c1 * a ** int(rng.integers(1, 3)) * (b + k2) ** 2, frozenset()
-    if shape == 2:
-        return (a * b + k1) ** 2, frozenset()
-    # The squared error of a line through one data point: an ML loss in miniature.
-    return (c1 * a + c2 * b + k1) ** 2, frozenset()
-
-
-def _transcendental(rng: np.random.Generator, v: Variables) -> tuple[sympy.Expr, frozenset[str]]:
-    a, b = v
-    c1, c2 = coefficient(rng, 2), coefficient(rng, 2)
-    shape = int(rng.integers(0, 6))
-    if shape == 0:
-        return sympy.exp(c1 * a + c2 * b), frozenset()
-    if shape == 1:
-        return a * sympy.exp(c2 * b), frozenset()
-    if shape == 2:
-        return sympy.log(a**2 + b**2 + 1), frozenset()
-    if shape == 3:
-        return sympy.sin(sympy.pi * a / 2) * b**2, frozenset()
-    if shape == 4:
-        # Softplus of a linear score: the logistic-regression loss.
-        return sympy.log(1 + sympy.exp(c1 * a + c2 * b)), frozenset()
-    return sympy.log(a) * b + a, frozenset({a.name})
-
-
-_TEMPLATES: dict[int, Template] = {1: _polynomial, 2: _product, 3: _transcendental}
 
 
 def generate_problem(topic: str, level: int, kind: ProblemKind, seed: int) -> Problem:
@@ -111,12 +66,32 @@ def generate_problem(topic: str, level: int, kind: ProblemKind, seed: int) -> Pr
 
 
 def _loss_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
-    """A derivative of a loss in two variables, drawn from the level's template."""
+    """A derivative of a loss in two variables, drawn from the seed's template of the level."""
+    return _templated_problem(LOSS_TEMPLATES[level], _PAIRS, level, kind, seed)
+
+
+def _backprop_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
+    """The gradient of a small computation graph's loss at a point: backpropagation."""
+    return _templated_problem(
+        BACKPROP_TEMPLATES[level], (BACKPROP_KNOBS[level],), level, kind, seed
+    )
+
+
+def _templated_problem(
+    templates: tuple[Template, ...],
+    pairs: tuple[tuple[str, str], ...],
+    level: int,
+    kind: ProblemKind,
+    seed: int,
+) -> Problem:
+    """A problem from the seed's template (`deal.template_of`): new numbers until well posed,
+    never another template, so the dealt template is the one the learner sees."""
     rng = np.random.default_rng(seed)
+    template = templates[template_of(seed, len(templates))]
     for _ in range(MAX_TRIES):
-        names = _PAIRS[int(rng.integers(0, len(_PAIRS)))]
+        names = pairs[int(rng.integers(0, len(pairs)))]
         variables = (make_symbol(names[0]), make_symbol(names[1]))
-        function, positive = _TEMPLATES[level](rng, variables)
+        function, positive = template(rng, variables)
         domain = {name: "positive" for name in positive}
         problem = _well_posed(kind, function, variables, domain, level, seed, rng)
         if problem is not None:
@@ -226,5 +201,6 @@ GENERATORS: dict[str, Generator] = {
     "momentum_step": momentum_step_problem,
     "adam_step": adaptive_step_problem,
     "minibatch_gradient": batch_gradient_problem,
+    "backprop": _backprop_problem,
 }
 """The generator table: each topic of `topics.TOPICS` and the function making its problems."""

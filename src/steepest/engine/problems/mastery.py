@@ -7,6 +7,8 @@ A pure function of the attempts in the order they were made, so browser and serv
 work it out, and merged histories (two tabs, offline then online) give the same answer.
 "Invalid" attempts (text that did not parse) cost nothing: they neither count nor break a
 streak. Attempts at other levels do not break a streak either. Mastery, once reached, stays.
+A second try at a problem (after a wrong first answer) counts as an attempt but never as right:
+only a right first answer adds to a streak.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ REQUIRED_STREAK = 3
 class Attempt:
     level: int
     verdict: VerdictKind
+    problem: tuple[str, int] | None = None
+    """The generated problem answered, as (kind, seed); attempts at one problem after its first
+    readable answer are second tries."""
 
 
 class LevelProgressJson(TypedDict):
@@ -33,6 +38,9 @@ class LevelProgressJson(TypedDict):
     mastered: bool
     attempts: int
     correct: int
+    retries: int
+    message: str
+    """The mastery line for a learner practising this level."""
 
 
 class MasteryJson(TypedDict):
@@ -56,14 +64,19 @@ class LevelProgress:
     mastered: bool
     attempts: int
     correct: int
+    """Right first answers."""
+    retries: int
+    """Second tries, counted among the attempts."""
 
-    def to_json(self) -> LevelProgressJson:
+    def to_json(self, required: int = REQUIRED_STREAK) -> LevelProgressJson:
         return {
             "level": self.level,
             "streak": self.streak,
             "mastered": self.mastered,
             "attempts": self.attempts,
             "correct": self.correct,
+            "retries": self.retries,
+            "message": _level_message(self, required),
         }
 
 
@@ -77,7 +90,7 @@ class MasteryState:
 
     def to_json(self) -> MasteryJson:
         return {
-            "levels": [level.to_json() for level in self.levels],
+            "levels": [level.to_json(self.required) for level in self.levels],
             "recommended_level": self.recommended_level,
             "required": self.required,
             "message": self.message,
@@ -89,18 +102,27 @@ def mastery(attempts: Iterable[Attempt], required: int = REQUIRED_STREAK) -> Mas
     mastered = dict.fromkeys(LEVELS, False)
     tried = dict.fromkeys(LEVELS, 0)
     right = dict.fromkeys(LEVELS, 0)
+    retried = dict.fromkeys(LEVELS, 0)
+    answered: set[tuple[str, int]] = set()
     for attempt in attempts:
         level = attempt.level
         if level not in streak or attempt.verdict == "invalid":
             continue
         tried[level] += 1
+        if attempt.problem is not None and attempt.problem in answered:
+            retried[level] += 1
+            continue
+        if attempt.problem is not None:
+            answered.add(attempt.problem)
         if attempt.verdict == "correct":
             right[level] += 1
             streak[level] += 1
             mastered[level] = mastered[level] or streak[level] >= required
         else:
             streak[level] = 0
-    levels = tuple(LevelProgress(n, streak[n], mastered[n], tried[n], right[n]) for n in LEVELS)
+    levels = tuple(
+        LevelProgress(n, streak[n], mastered[n], tried[n], right[n], retried[n]) for n in LEVELS
+    )
     open_levels = [p for p in levels if not p.mastered]
     current = open_levels[0] if open_levels else levels[-1]
     return MasteryState(levels, current.level, required, _message(levels, current, required))
@@ -114,9 +136,13 @@ def _message(levels: tuple[LevelProgress, ...], current: LevelProgress, required
     if done:
         listed = ", ".join(str(n) for n in done)
         prefix = f"Level{'s' if len(done) > 1 else ''} {listed} mastered. "
-    left = required - current.streak
-    if current.streak == 0:
-        return f"{prefix}Level {current.level}: get {required} right in a row to master it."
-    return (
-        f"{prefix}Level {current.level}: {current.streak} right in a row; {left} more to master it."
-    )
+    return prefix + _level_message(current, required)
+
+
+def _level_message(progress: LevelProgress, required: int) -> str:
+    level, streak = progress.level, progress.streak
+    if progress.mastered:
+        return f"Level {level} mastered. Keep practising it, or try another level."
+    if streak == 0:
+        return f"Level {level}: get {required} right in a row to master it."
+    return f"Level {level}: {streak} right in a row; {required - streak} more to master it."

@@ -16,12 +16,13 @@ import sympy
 
 from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.errors import EvaluationError
-from steepest.engine.problems.draws import MAX_TRIES, small_bowl, whole_point
+from steepest.engine.problems.bowl_templates import dressed_bowl
+from steepest.engine.problems.draws import MAX_TRIES, small_curvatures, whole_point
 from steepest.engine.problems.exact_walk import exact_walk
 from steepest.engine.problems.heavy_ball import SLIPPED_RULES
 from steepest.engine.problems.problem import Problem, make_problem
 
-# ηλ ≤ 1 along every direction for the curvatures `small_bowl` draws (λ ≤ 10): no step
+# ηλ ≤ 1 along every direction for the curvatures `small_curvatures` draws (λ ≤ 10): no step
 # overshoots wildly.
 _RATES = (sympy.Rational(1, 10), sympy.Rational(1, 20))
 _BETAS = (sympy.Rational(1, 2), sympy.Rational(9, 10))
@@ -31,7 +32,7 @@ def momentum_step_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
     """Two heavy-ball steps on a bowl of the level, each slip telling itself apart."""
     rng = np.random.default_rng(seed)
     for _ in range(MAX_TRIES):
-        function, variables = small_bowl(rng, level)
+        function, variables = dressed_bowl(rng, level, seed, small_curvatures(rng, level))
         start = whole_point(rng, len(variables))
         rates = (
             _RATES[int(rng.integers(0, len(_RATES)))],

@@ -22,6 +22,7 @@ The answer key (`expected`) stays on the server: `to_public_json` leaves it out,
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,8 @@ from steepest.engine.problems.step_prompts import (
 )
 
 CLASSIFICATIONS: tuple[ClassifiedKind, ...] = ("minimum", "maximum", "saddle")
+_FUNCTION_SLOT = "\x00function\x00"
+"""Where `prompt_html` puts the function's MathML: a mark no prompt's text can hold."""
 """What a critical_point problem offers to choose from, in this order."""
 
 
@@ -154,7 +157,16 @@ class Problem:
 
     def prompt(self) -> str:
         """The question in plain text, as a sentence."""
-        f = f"{self.function_head()} = {to_text(self.function)}"
+        return self._prompt(f"{self.function_head()} = {to_text(self.function)}")
+
+    def prompt_html(self) -> str:
+        """The question as HTML: the same sentence, with the function as MathML, so a page
+        shows the function once, typeset."""
+        return html.escape(self._prompt(_FUNCTION_SLOT)).replace(
+            _FUNCTION_SLOT, self.function_mathml()
+        )
+
+    def _prompt(self, f: str) -> str:
         at = "" if self.point is None else f" at {point_text(self.point)}"
         if self.kind == "partial":
             assert self.respect is not None
@@ -214,6 +226,7 @@ class Problem:
             "kind": self.kind,
             "level": self.level,
             "prompt": self.prompt(),
+            "prompt_html": self.prompt_html(),
             "name": self.name,
             "function": to_text(self.function),
             "function_mathml": self.function_mathml(),

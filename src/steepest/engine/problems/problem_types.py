@@ -42,6 +42,8 @@ class PublicProblemJson(TypedDict):
     kind: ProblemKind
     level: int | None
     prompt: str
+    prompt_html: str
+    """The prompt with the function as MathML: what a page shows, once."""
     name: str
     function: str
     function_mathml: str

@@ -27,34 +27,40 @@ class Topic:
     """What its problems ask; each new problem draws one of these."""
     levels: tuple[str, str, str]
     """What each level holds, level 1 first."""
+    templates: tuple[int, int, int] = (1, 1, 1)
+    """How many templates each level draws from (`deal.py`); a problem's seed names one.
+    Must match the generator's tables (tests/engine/test_practice_variety.py checks)."""
 
 
 _LOSSES = ("polynomials", "products", "exp, log and trig")
+_NINE = (9, 9, 9)
 
 TOPICS: dict[str, Topic] = {
     topic.name: topic
     for topic in (
-        Topic("partial", "Partial derivatives", ("partial",), _LOSSES),
-        Topic("gradient", "Gradients", ("gradient", "gradient_at"), _LOSSES),
-        Topic("descent", "Descent steps", ("descent",), _LOSSES),
+        Topic("partial", "Partial derivatives", ("partial",), _LOSSES, _NINE),
+        Topic("gradient", "Gradients", ("gradient", "gradient_at"), _LOSSES, _NINE),
+        Topic("descent", "Descent steps", ("descent",), _LOSSES, _NINE),
         Topic("optimum", "Best value on an interval", ("optimum",),
               ("a rectangle's area", "the open box", "exp and log")),
         # Every kind a lesson's typed question may ask: the panel as it was before topics.
-        Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES),
+        Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES, _NINE),
         Topic("derivative", "Derivatives", ("derivative",),
-              ("polynomials", "products and powers", "exp, log and trig")),
+              ("polynomials", "products and powers", "exp, log and trig"), _NINE),
         Topic("stable_rate", "Largest stable learning rate", ("stable_rate",),
-              ("one weight", "a separable bowl", "a bowl with a cross term")),
+              ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("hessian", "Hessians", ("hessian",),
-              ("quadratics", "cubics", "products and powers")),
+              ("quadratics", "cubics", "products and powers"), _NINE),
         Topic("critical_point", "Minimum, maximum or saddle", ("critical_point",),
-              ("quadratics", "cubics", "a double well")),
+              ("quadratics", "cubics", "a double well"), _NINE),
         Topic("momentum_step", "Momentum steps", ("momentum_step",),
-              ("one weight", "a separable bowl", "a bowl with a cross term")),
+              ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("minibatch_gradient", "Minibatch gradients", ("batch_gradient",),
               ("two examples", "three examples", "three, x negative or zero")),
         Topic("adam_step", "Adam and RMSProp steps", ("adam_step", "rmsprop_step"),
-              ("one weight", "a separable bowl", "a bowl with a cross term")),
+              ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
+        Topic("backprop", "Backpropagation through a small graph", ("gradient_at",),
+              ("one neuron", "two layers", "exp, log and the logistic loss"), _NINE),
     )
 }  # fmt: skip
 

@@ -14,6 +14,9 @@ from steepest.engine.problems.mastery import TopicMasteryJson
 from steepest.web.http.errors import AlreadyAnswered
 from steepest.web.learners.store_handle import StoreHandle
 
+PRACTICE_TRIES = 2
+"""Tries at one practice problem: a wrong first answer may be tried once more."""
+
 if TYPE_CHECKING:
     from steepest.store import Store
 
@@ -29,8 +32,11 @@ async def record_attempt(
     question: str | None = None,
     practice: PracticeKey | None = None,
     hints: int = 0,
-) -> None:
-    await store.call(_record, learner, answer, feedback, uid, lesson, question, practice, hints)
+) -> int:
+    """Record the attempt; for a practice problem, which try at it this was (1 or 2)."""
+    return await store.call(
+        _record, learner, answer, feedback, uid, lesson, question, practice, hints
+    )
 
 
 def _record(
@@ -43,13 +49,14 @@ def _record(
     question: str | None,
     practice: PracticeKey | None,
     hints: int,
-) -> None:
+) -> int:
     from steepest.store import NewAttempt, ProblemKey
 
     problem = None
+    tries = 1
     if practice is not None:
         problem = ProblemKey(practice.topic, practice.level, practice.kind, practice.seed)
-        _refuse_replay(store, learner, problem, uid)
+        tries = _this_try(store, learner, problem, uid)
     store.record_attempt(
         learner,
         NewAttempt(
@@ -63,6 +70,7 @@ def _record(
             hints=hints,
         ),
     )
+    return tries
 
 
 def mastery(store: Store, learner: str, topic: str) -> TopicMasteryJson:
@@ -85,11 +93,23 @@ def import_learner(store: Store, learner: str, document: object) -> dict[str, in
     return store.import_learner(learner, document).to_json()
 
 
-def _refuse_replay(store: Store, learner: str, problem: object, uid: str | None) -> None:
-    """Once its solution has been shown, a practice problem counts no more: answering it again
-    with the revealed answer would master a level for free. (Retrying the same request, with
-    the same attempt id, is fine: the store records it once.)"""
-    for earlier in store.attempts(learner):
-        attempt = earlier.attempt
-        if attempt.problem == problem and attempt.verdict != "invalid" and earlier.uid != uid:
-            raise AlreadyAnswered("you have answered this problem already: ask for a new one")
+def _this_try(store: Store, learner: str, problem: object, uid: str | None) -> int:
+    """Which try at a practice problem this answer is: a wrong first answer earns one more
+    try, which counts as an attempt but never as right first time (engine/problems/mastery.py).
+    After a right answer or a second try the solution has been shown, and answering again with
+    it would master a level for free. (Retrying the same request, with the same attempt id,
+    is fine: the store records it once.)"""
+    earlier = [
+        record.attempt.verdict
+        for record in store.attempts(learner)
+        if record.attempt.problem == problem
+        and record.attempt.verdict != "invalid"
+        and record.uid != uid
+    ]
+    if "correct" in earlier:
+        raise AlreadyAnswered("you answered this problem right already: ask for a new one")
+    if len(earlier) >= PRACTICE_TRIES:
+        raise AlreadyAnswered(
+            f"you have had your {PRACTICE_TRIES} tries at this problem: ask for a new one"
+        )
+    return len(earlier) + 1

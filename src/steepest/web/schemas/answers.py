@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
+from steepest.engine.problems.deal import SPREAD
 from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.schemas.bounds import MAX_VARIABLES, Parameters, VariableName, Variables
@@ -194,6 +195,12 @@ class PracticeRequest(BaseModel):
     kind: ProblemKind | None = Field(
         default=None, description="What to ask, one of the topic's kinds; varied if not given"
     )
+    recent: list[Annotated[int, Field(ge=0, le=99)]] = Field(
+        default_factory=list,
+        max_length=SPREAD - 1,
+        description="The templates of the latest problems of this topic and level, oldest"
+        " first (each problem's `template`): the new problem is drawn from none of them",
+    )
 
     @field_validator("topic")
     @classmethod
@@ -212,6 +219,7 @@ class PracticeRequest(BaseModel):
 
 class PracticeProblem(BaseModel):
     problem: str = Field(description="Opaque id of the problem, to send back with the answer")
+    template: int = Field(description="Which of the level's templates the problem is drawn from")
     question: Mapping[str, Any] = Field(
         description="The problem as the page shows it: prompt, function, point; never the answer"
     )
@@ -238,8 +246,14 @@ class Mastery(BaseModel):
 class PracticeResult(BaseModel):
     feedback: Feedback
     solution: dict[str, Any] | None = Field(
-        description="The answer and the worked solution; none after unreadable input"
+        description="The answer and the worked solution, once the learner has no try left;"
+        " none after unreadable input or a wrong first answer"
     )
+    solution_html: str | None = Field(
+        description="The worked solution as the page shows it, steps and rules, as HTML"
+    )
+    try_number: int = Field(description="Which try at this problem the answer was: 1 or 2")
+    can_retry: bool = Field(description="Whether the problem may be answered again")
     mastery: Mastery
 
 

@@ -48,6 +48,9 @@ class ReviewResult(BaseModel):
     )
     tries_left: int
     solution: dict[str, Any] | None = Field(description="The worked solution, once finished")
+    solution_html: str | None = Field(
+        description="The worked solution with its rule-by-rule steps, rendered as practice shows it"
+    )
     card: dict[str, Any] | None = Field(default=None, description="The topic's card, rescheduled")
     review: ReviewDocument | None = Field(
         default=None, description="All the learner's cards after the review, to adopt"

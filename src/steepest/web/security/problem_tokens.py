@@ -12,14 +12,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 
 from steepest.compute.tasks.messages import PracticeKey
 from steepest.engine.answer_kinds import PROBLEM_KINDS, ProblemKind
+from steepest.engine.problems.deal import next_template, seed_of
 from steepest.engine.problems.topics import TOPICS
 from steepest.web.http.errors import ProblemTokenError
 
 LEVELS = (1, 2, 3)
-_MAX_SEED = 2**63 - 1
 _EXPIRED = "this practice problem is no longer known to the server: ask for a new one"
 
 
@@ -27,8 +28,13 @@ class ProblemSigner:
     def __init__(self, secret: str | None) -> None:
         self._key = (secret or secrets.token_urlsafe(32)).encode()
 
-    def new_key(self, topic: str, level: int, kind: ProblemKind) -> PracticeKey:
-        return PracticeKey(topic, level, kind, secrets.randbelow(_MAX_SEED))
+    def new_key(
+        self, topic: str, level: int, kind: ProblemKind, recent: Sequence[int] = ()
+    ) -> PracticeKey:
+        """A fresh problem of the level, from none of the `recent` templates (deal.py)."""
+        count = TOPICS[topic].templates[level - 1]
+        template = next_template(count, recent, secrets.randbelow)
+        return PracticeKey(topic, level, kind, seed_of(template, count, secrets.randbelow))
 
     def sign(self, key: PracticeKey) -> str:
         body = f"{key.topic}.{key.level}.{key.kind}.{key.seed}"

@@ -3,7 +3,9 @@ the worked solution after each attempt and the mastery rule (3 right in a row at
 per learner and topic (`engine/problems/topics.py`).
 
 A problem travels as a signed token (see problem_tokens.py); asking for one changes nothing
-stored, answering one records an attempt and so needs the CSRF header.
+stored, answering one records an attempt and so needs the CSRF header. A wrong first answer
+earns a second try, which is recorded but never counts as right first time; the worked
+solution comes once no try is left.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import PracticeAnswer
+from steepest.engine.problems.deal import template_of
 from steepest.engine.problems.mastery import TopicMasteryJson
 from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
 from steepest.web.http.errors import UnknownTopic
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import store_calls
 from steepest.web.learners.session import current_learner
+from steepest.web.learners.store_calls import PRACTICE_TRIES
 from steepest.web.schemas.answers import (
     Mastery,
     PracticeAttempt,
@@ -36,7 +40,7 @@ router = APIRouter(prefix="/api/practice", tags=["practice"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
     **ENGINE_ERRORS,
     403: error_response("Failed the CSRF checks"),
-    409: error_response("That problem was answered already"),
+    409: error_response("That problem was answered right already, or tried twice"),
     422: error_response("A malformed request or an unknown problem"),
 }
 
@@ -53,9 +57,10 @@ async def new_problem(body: PracticeRequest, request: Request) -> PracticeProble
     state = app_state(request)
     kinds = TOPICS[body.topic].kinds
     kind = body.kind or kinds[secrets.randbelow(len(kinds))]
-    key = state.signer.new_key(body.topic, body.level, kind)
+    key = state.signer.new_key(body.topic, body.level, kind, body.recent)
     question = await engine_pool(request).acall(tasks.PRACTICE_PROBLEM, key)
-    return PracticeProblem(problem=state.signer.sign(key), question=question)
+    template = template_of(key.seed, TOPICS[key.topic].templates[key.level - 1])
+    return PracticeProblem(problem=state.signer.sign(key), template=template, question=question)
 
 
 @router.post(
@@ -66,18 +71,18 @@ async def new_problem(body: PracticeRequest, request: Request) -> PracticeProble
     responses=_ERRORS,
 )
 async def attempt(body: PracticeAttempt, request: Request, response: Response) -> PracticeResult:
-    """The diagnosis, the worked solution and the learner's mastery of the problem's topic
-    after this attempt.
+    """The diagnosis, the worked solution once no try is left, and the learner's mastery of
+    the problem's topic after this attempt.
 
-    Unreadable input gets the verdict `invalid` and costs nothing: no solution is revealed and
-    the streak is unchanged."""
+    Unreadable input gets the verdict `invalid` and costs nothing: no solution is revealed, the
+    try is not used up and the streak is unchanged."""
     state = app_state(request)
     key = state.signer.read(body.problem)
     result = await engine_pool(request).acall(
         tasks.PRACTICE_FEEDBACK, PracticeAnswer(key, body.answer)
     )
     learner = await current_learner(request, response, state.settings, state.store)
-    await store_calls.record_attempt(
+    try_number = await store_calls.record_attempt(
         state.store,
         learner,
         answer=body.answer,
@@ -85,11 +90,18 @@ async def attempt(body: PracticeAttempt, request: Request, response: Response) -
         uid=body.id,
         practice=key,
     )
-    readable = result["feedback"]["verdict"] != "invalid"
+    verdict = result["feedback"]["verdict"]
+    can_retry = verdict == "invalid" or (verdict == "incorrect" and try_number < PRACTICE_TRIES)
+    solution = None if can_retry else result["solution"]
     return PracticeResult.model_validate(
         {
             "feedback": result["feedback"],
-            "solution": result["solution"] if readable else None,
+            "solution": solution,
+            "solution_html": None
+            if solution is None
+            else state.templates.render_text("_practice_solution.html", solution=solution),
+            "try_number": try_number,
+            "can_retry": can_retry,
             "mastery": await state.store.call(store_calls.mastery, learner, key.topic),
         }
     )

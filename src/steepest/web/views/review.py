@@ -121,4 +121,9 @@ async def attempt(
         review_calls.record_review, learner, key, body.answer, result["feedback"], body.id, now
     )
     solution = result["solution"] if outcome["finished"] else None
-    return {"feedback": result["feedback"], "solution": solution, **outcome}
+    shown = (
+        None
+        if solution is None
+        else state.templates.render_text("_practice_solution.html", solution=solution)
+    )
+    return {"feedback": result["feedback"], "solution": solution, "solution_html": shown, **outcome}

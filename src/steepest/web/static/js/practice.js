@@ -1,44 +1,19 @@
 // "Practice more": a fresh problem of the chosen topic from POST /api/practice/problems, checked
-// by POST /api/practice/attempts, which answers with the diagnosis, the worked solution and the
-// learner's mastery of that topic (3 right in a row at a level masters it; each topic on its own).
+// by POST /api/practice/attempts, which answers with the diagnosis, the worked solution once no
+// try is left (a wrong first answer earns a second try) and the learner's mastery of that topic
+// (3 right first answers in a row at a level master it; each topic on its own).
 
-import { failureText, newAttemptId, requestJSON } from "./api.js";
+import { ApiError, failureText, newAttemptId, requestJSON } from "./api.js";
 import { mountPreview, showFeedback, showNote } from "./answer-box.js";
 
 // How each shape of answer is typed (engine/problems/problem_types.py, AnswerShape).
 const PLACEHOLDERS = { scalar: "", vector: "(a, b)", matrix: "[a, b; c, d]" };
-
-function showMastery(element, mastery) {
-  element.textContent = mastery.message;
-}
-
-export function renderSolution(container, solution) {
-  const heading = document.createElement("h4");
-  heading.textContent = "Worked solution";
-  const answer = document.createElement("p");
-  answer.className = "solution-answer";
-  answer.append("Answer: ");
-  const math = document.createElement("span");
-  math.innerHTML = solution.answer_mathml; // MathML built by the engine
-  answer.append(math);
-  const steps = document.createElement("ol");
-  steps.className = "solution-steps";
-  for (const step of solution.steps) {
-    const item = document.createElement("li");
-    const title = document.createElement("p");
-    title.className = "solution-step-title";
-    title.textContent = step.title;
-    const text = document.createElement("p");
-    text.innerHTML = step.html ?? ""; // text and MathML from the engine
-    const formula = document.createElement("div");
-    formula.className = "solution-formula";
-    formula.innerHTML = step.mathml ?? "";
-    item.append(title, text, formula);
-    steps.append(item);
-  }
-  container.replaceChildren(heading, answer, steps);
-  container.hidden = false;
-}
+// Templates the server keeps out of the next problem of a level (engine/problems/deal.py).
+const KEEP_RECENT = 7;
+const SECOND_TRY =
+  "Not yet. You have one more try: change your answer and check it again. " +
+  "A second try is recorded, but only a right first answer counts towards mastery.";
+const NO_TRY_LEFT = "You have used your tries at this problem. Ask for a new problem.";
 
 // The chosen topic: a menu's selected option when the lesson offers several, else the one
 // element naming it. Each carries its name and what its levels hold.
@@ -55,7 +30,7 @@ export function mountPractice(root) {
   const newButton = root.querySelector("[data-practice-new]");
   const form = root.querySelector("[data-practice-form]");
   const prompt = root.querySelector("[data-practice-prompt]");
-  const functionLine = root.querySelector("[data-practice-function]");
+  const check = form.querySelector("[data-practice-check]");
   const input = form.querySelector("[data-answer-input]");
   const box = form.querySelector("[data-feedback]");
   const solution = root.querySelector("[data-practice-solution]");
@@ -64,20 +39,34 @@ export function mountPractice(root) {
   const options = form.querySelector("[data-practice-options]");
   const resetPreview = mountPreview(form);
   let problem = null;
+  let mastery = null; // the chosen topic's, as the server last counted it
+  const recent = new Map(); // "topic level" -> templates of the latest problems, oldest first
   let asked = 0; // the latest mastery request, so a slow answer for another topic is dropped
   stage.hidden = false;
+
+  // The mastery line speaks of the level being practised, not of the lowest one left.
+  function showMastery() {
+    const progress = mastery?.levels.find((entry) => entry.level === Number(level.value));
+    masteryLine.textContent = progress?.message ?? "Get 3 right in a row at a level to master it.";
+  }
 
   function loadMastery() {
     const topic = chosenTopic(topics);
     const mine = ++asked;
     requestJSON("GET", `/api/practice/mastery?topic=${encodeURIComponent(topic.name)}`)
-      .then((mastery) => {
+      .then((counted) => {
         if (mine !== asked) return;
-        showMastery(masteryLine, mastery);
-        level.value = String(mastery.recommended_level);
+        mastery = counted;
+        level.value = String(counted.recommended_level);
+        showMastery();
       })
-      .catch(() => (masteryLine.textContent = "Get 3 right in a row at a level to master it."));
+      .catch(() => {
+        mastery = null;
+        showMastery();
+      });
   }
+
+  level.addEventListener("change", showMastery);
 
   if (topics.tagName === "SELECT") {
     topics.addEventListener("change", () => {
@@ -96,17 +85,22 @@ export function mountPractice(root) {
   newButton.addEventListener("click", async () => {
     newButton.disabled = true;
     try {
-      const body = { topic: chosenTopic(topics).name, level: Number(level.value) };
+      const topic = chosenTopic(topics).name;
+      const drawn = `${topic} ${level.value}`;
+      const seen = recent.get(drawn) ?? [];
+      const body = { topic, level: Number(level.value), recent: seen };
       const fresh = await requestJSON("POST", "/api/practice/problems", body);
+      recent.set(drawn, [...seen, fresh.template].slice(-KEEP_RECENT));
       problem = fresh.problem;
-      prompt.textContent = fresh.question.prompt;
-      functionLine.innerHTML = fresh.question.function_mathml; // MathML built by the engine
+      prompt.innerHTML = fresh.question.prompt_html; // text and MathML built by the engine
       input.placeholder = PLACEHOLDERS[fresh.question.shape] ?? "";
       input.value = "";
       showChoices(fresh.question.choices);
       resetPreview();
       box.replaceChildren();
+      solution.replaceChildren();
       solution.hidden = true;
+      check.disabled = false;
       form.hidden = false;
       (choiceSet.hidden ? input : options.querySelector("input"))?.focus();
     } catch (error) {
@@ -151,13 +145,44 @@ export function mountPractice(root) {
       showNote(box, choiceSet.hidden ? "Type an answer first." : "Choose an answer first.");
       return;
     }
+    check.disabled = true;
+    let done = false;
     try {
       const result = await requestJSON("POST", "/api/practice/attempts", { problem, answer, id: newAttemptId() });
       showFeedback(box, result.feedback);
-      if (result.solution) renderSolution(solution, result.solution);
-      if (result.mastery.topic === chosenTopic(topics).name) showMastery(masteryLine, result.mastery);
+      if (result.can_retry && result.feedback.verdict === "incorrect") box.append(noteOf(SECOND_TRY));
+      done = !result.can_retry;
+      if (result.solution_html) {
+        solution.innerHTML = result.solution_html; // rendered by the server from engine output
+        solution.hidden = false;
+      }
+      if (result.mastery.topic === chosenTopic(topics).name) {
+        mastery = result.mastery;
+        showMastery();
+      }
     } catch (error) {
-      showNote(box, failureText(error, `Could not check the answer just now (${error.message}).`));
+      done = error instanceof ApiError && error.status === 409;
+      showNote(box, failureText(error, refusal(error) ?? `Could not check the answer just now (${error.message}).`));
+    } finally {
+      check.disabled = done;
     }
+    if (done) newButton.focus();
+    else if (choiceSet.hidden) input.focus();
   });
+}
+
+// What to say when the server refused the attempt for a reason of the learner's (no try left,
+// a problem it no longer knows, an answer too long), rather than failed: null when it failed.
+function refusal(error) {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 409) return NO_TRY_LEFT;
+  if (error.status !== 422) return null;
+  return `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
+}
+
+function noteOf(text) {
+  const note = document.createElement("p");
+  note.className = "verdict-note";
+  note.textContent = text;
+  return note;
 }

@@ -5,7 +5,6 @@
 
 import { failureText, newAttemptId, requestJSON } from "./api.js";
 import { showFeedback, showNote } from "./answer-box.js";
-import { renderSolution } from "./practice.js";
 import { adoptReview, syncReview } from "./review-state.js";
 
 const RATED = {
@@ -29,7 +28,6 @@ function mountReview(root) {
   const form = root.querySelector("[data-review-form]");
   const topicLine = form.querySelector("[data-review-topic]");
   const prompt = form.querySelector("[data-review-prompt]");
-  const functionLine = form.querySelector("[data-review-function]");
   const typed = form.querySelector("[data-review-typed]");
   const input = form.querySelector("[data-answer-input]");
   const choiceSet = form.querySelector("[data-review-choices]");
@@ -66,8 +64,7 @@ function mountReview(root) {
     try {
       const fresh = await requestJSON("POST", "/api/review/problems", { topic: item.topic });
       problem = fresh.problem;
-      prompt.textContent = fresh.question.prompt;
-      functionLine.innerHTML = fresh.question.function_mathml; // MathML built by the engine
+      prompt.innerHTML = fresh.question.prompt_html; // text and MathML built by the engine
       showChoices(fresh.question.choices);
       input.value = "";
       box.replaceChildren();
@@ -105,7 +102,8 @@ function mountReview(root) {
         return;
       }
       adoptReview(result.review);
-      renderSolution(solution, result.solution);
+      solution.innerHTML = result.solution_html; // rendered by the server from engine output
+      solution.hidden = false;
       const due = new Date(result.card.due).toLocaleDateString(undefined, { dateStyle: "medium" });
       note(box, `${RATED[result.rating]} (next due ${due}).`);
       markDone(session[index].topic);
