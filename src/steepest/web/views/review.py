@@ -16,6 +16,7 @@ from fastapi import APIRouter, Body, Depends, Request, Response
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import PracticeAnswer
+from steepest.engine.problems.deal import template_of
 from steepest.engine.problems.topics import TOPICS
 from steepest.web.http.errors import UnknownTopic
 from steepest.web.http.state import app_state, engine_pool
@@ -96,7 +97,8 @@ async def new_problem(
     kinds = TOPICS[body.topic].kinds
     key = state.signer.new_key(body.topic, item.level, kinds[secrets.randbelow(len(kinds))])
     question = await engine_pool(request).acall(tasks.PRACTICE_PROBLEM, key)
-    return PracticeProblem(problem=state.signer.sign(key), question=question)
+    template = template_of(key.seed, TOPICS[key.topic].templates[key.level - 1])
+    return PracticeProblem(problem=state.signer.sign(key), template=template, question=question)
 
 
 @router.post(
