@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 
 from steepest.engine.notation.printing import to_text
 
-from .conftest import OpenPage
+from .conftest import OpenPage, PageWatch
 from .test_practice_topics import ask, check, point_text
 
 pytestmark = pytest.mark.browser
@@ -105,3 +105,25 @@ def test_lesson_03_drills_backpropagation_with_a_mastery_of_its_own(open_page: O
     page.goto(urljoin(page.url, "/lessons/partial-derivatives-and-the-gradient"))
     options = page.locator("[data-practice] [data-practice-topics] option")
     assert "backprop" not in options.evaluate_all("nodes => nodes.map(n => n.value)")
+
+
+def test_the_preview_reads_the_answer_as_the_problems_check(
+    open_page: OpenPage, watch: PageWatch
+) -> None:
+    watch.allow("status of 422")  # the preview refusing `2w` is a 422 with its message
+    page = open_page()
+    practice, problem = ask(page, level=1)
+    names = sorted(s.name for s in problem.function.free_symbols)
+    # A name the problem does not declare, read by the stateless preview as any other name.
+    practice.locator("[data-answer-input]").fill("2z" if "z" not in names else "2q")
+    preview = practice.locator("[data-preview]")
+    page.wait_for_function(
+        "(p) => p.classList.contains('preview-error')", arg=preview.element_handle()
+    )
+    refused = preview.inner_text()
+    assert "column" in refused
+    practice.locator("[data-answer-input]").fill(f"2{names[0]}")
+    page.wait_for_function(
+        "(p) => !p.classList.contains('preview-error')", arg=preview.element_handle()
+    )
+    assert (preview.text_content() or "").startswith("Read as")

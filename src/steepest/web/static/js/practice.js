@@ -76,6 +76,7 @@ export function mountPractice(root) {
       }
       // A problem of the other topic would count for that topic: put it away.
       problem = null;
+      delete form.dataset.problem;
       form.hidden = true;
       loadMastery();
     });
@@ -92,6 +93,8 @@ export function mountPractice(root) {
       const fresh = await requestJSON("POST", "/api/practice/problems", body);
       recent.set(drawn, [...seen, fresh.template].slice(-KEEP_RECENT));
       problem = fresh.problem;
+      // The preview reads the answer as this problem's check will (answer-box.js).
+      form.dataset.problem = problem;
       prompt.innerHTML = fresh.question.prompt_html; // text and MathML built by the engine
       input.placeholder = PLACEHOLDERS[fresh.question.shape] ?? "";
       input.value = "";
