@@ -14,6 +14,7 @@ import html
 from dataclasses import dataclass
 
 from steepest.engine.answer_kinds import VerdictKind
+from steepest.engine.answers.verdict_types import VerdictJson
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.lessons.model import QuestionBlock, TypedQuestionBlock
 
@@ -76,7 +77,10 @@ def help_after(
 def shown_feedback(feedback: FeedbackJson, helped: Help) -> FeedbackJson:
     """The engine's diagnosis as the page may see it: whole once the solution is out, and for
     a right answer or unreadable text (the parser's message); for a wrong answer before that,
-    without the parts that may hold the right answer."""
+    without the parts that may hold the right answer: which entries are wrong stays."""
     if helped.solution or feedback["verdict"] != "incorrect":
         return feedback
-    return {**feedback, "message": "", "components": [], "counterexample": None}
+    components: list[VerdictJson] = [
+        {**entry, "message": "", "counterexample": None} for entry in feedback["components"]
+    ]
+    return {**feedback, "message": "", "components": components, "counterexample": None}
