@@ -111,9 +111,12 @@ def test_the_solution_on_request_and_a_right_answer_after_it_is_not_first_time(
 ) -> None:
     page = open_page()
     form = page.locator("#question-typed-gradient-at")
-    form.locator('[data-role="show-solution"]').click()
+    form.locator('[data-role="show-solution"]').focus()
+    page.keyboard.press("Enter")
     form.locator('[data-role="solution"]').wait_for()
     assert form.locator('[data-role="show-solution"]').is_hidden()
+    # The button went: focus moved to the solution, not to the page.
+    assert page.evaluate("document.activeElement.dataset.role") == "solution"
     type_answer(form, RIGHT)
     form.locator(".verdict-right").wait_for()
     form.locator('[data-role="after-solution"]').wait_for()

@@ -109,6 +109,7 @@ export function showSolution(box, explanationHtml) {
   const solution = document.createElement("div");
   solution.className = "verdict-explanation";
   solution.dataset.role = "solution";
+  solution.tabIndex = -1;
   solution.innerHTML = explanationHtml; // lesson text, rendered by the server
   box.append(solution);
   box.closest("form").querySelector('[data-role="show-solution"]').hidden = true;
@@ -124,7 +125,8 @@ export function mountSolution(form, questionId, box, showNote) {
     try {
       const { explanation_html: explanation } = await requestJSON("POST", url, {});
       showSolution(box, explanation);
-      box.querySelector('[data-role="solution"]').focus?.();
+      // The button goes: focus moves to the solution, not to the page.
+      box.querySelector('[data-role="solution"]').focus();
     } catch (error) {
       showNote(failureText(error, `Could not fetch the solution just now (${error.message}). Try again in a moment.`));
     }
