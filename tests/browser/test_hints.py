@@ -1,6 +1,6 @@
 """Hints in the browser: revealed one at a time from the keyboard, with JavaScript and without;
-the engine's nudge shows first and the explanation waits for the hints; no accessibility
-violation in either colour scheme."""
+a wrong answer's step of help shows first, and the explanation waits for the solution however
+many hints are out; no accessibility violation in either colour scheme."""
 
 from __future__ import annotations
 
@@ -65,22 +65,26 @@ def test_hints_come_one_at_a_time_from_the_keyboard(open_page: OpenPage) -> None
     assert page.evaluate("document.activeElement.className") == "hint"
 
 
-def test_the_nudge_comes_first_and_the_explanation_after_the_hints(open_page: OpenPage) -> None:
+def test_the_step_of_help_comes_first_and_the_explanation_waits_for_the_solution(
+    open_page: OpenPage,
+) -> None:
     page = open_page()
     form = page.locator("#question-typed-descent")
     form.locator("[data-answer-input]").fill("(2, -12)")
     form.get_by_role("button", name="Check my answer").click()
     verdict = form.locator(".verdict-wrong")
     verdict.wait_for()
-    assert "uphill" in verdict.inner_text()
-    assert verdict.locator(".verdict-next").inner_text() == "Try again, or show a hint."
-    assert verdict.locator(".verdict-explanation").count() == 0
+    assert plain(TYPED.hints_html[0]) in verdict.locator('[data-role="hint"]').inner_text()
+    assert verdict.locator(".verdict-next").inner_text() == "Try again, or show the solution."
     for count in (1, 2):
         form.locator("[data-hint-button]").click()
         form.locator(".hint").nth(count - 1).wait_for()
+    form.locator("[data-answer-input]").fill("(2, -13)")
     form.get_by_role("button", name="Check my answer").click()
-    form.locator(".verdict-explanation").wait_for()
-    # Reading order: the verdict with the engine's nudge, then the hints.
+    form.locator(".verdict-wrong").filter(has_text=plain(TYPED.hints_html[1])).wait_for()
+    # Every hint is out, and still the solution waits for its button or a third wrong try.
+    assert form.locator('[data-role="solution"]').count() == 0
+    # Reading order: the verdict with its step of help, then the hints asked for.
     order = form.evaluate(
         "f => [...f.querySelectorAll('.verdict, .hint')].map(e => e.className.split(' ')[0])"
     )
@@ -90,18 +94,18 @@ def test_the_nudge_comes_first_and_the_explanation_after_the_hints(open_page: Op
     assert recorded[-2:] == [0, 2]
 
 
-def test_a_choice_holds_its_explanation_until_the_hints_are_out(open_page: OpenPage) -> None:
+def test_a_choice_holds_its_explanation_however_many_hints_are_out(open_page: OpenPage) -> None:
     page = open_page()
     form = page.locator("#question-partial-w2")
+    for count in range(1, len(CHOICE.hints_html) + 1):
+        press_the_hint_button(page, form)
+        form.locator(".hint").nth(count - 1).wait_for()
     form.locator("label[for='question-partial-w2-3w2']").click()
     form.get_by_role("button", name="Check my answer").click()
     form.locator(".verdict-next").wait_for()
     assert form.locator(".verdict-feedback").is_visible()  # the author's nudge for 3w2
     assert form.locator(".verdict-explanation").count() == 0
-    for count in range(1, len(CHOICE.hints_html) + 1):
-        press_the_hint_button(page, form)
-        form.locator(".hint").nth(count - 1).wait_for()
-    form.get_by_role("button", name="Check my answer").click()
+    form.locator('[data-role="show-solution"]').click()
     form.locator(".verdict-explanation").wait_for()
 
 
@@ -122,7 +126,8 @@ def test_hints_come_one_at_a_time_without_javascript(open_page: OpenPage) -> Non
     assert len(hint_texts(form)) == 2
     assert form.locator("[data-hint-button]").is_hidden()
     assert form.locator(".verdict-wrong").is_visible()
-    assert form.locator(".verdict-explanation").is_visible()  # every hint is out
+    # Every hint is out, and the explanation still waits for the solution's button.
+    assert form.locator(".verdict-explanation").count() == 0
     assert page.locator("#question-partial-w2-2w2").is_checked()
 
 
@@ -134,7 +139,8 @@ def test_a_typed_hint_without_javascript_keeps_the_answer_in_its_box(open_page: 
         press_the_hint_button(page, form)
     form = page.locator("#question-typed-descent")
     assert form.get_by_label("Your answer").input_value() == "(2, -12)"
-    assert "uphill" in form.locator(".verdict-wrong").inner_text()
+    step = form.locator(".verdict-wrong [data-role='hint']").inner_text()
+    assert plain(TYPED.hints_html[0]) in step
     assert len(hint_texts(form)) == 1
 
 

@@ -21,14 +21,17 @@ def random_state(rng: random.Random) -> dict[str, Any]:
     def times() -> dict[str, int]:
         return {key: rng.randint(1, 9) for key in rng.sample(IDS, rng.randint(0, 3))}
 
-    answers = {
-        key: {
+    def answer() -> dict[str, Any]:
+        at = rng.randint(1, 9)
+        return {
             "answer": rng.choice(["a", "b", "6w2"]),
             "correct": rng.random() < 0.5,
-            "at": rng.randint(1, 9),
+            "at": at,
+            "after_solution": rng.random() < 0.3,
+            "credited_at": rng.choice([0, rng.randint(1, at)]),
         }
-        for key in rng.sample(IDS, rng.randint(0, 3))
-    }
+
+    answers = {key: answer() for key in rng.sample(IDS, rng.randint(0, 3))}
     state = {
         "sections": times(),
         "widgets": times(),

@@ -38,15 +38,15 @@ def test_wrong_then_right_answer(open_page: OpenPage, question: QuestionBlock) -
     answer(page, question, wrong.id)
     assert form.locator(".verdict-wrong .verdict-head").text_content() == "✗ Not quite."
     assert form.locator(".verdict-feedback").count() == (1 if wrong.feedback_html else 0)
-    if question.hints_html:
-        # The explanation waits while hints remain.
-        assert form.locator(".verdict-explanation").count() == 0
-        assert form.locator(".verdict-next").inner_text() == "Try again, or show a hint."
-    else:
-        assert form.locator(".verdict-explanation").inner_text().strip()
+    # The explanation waits for the solution; a step of help comes instead.
+    assert form.locator(".verdict-explanation").count() == 0
+    assert form.locator('[data-role="hint"]').inner_text().strip()
+    assert form.locator(".verdict-next").inner_text() == "Try again, or show the solution."
     answer(page, question, question.answer)
+    form.locator(".verdict-right").wait_for()
     assert form.locator(".verdict-right .verdict-head").text_content() == "✓ Right."
     assert form.locator(".verdict-feedback").count() == 0
+    assert form.locator(".verdict-explanation").inner_text().strip()
 
 
 def test_quiz_from_the_keyboard(open_page: OpenPage) -> None:

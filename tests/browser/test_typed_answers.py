@@ -86,16 +86,16 @@ def test_the_preview_refuses_what_the_check_cannot_read_and_names_the_column_onc
     assert said.count("column") == 1 and "(column 2)" in said
 
 
-def test_a_right_answer_and_a_wrong_one_that_names_the_mistake(open_page: OpenPage) -> None:
+def test_a_wrong_answer_gets_a_hint_and_a_right_one_the_explanation(open_page: OpenPage) -> None:
     page = open_page()
     type_answer(page, "typed-descent", "(2, -12)")
     wrong = verdict_text(page, "typed-descent")
-    assert "Not quite" in wrong and "uphill" in wrong
+    assert "Not quite" in wrong
+    assert page.locator("#question-typed-descent [data-role='hint']").inner_text().strip()
     type_answer(page, "typed-descent", "(-2, 12)")
     page.locator("#question-typed-descent .verdict-right").wait_for()
-    assert "Against" in verdict_text(page, "typed-descent") or "flip" in verdict_text(
-        page, "typed-descent"
-    )
+    solution = page.locator("#question-typed-descent [data-role='solution']").inner_text()
+    assert "against the gradient" in solution
 
 
 def test_input_that_cannot_be_read_costs_nothing(open_page: OpenPage, watch: PageWatch) -> None:

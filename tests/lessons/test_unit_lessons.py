@@ -27,9 +27,6 @@ SECTIONS = [
     "check-yourself",
     "recap",
 ]
-# Lessons 02 and 03 came before hints; giving each of their questions hints is the feedback
-# issue's work, and this list shrinks to nothing then.
-WITHOUT_HINTS = {"partial-derivatives-and-the-gradient", "backpropagation"}
 # Lesson 03 came before the unit's plan and keeps its own shape: three misconceptions, and a
 # forward and backward pass worked through the computation graph instead of an engine-built
 # example.
@@ -68,8 +65,7 @@ def test_the_quick_check_asks_both_kinds_of_question_with_hints(lesson: Lesson) 
     blocks = section(lesson, "check-yourself").blocks
     questions = [b for b in blocks if isinstance(b, QuestionBlock | TypedQuestionBlock)]
     assert {type(q) for q in questions} == {QuestionBlock, TypedQuestionBlock}
-    if lesson.slug not in WITHOUT_HINTS:
-        assert [q.id for q in questions if not q.hints_html] == []
+    assert [q.id for q in questions if not q.hints_html] == []
 
 
 @pytest.mark.parametrize("lesson", UNIT, ids=lambda lesson: lesson.slug)

@@ -10,7 +10,14 @@ import pytest
 
 from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.problems.mastery import Attempt, mastery
-from steepest.store import AttemptFormatError, NewAttempt, ProblemKey, Store, UnknownLearner
+from steepest.store import (
+    AttemptFormatError,
+    NewAttempt,
+    ProblemKey,
+    QuestionTries,
+    Store,
+    UnknownLearner,
+)
 from steepest.store.tokens import new_learner_id
 
 # Right answers twice as likely as each other verdict.
@@ -50,6 +57,26 @@ def test_an_attempt_is_stored_with_every_field_and_a_utc_time(store: Store, lear
     assert stored.attempt.mistake == "swapped"
     assert stored.created_at.tzinfo is not None
     assert before - timedelta(seconds=1) <= stored.created_at <= datetime.now(UTC)
+
+
+def test_the_tries_at_a_question_add_up_its_attempts(store: Store, learner: str) -> None:
+    def tried(verdict: VerdictKind, question: str = "q1", shown: bool = False) -> None:
+        attempt = NewAttempt(
+            answer="x", verdict=verdict, lesson="one", question=question, solution_shown=shown
+        )
+        store.record_attempt(learner, attempt)
+
+    assert store.question_tries(learner, "one", "q1") == QuestionTries(0, False, False)
+    for verdict in ("incorrect", "invalid", "incorrect"):
+        tried(verdict)
+    tried("correct", question="q2")
+    assert store.question_tries(learner, "one", "q1") == QuestionTries(2, False, False)
+    tried("invalid", shown=True)
+    tried("correct", shown=True)
+    assert store.question_tries(learner, "one", "q1") == QuestionTries(2, True, True)
+    assert store.question_tries(learner, "two", "q1") == QuestionTries(0, False, False)
+    [*_, last] = store.attempts(learner)
+    assert last.attempt.solution_shown and last.to_json()["solution_shown"] is True
 
 
 def test_a_retried_attempt_is_recorded_once(store: Store, learner: str) -> None:

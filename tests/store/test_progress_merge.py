@@ -3,6 +3,7 @@ everything done since the latest reset. Pure functions, no database."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -16,8 +17,13 @@ from steepest.store.progress import MAX_ANSWER_LENGTH, MAX_SECTIONS, AnswerEntry
 names = st.sampled_from(["intro", "see-it-move", "q1", "q2", "w1"])
 times = st.integers(min_value=0, max_value=12)
 answers = st.builds(
-    AnswerEntry, at=times, correct=st.booleans(), answer=st.sampled_from(["a", "b"])
-)
+    AnswerEntry,
+    at=times,
+    correct=st.booleans(),
+    answer=st.sampled_from(["a", "b"]),
+    after_solution=st.booleans(),
+    credited_at=times,
+).map(lambda entry: replace(entry, credited_at=min(entry.credited_at, entry.at)))
 states = st.builds(
     ProgressState,
     sections=st.dictionaries(names, times),
@@ -49,11 +55,20 @@ def test_merge_keeps_the_latest_answer_to_every_question_since_the_last_reset(
     merged = a.merge(b)
     for question in {*a.answers, *b.answers}:
         given_answers = [s.answers[question] for s in (a, b) if question in s.answers]
-        latest = max(given_answers)
+        latest = max(given_answers, key=AnswerEntry.rank)
         if latest.at > merged.cleared_at:
-            assert merged.answers[question] == latest
+            assert merged.answers[question].rank() == latest.rank()
         else:
             assert question not in merged.answers
+
+
+@given(states, states)
+def test_merge_keeps_credit_once_either_side_earned_it(a: ProgressState, b: ProgressState) -> None:
+    merged = a.merge(b)
+    for question, entry in merged.answers.items():
+        earned = [s.answers[question].credited_at for s in (a, b) if question in s.answers]
+        latest = max(earned)
+        assert entry.credited_at == (latest if latest > merged.cleared_at else 0)
 
 
 @given(states, states)
@@ -113,6 +128,27 @@ def test_an_empty_document_is_the_empty_state() -> None:
     assert ProgressState.from_json({}) == ProgressState()
 
 
+def test_an_answer_from_before_credit_was_kept_is_credited_when_right() -> None:
+    state = ProgressState.from_json(
+        {"answers": {"q1": {"answer": "b", "correct": True, "at": 1}, "q2": _entry(False)}}
+    )
+    assert state.answers["q1"].credited_at == 1
+    assert not state.answers["q1"].after_solution
+    assert state.answers["q2"].credited_at == 0
+
+
+def test_a_wrong_try_after_a_right_one_keeps_the_credit() -> None:
+    right = ProgressState(answers={"q": AnswerEntry(at=5, correct=True, answer="b", credited_at=5)})
+    wrong = ProgressState(answers={"q": AnswerEntry(at=6, correct=False, answer="c")})
+    assert wrong.merge(right).answers["q"] == AnswerEntry(
+        at=6, correct=False, answer="c", credited_at=5
+    )
+
+
+def _entry(correct: bool) -> dict[str, Any]:
+    return {"answer": "b", "correct": correct, "at": 1}
+
+
 def _answer(**fields: Any) -> dict[str, Any]:
     return {"answers": {"q1": {"answer": "b", "correct": True, "at": 1, **fields}}}
 
@@ -137,6 +173,8 @@ def _answer(**fields: Any) -> dict[str, Any]:
         (_answer(answer="x" * (MAX_ANSWER_LENGTH + 1)), "longer than 1000 characters"),
         (_answer(answer="a\x00b"), "NUL"),
         (_answer(score=1), "unknown field 'score'"),
+        (_answer(credited_at="yes"), "credited_at must be a whole number"),
+        (_answer(after_solution=1), "after_solution must be true or false"),
     ],
 )
 def test_malformed_documents_are_refused_with_the_place_named(

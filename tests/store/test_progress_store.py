@@ -80,7 +80,7 @@ def test_progress_starts_empty_and_is_kept_per_lesson(store: Store, learner: str
 
 
 def test_the_merge_returns_what_other_tabs_sent(store: Store, learner: str) -> None:
-    answer = {"answer": "b", "correct": True, "at": 7}
+    answer = {"answer": "b", "correct": True, "at": 7, "after_solution": False, "credited_at": 7}
     store.merge_progress(learner, "one", {"answers": {"q1": answer}})
     merged = store.merge_progress(learner, "one", {"sections": {"intro": 9}})
     assert merged["answers"] == {"q1": answer}

@@ -19,6 +19,7 @@ from steepest.engine.notation.parser import parse
 from steepest.lessons import Lesson, QuestionBlock
 
 from .app_state import app_of, state_of
+from .learner_requests import csrf_headers
 from .page_parts import SLUG
 
 Req = TypeVar("Req")
@@ -155,30 +156,50 @@ def questions(lesson: Lesson) -> list[QuestionBlock]:
     return [b for s in lesson.sections for b in s.blocks if isinstance(b, QuestionBlock)]
 
 
+def post_quiz(client: TestClient, question: str, answer: str, lesson: str = SLUG) -> Any:
+    """A quiz answer as the page's script sends it, from the learner whose cookies `client`
+    holds (a new one after `client.cookies.clear()`)."""
+    url = f"/api/quiz/{lesson}/{question}"
+    return client.post(url, json={"answer": answer}, headers=csrf_headers(client))
+
+
 def test_quiz_scores_every_option(client: TestClient, lesson: Lesson) -> None:
     for question in questions(lesson):
         for option in question.options:
-            response = client.post(f"/api/quiz/{SLUG}/{question.id}", json={"answer": option.id})
+            client.cookies.clear()  # a first try, by a new learner
+            response = post_quiz(client, question.id, option.id)
             assert response.status_code == 200
             body = response.json()
             right = option.id == question.answer
             assert body["correct"] is right
-            # After a wrong answer the explanation waits while hints remain.
-            shown = right or not question.hints_html
-            assert body["explanation_html"] == (question.explanation_html if shown else None)
-            assert body["feedback_html"] == option.feedback_html
+            # A first wrong try gets a hint, never the explanation.
+            assert body["explanation_html"] == (question.explanation_html if right else None)
+            assert (body["hint_html"] is None) is right
+            assert body["feedback_html"] == (None if right else option.feedback_html)
+            assert body["after_solution"] is False
 
 
-def test_a_wrong_quiz_answer_gets_the_explanation_once_every_hint_is_out(
+def test_a_wrong_quiz_answer_gets_the_explanation_on_the_third_try(
     client: TestClient, lesson: Lesson
 ) -> None:
-    question = next(q for q in questions(lesson) if q.hints_html)
+    question = next(q for q in questions(lesson) if len(q.hints_html) >= 2)
     wrong = next(o.id for o in question.options if o.id != question.answer)
+    client.cookies.clear()
+    bodies = [post_quiz(client, question.id, wrong).json() for _ in range(3)]
+    assert [b["hint_html"] for b in bodies] == [*question.hints_html[:2], None]
+    assert [b["explanation_html"] for b in bodies] == [None, None, question.explanation_html]
+    # The hints a page says it revealed change nothing: the tiers come from the store.
+    client.cookies.clear()
     url = f"/api/quiz/{SLUG}/{question.id}"
-    total = len(question.hints_html)
-    for hints, explained in ((0, False), (total - 1, False), (total, True)):
-        body = client.post(url, json={"answer": wrong, "hints": hints}).json()
-        assert (body["explanation_html"] is not None) is explained, hints
+    crafted = {"answer": wrong, "hints": len(question.hints_html)}
+    body = client.post(url, json=crafted, headers=csrf_headers(client)).json()
+    assert body["explanation_html"] is None
+
+
+def test_quiz_answers_need_the_csrf_token(client: TestClient) -> None:
+    client.cookies.clear()
+    response = client.post(f"/api/quiz/{SLUG}/partial-w2", json={"answer": "6w2"})
+    assert response.status_code == 403
 
 
 def test_quiz_key_agrees_with_the_engine(client: TestClient, lesson: Lesson) -> None:
@@ -190,16 +211,13 @@ def test_quiz_key_agrees_with_the_engine(client: TestClient, lesson: Lesson) -> 
         report = post_gradient(client, {"expression": question.check["derivative_of"]}).json()
         partial = parse(report["partials"][question.check["variable"]].replace("**", "^"))
         assert partial == parse(question.check["equals"])
-        right = client.post(
-            f"/api/quiz/{SLUG}/{question.id}", json={"answer": question.answer}
-        ).json()
-        assert right["correct"] is True
+        assert post_quiz(client, question.id, question.answer).json()["correct"] is True
 
 
 def test_quiz_unknown_lesson_question_or_option(client: TestClient) -> None:
-    assert client.post("/api/quiz/nope/partial-w2", json={"answer": "6w2"}).status_code == 404
-    assert client.post(f"/api/quiz/{SLUG}/nope", json={"answer": "6w2"}).status_code == 404
-    response = client.post(f"/api/quiz/{SLUG}/partial-w2", json={"answer": "7w2"})
+    assert post_quiz(client, "partial-w2", "6w2", lesson="nope").status_code == 404
+    assert post_quiz(client, "nope", "6w2").status_code == 404
+    response = post_quiz(client, "partial-w2", "7w2")
     assert response.status_code == 422
     assert "7w2" in response.json()["error"]["message"]
 

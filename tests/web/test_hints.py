@@ -1,6 +1,7 @@
 """Hints: kept on the server until asked for, one at a time, through the JSON API and through
-the plain form; the explanation waits for them after a wrong answer; and a typed attempt
-records how many were revealed."""
+the plain form; after a wrong answer help comes in steps decided from the stored attempts, the
+solution on request or on the third wrong try; and a typed attempt records how many hints were
+revealed."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def hinted(lesson: Lesson) -> list[QuestionBlock | TypedQuestionBlock]:
 
 def test_no_hint_ships_with_the_page_only_their_number(lesson: Lesson, lesson_html: str) -> None:
     questions = hinted(lesson)
-    assert {q.id for q in questions} == {TYPED, CHOICE}
+    assert {TYPED, CHOICE} <= {q.id for q in questions}
     for question in questions:
         for hint in question.hints_html:
             assert hint.strip() not in lesson_html
@@ -66,7 +67,7 @@ def test_each_hint_comes_from_the_api_in_turn(
     ("path", "body", "status", "fragment"),
     [
         (f"/api/hints/{SLUG}/{TYPED}", {"index": 2}, 422, "hints 0 to 1, not hint 2"),
-        (f"/api/hints/{SLUG}/typed-partial-w1", {"index": 0}, 422, "has no hints"),
+        (f"/api/hints/{SLUG}/typed-partial-w1", {"index": 3}, 422, "not hint 3"),
         (f"/api/hints/{SLUG}/{TYPED}", {"index": -1}, 422, "index"),
         (f"/api/hints/{SLUG}/{TYPED}", {"index": 0, "all": True}, 422, "all"),
         (f"/api/hints/{SLUG}/nope", {"index": 0}, 404, "no question 'nope'"),
@@ -92,19 +93,67 @@ def typed_answer(client: TestClient, text: str, hints: int) -> dict[str, object]
     return result
 
 
-def test_the_engines_nudge_comes_first_and_the_explanation_after_the_hints(
+def test_help_comes_in_steps_whatever_hints_the_page_claims(
     store_client: TestClient, lesson: Lesson
 ) -> None:
-    total = len(find_any_question(lesson, TYPED).hints_html)
-    first = typed_answer(store_client, UPHILL, 0)
+    block = find_any_question(lesson, TYPED)
+    total = len(block.hints_html)
+    first = typed_answer(store_client, UPHILL, total)
     feedback = first["feedback"]
     assert isinstance(feedback, dict)
-    # The engine names the mistake itself; the author's hints and explanation wait.
-    assert feedback["mistake"] == "sign" and "uphill" in feedback["message"]
-    assert first["explanation_html"] is None
-    assert typed_answer(store_client, UPHILL, total - 1)["explanation_html"] is None
-    assert typed_answer(store_client, UPHILL, total)["explanation_html"]
-    assert typed_answer(store_client, "(-2, 12)", 0)["explanation_html"]
+    # The mistake is named by its code; the message, which may hold the answer, waits.
+    assert feedback["mistake"] == "sign" and feedback["message"] == ""
+    assert (first["hint_html"], first["explanation_html"]) == (block.hints_html[0], None)
+    second = typed_answer(store_client, UPHILL, total)
+    assert (second["hint_html"], second["explanation_html"]) == (block.hints_html[1], None)
+    third = typed_answer(store_client, UPHILL, 0)
+    assert third["hint_html"] is None and third["explanation_html"] == block.explanation_html
+    assert "uphill" in third["feedback"]["message"]  # type: ignore[index]
+    right = typed_answer(store_client, "(-2, 12)", 0)
+    assert right["explanation_html"] and right["after_solution"] is True
+
+
+def test_unreadable_text_costs_nothing_and_keeps_its_message(store_client: TestClient) -> None:
+    for _ in range(3):
+        result = typed_answer(store_client, "(2,", 0)
+        assert result["hint_html"] is None and result["explanation_html"] is None
+        assert result["feedback"]["message"]  # type: ignore[index]
+    assert typed_answer(store_client, UPHILL, 0)["explanation_html"] is None
+
+
+def test_the_solution_is_recorded_and_later_answers_are_not_first_time(
+    store_client: TestClient, lesson: Lesson
+) -> None:
+    block = find_any_question(lesson, CHOICE)
+    url = f"/api/solution/{SLUG}/{CHOICE}"
+    assert store_client.post(url).status_code == 403  # no CSRF token
+    response = store_client.post(url, headers=csrf_headers(store_client))
+    assert response.json() == {"explanation_html": block.explanation_html}
+    quiz = store_client.post(
+        f"/api/quiz/{SLUG}/{CHOICE}", json={"answer": "6w2"}, headers=csrf_headers(store_client)
+    ).json()
+    assert quiz["correct"] is True and quiz["after_solution"] is True
+    attempts = store_client.get("/api/progress/export").json()["attempts"]
+    assert [(a["answer"], a["verdict"], a["solution_shown"]) for a in attempts] == [
+        ("", "invalid", True),
+        ("6w2", "correct", True),
+    ]
+
+
+def test_without_javascript_the_solution_is_a_form_post_from_this_site(
+    store_client: TestClient, lesson: Lesson
+) -> None:
+    url = f"/api/solution/{SLUG}/{TYPED}"
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    elsewhere = store_client.post(url, headers={**form, "Origin": "https://elsewhere.example"})
+    assert elsewhere.status_code == 403
+    sent = store_client.post(
+        url, headers={**form, "Origin": "http://127.0.0.1:8000"}, follow_redirects=False
+    )
+    assert sent.status_code == 303
+    assert sent.headers["location"] == f"/lessons/{SLUG}?typed={TYPED}#question-{TYPED}"
+    page = store_client.get(sent.headers["location"]).text
+    assert find_any_question(lesson, TYPED).explanation_html in page
 
 
 def test_a_typed_attempt_records_the_hints_revealed(store_client: TestClient) -> None:
@@ -143,17 +192,18 @@ def test_without_javascript_the_hint_button_reveals_one_more_each_time(
     assert "hidden" in button
 
 
-def test_without_javascript_a_wrong_answer_waits_for_the_hints_to_be_explained(
+def test_without_javascript_a_wrong_answer_gets_a_hint_not_the_explanation(
     client: TestClient, lesson: Lesson
 ) -> None:
+    client.cookies.clear()
     block = find_any_question(lesson, TYPED)
     early = plain_form(client, TYPED, typed=TYPED, typed_answer=UPHILL, hints="0")
-    assert "Not quite." in early and "uphill" in early
-    assert "Try again, or show a hint." in early
+    assert "Not quite." in early and "uphill" not in early
+    assert 'data-role="hint"' in early and block.hints_html[0] in early
+    assert "Try again, or show the solution." in early
     assert block.explanation_html not in early
     late = plain_form(client, TYPED, typed=TYPED, typed_answer=UPHILL, hints="1", hint="more")
-    assert block.explanation_html in late
-    assert late.index("uphill") < late.index(block.hints_html[0])
+    assert block.explanation_html not in late
     assert UPHILL in late  # the learner's text stays in the box
 
 
@@ -161,9 +211,10 @@ def test_without_javascript_a_choice_keeps_its_hints_and_its_answer(
     client: TestClient, lesson: Lesson
 ) -> None:
     block = find_any_question(lesson, CHOICE)
+    client.cookies.clear()
     form = plain_form(client, CHOICE, question=CHOICE, answer="3w2", hints="1", hint="more")
     assert all(hint in form for hint in block.hints_html)
-    assert block.explanation_html in form  # every hint is out
+    assert block.explanation_html not in form  # it waits for the solution
     checked = [a["value"] for t, a in elements(form, "input") if "checked" in a]
     assert checked == ["3w2"]
     hint_only = plain_form(client, CHOICE, question=CHOICE, hints="0", hint="more")

@@ -109,27 +109,32 @@ def engine_feedback(lesson: Lesson, question: str, answer: str) -> dict[str, obj
 def test_typed_answer_without_javascript_gets_the_engine_verdict(
     client: TestClient, lesson: Lesson, answer: str, verdict: str, head: str
 ) -> None:
+    client.cookies.clear()  # a new learner, with no tries yet
     status, form = typed_form(client, "typed-partial-w1", answer)
     assert status == 200  # even unreadable text: it costs the learner nothing
     expected = engine_feedback(lesson, "typed-partial-w1", answer)
     assert expected["verdict"] == verdict
     shown = html.unescape(form[form.index("data-feedback") :])
     assert head in shown
-    if verdict != "correct":
-        assert str(expected["message"]) in shown
+    # A first wrong try gets a hint; the message, which may hold the answer, waits.
+    assert (str(expected["message"]) in shown) is (verdict == "invalid")
+    assert ('data-role="hint"' in shown) is (verdict == "incorrect")
     if verdict == "invalid":
         assert f"(column {expected['column']})" in shown
     box = next(a for t, a in elements(form, "input") if a.get("name") == "typed_answer")
     assert box.get("value") == answer  # the learner's text stays in the box to fix
 
 
-def test_typed_answer_without_javascript_shows_the_explanation_only_once_read(
+def test_typed_answer_without_javascript_shows_the_explanation_only_when_right(
     client: TestClient, lesson: Lesson
 ) -> None:
+    client.cookies.clear()
     block = find_typed_question(lesson, "typed-partial-w1")
-    _, read = typed_form(client, "typed-partial-w1", "6w2")
+    _, right = typed_form(client, "typed-partial-w1", "2w1")
+    _, wrong = typed_form(client, "typed-partial-w1", "6w2")
     _, unread = typed_form(client, "typed-partial-w1", "6w2 )")
-    assert block.explanation_html in read
+    assert block.explanation_html in right
+    assert block.explanation_html not in wrong
     assert block.explanation_html not in unread
 
 

@@ -58,7 +58,13 @@ def test_two_tabs_merge_without_losing_either(store_client: TestClient) -> None:
         },
     )
     assert merged["sections"] == {"intuition": 10, "recap": 12}
-    assert merged["answers"]["partial-w2"] == {"answer": "6w2", "correct": True, "at": 13}
+    assert merged["answers"]["partial-w2"] == {
+        "answer": "6w2",
+        "correct": True,
+        "at": 13,
+        "after_solution": False,
+        "credited_at": 13,
+    }
     assert store_client.get(URL).json() == merged
 
 

@@ -119,6 +119,7 @@ def test_a_vector_statement_is_judged_per_component(client: TestClient) -> None:
     w1, w2 = sympy.symbols("w1 w2", real=True)
     loss = w1**2 + 3 * w2**2
     first = -sympy.diff(loss, w1).subs(w1, 1)
+    client.cookies.clear()  # a first try, by a new learner
     feedback = answer(client, "which-way", f"({first}, 6)")
     components = feedback["components"]
     assert isinstance(components, list)

@@ -3,7 +3,7 @@ when a URL says so. Never imports the web layer; the web layer calls `Store` fro
 
 from __future__ import annotations
 
-from steepest.store.attempts import AttemptRecord, NewAttempt, ProblemKey
+from steepest.store.attempts import AttemptRecord, NewAttempt, ProblemKey, QuestionTries
 from steepest.store.errors import (
     AttemptFormatError,
     DatabaseNotReady,
@@ -36,6 +36,7 @@ __all__ = [
     "ProblemKey",
     "ProgressFormatError",
     "ProgressState",
+    "QuestionTries",
     "ReviewCard",
     "ReviewFormatError",
     "ReviewState",

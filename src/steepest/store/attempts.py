@@ -3,7 +3,12 @@
 An attempt is about a lesson question (`lesson` + `question`), a generated practice problem
 (`problem`: its topic, level, kind and seed, from which the engine rebuilds the problem and its
 answer key), or both. Only facts are stored; mastery is worked out from them by
-`steepest.engine.problems.mastery`.
+`steepest.engine.problems.mastery`, and the help a lesson question gives from `QuestionTries`.
+
+Asking to see a question's solution is stored as an attempt too: no answer, the verdict
+`invalid` (which, like unreadable text, costs nothing) and `solution_shown` set. Every later
+attempt at that question is recorded with `solution_shown` set, so it never counts as right
+first time.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from steepest.engine.problems.mastery import LEVELS
 from steepest.engine.problems.topics import KINDS_BEFORE_TOPICS, topic_before_topics
 from steepest.store.errors import AttemptFormatError, StoreInputError
 from steepest.store.shapes import (
+    read_bool,
     read_integer,
     read_name,
     read_object,
@@ -41,6 +47,7 @@ _ATTEMPT_FIELDS = (
     "verdict",
     "mistake",
     "hints",
+    "solution_shown",
 )
 
 
@@ -82,6 +89,8 @@ class NewAttempt:
     """An id the client chose for this attempt, so a retried request is recorded once."""
     hints: int = 0
     """How many of the question's hints the learner had revealed when answering."""
+    solution_shown: bool = False
+    """Whether the question's solution had been shown (or this is the request to show it)."""
 
     def __post_init__(self) -> None:
         read_text(self.answer, "the answer", AttemptFormatError, MAX_ANSWER_LENGTH)
@@ -99,6 +108,18 @@ class NewAttempt:
             raise AttemptFormatError("an attempt is at a lesson question or a practice problem")
         if self.uid is not None and not ATTEMPT_ID.fullmatch(self.uid):
             raise AttemptFormatError("an attempt id is 8 to 64 letters, digits, '-' or '_'")
+
+
+@dataclass(frozen=True)
+class QuestionTries:
+    """What a learner's attempts at one lesson question add up to."""
+
+    wrong: int
+    """Answers the engine could read and found wrong; unreadable ones cost nothing."""
+    right: bool
+    """Whether any answer was right."""
+    solution_shown: bool
+    """Whether the learner asked for the solution (or answered after it was shown)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +142,7 @@ class AttemptRecord:
             "verdict": attempt.verdict,
             "mistake": attempt.mistake,
             "hints": attempt.hints,
+            "solution_shown": attempt.solution_shown,
         }
 
     @classmethod
@@ -140,6 +162,10 @@ class AttemptRecord:
                 uid=uid,
                 # Files of version 1 predate hints: none were revealed.
                 hints=fields.get("hints", 0),
+                # Files written before the solution could be asked for: it was not.
+                solution_shown=read_bool(
+                    fields.get("solution_shown", False), f"{where}.solution_shown", error
+                ),
             )
         except AttemptFormatError as problem:
             raise error(f"{where}: {problem.message}") from None

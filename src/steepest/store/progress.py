@@ -10,7 +10,8 @@ The JSON shape, shared with the browser:
     {
       "sections": {"intuition": 1718000000000, ...},      section id -> when last marked read
       "widgets": {"best-box": 1718000000500, ...},        widget name -> when last explored
-      "answers": {"q-gradient": {"answer": "b", "correct": true, "at": 1718000001000}, ...},
+      "answers": {"q-gradient": {"answer": "b", "correct": true, "at": 1718000001000,
+                                 "after_solution": false, "credited_at": 1718000001000}, ...},
       "cleared_at": 0                                      when the learner last pressed "reset"
     }
 
@@ -19,7 +20,11 @@ epoch (`Date.now()`) work; `max(Date.now(), last + 1)` is better on a clock that
 
 - sections and widgets: a grow-only map of id -> latest time, merged by taking the later time;
 - answers: a last-writer-wins register per question, merged by keeping the later answer (ties
-  broken by correctness, then the answer text, so both sides pick the same one);
+  broken by correctness, then the answer text, then `after_solution`, so both sides pick the
+  same one), paired with `credited_at`, merged by taking the later time: a right answer given
+  before the solution was shown earns the question's credit (0: none yet), and a later wrong
+  try does not take it away. An entry from before these two fields were kept reads as not
+  after the solution, and credited at its time when right;
 - cleared_at: the latest reset, merged by taking the later time. An entry is kept only if it was
   made after the latest reset, so a reset in one tab is not undone by the other tab's old state,
   while anything done after the reset survives it.
@@ -28,7 +33,7 @@ epoch (`Date.now()`) work; `max(Date.now(), last + 1)` is better on a clock that
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from steepest.store.errors import ProgressFormatError
@@ -47,18 +52,40 @@ MAX_WIDGETS = 100
 MAX_ANSWERS = 200
 MAX_ANSWER_LENGTH = 1000
 _FIELDS = ("sections", "widgets", "answers", "cleared_at")
-_ANSWER_FIELDS = ("answer", "correct", "at")
+_ANSWER_FIELDS = ("answer", "correct", "at", "after_solution", "credited_at")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class AnswerEntry:
-    # Field order is the tie-break order: later, then correct, then the larger text.
     at: int
     correct: bool
     answer: str
+    after_solution: bool = False
+    credited_at: int = 0
+    """When a right answer given before the solution was shown earned credit; 0 if none has.
+    Never later than `at`."""
+
+    def rank(self) -> tuple[int, bool, str, bool]:
+        """The register's order: later, then correct, then the larger text, then after the
+        solution. `credited_at` is not in it: it merges on its own (see `merged`)."""
+        return (self.at, self.correct, self.answer, self.after_solution)
+
+    def merged(self, other: AnswerEntry) -> AnswerEntry:
+        later = max(self, other, key=AnswerEntry.rank)
+        return replace(later, credited_at=max(self.credited_at, other.credited_at))
+
+    def since(self, cut: int) -> AnswerEntry:
+        """The entry without credit earned at or before a reset at `cut`."""
+        return self if self.credited_at > cut else replace(self, credited_at=0)
 
     def to_json(self) -> dict[str, Any]:
-        return {"answer": self.answer, "correct": self.correct, "at": self.at}
+        return {
+            "answer": self.answer,
+            "correct": self.correct,
+            "at": self.at,
+            "after_solution": self.after_solution,
+            "credited_at": self.credited_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -97,7 +124,7 @@ class ProgressState:
         answers = dict(self.answers)
         for question, entry in other.answers.items():
             mine = answers.get(question)
-            answers[question] = entry if mine is None else max(mine, entry)
+            answers[question] = entry if mine is None else mine.merged(entry)
         merged = ProgressState(
             _later_times(self.sections, other.sections),
             _later_times(self.widgets, other.widgets),
@@ -112,7 +139,7 @@ class ProgressState:
         return ProgressState(
             {key: at for key, at in self.sections.items() if at > cut},
             {key: at for key, at in self.widgets.items() if at > cut},
-            {key: entry for key, entry in self.answers.items() if entry.at > cut},
+            {key: entry.since(cut) for key, entry in self.answers.items() if entry.at > cut},
             cut,
         )
 
@@ -148,17 +175,26 @@ def _read_times(value: object, where: str, limit: int) -> dict[str, int]:
 
 def _read_answer(value: object, where: str) -> AnswerEntry:
     entry = read_object(value, where, ProgressFormatError, _ANSWER_FIELDS)
+    correct = read_bool(
+        require(entry, "correct", where, ProgressFormatError),
+        f"{where}.correct",
+        ProgressFormatError,
+    )
+    after_solution = read_bool(
+        entry.get("after_solution", False), f"{where}.after_solution", ProgressFormatError
+    )
+    at = _read_time(require(entry, "at", where, ProgressFormatError), f"{where}.at")
+    earned = at if correct and not after_solution else 0
+    credited_at = _read_time(entry.get("credited_at", earned), f"{where}.credited_at")
     return AnswerEntry(
-        at=_read_time(require(entry, "at", where, ProgressFormatError), f"{where}.at"),
-        correct=read_bool(
-            require(entry, "correct", where, ProgressFormatError),
-            f"{where}.correct",
-            ProgressFormatError,
-        ),
+        at=at,
+        correct=correct,
         answer=read_text(
             require(entry, "answer", where, ProgressFormatError),
             f"{where}.answer",
             ProgressFormatError,
             MAX_ANSWER_LENGTH,
         ),
+        after_solution=after_solution,
+        credited_at=min(at, credited_at),
     )

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -118,6 +119,8 @@ class AttemptRow(Base):
     mistake: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
     # How many of the question's hints the learner had revealed when answering.
     hints: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    # Whether the question's solution had been shown: see attempts.py (migration 0004).
+    solution_shown: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class ReviewCards(Base):

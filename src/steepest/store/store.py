@@ -19,14 +19,14 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.problems.mastery import Attempt, MasteryState, mastery
-from steepest.store.attempts import AttemptRecord, NewAttempt, ProblemKey
+from steepest.store.attempts import AttemptRecord, NewAttempt, ProblemKey, QuestionTries
 from steepest.store.database import READ_ONLY_OPTION, create_database_engine
 from steepest.store.errors import (
     DatabaseNotReady,
@@ -206,6 +206,23 @@ class Store:
             rows = session.scalars(query).all()
         return [_record_from_row(row) for row in reversed(rows)]
 
+    def question_tries(self, learner_id: str, lesson: str, question: str) -> QuestionTries:
+        """What the learner's attempts at one lesson question add up to, for the help the next
+        answer gets (see `QuestionTries`)."""
+        query = select(
+            func.count().filter(AttemptRow.verdict == "incorrect"),
+            func.count().filter(AttemptRow.verdict == "correct"),
+            func.count().filter(AttemptRow.solution_shown),
+        ).where(
+            AttemptRow.learner_id == learner_id,
+            AttemptRow.lesson == lesson,
+            AttemptRow.question == question,
+        )
+        with self._read() as session:
+            require_learner(session.connection(), learner_id)
+            wrong, right, shown = session.execute(query).one()
+        return QuestionTries(wrong=wrong, right=right > 0, solution_shown=shown > 0)
+
     def mastery(
         self, learner_id: str, lesson: str | None = None, topic: str | None = None
     ) -> MasteryState:
@@ -368,6 +385,7 @@ def _attempt_values(learner_id: str, record: AttemptRecord) -> dict[str, Any]:
         "verdict": attempt.verdict,
         "mistake": attempt.mistake,
         "hints": attempt.hints,
+        "solution_shown": attempt.solution_shown,
     }
 
 
@@ -389,5 +407,6 @@ def _record_from_row(row: AttemptRow | Row[Any]) -> AttemptRecord:
         mistake=row.mistake,
         uid=row.uid,
         hints=row.hints,
+        solution_shown=row.solution_shown,
     )
     return AttemptRecord(row.uid, row.created_at, attempt)

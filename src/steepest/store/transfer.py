@@ -8,13 +8,16 @@
       "attempts": [{"id": ..., "created_at": ..., "lesson": ..., "question": ...,
                     "problem": {"topic": "partial", "level": 1, "kind": "partial",
                                 "seed": 7} | null,
-                    "answer": ..., "verdict": ..., "mistake": ..., "hints": 0}, ...],
+                    "answer": ..., "verdict": ..., "mistake": ..., "hints": 0,
+                    "solution_shown": false}, ...],
       "review": <review-state document, see review_state.py>
     }
 
 Version 2 added `hints`, the count of hints revealed before an attempt, and each practice
-problem's `topic`; a file of version 1 is read as having revealed none. Version 3 added
-`review`, the spaced-review cards; a file of an earlier version has none.
+problem's `topic`; a file of version 1 is read as having revealed none. `solution_shown`
+(store/attempts.py) came later within version 2: a file without it is read as the solution
+not shown. Version 3 added `review`, the spaced-review cards; a file of an earlier version has
+none.
 
 The learner id is left out on purpose: it works like a password (it is the cookie), and the
 file may be shared with a teacher. Importing merges: progress by `ProgressState.merge`,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from steepest.lessons.model import Lesson, QuestionBlock, TypedQuestionBlock
-from steepest.web.course.hints import explanation_due
+from steepest.web.course.help_steps import Tries, help_after
 from steepest.web.course.plain_text import plain_text
 from steepest.web.http.errors import UnknownOption, UnknownQuestion
 
@@ -48,10 +48,14 @@ class QuizVerdict:
     question_id: str
     answer: str
     correct: bool
-    # None while hints remain after a wrong answer (see hints.py).
+    # None until the solution is out (see help_steps.py).
     explanation_html: str | None
-    # What the chosen option gets wrong, when the author wrote it.
+    # What the chosen option gets wrong, when the author wrote it: never the right option.
     feedback_html: str | None
+    # The step of help after a wrong answer while the solution waits.
+    hint_html: str | None = None
+    # Answered with the solution already out: not right first time.
+    after_solution: bool = False
 
 
 def find_question(lesson: Lesson, question_id: str) -> QuestionBlock:
@@ -79,18 +83,19 @@ def _find(lesson: Lesson, question_id: str, kind: type[Found], label: str) -> Fo
     raise UnknownQuestion(f"lesson {lesson.slug!r} has no {label} {question_id!r}")
 
 
-def score_answer(question: QuestionBlock, answer: str, hints: int = 0) -> QuizVerdict:
-    """Whether `answer` is right, after `hints` of the question's hints were revealed."""
+def score_answer(question: QuestionBlock, answer: str, tries: Tries) -> QuizVerdict:
+    """Whether `answer` is right, and the help it gets after the learner's stored `tries`."""
     chosen = next((o for o in question.options if o.id == answer), None)
     if chosen is None:
         raise UnknownOption(f"question {question.id!r} has no option {answer!r}")
     correct = answer == question.answer
+    helped = help_after(question, tries, "correct" if correct else "incorrect")
     return QuizVerdict(
         question_id=question.id,
         answer=answer,
         correct=correct,
-        explanation_html=question.explanation_html
-        if explanation_due(question, correct, hints)
-        else None,
-        feedback_html=chosen.feedback_html,
+        explanation_html=question.explanation_html if helped.solution else None,
+        feedback_html=None if correct else chosen.feedback_html,
+        hint_html=helped.hint_html,
+        after_solution=helped.after_solution,
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from steepest.compute.tasks.messages import PracticeKey
+from steepest.engine.answer_kinds import VerdictKind
 from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.problems.mastery import TopicMasteryJson
+from steepest.web.course.help_steps import Tries
 from steepest.web.http.errors import AlreadyAnswered
 from steepest.web.learners.store_handle import StoreHandle
 
@@ -32,23 +34,64 @@ async def record_attempt(
     question: str | None = None,
     practice: PracticeKey | None = None,
     hints: int = 0,
+    solution_shown: bool = False,
 ) -> int:
     """Record the attempt; for a practice problem, which try at it this was (1 or 2)."""
     return await store.call(
-        _record, learner, answer, feedback, uid, lesson, question, practice, hints
+        _record,
+        learner,
+        answer,
+        feedback["verdict"],
+        feedback["mistake"],
+        uid,
+        lesson,
+        question,
+        practice,
+        hints,
+        solution_shown,
     )
+
+
+async def record_lesson_try(
+    store: StoreHandle,
+    learner: str,
+    lesson: str,
+    question: str,
+    *,
+    answer: str,
+    verdict: VerdictKind,
+    uid: str | None = None,
+    hints: int = 0,
+    solution_shown: bool = False,
+) -> None:
+    """A try at a lesson question that has no engine diagnosis: a multiple-choice answer, or
+    the request to show the solution (no answer, verdict `invalid`, see store/attempts.py)."""
+    await store.call(
+        _record, learner, answer, verdict, None, uid, lesson, question, None, hints, solution_shown
+    )
+
+
+async def question_tries(store: StoreHandle, learner: str, lesson: str, question: str) -> Tries:
+    return await store.call(_question_tries, learner, lesson, question)
+
+
+def _question_tries(store: Store, learner: str, lesson: str, question: str) -> Tries:
+    stored = store.question_tries(learner, lesson, question)
+    return Tries(stored.wrong, stored.right, stored.solution_shown)
 
 
 def _record(
     store: Store,
     learner: str,
     answer: str,
-    feedback: FeedbackJson,
+    verdict: VerdictKind,
+    mistake: str | None,
     uid: str | None,
     lesson: str | None,
     question: str | None,
     practice: PracticeKey | None,
     hints: int,
+    solution_shown: bool,
 ) -> int:
     from steepest.store import NewAttempt, ProblemKey
 
@@ -61,13 +104,14 @@ def _record(
         learner,
         NewAttempt(
             answer=answer,
-            verdict=feedback["verdict"],
+            verdict=verdict,
             problem=problem,
             lesson=lesson,
             question=question,
-            mistake=feedback["mistake"],
+            mistake=mistake,
             uid=uid,
             hints=hints,
+            solution_shown=solution_shown,
         ),
     )
     return tries

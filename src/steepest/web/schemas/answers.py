@@ -13,6 +13,7 @@ from steepest.engine.problems.deal import SPREAD
 from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.schemas.bounds import MAX_VARIABLES, Parameters, VariableName, Variables
+from steepest.web.schemas.hints import StepHelp
 
 # What the learner types: long enough for any honest answer, short enough to parse quickly.
 MAX_ANSWER = 1000
@@ -175,11 +176,13 @@ class Feedback(BaseModel):
     counterexample: dict[str, Any] | None
 
 
-class TypedResult(BaseModel):
+class TypedResult(StepHelp):
     feedback: Feedback
     explanation_html: str | None = Field(
-        description="The author's explanation; once the answer could be read, and after a"
-        " wrong answer only when every hint has been revealed"
+        description="The author's explanation: with a right answer, else only once the"
+        " solution is out (asked for, or after the third wrong try); until then `message`,"
+        " `components` and `counterexample` of a wrong answer are left empty, as they may hold"
+        " the right answer"
     )
 
 

@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from steepest.engine.limits import DEFAULT_LIMITS
 from steepest.lessons.directive_blocks import MAX_HINTS
+from steepest.web.schemas.answers import ATTEMPT_ID
 from steepest.web.schemas.bounds import Parameters, Point, Variables
+from steepest.web.schemas.hints import StepHelp
 
 
 class GradientRequest(BaseModel):
@@ -66,19 +68,23 @@ class QuizAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     answer: str = Field(max_length=100, description="The id of the chosen option")
+    id: str | None = Field(default=None, pattern=ATTEMPT_ID, description="Client attempt id")
     hints: int = Field(
-        default=0, ge=0, le=MAX_HINTS, description="How many hints the learner has revealed"
+        default=0,
+        ge=0,
+        le=MAX_HINTS,
+        description="How many hints the learner has revealed; recorded with the attempt",
     )
 
 
-class QuizResult(BaseModel):
+class QuizResult(StepHelp):
     correct: bool
     explanation_html: str | None = Field(
-        description="The author's explanation; held back after a wrong answer while the"
-        " question has hints the learner has not revealed"
+        description="The author's explanation: with a right answer, else only once the"
+        " solution is out (asked for, or after the third wrong try)"
     )
     feedback_html: str | None = Field(
-        description="What is wrong with the chosen option, when the author wrote it"
+        description="What is wrong with the chosen wrong option, when the author wrote it"
     )
 
 

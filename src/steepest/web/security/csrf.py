@@ -56,3 +56,15 @@ async def require_csrf(request: Request) -> None:
     and the hop there and back cost more than the check itself on every state-changing request.
     """
     check_csrf(request)
+
+
+def check_form_post(request: Request) -> None:
+    """Refuse (403) a plain form post, sent without JavaScript, that another site could have
+    made. It cannot carry the header, so it must name this site in `Origin`, which browsers
+    send with every form post, and not come from another site by `Sec-Fetch-Site`."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in _SAME_SITE_FETCHES:
+        raise CsrfRefused(f"refused: a request from another site ({site}) cannot change progress")
+    origin = request.headers.get("origin")
+    if origin is None or urlsplit(origin).netloc != request.headers.get("host"):
+        raise CsrfRefused("refused: a form post must come from a page of this site")

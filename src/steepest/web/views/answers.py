@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Request, Response
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import EquivalenceQuery, PreviewQuery, QuestionAnswer
 from steepest.engine.answers.verdict_types import TypedVerdictJson
-from steepest.web.course.hints import typed_explanation
+from steepest.web.course.help_steps import help_after, shown_feedback
 from steepest.web.course.quiz import find_typed_question
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners.session import current_learner
-from steepest.web.learners.store_calls import record_attempt
+from steepest.web.learners.store_calls import question_tries, record_attempt
 from steepest.web.schemas.answers import (
     EquivalentRequest,
     EquivalentResult,
@@ -97,10 +97,12 @@ async def preview(body: PreviewRequest, request: Request) -> PreviewResult:
 async def typed_answer(
     lesson: str, question: str, body: TypedAnswer, request: Request, response: Response
 ) -> TypedResult:
-    """The engine's diagnosis, naming the mistake when it recognises one, and the explanation
-    (after a wrong answer only once `hints` covers every hint the question has). Needs the
-    `X-Steepest-CSRF` header, because the attempt is stored for the learner, with the number
-    of hints revealed."""
+    """The engine's verdict, and help in steps decided from the learner's stored attempts
+    (docs/authoring.md, "Help in steps"): after a wrong answer the slip named (`hint_html`),
+    then a stronger hint; the explanation and the engine's whole message (which may hold the
+    right answer) only with a right answer, once the solution was asked for, or after the third
+    wrong try. Text the engine cannot read costs nothing. Needs the `X-Steepest-CSRF` header,
+    because the attempt is stored for the learner, with the number of hints revealed."""
     state = app_state(request)
     found = await state.library.lesson(lesson)
     block = find_typed_question(found, question)
@@ -109,6 +111,10 @@ async def typed_answer(
         QuestionAnswer(block.question_fields(found.parameters), body.answer),
     )
     learner = await current_learner(request, response, state.settings, state.store)
+    tries = await question_tries(state.store, learner, lesson, question)
+    # The engine names the slip without the answer when it can (an optional field).
+    slip = feedback.get("hint")
+    helped = help_after(block, tries, feedback["verdict"], slip if isinstance(slip, str) else None)
     hints = min(body.hints, len(block.hints_html))
     await record_attempt(
         state.store,
@@ -119,7 +125,13 @@ async def typed_answer(
         lesson=lesson,
         question=question,
         hints=hints,
+        solution_shown=helped.after_solution,
     )
     return TypedResult.model_validate(
-        {"feedback": feedback, "explanation_html": typed_explanation(block, feedback, hints)}
+        {
+            "feedback": shown_feedback(feedback, helped),
+            "explanation_html": block.explanation_html if helped.solution else None,
+            "hint_html": helped.hint_html,
+            "after_solution": helped.after_solution,
+        }
     )

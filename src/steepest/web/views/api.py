@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request, Response
 from starlette.responses import JSONResponse
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import GradientQuery
 from steepest.web.course.quiz import find_question, score_answer
 from steepest.web.http.state import app_state, engine_pool
+from steepest.web.learners.session import current_learner
+from steepest.web.learners.store_calls import question_tries, record_lesson_try
 from steepest.web.schemas.api import (
     ENGINE_ERRORS,
     GradientReport,
@@ -17,6 +19,7 @@ from steepest.web.schemas.api import (
     QuizResult,
     error_response,
 )
+from steepest.web.security.csrf import require_csrf
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -42,22 +45,44 @@ async def gradient(body: GradientRequest, request: Request) -> JSONResponse:
 
 @router.post(
     "/quiz/{lesson}/{question}",
-    summary="Score one multiple-choice answer",
+    dependencies=[Depends(require_csrf)],
+    summary="Score one multiple-choice answer, and record the attempt",
     response_model=QuizResult,
     # Scored here from the lesson's key, without the engine, so neither limited nor queued.
     responses={
+        403: error_response("Failed the CSRF checks"),
         404: error_response("No such lesson or question"),
         422: error_response("The answer names no option of the question"),
     },
 )
-async def quiz(lesson: str, question: str, body: QuizAnswer, request: Request) -> QuizResult:
-    """Whether the chosen option is right, with the author's feedback on a wrong option, and
-    the explanation: after a wrong answer only once `hints` covers every hint the question
-    has."""
-    found = find_question(await app_state(request).library.lesson(lesson), question)
-    verdict = score_answer(found, body.answer, body.hints)
+async def quiz(
+    lesson: str, question: str, body: QuizAnswer, request: Request, response: Response
+) -> QuizResult:
+    """Whether the chosen option is right, with the author's feedback on a wrong option and
+    help in steps decided from the learner's stored attempts, as for typed answers: the
+    explanation with a right answer, or once the solution is out (asked for, or after the
+    third wrong try). Needs the `X-Steepest-CSRF` header: the attempt is stored."""
+    state = app_state(request)
+    found = find_question(await state.library.lesson(lesson), question)
+    learner = await current_learner(request, response, state.settings, state.store)
+    verdict = score_answer(
+        found, body.answer, await question_tries(state.store, learner, lesson, question)
+    )
+    await record_lesson_try(
+        state.store,
+        learner,
+        lesson,
+        question,
+        answer=body.answer,
+        verdict="correct" if verdict.correct else "incorrect",
+        uid=body.id,
+        hints=min(body.hints, len(found.hints_html)),
+        solution_shown=verdict.after_solution,
+    )
     return QuizResult(
         correct=verdict.correct,
         explanation_html=verdict.explanation_html,
         feedback_html=verdict.feedback_html,
+        hint_html=verdict.hint_html,
+        after_solution=verdict.after_solution,
     )

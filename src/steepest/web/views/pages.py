@@ -5,7 +5,9 @@ shows the learner's own worked example, `?question=…&answer=…` scores one qu
 `?typed=…&typed_answer=…` has the engine check one typed answer. These are GET forms, so they
 show a verdict and store nothing; with JavaScript the same answers are recorded. Either form
 may carry `hints=N` (the hints shown so far) and `hint=more` (its "Show a hint" button), which
-reveal that question's first N (+1) hints on the page.
+reveal that question's first N (+1) hints on the page. The help a verdict carries, and whether
+the solution shows, follow the learner's stored attempts at that question (help_steps.py); the
+"Show the solution" button posts to /api/solution, which records it and comes back here.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from steepest.engine.mistakes.feedback_types import FeedbackJson
 from steepest.engine.problems.topics import TOPICS
 from steepest.errors import SteepestError
 from steepest.lessons.directive_blocks import MAX_HINTS
-from steepest.web.course.hints import revealed_hints, typed_explanation
+from steepest.web.course.help_steps import Tries, help_after, shown_feedback
+from steepest.web.course.hints import revealed_hints
 from steepest.web.course.quiz import (
     QuizVerdict,
     find_any_question,
@@ -36,6 +39,7 @@ from steepest.web.course.try_it import TryIt, try_expression
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import review_calls
 from steepest.web.learners.session import current_learner, learner_cookie
+from steepest.web.learners.store_calls import question_tries
 from steepest.web.views.review import REVIEW_TIME
 
 router = APIRouter(include_in_schema=False)
@@ -104,6 +108,7 @@ async def lesson(
                 verdicts={},
                 typed_verdicts={},
                 revealed={},
+                solutions={},
             ),
         )
     try_it: TryIt | None = None
@@ -115,10 +120,20 @@ async def lesson(
     for asked in (question, typed):
         if asked is not None and shown:
             revealed[asked] = revealed_hints(find_any_question(page.lesson, asked), shown)
+    # The learner's stored attempts at the question sent: read, not added to.
+    cookies = Response()
+    sent = question or typed
+    tries = Tries()
+    solutions: dict[str, str] = {}
+    if sent is not None:
+        learner = await current_learner(request, cookies, state.settings, state.store)
+        tries = await question_tries(state.store, learner, slug, sent)
+        if tries.solution_seen:
+            solutions[sent] = find_any_question(page.lesson, sent).explanation_html
     verdicts: dict[str, QuizVerdict] = {}
     if question is not None and answer is not None:
         found = find_question(page.lesson, question)
-        verdicts[question] = score_answer(found, answer, shown)
+        verdicts[question] = score_answer(found, answer, tries)
     checked: dict[str, TypedVerdict] = {}
     if typed is not None and typed_answer is not None and typed_answer.strip():
         block = find_typed_question(page.lesson, typed)
@@ -126,10 +141,19 @@ async def lesson(
             tasks.QUESTION_FEEDBACK,
             QuestionAnswer(block.question_fields(page.lesson.parameters), typed_answer),
         )
-        explanation = typed_explanation(block, feedback, shown)
-        checked[typed] = TypedVerdict(typed_answer, feedback, explanation)
+        slip = feedback.get("hint")
+        helped = help_after(
+            block, tries, feedback["verdict"], slip if isinstance(slip, str) else None
+        )
+        checked[typed] = TypedVerdict(
+            typed_answer,
+            shown_feedback(feedback, helped),
+            block.explanation_html if helped.solution else None,
+            helped.hint_html,
+            helped.after_solution,
+        )
     problem = try_it.problem if try_it is not None else None
-    return state.templates.render(
+    rendered = state.templates.render(
         "lesson.html",
         status_code=problem.status if problem is not None else 200,
         page=page,
@@ -139,7 +163,10 @@ async def lesson(
         verdicts=verdicts,
         typed_verdicts=checked,
         revealed=revealed,
+        solutions=solutions,
     )
+    rendered.raw_headers.extend(h for h in cookies.raw_headers if h[0] == b"set-cookie")
+    return rendered
 
 
 @dataclass(frozen=True)
@@ -149,3 +176,5 @@ class TypedVerdict:
     answer: str
     feedback: FeedbackJson
     explanation_html: str | None
+    hint_html: str | None
+    after_solution: bool

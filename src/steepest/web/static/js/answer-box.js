@@ -1,9 +1,9 @@
 // A box for a typed answer: a live preview of how the engine reads it (debounced, from
 // POST /api/preview), and the engine's verdict once checked, naming the mistake it recognises.
 
-import { StaticCopyError, failureText, requestJSON } from "./api.js";
+import { StaticCopyError, failureText, newAttemptId, requestJSON } from "./api.js";
 import { withColumn } from "./error-line.js";
-import { mountHints } from "./hints.js";
+import { appendHelp, mountHints, mountSolution, savedVerdict, showSolution } from "./hints.js";
 
 const PREVIEW_DELAY_MS = 250;
 const HEADS = {
@@ -61,7 +61,7 @@ export function mountPreview(form) {
   };
 }
 
-export function showFeedback(box, feedback, explanationHtml = null) {
+export function showFeedback(box, feedback) {
   const verdict = document.createElement("div");
   const kind = feedback.verdict;
   verdict.className = `verdict ${kind === "correct" ? "verdict-right" : kind === "invalid" ? "verdict-invalid" : "verdict-wrong"}`;
@@ -72,17 +72,12 @@ export function showFeedback(box, feedback, explanationHtml = null) {
   mark.textContent = HEADS[kind][0];
   head.append(mark, HEADS[kind][1]);
   verdict.append(head);
-  if (kind !== "correct") {
+  // Before the solution is out a wrong answer's message comes empty: it may hold the answer.
+  if (kind !== "correct" && feedback.message) {
     const message = document.createElement("p");
     message.className = "verdict-feedback";
     message.textContent = withColumn(feedback.message, feedback.column);
     verdict.append(message);
-  }
-  if (explanationHtml) {
-    const explanation = document.createElement("div");
-    explanation.className = "verdict-explanation";
-    explanation.innerHTML = explanationHtml; // lesson text, rendered by the server
-    verdict.append(explanation);
   }
   box.replaceChildren(verdict);
 }
@@ -94,7 +89,8 @@ export function showNote(box, text) {
   box.replaceChildren(note);
 }
 
-// A lesson's typed question: checked and recorded by POST /api/answers/{lesson}/{question}.
+// A lesson's typed question: checked and recorded by POST /api/answers/{lesson}/{question},
+// with help in steps decided by the server from the learner's stored attempts.
 export function mountTypedQuestion(form, progress) {
   const { lesson, typedQuestion: questionId } = form.dataset;
   const input = form.querySelector("[data-answer-input]");
@@ -102,20 +98,22 @@ export function mountTypedQuestion(form, progress) {
   const url = `/api/answers/${encodeURIComponent(lesson)}/${encodeURIComponent(questionId)}`;
   mountPreview(form);
   const hints = mountHints(form, questionId, (text) => showNote(box, text));
+  const resetSolution = mountSolution(form, questionId, box, (text) => showNote(box, text));
 
-  async function check(answer, save) {
+  function showResult(result) {
+    showFeedback(box, result.feedback);
+    if (result.feedback.verdict !== "invalid") {
+      appendHelp(box.querySelector(".verdict"), result, result.feedback.correct);
+    }
+    showSolution(box, result.explanation_html);
+  }
+
+  async function check(answer) {
     try {
-      const result = await requestJSON("POST", url, { answer, hints: hints.shown() });
-      showFeedback(box, result.feedback, result.explanation_html);
-      if (result.feedback.verdict === "incorrect" && !result.explanation_html) {
-        // The explanation waits while the question has hints to give.
-        const next = document.createElement("p");
-        next.className = "verdict-next";
-        next.textContent = "Try again, or show a hint.";
-        box.querySelector(".verdict").append(next);
-      }
-      if (save && result.feedback.verdict !== "invalid") {
-        progress.recordAnswer(questionId, answer, result.feedback.correct);
+      const result = await requestJSON("POST", url, { answer, hints: hints.shown(), id: newAttemptId() });
+      showResult(result);
+      if (result.feedback.verdict !== "invalid") {
+        progress.recordAnswer(questionId, answer, result.feedback.correct, result.after_solution);
       }
     } catch (error) {
       showNote(box, failureText(error, `Could not check the answer just now (${error.message}). Try again in a moment.`));
@@ -128,17 +126,22 @@ export function mountTypedQuestion(form, progress) {
       showNote(box, "Type an answer first.");
       return;
     }
-    check(input.value, true);
+    check(input.value);
   });
 
-  // The last answer, from this browser or (after the first sync) from the server.
+  // The last answer and its verdict, from this browser or (after the first sync) from the
+  // server: shown as recorded, not checked again (that would count as another try).
   progress.onChange(() => {
     const saved = progress.answerTo(questionId);
-    if (saved && !input.value) input.value = saved.answer;
+    if (!saved || input.value) return;
+    input.value = saved.answer;
+    const verdict = saved.correct ? "correct" : "incorrect";
+    showResult({ ...savedVerdict(saved), feedback: { verdict, correct: saved.correct, message: "", column: null } });
   });
   progress.onReset(() => {
     input.value = "";
     box.replaceChildren();
     hints.reset();
+    resetSolution();
   });
 }

@@ -1,7 +1,8 @@
 // The progress document and its merge, the same rules as steepest/store/progress.py, so the
 // browser and the server agree whichever merges first (a state-based CRDT):
 // sections and widgets keep the later time per id; answers keep the later entry (ties: the
-// correct one, then the larger text); cleared_at keeps the later reset, and every entry made
+// correct one, then the larger text, then the one after the solution) with the later
+// credited_at of the two (credit, once earned, stays); cleared_at keeps the later reset, and every entry made
 // at or before it is dropped.
 
 export function emptyState() {
@@ -17,7 +18,14 @@ function laterTimes(mine, theirs) {
 function compareAnswers(a, b) {
   if (a.at !== b.at) return a.at - b.at;
   if (a.correct !== b.correct) return a.correct ? 1 : -1;
-  return a.answer < b.answer ? -1 : a.answer > b.answer ? 1 : 0;
+  if (a.answer !== b.answer) return a.answer < b.answer ? -1 : 1;
+  return Number(a.after_solution) - Number(b.after_solution);
+}
+
+function mergeAnswer(mine, theirs) {
+  if (mine === undefined) return theirs;
+  const later = compareAnswers(mine, theirs) < 0 ? theirs : mine;
+  return { ...later, credited_at: Math.max(mine.credited_at, theirs.credited_at) };
 }
 
 export function withoutCleared(state) {
@@ -26,7 +34,11 @@ export function withoutCleared(state) {
   return {
     sections: keep(state.sections),
     widgets: keep(state.widgets),
-    answers: Object.fromEntries(Object.entries(state.answers).filter(([, entry]) => entry.at > cut)),
+    answers: Object.fromEntries(
+      Object.entries(state.answers)
+        .filter(([, entry]) => entry.at > cut)
+        .map(([question, entry]) => [question, entry.credited_at > cut ? entry : { ...entry, credited_at: 0 }]),
+    ),
     cleared_at: cut,
   };
 }
@@ -34,8 +46,7 @@ export function withoutCleared(state) {
 export function merge(a, b) {
   const answers = { ...a.answers };
   for (const [question, entry] of Object.entries(b.answers)) {
-    const mine = answers[question];
-    answers[question] = mine === undefined || compareAnswers(mine, entry) < 0 ? entry : mine;
+    answers[question] = mergeAnswer(answers[question], entry);
   }
   return withoutCleared({
     sections: laterTimes(a.sections, b.sections),
@@ -71,7 +82,12 @@ export function readState(value) {
   state.widgets = times(value.widgets);
   for (const [question, entry] of Object.entries(value.answers ?? {})) {
     if (entry && typeof entry.answer === "string" && typeof entry.correct === "boolean") {
-      state.answers[question] = { answer: entry.answer, correct: entry.correct, at: Number.isSafeInteger(entry.at) ? entry.at : 1 };
+      // An entry from before credit was kept: a right answer earned it at its time.
+      const at = Number.isSafeInteger(entry.at) ? entry.at : 1;
+      const afterSolution = entry.after_solution === true;
+      const earned = entry.correct && !afterSolution ? at : 0;
+      const credited = Number.isSafeInteger(entry.credited_at) && entry.credited_at >= 0 ? entry.credited_at : earned;
+      state.answers[question] = { answer: entry.answer, correct: entry.correct, at, after_solution: afterSolution, credited_at: Math.min(at, credited) };
     }
   }
   state.cleared_at = Number.isSafeInteger(value.cleared_at) && value.cleared_at >= 0 ? value.cleared_at : 0;

@@ -97,8 +97,14 @@ export class Progress {
     if (!(name in this.state.widgets)) this.change((state) => (state.widgets[name] = this.now()));
   }
 
-  recordAnswer(questionId, answer, correct) {
-    this.change((state) => (state.answers[questionId] = { answer, correct, at: this.now() }));
+  // `afterSolution`: the answer came with the question's solution already shown. Only a right
+  // answer without it earns credit, and credit once earned stays (see progress-state.js).
+  recordAnswer(questionId, answer, correct, afterSolution = false) {
+    this.change((state) => {
+      const at = this.now();
+      const earned = correct && !afterSolution ? at : (state.answers[questionId]?.credited_at ?? 0);
+      state.answers[questionId] = { answer, correct, at, after_solution: afterSolution, credited_at: earned };
+    });
   }
 
   isRead(id) {
@@ -183,7 +189,7 @@ export class Progress {
   summary() {
     const read = this.sections.filter((id) => this.isRead(id)).length;
     const explored = this.widgets.filter((name) => name in this.state.widgets).length;
-    const right = this.questions.filter((id) => this.state.answers[id]?.correct).length;
+    const right = this.questions.filter((id) => this.state.answers[id]?.credited_at > 0).length;
     const total = this.sections.length + this.widgets.length + this.questions.length;
     return { read, explored, right, done: read + explored + right, total };
   }

@@ -1,18 +1,15 @@
 // Multiple-choice questions, scored by the server (POST /api/quiz/{lesson}/{question}) so the
-// answer key is not in the page. Answers are kept in progress and re-checked after a reload.
+// answer key is not in the page, and recorded for the learner, whose stored attempts decide the
+// help in steps a wrong answer gets. Answers are kept in progress and, after a reload, shown
+// again with their verdict, without another attempt.
 
-import { apiFetch, failureText } from "./api.js";
-import { mountHints } from "./hints.js";
+import { failureText, newAttemptId, requestJSON } from "./api.js";
+import { appendHelp, mountHints, mountSolution, savedVerdict, showSolution } from "./hints.js";
 
-async function check(form, answer, hints) {
+function check(form, answer, hints) {
   const { lesson, question } = form.dataset;
-  const response = await apiFetch(`/api/quiz/${encodeURIComponent(lesson)}/${encodeURIComponent(question)}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ answer, hints }),
-  });
-  if (!response.ok) throw new Error(`quiz check failed with ${response.status}`);
-  return response.json();
+  const url = `/api/quiz/${encodeURIComponent(lesson)}/${encodeURIComponent(question)}`;
+  return requestJSON("POST", url, { answer, hints, id: newAttemptId() });
 }
 
 function showVerdict(feedback, verdict) {
@@ -31,19 +28,9 @@ function showVerdict(feedback, verdict) {
     note.innerHTML = verdict.feedback_html; // lesson text, rendered by the server
     box.append(note);
   }
-  if (verdict.explanation_html) {
-    const explanation = document.createElement("div");
-    explanation.className = "verdict-explanation";
-    explanation.innerHTML = verdict.explanation_html;
-    box.append(explanation);
-  } else if (!verdict.correct) {
-    // The explanation waits while the question has hints to give.
-    const next = document.createElement("p");
-    next.className = "verdict-next";
-    next.textContent = "Try again, or show a hint.";
-    box.append(next);
-  }
+  appendHelp(box, verdict, verdict.correct);
   feedback.replaceChildren(box);
+  showSolution(feedback, verdict.explanation_html);
 }
 
 function showNote(feedback, text) {
@@ -57,12 +44,13 @@ export function mountQuestion(form, progress) {
   const feedback = form.querySelector("[data-feedback]");
   const questionId = form.dataset.question;
   const hints = mountHints(form, questionId, (text) => showNote(feedback, text));
+  const resetSolution = mountSolution(form, questionId, feedback, (text) => showNote(feedback, text));
 
-  async function answerWith(value, save) {
+  async function answerWith(value) {
     try {
       const verdict = await check(form, value, hints.shown());
       showVerdict(feedback, verdict);
-      if (save) progress.recordAnswer(questionId, value, verdict.correct);
+      progress.recordAnswer(questionId, value, verdict.correct, verdict.after_solution);
     } catch (error) {
       showNote(feedback, failureText(error, "Could not check the answer just now. Try again in a moment."));
     }
@@ -75,17 +63,18 @@ export function mountQuestion(form, progress) {
       showNote(feedback, "Pick one of the options first.");
       return;
     }
-    answerWith(chosen.value, true);
+    answerWith(chosen.value);
   });
 
-  // The saved answer, from this browser or, once it arrives, from the server's copy.
+  // The saved answer and its verdict, from this browser or, once it arrives, from the server's
+  // copy: shown as recorded, not checked again (that would count as another try).
   progress.onChange(() => {
     const saved = progress.answerTo(questionId);
     if (!saved || form.querySelector('input[name="answer"]:checked')) return;
     const radio = [...form.querySelectorAll('input[name="answer"]')].find((r) => r.value === saved.answer);
     if (radio) {
       radio.checked = true;
-      answerWith(saved.answer, false);
+      showVerdict(feedback, savedVerdict(saved));
     }
   });
 
@@ -93,5 +82,7 @@ export function mountQuestion(form, progress) {
     for (const radio of form.querySelectorAll('input[name="answer"]')) radio.checked = false;
     feedback.replaceChildren();
     hints.reset();
+    resetSolution();
   });
 }
+
