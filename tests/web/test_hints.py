@@ -5,6 +5,7 @@ revealed."""
 
 from __future__ import annotations
 
+import html
 import warnings
 
 import pytest
@@ -101,11 +102,14 @@ def test_help_comes_in_steps_whatever_hints_the_page_claims(
     first = typed_answer(store_client, UPHILL, total)
     feedback = first["feedback"]
     assert isinstance(feedback, dict)
-    # The mistake is named by its code; the message, which may hold the answer, waits.
+    # The mistake is named by its code and the engine's answer-free hint comes first; the
+    # message, which may hold the answer, waits. Then the question's own first hint.
     assert feedback["mistake"] == "sign" and feedback["message"] == ""
-    assert (first["hint_html"], first["explanation_html"]) == (block.hints_html[0], None)
+    slip = feedback["hint"]
+    assert isinstance(slip, str)
+    assert (first["hint_html"], first["explanation_html"]) == (f"<p>{html.escape(slip)}</p>", None)
     second = typed_answer(store_client, UPHILL, total)
-    assert (second["hint_html"], second["explanation_html"]) == (block.hints_html[1], None)
+    assert (second["hint_html"], second["explanation_html"]) == (block.hints_html[0], None)
     third = typed_answer(store_client, UPHILL, 0)
     assert third["hint_html"] is None and third["explanation_html"] == block.explanation_html
     assert "uphill" in third["feedback"]["message"]  # type: ignore[index]
@@ -198,8 +202,9 @@ def test_without_javascript_a_wrong_answer_gets_a_hint_not_the_explanation(
     client.cookies.clear()
     block = find_any_question(lesson, TYPED)
     early = plain_form(client, TYPED, typed=TYPED, typed_answer=UPHILL, hints="0")
-    assert "Not quite." in early and "uphill" not in early
-    assert 'data-role="hint"' in early and block.hints_html[0] in early
+    # The engine names the slip without the answer: the step comes before the question's hints.
+    assert "Not quite." in early and 'data-role="hint"' in early
+    assert "<mn>12</mn>" not in early and block.hints_html[0] not in early
     assert "Try again, or show the solution." in early
     assert block.explanation_html not in early
     late = plain_form(client, TYPED, typed=TYPED, typed_answer=UPHILL, hints="1", hint="more")

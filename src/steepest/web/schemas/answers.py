@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 from steepest.engine.answer_kinds import DomainKind, ProblemKind, VerdictKind
 from steepest.engine.limits import DEFAULT_LIMITS
@@ -198,7 +198,7 @@ class PracticeRequest(BaseModel):
     kind: ProblemKind | None = Field(
         default=None, description="What to ask, one of the topic's kinds; varied if not given"
     )
-    recent: list[Annotated[int, Field(ge=0, le=99)]] = Field(
+    recent: list[Annotated[StrictInt, Field(ge=0, le=99)]] = Field(
         default_factory=list,
         max_length=SPREAD - 1,
         description="The templates of the latest problems of this topic and level, oldest"
