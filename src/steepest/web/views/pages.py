@@ -10,8 +10,9 @@ reveal that question's first N (+1) hints on the page.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
@@ -19,8 +20,10 @@ from starlette.responses import HTMLResponse, Response
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import QuestionAnswer
 from steepest.engine.mistakes.feedback_types import FeedbackJson
+from steepest.errors import SteepestError
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.course.hints import revealed_hints, typed_explanation
+from steepest.web.course.lesson_status import STATUS_TEXT, MasteryGoal, lesson_status
 from steepest.web.course.quiz import (
     QuizVerdict,
     find_any_question,
@@ -30,19 +33,47 @@ from steepest.web.course.quiz import (
 )
 from steepest.web.course.try_it import TryIt, try_expression
 from steepest.web.http.state import app_state, engine_pool
+from steepest.web.learners import store_calls
+from steepest.web.learners.session import learner_cookie
 
+logger = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request) -> HTMLResponse:
-    """The site's title and intro, then each course's units in order (see lessons/syllabus.py)."""
+    """The site's title and intro, then each course's units in order (see lessons/syllabus.py),
+    each lesson with where this learner stands in it (see course/lesson_status.py)."""
     state = app_state(request)
     catalogue = await state.library.catalogue()
     assert catalogue.syllabus is not None  # the library's catalogue comes from load_catalogue
     # Lesson files that did not load: listed for their author under --reload, else left out.
     broken = catalogue.broken if state.settings.reload else ()
-    return state.templates.render("index.html", syllabus=catalogue.syllabus, broken=broken)
+    progress = await _stored_progress(request)
+    goals = {lesson.slug: MasteryGoal.of(lesson) for lesson in catalogue}
+    statuses = {slug: lesson_status(goal, progress.get(slug, {})) for slug, goal in goals.items()}
+    return state.templates.render(
+        "index.html",
+        syllabus=catalogue.syllabus,
+        broken=broken,
+        goals=goals,
+        statuses=statuses,
+        status_text=STATUS_TEXT,
+    )
+
+
+async def _stored_progress(request: Request) -> dict[str, dict[str, Any]]:
+    """The server's copy of this learner's progress, by lesson. A visitor without the cookie
+    has none, and is not given one here: only saving progress creates a learner. A store that
+    cannot answer leaves the statuses to the page's script (localStorage), not a failed page."""
+    cookie = learner_cookie(request)
+    if cookie is None:
+        return {}
+    try:
+        return await app_state(request).store.call(store_calls.progress_by_lesson, cookie)
+    except SteepestError:
+        logger.warning("the course index shows no stored progress: the store did not answer")
+        return {}
 
 
 @router.get("/lessons/{slug}", response_class=HTMLResponse)
