@@ -3,15 +3,20 @@ asks first and can be undone, in this browser and on the server."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from playwright.sync_api import Page
 
 from steepest.lessons import SHIPPED_LESSONS, QuestionBlock, load_catalogue
 
-from .conftest import LESSON_PATH, REPO, SLUG, OpenPage, wait_for_widgets
+from .conftest import LESSON_PATH, SLUG, OpenPage
+from .reading_clock import (
+    READ_AFTER_MS,
+    js_number,
+    open_with_a_paused_clock,
+    read_section,
+    server_copy,
+    show_section,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -19,23 +24,6 @@ LESSON = load_catalogue(SHIPPED_LESSONS).get(SLUG)
 assert LESSON is not None
 SECTIONS = [s.id for s in LESSON.sections]
 QUESTION = next(b for s in LESSON.sections for b in s.blocks if isinstance(b, QuestionBlock))
-READ_AFTER_MS = int(
-    (REPO / "src/steepest/web/static/js/section-reading.js")
-    .read_text()
-    .split("export const READ_AFTER_MS = ")[1]
-    .split(";")[0]
-)
-
-
-def open_with_a_paused_clock(open_page: OpenPage) -> Page:
-    """The lesson with Playwright's clock in place of the page's: time passes only when the
-    test says so, so "on screen for a while" means exactly what the test makes it."""
-    page = open_page("/")
-    page.clock.install()
-    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-    page.goto(page.url.rstrip("/") + LESSON_PATH)
-    wait_for_widgets(page)  # they change the page's height as they mount
-    return page
 
 
 def scroll_settles(page: Page) -> None:
@@ -51,7 +39,9 @@ def scroll_settles(page: Page) -> None:
 
 
 def read_sections(page: Page) -> list[str]:
-    return page.evaluate("[...document.querySelectorAll('.toc-list li.is-read')].map(li => li.dataset.toc)")
+    return page.evaluate(
+        "[...document.querySelectorAll('.toc-list li.is-read')].map(li => li.dataset.toc)"
+    )
 
 
 def on_screen(page: Page) -> list[str]:
@@ -92,20 +82,6 @@ def test_a_table_of_contents_jump_marks_the_section_only_after_a_while(
     assert SECTIONS[0] not in read and SECTIONS[1] not in read
 
 
-def show_section(page: Page, section: str) -> None:
-    """Scroll to `section`, and return once intersection observers have seen it there (a new
-    one's first report comes with the page's own observers' next reports)."""
-    page.evaluate(
-        """id => new Promise(seen => {
-             const section = document.getElementById(id);
-             section.scrollIntoView({behavior: 'instant'});
-             const observer = new IntersectionObserver(() => { observer.disconnect(); seen(); });
-             observer.observe(section);
-           })""",
-        section,
-    )
-
-
 def test_a_hidden_tab_reads_nothing(open_page: OpenPage) -> None:
     page = open_with_a_paused_clock(open_page)
     show_section(page, SECTIONS[0])
@@ -131,8 +107,7 @@ def progress_text(page: Page) -> str:
 
 def make_some_progress(page: Page) -> str:
     """The first section read and one question answered right: the panel's sentence."""
-    show_section(page, SECTIONS[0])
-    page.clock.run_for(READ_AFTER_MS + 100)
+    read_section(page, SECTIONS[0])
     form = page.locator(f"#question-{QUESTION.id}")
     form.locator(f'label[for="question-{QUESTION.id}-{QUESTION.answer}"]').click()
     form.get_by_role("button", name="Check my answer").click()
@@ -141,18 +116,6 @@ def make_some_progress(page: Page) -> str:
     text = progress_text(page)
     assert text.startswith("1 of") and "1 of" in text.split("·")[-1]
     return text
-
-
-def server_copy(page: Page, holds: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
-    """The server's copy of the lesson's progress, once the page has sent what makes `holds`
-    true of it (the page sends a change after a short delay, on its paused clock)."""
-    page.clock.run_for(1000)
-    for _ in range(100):
-        server: dict[str, Any] = page.evaluate(f"fetch('/api/progress/{SLUG}').then(r => r.json())")
-        if holds(server):
-            return server
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the server's copy is still {server}")
 
 
 def focused(page: Page) -> str:
@@ -210,7 +173,9 @@ def test_reset_asks_then_can_be_undone_from_the_keyboard(open_page: OpenPage) ->
 
     # A browser with only the learner's cookie gets the restored progress from the server.
     other = open_page(LESSON_PATH, storage_state={"cookies": page.context.cookies(), "origins": []})
-    other.wait_for_function("t => document.querySelector('[data-progress-text]').textContent === t", arg=before)
+    other.wait_for_function(
+        "t => document.querySelector('[data-progress-text]').textContent === t", arg=before
+    )
 
 
 def test_the_undo_is_withdrawn_after_a_while(open_page: OpenPage) -> None:
@@ -218,13 +183,7 @@ def test_the_undo_is_withdrawn_after_a_while(open_page: OpenPage) -> None:
     make_some_progress(page)
     page.get_by_role("button", name="Reset progress").click()
     page.get_by_role("button", name="Yes, reset").click()
-    undo_ms = int(
-        (REPO / "src/steepest/web/static/js/progress-reset.js")
-        .read_text()
-        .split("export const UNDO_MS = ")[1]
-        .split(";")[0]
-        .replace("_", "")
-    )
+    undo_ms = js_number("progress-reset.js", "UNDO_MS")
     page.clock.run_for(undo_ms - 1000)
     assert page.get_by_role("button", name="Undo the reset").is_visible()
     page.clock.run_for(2000)
