@@ -29,10 +29,11 @@ NOT_STARTED, IN_PROGRESS, MASTERED = STATUS_TEXT.values()
 
 def statuses(page: Page) -> dict[str, str]:
     """Each lesson's status on the index, by slug, as the learner reads it."""
-    return page.evaluate(
+    found: dict[str, str] = page.evaluate(
         """Object.fromEntries([...document.querySelectorAll('[data-role="lesson-progress"]')]
              .map(badge => [badge.dataset.lesson, badge.textContent.trim()]))"""
     )
+    return found
 
 
 def only(slug: str, status: str) -> dict[str, str]:

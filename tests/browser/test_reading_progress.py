@@ -39,18 +39,20 @@ def scroll_settles(page: Page) -> None:
 
 
 def read_sections(page: Page) -> list[str]:
-    return page.evaluate(
+    read: list[str] = page.evaluate(
         "[...document.querySelectorAll('.toc-list li.is-read')].map(li => li.dataset.toc)"
     )
+    return read
 
 
 def on_screen(page: Page) -> list[str]:
-    return page.evaluate(
+    shown: list[str] = page.evaluate(
         """[...document.querySelectorAll('section[data-section]')]
              .filter(s => { const r = s.getBoundingClientRect();
                             return r.bottom > 0 && r.top < window.innerHeight; })
              .map(s => s.id)"""
     )
+    return shown
 
 
 def test_the_end_key_marks_only_what_stays_on_screen(open_page: OpenPage) -> None:
@@ -119,7 +121,8 @@ def make_some_progress(page: Page) -> str:
 
 
 def focused(page: Page) -> str:
-    return page.evaluate("document.activeElement.textContent.trim()")
+    text: str = page.evaluate("document.activeElement.textContent.trim()")
+    return text
 
 
 def test_reset_asks_then_can_be_undone_from_the_keyboard(open_page: OpenPage) -> None:
