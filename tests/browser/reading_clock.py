@@ -23,10 +23,11 @@ def js_number(script: str, name: str) -> int:
 READ_AFTER_MS = js_number("section-reading.js", "READ_AFTER_MS")
 
 
-def open_with_a_paused_clock(open_page: OpenPage, path: str = LESSON_PATH) -> Page:
+def open_with_a_paused_clock(open_page: OpenPage, path: str = LESSON_PATH, **options: Any) -> Page:
     """The lesson with Playwright's clock in place of the page's: time passes only when the
-    test says so, so "on screen for a while" means exactly what the test makes it."""
-    page = open_page("/")
+    test says so, so "on screen for a while" means exactly what the test makes it. `options`
+    are open_page's (a browser context's)."""
+    page = open_page("/", **options)
     page.clock.install()
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     page.goto(page.url.rstrip("/") + path)

@@ -3,6 +3,9 @@ asks first and can be undone, in this browser and on the server."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page
 
@@ -17,8 +20,10 @@ from .reading_clock import (
     server_copy,
     show_section,
 )
+from .test_accessibility import axe_script, axe_violations
 
 pytestmark = pytest.mark.browser
+__all__ = ["axe_script"]  # a fixture, imported to make it visible to these tests
 
 LESSON = load_catalogue(SHIPPED_LESSONS).get(SLUG)
 assert LESSON is not None
@@ -26,10 +31,11 @@ SECTIONS = [s.id for s in LESSON.sections]
 QUESTION = next(b for s in LESSON.sections for b in s.blocks if isinstance(b, QuestionBlock))
 
 
-def scroll_settles(page: Page) -> None:
-    """Until the page has scrolled and stopped: the scroll is smooth, and runs on real time
-    (which is also why this polls from here rather than with the page's paused timers)."""
+def scroll_with(page: Page, move: Callable[[], None]) -> None:
+    """`move`, then wait until the page has scrolled and stopped: the scroll is smooth and runs
+    on real time (which is also why this polls from here, not with the page's paused timers)."""
     where = [page.evaluate("window.scrollY")]
+    move()
     for _ in range(100):
         page.wait_for_timeout(100)
         where.append(page.evaluate("window.scrollY"))
@@ -57,8 +63,7 @@ def on_screen(page: Page) -> list[str]:
 
 def test_the_end_key_marks_only_what_stays_on_screen(open_page: OpenPage) -> None:
     page = open_with_a_paused_clock(open_page)
-    page.keyboard.press("End")
-    scroll_settles(page)
+    scroll_with(page, lambda: page.keyboard.press("End"))
     page.clock.run_for(READ_AFTER_MS // 2)
     assert read_sections(page) == []
     page.clock.run_for(READ_AFTER_MS)
@@ -73,8 +78,7 @@ def test_a_table_of_contents_jump_marks_the_section_only_after_a_while(
 ) -> None:
     page = open_with_a_paused_clock(open_page)
     target = SECTIONS[2]
-    page.locator(f'.toc-list li[data-toc="{target}"] a').click()
-    scroll_settles(page)
+    scroll_with(page, page.locator(f'.toc-list li[data-toc="{target}"] a').click)
     page.clock.run_for(READ_AFTER_MS // 2)
     assert read_sections(page) == []
     page.clock.run_for(READ_AFTER_MS)
@@ -193,3 +197,18 @@ def test_the_undo_is_withdrawn_after_a_while(open_page: OpenPage) -> None:
     assert page.locator("[data-progress-undo]").is_hidden()
     # Its focus went back to the reset button rather than to nowhere.
     assert focused(page) == "Reset progress"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_reset_question_and_the_undo_pass_axe(
+    open_page: OpenPage, axe_script: Path, scheme: str
+) -> None:
+    page = open_with_a_paused_clock(open_page, color_scheme=scheme, bypass_csp=True)
+    make_some_progress(page)
+    page.clock.resume()  # axe-core waits on timers of its own
+    page.get_by_role("button", name="Reset progress").click()
+    page.get_by_role("button", name="Keep my progress").wait_for()
+    assert axe_violations(page, axe_script) == []
+    page.get_by_role("button", name="Yes, reset").click()
+    page.get_by_role("button", name="Undo the reset").wait_for()
+    assert axe_violations(page, axe_script) == []
