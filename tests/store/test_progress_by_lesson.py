@@ -18,7 +18,9 @@ from .test_progress_merge import states
 LESSONS = ["loss", "gradient", "momentum"]
 
 
-@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.dictionaries(st.sampled_from(LESSONS), states, min_size=1))
 def test_every_lessons_progress_is_what_each_lesson_holds(
     store: Store, by_lesson: dict[str, ProgressState]
