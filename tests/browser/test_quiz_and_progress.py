@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 from steepest.lessons import SHIPPED_LESSONS, QuestionBlock, TypedQuestionBlock, load_catalogue
 
 from .conftest import SLUG, OpenPage, wait_for_widgets
+from .reading_clock import open_with_a_paused_clock, read_section
 
 pytestmark = pytest.mark.browser
 
@@ -74,10 +75,10 @@ def stored(page: Page) -> object:
 
 
 def test_progress_is_restored_after_a_reload_and_can_be_reset(open_page: OpenPage) -> None:
-    page = open_page()
-    wait_for_widgets(page)
+    page = open_with_a_paused_clock(open_page)
     for section in SECTIONS:
-        page.locator(f"#{section} .section-end").scroll_into_view_if_needed()
+        read_section(page, section)
+    page.clock.resume()
     page.locator('[data-widget="best-box"] [data-slider]').focus()
     page.keyboard.press("ArrowRight")
     right, wrong = QUESTIONS[1], QUESTIONS[0]
@@ -104,6 +105,7 @@ def test_progress_is_restored_after_a_reload_and_can_be_reset(open_page: OpenPag
     page.locator(f"#question-{wrong.id} .verdict-wrong").wait_for()
 
     page.get_by_role("button", name="Reset progress").click()
+    page.get_by_role("button", name="Yes, reset").click()
     assert progress_text(page).startswith(f"0 of {len(SECTIONS)} sections read")
     assert page.locator(".toc-list li.is-read").count() == 0
     assert page.locator(".verdict").count() == 0

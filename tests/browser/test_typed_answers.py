@@ -191,6 +191,7 @@ def test_offline_changes_sync_when_back_online(open_page: OpenPage, watch: PageW
     page.context.set_offline(True)
     page.evaluate("() => window.dispatchEvent(new Event('offline'))")
     page.get_by_role("button", name="Reset progress").click()
+    page.get_by_role("button", name="Yes, reset").click()
     page.locator("[data-progress-sync]").filter(has_text="cannot be reached").wait_for()
     page.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")

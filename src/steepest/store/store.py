@@ -164,6 +164,16 @@ class Store:
             state = ProgressState() if row is None else ProgressState.from_json(row.state)
         return state.to_json()
 
+    def progress_by_lesson(self, learner_id: str) -> dict[str, dict[str, Any]]:
+        """Every lesson's stored progress document, by lesson; for a page that only shows it,
+        so an unknown or malformed learner id has none rather than being created or refused."""
+        if not is_learner_id(learner_id):
+            return {}
+        query = select(LessonProgress).where(LessonProgress.learner_id == learner_id)
+        with self._read() as session:
+            rows = session.scalars(query).all()
+            return {row.lesson: ProgressState.from_json(row.state).to_json() for row in rows}
+
     def merge_progress(self, learner_id: str, lesson: str, client_state: object) -> dict[str, Any]:
         """Merge a client's progress document into the stored one; return the merged document,
         which the client should adopt (it includes what other tabs and devices sent)."""

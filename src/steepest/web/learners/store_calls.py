@@ -125,6 +125,10 @@ def get_progress(store: Store, learner: str, lesson: str) -> dict[str, Any]:
     return store.get_progress(learner, lesson)
 
 
+def progress_by_lesson(store: Store, learner: str) -> dict[str, dict[str, Any]]:
+    return store.progress_by_lesson(learner)
+
+
 def merge_progress(store: Store, learner: str, lesson: str, document: object) -> dict[str, Any]:
     return store.merge_progress(learner, lesson, document)
 

@@ -12,10 +12,11 @@ the solution shows, follow the learner's stored attempts at that question (help_
 
 from __future__ import annotations
 
+import logging
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
@@ -28,6 +29,7 @@ from steepest.errors import SteepestError
 from steepest.lessons.directive_blocks import MAX_HINTS
 from steepest.web.course.help_steps import Tries, help_after, shown_feedback
 from steepest.web.course.hints import revealed_hints
+from steepest.web.course.lesson_status import STATUS_TEXT, MasteryGoal, lesson_status
 from steepest.web.course.quiz import (
     QuizVerdict,
     find_any_question,
@@ -37,17 +39,20 @@ from steepest.web.course.quiz import (
 )
 from steepest.web.course.try_it import TryIt, try_expression
 from steepest.web.http.state import app_state, engine_pool
-from steepest.web.learners import review_calls
+from steepest.web.learners import review_calls, store_calls
 from steepest.web.learners.session import current_learner, learner_cookie
 from steepest.web.learners.store_calls import question_tries
 from steepest.web.views.review import REVIEW_TIME
 
+logger = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request, now: datetime = REVIEW_TIME) -> HTMLResponse:
-    """The site's title and intro, then each course's units in order (see lessons/syllabus.py)."""
+    """The site's title and intro, then each course's units in order (see lessons/syllabus.py),
+    each lesson with where this learner stands in it (see course/lesson_status.py), and how
+    many reviews are due."""
     state = app_state(request)
     catalogue = await state.library.catalogue()
     assert catalogue.syllabus is not None  # the library's catalogue comes from load_catalogue
@@ -59,9 +64,32 @@ async def index(request: Request, now: datetime = REVIEW_TIME) -> HTMLResponse:
     if cookie is not None:
         with suppress(SteepestError):
             due = await state.store.call(review_calls.due_count, cookie, now)
+    progress = await _stored_progress(request)
+    goals = {lesson.slug: MasteryGoal.of(lesson) for lesson in catalogue}
+    statuses = {slug: lesson_status(goal, progress.get(slug, {})) for slug, goal in goals.items()}
     return state.templates.render(
-        "index.html", syllabus=catalogue.syllabus, broken=broken, reviews_due=due
+        "index.html",
+        syllabus=catalogue.syllabus,
+        broken=broken,
+        reviews_due=due,
+        goals=goals,
+        statuses=statuses,
+        status_text=STATUS_TEXT,
     )
+
+
+async def _stored_progress(request: Request) -> dict[str, dict[str, Any]]:
+    """The server's copy of this learner's progress, by lesson. A visitor without the cookie
+    has none, and is not given one here: only saving progress creates a learner. A store that
+    cannot answer leaves the statuses to the page's script (localStorage), not a failed page."""
+    cookie = learner_cookie(request)
+    if cookie is None:
+        return {}
+    try:
+        return await app_state(request).store.call(store_calls.progress_by_lesson, cookie)
+    except SteepestError:
+        logger.warning("the course index shows no stored progress: the store did not answer")
+        return {}
 
 
 @router.get("/review", response_class=HTMLResponse)

@@ -5,10 +5,22 @@
 // there progress stays in localStorage only.
 
 import { STATIC_COPY, requestJSON } from "./api.js";
+import { mountReset } from "./progress-reset.js";
 import { emptyState, merge, readState, sameState } from "./progress-state.js";
+import { watchReading } from "./section-reading.js";
 
 const KEY_PREFIX = "steepest:progress:";
 const SYNC_DELAY_MS = 400;
+
+// A lesson's progress as this browser keeps it.
+export function storedProgress(slug) {
+  try {
+    return readState(JSON.parse(window.localStorage.getItem(KEY_PREFIX + slug) ?? "null"));
+  } catch {
+    // Storage can be disabled or hold junk; then progress lasts for this visit only.
+    return emptyState();
+  }
+}
 
 export class Progress {
   constructor(slug, { sections, widgets, questions }) {
@@ -20,7 +32,7 @@ export class Progress {
     this.listeners = [];
     this.resetListeners = [];
     this.syncListeners = [];
-    this.state = this.load();
+    this.state = storedProgress(slug);
     this.lastTime = 0;
     this.syncTimer = null;
     this.syncStatus = "local";
@@ -33,20 +45,11 @@ export class Progress {
     return this.lastTime;
   }
 
-  load() {
-    try {
-      return readState(JSON.parse(window.localStorage.getItem(this.key) ?? "null"));
-    } catch {
-      // Storage can be disabled or hold junk; then progress lasts for this visit only.
-      return emptyState();
-    }
-  }
-
   store() {
     try {
       window.localStorage.setItem(this.key, JSON.stringify(this.state));
     } catch {
-      // See load(): without storage, keep going in memory.
+      // See storedProgress(): without storage, keep going in memory.
     }
   }
 
@@ -115,12 +118,30 @@ export class Progress {
     return this.state.answers[questionId] ?? null;
   }
 
+  // Returns what the reset removed, for restore().
   reset() {
+    const removed = this.state;
     this.state = { ...emptyState(), cleared_at: this.now() };
     this.store();
     for (const listener of this.resetListeners) listener(this);
     this.notify();
     this.scheduleSync();
+    return removed;
+  }
+
+  // Undo a reset: what it removed is recorded again, with new times. Its old times are at or
+  // before cleared_at, so every merge (here, in other tabs, on the server) would drop them; new
+  // ones are after it and survive, with no change to the merge. What was done since the reset
+  // is kept as it is: an entry already there is newer than the one the reset removed.
+  restore(removed) {
+    this.change((state) => {
+      for (const [id] of Object.entries(removed.sections)) state.sections[id] ??= this.now();
+      for (const [name] of Object.entries(removed.widgets)) state.widgets[name] ??= this.now();
+      for (const [question, entry] of Object.entries(removed.answers)) {
+        const at = this.now();
+        state.answers[question] ??= { ...entry, at, credited_at: entry.credited_at > 0 ? at : 0 };
+      }
+    });
   }
 
   // Server side
@@ -220,8 +241,9 @@ const SYNC_TEXT = {
   offline: "Saved in this browser. The server cannot be reached; it will catch up later.",
 };
 
-// The visible side of progress: the bar and sentence in the sidebar, ticks in the outline,
-// and an IntersectionObserver that counts a section as read once its end has been on screen.
+// The visible side of progress: the bar and sentence in the sidebar, ticks in the outline, the
+// reset with its confirmation and undo, and the clocks that count a section as read once it has
+// been on screen for a while (section-reading.js).
 export function mountProgressPanel(progress, document) {
   const panel = document.querySelector("[data-progress]");
   const bar = panel.querySelector("[data-progress-bar]");
@@ -232,7 +254,7 @@ export function mountProgressPanel(progress, document) {
   if (STATIC_COPY) {
     for (const control of panel.querySelectorAll("[data-progress-export], [data-progress-import]")) control.hidden = true;
   }
-  panel.querySelector("[data-progress-reset]").addEventListener("click", () => progress.reset());
+  mountReset(progress, panel);
   progress.onSync((status) => (syncNote.textContent = SYNC_TEXT[status]));
 
   progress.onChange(() => {
@@ -247,17 +269,5 @@ export function mountProgressPanel(progress, document) {
     }
   });
 
-  if (!("IntersectionObserver" in window)) return;
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (entry.isIntersecting) progress.markSection(entry.target.dataset.sectionEnd);
-    }
-  });
-  for (const section of document.querySelectorAll("section[data-section]")) {
-    const end = document.createElement("span");
-    end.className = "section-end";
-    end.dataset.sectionEnd = section.id;
-    section.append(end);
-    observer.observe(end);
-  }
+  watchReading([...document.querySelectorAll("section[data-section]")], (id) => progress.markSection(id));
 }
