@@ -81,7 +81,7 @@ def test_typing_an_answer_shows_the_static_copy_note(
     preview.wait_for(state="visible")
     assert STATIC_NOTE in (preview.text_content() or "")
     assert "preview-error" not in (preview.get_attribute("class") or "")
-    form.locator('button[type="submit"]').click()
+    form.get_by_role("button", name="Check my answer").click()
     assert form.locator("[data-feedback]").text_content() == STATIC_NOTE
 
 
@@ -91,7 +91,7 @@ def test_a_quiz_answer_shows_the_static_copy_note(
     page, _requests, _errors = visit
     form = page.locator("form[data-question]").first
     form.locator('input[type="radio"]').first.check()
-    form.locator('button[type="submit"]').click()
+    form.get_by_role("button", name="Check my answer").click()
     assert form.locator("[data-feedback]").text_content() == STATIC_NOTE
 
 

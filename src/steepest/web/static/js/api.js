@@ -33,6 +33,18 @@ export function apiFetch(url, options) {
   return fetch(url, options);
 }
 
+// A new visitor gets the CSRF cookie with the first fetch of progress (progress.js): a change
+// sent before that has answered, such as a click on "Show the solution" as the page opens,
+// waits for it instead of being refused.
+let sessionReady = Promise.resolve();
+
+export function awaitSession(request) {
+  sessionReady = request.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 function csrfToken() {
   const found = document.cookie.split("; ").find((part) => part.startsWith("steepest_csrf="));
   return found ? decodeURIComponent(found.slice("steepest_csrf=".length)) : "";
@@ -41,7 +53,10 @@ function csrfToken() {
 export async function requestJSON(method, url, body = undefined) {
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET") headers["X-Steepest-CSRF"] = csrfToken();
+  if (method !== "GET") {
+    if (!csrfToken()) await sessionReady;
+    headers["X-Steepest-CSRF"] = csrfToken();
+  }
   const response = await apiFetch(url, {
     method,
     headers,

@@ -4,7 +4,7 @@
 // and sends its state when it is back online. A static copy (`steepest export`) has no server:
 // there progress stays in localStorage only.
 
-import { STATIC_COPY, requestJSON } from "./api.js";
+import { STATIC_COPY, awaitSession, requestJSON } from "./api.js";
 import { mountReset } from "./progress-reset.js";
 import { emptyState, merge, readState, sameState } from "./progress-state.js";
 import { watchReading } from "./section-reading.js";
@@ -166,7 +166,9 @@ export class Progress {
   async pull() {
     if (STATIC_COPY) return;
     try {
-      const server = readState(await requestJSON("GET", this.url()));
+      const fetched = requestJSON("GET", this.url());
+      awaitSession(fetched);
+      const server = readState(await fetched);
       const hadMore = !sameState(merge(server, this.state), server);
       if (server.cleared_at > this.state.cleared_at) for (const listener of this.resetListeners) listener(this);
       this.adopt(server);
