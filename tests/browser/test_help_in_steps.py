@@ -34,8 +34,10 @@ QUESTIONS = sum(
 # The gradient of w1^2 + 3w2^2 at (1, -2), as the engine writes it, and a slip on its sign.
 RIGHT, WRONG = "(2, -12)", "(2, 12)"
 # The engine names that slip without the answer: the first step of help, before the hints.
-SLIP = diagnose_question(GRADIENT_AT.question_fields(LESSON.parameters), WRONG).hint
-assert SLIP is not None
+
+_HINT = diagnose_question(GRADIENT_AT.question_fields(LESSON.parameters), WRONG).hint
+assert _HINT is not None
+SLIP: str = _HINT
 
 
 def squeezed(text: str) -> str:

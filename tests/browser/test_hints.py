@@ -27,10 +27,11 @@ CHOICE = find_any_question(LESSON, "partial-w2")
 # The gradient typed for the descent direction: the engine names that slip, without the
 # answer, as the first step of help; the question's own hints come after.
 UPHILL = "(2, -12)"
-SLIP = diagnose_question(
+_HINT = diagnose_question(
     find_typed_question(LESSON, TYPED.id).question_fields(LESSON.parameters), UPHILL
 ).hint
-assert SLIP is not None
+assert _HINT is not None
+SLIP: str = _HINT
 
 
 def plain(html: str) -> str:
