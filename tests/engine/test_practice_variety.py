@@ -1,7 +1,6 @@
 """Practice varies: every level of a topic draws from at least eight templates, and the draws
-the server makes (engine/problems/deal.py) never show a template twice in eight. Two topics
-still draw from one: the optimum of lesson-less stories, and the minibatch gradient, whose
-problems vary by their batch alone."""
+the server makes (engine/problems/deal.py) never show a template twice in eight. The minibatch
+gradient still draws from one: its problems vary by their batch alone."""
 
 from __future__ import annotations
 
@@ -94,6 +93,6 @@ def test_a_template_is_never_dealt_twice_in_a_row_even_with_few_to_deal() -> Non
     assert all(a != b for a, b in itertools.pairwise(seen))
 
 
-def test_every_topic_varies_but_the_optimum_and_the_minibatch_gradient() -> None:
-    assert set(TOPICS) - set(VARIED) == {"optimum", "minibatch_gradient"}
+def test_every_topic_varies_but_the_minibatch_gradient() -> None:
+    assert set(TOPICS) - set(VARIED) == {"minibatch_gradient"}
     assert {"partial", "gradient", "descent", "backprop", "derivative"} <= set(VARIED)

@@ -42,7 +42,7 @@ TOPICS: dict[str, Topic] = {
         Topic("gradient", "Gradients", ("gradient", "gradient_at"), _LOSSES, _NINE),
         Topic("descent", "Descent steps", ("descent",), _LOSSES, _NINE),
         Topic("optimum", "Best value on an interval", ("optimum",),
-              ("a rectangle's area", "the open box", "exp and log")),
+              ("quadratics", "cubics", "exp and log"), _NINE),
         # Every kind a lesson's typed question may ask: the panel as it was before topics.
         Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES, _NINE),
         Topic("derivative", "Derivatives", ("derivative",),
