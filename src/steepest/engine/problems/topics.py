@@ -56,7 +56,7 @@ TOPICS: dict[str, Topic] = {
         Topic("momentum_step", "Momentum steps", ("momentum_step",),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("minibatch_gradient", "Minibatch gradients", ("batch_gradient",),
-              ("two examples", "three examples", "three, x negative or zero")),
+              ("two examples", "three examples", "three, one x negative"), _NINE),
         Topic("adam_step", "Adam and RMSProp steps", ("adam_step", "rmsprop_step"),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("backprop", "Backpropagation through a small graph", ("gradient_at",),
