@@ -3,7 +3,7 @@ templates at each level, so problems vary (`deal.py`).
 
     level 1  quadratics    x(a − x) (a rectangle's area), (x − p)² + c, (x − p)(x − q), ...
     level 2  cubics        x(a − 2x)² (the open box), x³ − 3p²x, x²(a − x), ...
-    level 3  exp and log   x·e^(−x/k), x − k·ln x, eˣ + a·e^(−x), k·ln x − x², ...
+    level 3  exp and log   x·e^(−x/k), x − k·ln x, e^(2x) − 2m·eˣ, 2k·ln x − x², ...
 
 Each has one critical point inside its interval, the one asked for, at a whole number or a
 simple fraction, surd, ln or e; the engine finds it (`make_problem`), no template states it.
@@ -167,10 +167,10 @@ def _bell(r: np.random.Generator, x: sympy.Symbol) -> Optimum:
     return Optimum(x * sympy.exp(-(x**2) / (2 * k**2)), (0, 3 * k), "maximum")
 
 
-def _cosh_like(r: np.random.Generator, x: sympy.Symbol) -> Optimum:
-    # eˣ + m²·e^(−x) is smallest where eˣ = m: at ln m.
+def _exp_square(r: np.random.Generator, x: sympy.Symbol) -> Optimum:
+    # e^(2x) − 2m·eˣ has slope 2eˣ(eˣ − m): smallest at ln m.
     m = _n(r, 2, 4)
-    return Optimum(sympy.exp(x) + m**2 * sympy.exp(-x), (0, m**2), "minimum")
+    return Optimum(sympy.exp(2 * x) - 2 * m * sympy.exp(x), (0, m), "minimum")
 
 
 def _log_square(r: np.random.Generator, x: sympy.Symbol) -> Optimum:
@@ -210,7 +210,7 @@ OPTIMUM_TEMPLATES: dict[int, tuple[Template, ...]] = {
         _exp_line,
         _x_log,
         _bell,
-        _cosh_like,
+        _exp_square,
         _log_square,
     ),
 }
