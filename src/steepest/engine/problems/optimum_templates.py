@@ -82,7 +82,7 @@ def _from_zero(r: np.random.Generator, x: sympy.Symbol) -> Optimum:
 
 
 def _box(r: np.random.Generator, x: sympy.Symbol) -> Optimum:
-    # The open box of lesson 03: squares of side x cut from a sheet a wide.
+    # The open box of lesson 02: squares of side x cut from a sheet a wide.
     a = 6 * _n(r, 1, 3)
     return Optimum(x * (a - 2 * x) ** 2, (0, a // 2), "maximum", "V")
 
