@@ -4,12 +4,16 @@ out in plain floats, example by example; answers are scored and their slips name
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 import sympy
 
 from steepest.engine.mistakes.diagnosis import diagnose
 from steepest.engine.notation.printing import to_text
+from steepest.engine.problems.batch_generator import BATCH_TEMPLATES, Input, Kind
+from steepest.engine.problems.deal import seed_of
 from steepest.engine.problems.generator import generate_problem
 from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.solutions import worked_solution
@@ -37,6 +41,27 @@ def reference_gradient(problem: Problem) -> np.ndarray:
     return mean
 
 
+def kind_of(x: sympy.Expr, y: sympy.Expr) -> Kind:
+    given: Input = "zero" if x == 0 else "one" if x == 1 else "negative" if x < 0 else "other"
+    return (given, bool(y == 0))
+
+
+TEMPLATES = [(level, t) for level in (1, 2, 3) for t in range(len(BATCH_TEMPLATES[level]))]
+
+
+@pytest.mark.parametrize("case", TEMPLATES, ids=lambda case: f"level{case[0]}-template{case[1]}")
+def test_every_template_gives_a_well_posed_batch_of_its_kinds(case: tuple[int, int]) -> None:
+    level, template = case
+    rng = random.Random(f"batch-{level}-{template}")
+    wanted = sorted(BATCH_TEMPLATES[level][template])
+    for _ in range(15):
+        seed = seed_of(template, len(BATCH_TEMPLATES[level]), rng.randrange)
+        problem = generate_problem("minibatch_gradient", level, "batch_gradient", seed)
+        assert sorted(kind_of(x, y) for x, y in problem.examples) == wanted
+        assert np.allclose([float(c) for c in problem.expected], reference_gradient(problem))
+        assert all(c.is_Rational and c != 0 for c in problem.expected)
+
+
 def typed(values: tuple[sympy.Expr, ...]) -> str:
     return "(" + ", ".join(to_text(v) for v in values) + ")"
 
@@ -47,12 +72,12 @@ def test_the_answer_is_the_mean_of_the_examples_gradients(problem: Problem) -> N
     assert all(c.is_Rational and c != 0 for c in problem.expected)
 
 
-def test_levels_hold_two_examples_then_three_then_an_x_at_or_below_zero() -> None:
+def test_levels_hold_two_examples_then_three_then_a_negative_x() -> None:
     for problem in PROBLEMS:
         assert len(problem.examples) == (2 if problem.level == 1 else 3)
         xs = [x for x, _ in problem.examples]
         assert len(set(xs)) == len(xs)
-        assert any(x <= 0 for x in xs) == (problem.level == 3)
+        assert any(x < 0 for x in xs) == (problem.level == 3)
 
 
 @pytest.mark.parametrize("problem", PROBLEMS[::5], ids=label)

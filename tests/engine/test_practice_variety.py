@@ -1,7 +1,5 @@
 """Practice varies: every level of a topic draws from at least eight templates, and the draws
-the server makes (engine/problems/deal.py) never show a template twice in eight. Two topics
-still draw from one: the optimum of lesson-less stories, and the minibatch gradient, whose
-problems vary by their batch alone."""
+the server makes (engine/problems/deal.py) never show a template twice in eight."""
 
 from __future__ import annotations
 
@@ -17,8 +15,7 @@ from steepest.engine.problems.problem import Problem
 from steepest.engine.problems.topics import TOPICS
 
 LEVELS = (1, 2, 3)
-VARIED = [topic for topic in TOPICS if min(TOPICS[topic].templates) >= SPREAD]
-CASES = [(topic, level) for topic in VARIED for level in LEVELS]
+CASES = [(topic, level) for topic in TOPICS for level in LEVELS]
 SAMPLES = 4
 
 
@@ -92,8 +89,3 @@ def test_a_template_is_never_dealt_twice_in_a_row_even_with_few_to_deal() -> Non
     for _ in range(30):
         seen.append(next_template(2, seen[-(SPREAD - 1) :], rng.randrange))
     assert all(a != b for a, b in itertools.pairwise(seen))
-
-
-def test_every_topic_varies_but_the_optimum_and_the_minibatch_gradient() -> None:
-    assert set(TOPICS) - set(VARIED) == {"optimum", "minibatch_gradient"}
-    assert {"partial", "gradient", "descent", "backprop", "derivative"} <= set(VARIED)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 import sympy
 
-from steepest.engine.answer_kinds import POINT_KINDS, Goal, ProblemKind
+from steepest.engine.answer_kinds import POINT_KINDS, ProblemKind
 from steepest.engine.calculus.derivatives import gradient
 from steepest.engine.errors import EngineError, EvaluationError
 from steepest.engine.notation.symbols import make_symbol
@@ -39,6 +39,7 @@ from steepest.engine.problems.derivative_generator import derivative_problem
 from steepest.engine.problems.draws import MAX_TRIES
 from steepest.engine.problems.loss_templates import LOSS_TEMPLATES, Template
 from steepest.engine.problems.momentum_generator import momentum_step_problem
+from steepest.engine.problems.optimum_templates import OPTIMUM_TEMPLATES
 from steepest.engine.problems.problem import Problem, make_problem
 from steepest.engine.problems.quadratic_generator import hessian_problem, stable_rate_problem
 from steepest.engine.problems.topics import TOPICS
@@ -151,38 +152,20 @@ def _nice_answer(values: tuple[sympy.Expr, ...], *, exact_only: bool) -> bool:
 
 
 def _optimum_problem(level: int, kind: ProblemKind, seed: int) -> Problem:
-    """The best value of a function of x on an interval: the box of the lesson, and kin."""
+    """The best value of a function of x on an interval, from the seed's template
+    (`optimum_templates`)."""
     rng = np.random.default_rng(seed)
     x = make_symbol("x")
-    goal: Goal = "maximum"
-    domain: dict[str, str] = {}
-    if level == 1:
-        # A rectangle with perimeter 2a: its area x(a − x) is largest for the square.
-        a = 2 * int(rng.integers(1, 6))
-        function, interval, name = x * (a - x), (sympy.Integer(0), sympy.Integer(a)), "A"
-    elif level == 2:
-        # The open box of the lesson: squares of side x cut from a sheet a wide.
-        a = 6 * int(rng.integers(1, 4))
-        function, interval, name = (
-            x * (a - 2 * x) ** 2,
-            (sympy.Integer(0), sympy.Integer(a // 2)),
-            "V",
-        )
-    else:
-        k = int(rng.integers(1, 5))
-        interval, name = (sympy.Integer(0), sympy.Integer(4 * k)), "L"
-        if rng.random() < 0.5:
-            function = x * sympy.exp(-x / k)
-        else:
-            function, goal, domain = x - k * sympy.log(x), "minimum", {"x": "positive"}
+    templates = OPTIMUM_TEMPLATES[level]
+    drawn = templates[template_of(seed, len(templates))](rng, x)
     return make_problem(
         "optimum",
-        function,
+        drawn.function,
         (x,),
-        interval=interval,
-        goal=goal,
-        domain=domain,
-        name=name,
+        interval=(sympy.Integer(drawn.interval[0]), sympy.Integer(drawn.interval[1])),
+        goal=drawn.goal,
+        domain={"x": "positive"} if drawn.positive else {},
+        name=drawn.name,
         level=level,
         seed=seed,
     )

@@ -42,7 +42,7 @@ TOPICS: dict[str, Topic] = {
         Topic("gradient", "Gradients", ("gradient", "gradient_at"), _LOSSES, _NINE),
         Topic("descent", "Descent steps", ("descent",), _LOSSES, _NINE),
         Topic("optimum", "Best value on an interval", ("optimum",),
-              ("a rectangle's area", "the open box", "exp and log")),
+              ("quadratics", "cubics", "exp and log"), _NINE),
         # Every kind a lesson's typed question may ask: the panel as it was before topics.
         Topic("mixed", "Derivatives, mixed", TYPED_KINDS, _LOSSES, _NINE),
         Topic("derivative", "Derivatives", ("derivative",),
@@ -56,7 +56,7 @@ TOPICS: dict[str, Topic] = {
         Topic("momentum_step", "Momentum steps", ("momentum_step",),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("minibatch_gradient", "Minibatch gradients", ("batch_gradient",),
-              ("two examples", "three examples", "three, x negative or zero")),
+              ("two examples", "three examples", "three, one x negative"), _NINE),
         Topic("adam_step", "Adam and RMSProp steps", ("adam_step", "rmsprop_step"),
               ("one weight", "a separable bowl", "a bowl with a cross term"), _NINE),
         Topic("backprop", "Backpropagation through a small graph", ("gradient_at",),
