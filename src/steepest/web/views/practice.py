@@ -11,12 +11,14 @@ solution comes once no try is left.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import PracticeAnswer
+from steepest.engine.answer_kinds import ProblemKind
 from steepest.engine.problems.deal import template_of
 from steepest.engine.problems.mastery import TopicMasteryJson
 from steepest.engine.problems.topics import DEFAULT_TOPIC, TOPICS
@@ -54,13 +56,36 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 async def new_problem(body: PracticeRequest, request: Request) -> PracticeProblem:
     """A random problem of `topic` at `level`, without its answer: that comes back after an
     attempt. Without a `kind`, it asks any of the topic's kinds."""
+    return await deal_problem(request, body.topic, body.level, body.kind, body.recent)
+
+
+async def deal_problem(
+    request: Request,
+    topic: str,
+    level: int,
+    kind: ProblemKind | None = None,
+    recent: Sequence[int] = (),
+) -> PracticeProblem:
+    """A fresh signed problem of `topic` at `level` (any of its kinds unless `kind` is given),
+    from none of the `recent` templates; the review page deals its problems here too."""
     state = app_state(request)
-    kinds = TOPICS[body.topic].kinds
-    kind = body.kind or kinds[secrets.randbelow(len(kinds))]
-    key = state.signer.new_key(body.topic, body.level, kind, body.recent)
+    kinds = TOPICS[topic].kinds
+    key = state.signer.new_key(topic, level, kind or kinds[secrets.randbelow(len(kinds))], recent)
     question = await engine_pool(request).acall(tasks.PRACTICE_PROBLEM, key)
-    template = template_of(key.seed, TOPICS[key.topic].templates[key.level - 1])
+    template = template_of(key.seed, TOPICS[topic].templates[level - 1])
     return PracticeProblem(problem=state.signer.sign(key), template=template, question=question)
+
+
+def solution_html(request: Request, solution: Mapping[str, Any] | None) -> str | None:
+    """The worked solution with its rule-by-rule steps, as practice and review show it."""
+    if solution is None:
+        return None
+    return app_state(request).templates.render_text("_practice_solution.html", solution=solution)
+
+
+def require_topic(topic: str) -> None:
+    if topic not in TOPICS:
+        raise UnknownTopic(f"there is no practice topic {topic!r} (one of {', '.join(TOPICS)})")
 
 
 @router.post(
@@ -97,9 +122,7 @@ async def attempt(body: PracticeAttempt, request: Request, response: Response) -
         {
             "feedback": result["feedback"],
             "solution": solution,
-            "solution_html": None
-            if solution is None
-            else state.templates.render_text("_practice_solution.html", solution=solution),
+            "solution_html": solution_html(request, solution),
             "try_number": try_number,
             "can_retry": can_retry,
             "mastery": await state.store.call(store_calls.mastery, learner, key.topic),
@@ -118,8 +141,7 @@ async def learner_mastery(
     response: Response,
     topic: str = Query(default=DEFAULT_TOPIC, max_length=32, description="A practice topic"),
 ) -> TopicMasteryJson:
-    if topic not in TOPICS:
-        raise UnknownTopic(f"there is no practice topic {topic!r} (one of {', '.join(TOPICS)})")
+    require_topic(topic)
     state = app_state(request)
     learner = await current_learner(request, response, state.settings, state.store)
     return await state.store.call(store_calls.mastery, learner, topic)

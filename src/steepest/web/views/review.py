@@ -8,7 +8,6 @@ clock itself.
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,9 +15,6 @@ from fastapi import APIRouter, Body, Depends, Request, Response
 
 from steepest.compute import tasks
 from steepest.compute.tasks.messages import PracticeAnswer
-from steepest.engine.problems.deal import template_of
-from steepest.engine.problems.topics import TOPICS
-from steepest.web.http.errors import UnknownTopic
 from steepest.web.http.state import app_state, engine_pool
 from steepest.web.learners import review_calls
 from steepest.web.learners.session import current_learner
@@ -31,6 +27,7 @@ from steepest.web.schemas.review import (
     ReviewResult,
 )
 from steepest.web.security.csrf import require_csrf
+from steepest.web.views.practice import deal_problem, require_topic, solution_html
 
 router = APIRouter(prefix="/api/review", tags=["review"])
 
@@ -87,18 +84,11 @@ async def merge(
 async def new_problem(
     body: ReviewRequest, request: Request, response: Response, now: datetime = REVIEW_TIME
 ) -> PracticeProblem:
-    if body.topic not in TOPICS:
-        raise UnknownTopic(
-            f"there is no practice topic {body.topic!r} (one of {', '.join(TOPICS)})"
-        )
+    require_topic(body.topic)
     state = app_state(request)
     learner = await current_learner(request, response, state.settings, state.store)
     item = await state.store.call(review_calls.reviewable, learner, body.topic, now)
-    kinds = TOPICS[body.topic].kinds
-    key = state.signer.new_key(body.topic, item.level, kinds[secrets.randbelow(len(kinds))])
-    question = await engine_pool(request).acall(tasks.PRACTICE_PROBLEM, key)
-    template = template_of(key.seed, TOPICS[key.topic].templates[key.level - 1])
-    return PracticeProblem(problem=state.signer.sign(key), template=template, question=question)
+    return await deal_problem(request, body.topic, item.level)
 
 
 @router.post(
@@ -123,9 +113,5 @@ async def attempt(
         review_calls.record_review, learner, key, body.answer, result["feedback"], body.id, now
     )
     solution = result["solution"] if outcome["finished"] else None
-    shown = (
-        None
-        if solution is None
-        else state.templates.render_text("_practice_solution.html", solution=solution)
-    )
+    shown = solution_html(request, solution)
     return {"feedback": result["feedback"], "solution": solution, "solution_html": shown, **outcome}
